@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of the book: formatting, lints, the workspace's tests (samples, outputs,
+# figures, guards, benchmarks in test mode) and `mdbook test`, which compiles and runs every
+# Rust block of the book. Installs the pinned mdBook tools first if they are missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/tools.sh
+ensure_book_tools
+
+# Snapshots are never written during a test run: a missing or changed one fails.
+export INSTA_UPDATE=no
+
+log="target/test-log.txt"
+mkdir -p target
+: > "$log"
+step() { echo; echo "==> $*"; "$@" 2>&1 | tee -a "$log"; }
+
+step cargo fmt --all -- --check
+step cargo clippy --workspace --all-targets --quiet -- -D warnings
+step cargo test --workspace --all-targets
+step cargo test --workspace --doc
+step scripts/book-libs.sh
+step mdbook test -L target/book-libs
+step mdbook build
+
+# One closing line that counts every test that ran (cargo's and rustdoc's, including mdbook test).
+passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
+echo
+echo "All checks passed: fmt, clippy, cargo test (all targets and doc tests), mdbook test, mdbook build."
+echo "book tests: $passed passed, 0 failed"

@@ -1,0 +1,299 @@
+//! Guards the book against the silent failures of mdBook: an include of a missing file or of a
+//! misspelt anchor renders as nothing, a block marked `ignore` is never run, a sample that no
+//! chapter shows is dead code, an orphaned snapshot tests nothing.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use support::*;
+
+fn chapters() -> Vec<PathBuf> {
+    let root = repo_root();
+    files_with_suffix(&root.join("src"), ".md")
+        .into_iter()
+        .map(|p| {
+            p.strip_prefix(&root)
+                .expect("inside the repo")
+                .to_path_buf()
+        })
+        .collect()
+}
+
+fn all_includes() -> Vec<Include> {
+    chapters()
+        .iter()
+        .flat_map(|chapter| includes(chapter, &read_repo_file(chapter)))
+        .collect()
+}
+
+#[test]
+fn every_include_points_at_an_existing_file_and_a_non_empty_anchor() {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    let all = all_includes();
+    assert!(
+        !all.is_empty(),
+        "the book includes nothing: the guard would prove nothing"
+    );
+    for inc in &all {
+        let place = format!("{} → {}", inc.chapter.display(), inc.file.display());
+        let path = root.join(&inc.file);
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            problems.push(format!("{place}: the file does not exist"));
+            continue;
+        };
+        match &inc.selector {
+            None => {
+                if source.trim().is_empty() {
+                    problems.push(format!("{place}: the included file is empty"));
+                }
+            }
+            Some(selector) => {
+                if selector.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    problems.push(format!(
+                        "{place}: includes by line numbers ({selector}); use a named anchor"
+                    ));
+                    continue;
+                }
+                match anchored_lines(&source, selector) {
+                    Err(why) => problems.push(format!("{place}: anchor {selector:?}: {why}")),
+                    Ok(lines) if lines.iter().all(|l| l.trim().is_empty()) => {
+                        problems.push(format!("{place}: anchor {selector:?} is empty"))
+                    }
+                    Ok(_) => {}
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "broken includes:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
+    let mut problems = Vec::new();
+    for chapter in chapters() {
+        for block in code_blocks(&read_repo_file(&chapter)) {
+            let lang = block.info.split(',').next().unwrap_or_default().trim();
+            if lang != "rust" {
+                continue;
+            }
+            let attributes: Vec<&str> = block.info.split(',').skip(1).map(str::trim).collect();
+            let place = format!("{}:{}", chapter.display(), block.line);
+            if attributes.iter().any(|a| *a == "ignore" || *a == "no_run") {
+                let has_reason = block.preceding.starts_with("<!-- not run:")
+                    && block.preceding.ends_with("-->");
+                if !has_reason {
+                    problems.push(format!(
+                        "{place}: `{}` block without a reason; put `<!-- not run: why -->` right above it",
+                        block.info
+                    ));
+                }
+            }
+            let body = block.body.join("\n");
+            if !body.contains("{{#include") && !body.contains("{{#rustdoc_include") {
+                // A block tested in place must at least assert something.
+                if !body.contains("assert") {
+                    problems.push(format!(
+                        "{place}: an in-place Rust block must include its code from chapters-code or assert what it shows"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "untested Rust blocks:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_printed_output_is_generated() {
+    // Output blocks (```text) may only include a file that the code writes.
+    let mut problems = Vec::new();
+    for chapter in chapters() {
+        for block in code_blocks(&read_repo_file(&chapter)) {
+            if block.info != "text" {
+                continue;
+            }
+            let body: Vec<&String> = block.body.iter().filter(|l| !l.trim().is_empty()).collect();
+            let generated = body.len() == 1
+                && body[0].trim().starts_with("{{#include")
+                && (body[0].contains("outputs/") || body[0].contains("results/"));
+            if !generated {
+                problems.push(format!(
+                    "{}:{}: a text block must be exactly one include of a generated output file",
+                    chapter.display(),
+                    block.line
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "hand-typed outputs:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_sample_and_its_output_are_shown_in_its_chapter() {
+    let root = repo_root();
+    let included: BTreeSet<(PathBuf, Option<String>)> = all_includes()
+        .into_iter()
+        .map(|inc| (inc.file, inc.selector))
+        .collect();
+    let mut problems = Vec::new();
+    for sample in chapters_code::samples::all() {
+        let chapter = Path::new("src").join(format!("{}.md", sample.chapter));
+        if !root.join(&chapter).exists() {
+            problems.push(format!(
+                "sample {}: no chapter {}",
+                sample.name,
+                chapter.display()
+            ));
+        }
+        let shows_code = included.iter().any(|(file, sel)| {
+            file.starts_with("chapters-code") && sel.as_deref() == Some(sample.name)
+        });
+        if !shows_code {
+            problems.push(format!(
+                "sample {}/{} is never included",
+                sample.chapter, sample.name
+            ));
+        }
+        if !included.contains(&(sample.output_path(), None)) {
+            problems.push(format!(
+                "the output of sample {}/{} ({}) is never shown",
+                sample.chapter,
+                sample.name,
+                sample.output_path().display()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_summary_lists_every_chapter_and_only_existing_ones() {
+    let summary = read_repo_file("src/SUMMARY.md");
+    let mut listed = BTreeSet::new();
+    for piece in summary.split("](").skip(1) {
+        let target = piece.split(')').next().unwrap_or_default();
+        if !target.is_empty() {
+            listed.insert(Path::new("src").join(target));
+        }
+    }
+    let on_disk: BTreeSet<PathBuf> = chapters()
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n != "SUMMARY.md"))
+        .filter(|p| p.parent() == Some(Path::new("src")))
+        .collect();
+    let missing: Vec<_> = listed.difference(&on_disk).collect();
+    let unlisted: Vec<_> = on_disk.difference(&listed).collect();
+    assert!(
+        missing.is_empty(),
+        "SUMMARY.md lists missing files: {missing:?}"
+    );
+    assert!(
+        unlisted.is_empty(),
+        "chapters not in SUMMARY.md: {unlisted:?}"
+    );
+}
+
+#[test]
+fn every_image_the_book_shows_exists_and_every_figure_is_shown() {
+    let root = repo_root();
+    let mut shown = BTreeSet::new();
+    let mut problems = Vec::new();
+    for chapter in chapters() {
+        let text = read_repo_file(&chapter);
+        for piece in text.split("](images/").skip(1) {
+            let file = piece.split(')').next().unwrap_or_default().to_string();
+            if !root.join("images").join(&file).exists() {
+                problems.push(format!(
+                    "{} shows images/{file}, which does not exist",
+                    chapter.display()
+                ));
+            }
+            shown.insert(file);
+        }
+    }
+    for figure in chapters_code::figures::all() {
+        if !shown.contains(figure.file) {
+            problems.push(format!(
+                "figure images/{} is never shown in the book",
+                figure.file
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_snapshot_is_referenced_by_its_test() {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    for snap in files_with_suffix(&root, ".snap") {
+        let text = std::fs::read_to_string(&snap).unwrap_or_default();
+        let source = text
+            .lines()
+            .find_map(|l| l.strip_prefix("source: "))
+            .map(|s| s.trim().trim_matches('"').to_string());
+        let file_name = snap
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let name = file_name
+            .rsplit("__")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let referenced = source
+            .map(|s| {
+                let candidates = [root.join(&s), root.join("chapters-code").join(&s)];
+                candidates.iter().any(|p| {
+                    std::fs::read_to_string(p)
+                        .is_ok_and(|code| code.contains(&format!("\"{name}\"")))
+                })
+            })
+            .unwrap_or(false);
+        if !referenced {
+            problems.push(format!("{} is not referenced by any test", snap.display()));
+        }
+    }
+    for pending in files_with_suffix(&root, ".snap.new") {
+        problems.push(format!(
+            "{} is a pending snapshot: review it with `cargo insta review`",
+            pending.display()
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_guard_sees_misspelt_anchors_and_missing_anchor_ends() {
+    let source = "a\n// ANCHOR: one\nx\n// ANCHOR_END: one\n// ANCHOR: two\ny\n";
+    assert_eq!(anchored_lines(source, "one"), Ok(vec!["x".to_string()]));
+    assert!(anchored_lines(source, "on").is_err());
+    assert!(anchored_lines(source, "two").is_err());
+    let blocks = code_blocks("<!-- not run: slow -->\n```rust,ignore\nfn f() {}\n```\n");
+    assert_eq!(blocks.len(), 1);
+    assert_eq!(blocks[0].info, "rust,ignore");
+    assert_eq!(blocks[0].preceding, "<!-- not run: slow -->");
+    let found = includes(
+        Path::new("src/ch.md"),
+        "{{#include ../x/y.rs:z}} {{#rustdoc_include a.rs}}",
+    );
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].file, PathBuf::from("x/y.rs"));
+    assert_eq!(found[0].selector.as_deref(), Some("z"));
+    assert_eq!(found[1].file, PathBuf::from("src/a.rs"));
+}
