@@ -96,6 +96,23 @@ fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
                 }
             }
             let body = block.body.join("\n");
+            // A block that shows a sample function must also call it (on a hidden line), or
+            // `mdbook test` would compile the sample without running its assertions.
+            for inc in includes(&chapter, &body) {
+                if let Some(name) = inc.selector.as_deref() {
+                    let is_sample = chapters_code::samples::all().iter().any(|s| s.name == name);
+                    if is_sample
+                        && !block
+                            .body
+                            .iter()
+                            .any(|l| l.trim() == format!("# {name}();"))
+                    {
+                        problems.push(format!(
+                            "{place}: the block shows sample `{name}` but never runs it; add a hidden `# {name}();` line"
+                        ));
+                    }
+                }
+            }
             if !body.contains("{{#include") && !body.contains("{{#rustdoc_include") {
                 // A block tested in place must at least assert something.
                 if !body.contains("assert") {

@@ -52,10 +52,15 @@ fn every_sample_prints_its_committed_output() {
 #[test]
 fn no_output_file_is_left_without_its_sample() {
     let root = repo_root();
-    let expected: BTreeSet<_> = chapters_code::samples::all()
+    let mut expected: BTreeSet<_> = chapters_code::samples::all()
         .iter()
         .map(|s| root.join(s.output_path()))
         .collect();
+    expected.extend(
+        chapters_code::samples::other_generated_outputs()
+            .into_iter()
+            .map(|p| root.join(p)),
+    );
     let stale: Vec<_> = files_with_suffix(&root.join("src").join("outputs"), ".txt")
         .into_iter()
         .filter(|p| !expected.contains(p))

@@ -9,6 +9,7 @@
 //! The binary of this crate (`cargo run --release` at the repository root) regenerates every
 //! figure in `images/` and every printed output in `src/outputs/`.
 
+pub mod ch01_memory;
 pub mod figures;
 pub mod introduction;
 pub mod samples;

@@ -4,7 +4,18 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+use chapters_code::ch01_memory::{heap_report, HeapUse, HEAP_REPORT_PATH};
 use chapters_code::{figures, samples};
+
+/// Measures the heap use of some code with the `allocation-counter` crate, which is this
+/// program's global allocator.
+fn measure(code: &mut dyn FnMut()) -> HeapUse {
+    let info = allocation_counter::measure(code);
+    HeapUse {
+        allocations: info.count_total,
+        peak_bytes: info.bytes_max,
+    }
+}
 
 const USAGE: &str = "\
 Regenerates the book's figures and printed outputs.
@@ -96,6 +107,10 @@ fn write_outputs() -> Result<(), String> {
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         println!("output  {}", display_relative(&path));
     }
+    let path = root.join(HEAP_REPORT_PATH);
+    std::fs::write(&path, heap_report(measure))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("output  {HEAP_REPORT_PATH}");
     Ok(())
 }
 

@@ -8,6 +8,7 @@
 //! Text is drawn with the DejaVu Sans font embedded in the binary (the `dejavu` crate), never
 //! with a system font: the pictures are the same on every machine, with or without fontconfig.
 
+pub mod bars;
 pub mod grid;
 
 use std::error::Error;
@@ -30,7 +31,7 @@ pub struct Figure {
 
 /// Every figure of the book, in reading order.
 pub fn all() -> Vec<Figure> {
-    [crate::introduction::FIGURES].concat()
+    [crate::introduction::FIGURES, crate::ch01_memory::FIGURES].concat()
 }
 
 /// The font family name the figures use; it is bound to the embedded DejaVu Sans.
