@@ -3,7 +3,7 @@
 
 mod support;
 
-use chapters_code::ch01_memory::{heap_report, HeapUse, HEAP_REPORT_PATH};
+use chapters_code::memory::{heap_report, HeapUse, HEAP_REPORT_PATH};
 
 // ANCHOR: measure
 /// Runs `code` and reports what the counting allocator saw. `allocation_counter` counts per
@@ -59,3 +59,22 @@ fn the_committed_heap_report_is_what_the_allocator_measures_now() {
         "{HEAP_REPORT_PATH} is stale: run `cargo run --release -- outputs`"
     );
 }
+
+// ANCHOR: broadcast_allocates_nothing
+#[test]
+fn broadcast_allocates_nothing() {
+    let v = ndarray::array![0.0, 1.0, 2.0];
+    let used = measure(&mut || {
+        let stretched = v.broadcast((1_000_000, 3)).expect("(3,) fits (1000000, 3)");
+        assert_eq!(stretched.len(), 3_000_000);
+        std::hint::black_box(stretched);
+    });
+    assert_eq!(
+        used,
+        HeapUse {
+            allocations: 0,
+            peak_bytes: 0
+        }
+    );
+}
+// ANCHOR_END: broadcast_allocates_nothing

@@ -50,6 +50,24 @@ fn every_sample_prints_its_committed_output() {
 }
 
 #[test]
+fn every_generated_output_is_what_the_code_generates_now() {
+    let mut problems = Vec::new();
+    for generated in chapters_code::samples::generated_outputs() {
+        let now = (generated.render)().expect("renders");
+        let committed =
+            std::fs::read_to_string(repo_root().join(generated.path)).unwrap_or_default();
+        if committed != now {
+            problems.push(format!("{} is stale", generated.path));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{}\nRun `cargo run --release -- outputs` to regenerate.",
+        problems.join("\n")
+    );
+}
+
+#[test]
 fn no_output_file_is_left_without_its_sample() {
     let root = repo_root();
     let mut expected: BTreeSet<_> = chapters_code::samples::all()
@@ -61,7 +79,7 @@ fn no_output_file_is_left_without_its_sample() {
             .into_iter()
             .map(|p| root.join(p)),
     );
-    let stale: Vec<_> = files_with_suffix(&root.join("src").join("outputs"), ".txt")
+    let stale: Vec<_> = files_with_suffix(&root.join("src").join("outputs"), "")
         .into_iter()
         .filter(|p| !expected.contains(p))
         .collect();

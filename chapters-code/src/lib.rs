@@ -9,7 +9,12 @@
 //! The binary of this crate (`cargo run --release` at the repository root) regenerates every
 //! figure in `images/` and every printed output in `src/outputs/`.
 
-pub mod ch01_memory;
+pub mod broadcasting;
 pub mod figures;
 pub mod introduction;
+pub mod memory;
+pub mod newaxis;
+pub mod products;
+pub mod results;
 pub mod samples;
+pub mod speed;

@@ -53,7 +53,17 @@ const TOP: i32 = 90;
 pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<(), FigureError> {
     register_fonts();
     if bars.is_empty() {
-        return Err("a bar chart needs at least one bar".into());
+        // Nothing measured yet (a fresh results file): say so instead of failing.
+        let root = BitMapBackend::new(path, (WIDTH, 120)).into_drawing_area();
+        root.fill(&palette::PAPER)?;
+        let font = (FONT, 20.0)
+            .into_font()
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        let message = format!("{}: not measured yet (run ./bench.sh)", chart.title);
+        root.draw(&Text::new(message, (WIDTH as i32 / 2, 60), font))?;
+        root.present()?;
+        return Ok(());
     }
     if chart.log_scale && bars.iter().any(|b| b.value <= 0.0) {
         return Err("a log-scale bar chart needs positive values".into());

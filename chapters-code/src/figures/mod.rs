@@ -31,7 +31,13 @@ pub struct Figure {
 
 /// Every figure of the book, in reading order.
 pub fn all() -> Vec<Figure> {
-    [crate::introduction::FIGURES, crate::ch01_memory::FIGURES].concat()
+    [
+        crate::introduction::FIGURES,
+        crate::memory::FIGURES,
+        crate::speed::FIGURES,
+        crate::broadcasting::FIGURES,
+    ]
+    .concat()
 }
 
 /// The font family name the figures use; it is bound to the embedded DejaVu Sans.

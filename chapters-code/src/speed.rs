@@ -1,0 +1,655 @@
+//! Chapter 2, "Why vectorised code is fast": the tutorial's workloads, from a Python-like
+//! layout to the fastest single-threaded ndarray version, all returning the same numbers.
+
+use ndarray::prelude::*;
+use ndarray::Zip;
+
+use std::path::Path;
+
+use crate::figures::bars::{draw_bars, Bar, BarChart};
+use crate::figures::{Figure, FigureError};
+use crate::results::{format_duration, Results};
+use crate::samples::{GeneratedOutput, Sample};
+
+/// The tutorial's size: `range(1, 10000000)` has 9,999,999 elements.
+pub const TUTORIAL_END: i64 = 10_000_000;
+
+/// The samples of chapter 2, in reading order.
+pub const SAMPLES: &[Sample] = &[
+    Sample {
+        chapter: "ch02-speed",
+        name: "reciprocal_variants",
+        run: reciprocal_variants,
+    },
+    Sample {
+        chapter: "ch02-speed",
+        name: "creation_variants",
+        run: creation_variants,
+    },
+    Sample {
+        chapter: "ch02-speed",
+        name: "distance_variants",
+        run: distance_variants,
+    },
+];
+
+/// The chapter's tables, built from the committed benchmark results.
+pub const GENERATED: &[GeneratedOutput] = &[
+    GeneratedOutput {
+        path: "src/outputs/ch02-speed/machine.md",
+        render: machine_note,
+    },
+    GeneratedOutput {
+        path: "src/outputs/ch02-speed/reciprocals-table.md",
+        render: reciprocals_table,
+    },
+    GeneratedOutput {
+        path: "src/outputs/ch02-speed/creation-table.md",
+        render: creation_table,
+    },
+    GeneratedOutput {
+        path: "src/outputs/ch02-speed/distances-table.md",
+        render: distances_table,
+    },
+    GeneratedOutput {
+        path: "src/outputs/ch02-speed/findings.md",
+        render: findings,
+    },
+];
+
+/// The figures of chapter 2.
+pub const FIGURES: &[Figure] = &[
+    Figure {
+        file: "ch02-speed-reciprocals.png",
+        render: render_reciprocals_chart,
+    },
+    Figure {
+        file: "ch02-speed-distances.png",
+        render: render_distances_chart,
+    },
+];
+
+/// Rows of the reciprocals table and chart: (side, variant, label).
+const RECIPROCAL_ROWS: &[(&str, &str, &str)] = &[
+    ("python", "python_for_loop", "Python `for` loop, `append`"),
+    (
+        "python",
+        "python_list_comprehension",
+        "Python list comprehension",
+    ),
+    ("python", "numpy", "NumPy `1 / numpy_nums`"),
+    ("python", "numpy_no_hugepages", "NumPy, huge pages off"),
+    ("python", "numpy_copy", "NumPy `numpy_nums.copy()`"),
+    ("rust", "boxed_list", "Rust `reciprocals_boxed`"),
+    ("rust", "push_loop", "Rust `reciprocals_push_loop`"),
+    ("rust", "map_collect", "Rust `reciprocals_map_collect`"),
+    ("rust", "reciprocals", "Rust `reciprocals`"),
+    ("rust+thp", "reciprocals", "Rust `reciprocals`, huge pages"),
+    ("rust", "copy_floor", "Rust `copy_floor`"),
+    ("rust+thp", "copy_floor", "Rust `copy_floor`, huge pages"),
+    (
+        "rust",
+        "into_reused_buffer",
+        "Rust `reciprocals_into`, reused buffer",
+    ),
+    (
+        "rust+thp",
+        "rayon",
+        "Rust `reciprocals_par` (all cores), huge pages",
+    ),
+];
+
+/// Rows of the creation table.
+const CREATION_ROWS: &[(&str, &str, &str)] = &[
+    ("python", "python_list_range", "Python `list(range(1, n))`"),
+    (
+        "python",
+        "numpy_array_from_list",
+        "NumPy `np.array(nums_list)`",
+    ),
+    (
+        "python",
+        "numpy_array_from_range",
+        "NumPy `np.array(range(1, n))`",
+    ),
+    ("python", "numpy_arange", "NumPy `np.arange(1, n)`"),
+    (
+        "rust",
+        "list_range",
+        "Rust `list_range` (`collect` into a `Vec`)",
+    ),
+    ("rust", "array_from_slice", "Rust `array_from_slice` (copy)"),
+    ("rust", "array_from_vec", "Rust `array_from_vec` (move)"),
+    ("rust", "array_from_iter", "Rust `array_from_iter`"),
+    (
+        "rust+thp",
+        "array_from_iter",
+        "Rust `array_from_iter`, huge pages",
+    ),
+    ("rust", "array_range_f64", "Rust `array_range_f64`"),
+];
+
+/// Rows of the distances table and chart.
+const DISTANCE_ROWS: &[(&str, &str, &str)] = &[
+    (
+        "python",
+        "python_list_comprehension",
+        "Python list comprehension",
+    ),
+    ("python", "numpy_broadcast", "NumPy broadcasting expression"),
+    (
+        "rust",
+        "nested_vecs",
+        "Rust `distances_nested` (Vec of Vecs)",
+    ),
+    (
+        "rust",
+        "broadcast_literal",
+        "Rust `distances_broadcast_literal`",
+    ),
+    ("rust", "distances_to", "Rust `distances_to`"),
+    (
+        "rust+thp",
+        "distances_to",
+        "Rust `distances_to`, huge pages",
+    ),
+    (
+        "rust+thp",
+        "rayon",
+        "Rust `distances_to_par` (all cores), huge pages",
+    ),
+];
+
+fn committed_results() -> Result<Results, String> {
+    Results::committed().map_err(|e| e.to_string())
+}
+
+/// Which machine the chapter's timings come from.
+pub fn machine_note() -> Result<String, String> {
+    Ok(committed_results()?.machine_sentence() + "\n")
+}
+
+/// The reciprocals timing table (markdown).
+pub fn reciprocals_table() -> Result<String, String> {
+    Ok(committed_results()?.markdown_table("reciprocals", ("python", "numpy"), RECIPROCAL_ROWS))
+}
+
+/// The array-creation timing table (markdown).
+pub fn creation_table() -> Result<String, String> {
+    Ok(committed_results()?.markdown_table("creation", ("python", "numpy_arange"), CREATION_ROWS))
+}
+
+/// The distances timing table (markdown).
+pub fn distances_table() -> Result<String, String> {
+    Ok(committed_results()?.markdown_table(
+        "distances",
+        ("python", "numpy_broadcast"),
+        DISTANCE_ROWS,
+    ))
+}
+
+/// The measured ratios the chapter's explanation rests on, as a markdown list.
+pub fn findings() -> Result<String, String> {
+    let r = committed_results()?;
+    let get = |group: &str, side: &str, variant: &str| r.get(group, side, variant);
+    let ratio = |slow: Option<f64>, fast: Option<f64>| match (slow, fast) {
+        (Some(s), Some(f)) => format!("{:.1}×", s / f),
+        _ => "not measured".to_string(),
+    };
+    let time = |t: Option<f64>| {
+        t.map(format_duration)
+            .unwrap_or_else(|| "not measured".into())
+    };
+    let numpy = get("reciprocals", "python", "numpy");
+    let lines = [
+        format!(
+            "- `reciprocals` against NumPy's `1 / numpy_nums`: {} faster with huge pages, {} without (NumPy takes {}).",
+            ratio(numpy, get("reciprocals", "rust+thp", "reciprocals")),
+            ratio(numpy, get("reciprocals", "rust", "reciprocals")),
+            time(numpy),
+        ),
+        format!(
+            "- What huge pages are worth on a fresh 80 MB result: NumPy without them is {} slower; Rust with them is {} faster.",
+            ratio(get("reciprocals", "python", "numpy_no_hugepages"), numpy),
+            ratio(get("reciprocals", "rust", "reciprocals"), get("reciprocals", "rust+thp", "reciprocals")),
+        ),
+        format!(
+            "- `reciprocals` against the memory-bandwidth floor (a plain copy of the same bytes into a new array): {} the copy's time with huge pages ({} vs {}).",
+            ratio(get("reciprocals", "rust+thp", "reciprocals"), get("reciprocals", "rust+thp", "copy_floor")),
+            time(get("reciprocals", "rust+thp", "reciprocals")),
+            time(get("reciprocals", "rust+thp", "copy_floor")),
+        ),
+        format!(
+            "- Reusing the output buffer (`reciprocals_into`) against allocating a new one: {} faster.",
+            ratio(get("reciprocals", "rust", "reciprocals"), get("reciprocals", "rust", "into_reused_buffer")),
+        ),
+        format!(
+            "- A plain Rust `for` loop with `push` against Python's: {} faster; Python-like boxes cost Rust {} against `reciprocals`.",
+            ratio(get("reciprocals", "python", "python_for_loop"), get("reciprocals", "rust", "push_loop")),
+            ratio(get("reciprocals", "rust", "boxed_list"), get("reciprocals", "rust", "reciprocals")),
+        ),
+        format!(
+            "- `distances_to` against NumPy's broadcasting expression: {} faster with huge pages, {} without; the literal ndarray translation is {} slower than `distances_to`.",
+            ratio(get("distances", "python", "numpy_broadcast"), get("distances", "rust+thp", "distances_to")),
+            ratio(get("distances", "python", "numpy_broadcast"), get("distances", "rust", "distances_to")),
+            ratio(get("distances", "rust", "broadcast_literal"), get("distances", "rust", "distances_to")),
+        ),
+    ];
+    Ok(lines.join("\n") + "\n")
+}
+
+/// NumPy's and CPython's colour and Rust's colour in timing charts.
+const PYTHON_COLOR: plotters::style::RGBColor = plotters::style::RGBColor(0xF4, 0xA2, 0x61);
+const NUMPY_COLOR: plotters::style::RGBColor = plotters::style::RGBColor(0x4D, 0x77, 0xCF);
+const RUST_COLOR: plotters::style::RGBColor = plotters::style::RGBColor(0x2A, 0x9D, 0x8F);
+
+/// Draws a log-scale chart of one group's measured rows.
+fn timing_chart(
+    path: &Path,
+    title: &str,
+    group: &str,
+    rows: &[(&str, &str, &str)],
+) -> Result<(), FigureError> {
+    let results = Results::committed()?;
+    let bars: Vec<Bar> = rows
+        .iter()
+        .filter_map(|&(side, variant, label)| {
+            let seconds = results.get(group, side, variant)?;
+            let color = match (side, variant.starts_with("numpy")) {
+                ("python", true) => NUMPY_COLOR,
+                ("python", false) => PYTHON_COLOR,
+                _ => RUST_COLOR,
+            };
+            Some(Bar::new(label.replace('`', ""), seconds * 1e3, color))
+        })
+        .collect();
+    draw_bars(
+        path,
+        &BarChart {
+            title,
+            axis_label: "median time in milliseconds, shorter is faster",
+            log_scale: true,
+            value_format: |ms| format_duration(ms * 1e-3),
+            legend: &[
+                ("CPython", PYTHON_COLOR),
+                ("NumPy", NUMPY_COLOR),
+                ("Rust", RUST_COLOR),
+            ],
+        },
+        &bars,
+    )
+}
+
+/// The reciprocals timings, log scale.
+pub fn render_reciprocals_chart(path: &Path) -> Result<(), FigureError> {
+    timing_chart(
+        path,
+        "Reciprocals of 9,999,999 integers",
+        "reciprocals",
+        RECIPROCAL_ROWS,
+    )
+}
+
+/// The distances timings, log scale.
+pub fn render_distances_chart(path: &Path) -> Result<(), FigureError> {
+    timing_chart(
+        path,
+        "Distances from a point to 10,000,000 points",
+        "distances",
+        DISTANCE_ROWS,
+    )
+}
+
+// ANCHOR: reciprocals_push_loop
+/// The tutorial's first loop: start empty, append one result at a time.
+pub fn reciprocals_push_loop(nums: &[i64]) -> Vec<f64> {
+    let mut reciprocal_list = Vec::new();
+    for &num in nums {
+        reciprocal_list.push(1.0 / num as f64);
+    }
+    reciprocal_list
+}
+// ANCHOR_END: reciprocals_push_loop
+
+// ANCHOR: reciprocals_map_collect
+/// The list comprehension's counterpart: an iterator, collected once.
+pub fn reciprocals_map_collect(nums: &[i64]) -> Vec<f64> {
+    nums.iter().map(|&num| 1.0 / num as f64).collect()
+}
+// ANCHOR_END: reciprocals_map_collect
+
+// ANCHOR: reciprocals_boxed
+/// A Python-like list: every number boxed on its own, in and out.
+pub fn reciprocals_boxed(nums: &[Box<i64>]) -> Vec<Box<f64>> {
+    nums.iter()
+        .map(|num| Box::new(1.0 / **num as f64))
+        .collect()
+}
+// ANCHOR_END: reciprocals_boxed
+
+// ANCHOR: reciprocals
+/// `1 / numpy_nums`: the reciprocal of every element, into a new array.
+///
+/// `mapv` walks the input as one contiguous slice when it can and writes each result once
+/// into a freshly allocated, uninitialised buffer: no bounds checks, no zero-filling, no
+/// temporary. This is the fastest single-threaded version the chapter finds for a *new*
+/// array; [`reciprocals_into`] is faster still when a buffer can be reused.
+pub fn reciprocals(nums: ArrayView1<i64>) -> Array1<f64> {
+    nums.mapv(|num| 1.0 / num as f64)
+}
+// ANCHOR_END: reciprocals
+
+// ANCHOR: reciprocals_into
+/// The same computation into a buffer the caller owns: no allocation, no page faults.
+///
+/// # Panics
+/// If `out` and `nums` differ in length.
+pub fn reciprocals_into(nums: ArrayView1<i64>, mut out: ArrayViewMut1<f64>) {
+    assert_eq!(
+        nums.len(),
+        out.len(),
+        "reciprocals_into: the output must have as many elements as the input"
+    );
+    Zip::from(&mut out)
+        .and(&nums)
+        .for_each(|o, &num| *o = 1.0 / num as f64);
+}
+// ANCHOR_END: reciprocals_into
+
+// ANCHOR: reciprocals_par
+/// Going further: the same map on all cores, with ndarray's `rayon` feature.
+pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
+    Zip::from(&nums).par_map_collect(|&num| 1.0 / num as f64)
+}
+// ANCHOR_END: reciprocals_par
+
+/// The memory-bandwidth floor: copying the input's bytes into a new array, with no arithmetic.
+pub fn copy_floor(nums: ArrayView1<i64>) -> Array1<i64> {
+    nums.to_owned()
+}
+
+/// The number of minor page faults this process has taken so far, from `/proc/self/stat`
+/// (Linux only; `None` elsewhere). A minor fault is the kernel handing the process a fresh,
+/// zeroed page the first time it touches it.
+pub fn minor_page_faults() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) is in parentheses and may contain spaces: count from ')'.
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    after_name.split_whitespace().nth(7)?.parse().ok()
+}
+
+/// Minor page faults taken by `work`, if the platform reports them.
+pub fn page_faults_of(work: impl FnOnce()) -> Option<u64> {
+    let before = minor_page_faults()?;
+    work();
+    Some(minor_page_faults()?.saturating_sub(before))
+}
+
+/// Measures the page faults of computing the tutorial's reciprocals into a new array and into
+/// a reused one, as `key: value` lines for `results/benchmarks.csv` (`./bench.sh` runs it).
+pub fn page_fault_report(label: &str) -> String {
+    let nums = tutorial_nums();
+    let mut out = Array1::<f64>::zeros(nums.len());
+    reciprocals_into(nums.view(), out.view_mut()); // touch every page of `out` once
+    let _ = reciprocals(nums.view()); // warm up, as the benchmarks do
+    let fresh = page_faults_of(|| drop(std::hint::black_box(reciprocals(nums.view()))));
+    let reused = page_faults_of(|| reciprocals_into(nums.view(), out.view_mut()));
+    let show = |n: Option<u64>| n.map_or("not available".to_string(), |n| n.to_string());
+    format!(
+        "page faults, {label} reciprocals into a new array: {}\npage faults, {label} reciprocals into a reused buffer: {}\n",
+        show(fresh),
+        show(reused)
+    )
+}
+
+/// The tutorial's input, `np.arange(1, 10000000)`.
+pub fn tutorial_nums() -> Array1<i64> {
+    Array::from_iter(1..TUTORIAL_END)
+}
+
+// ANCHOR: creation
+/// `list(range(1, n))`: a growable vector of the numbers.
+pub fn list_range(end: i64) -> Vec<i64> {
+    (1..end).collect()
+}
+
+/// `np.array(nums_list)` when the vector is no longer needed: a move, no copy at all.
+pub fn array_from_vec(nums: Vec<i64>) -> Array1<i64> {
+    Array1::from_vec(nums)
+}
+
+/// `np.array(nums_list)` when the vector is still needed: one copy of the buffer.
+pub fn array_from_slice(nums: &[i64]) -> Array1<i64> {
+    ArrayView1::from(nums).to_owned()
+}
+
+/// `np.array(range(1, n))` and `np.arange(1, n)`: straight from the iterator, one allocation.
+pub fn array_from_iter(end: i64) -> Array1<i64> {
+    Array::from_iter(1..end)
+}
+
+/// `np.arange(1., n)` for floats: ndarray's `range` (start, end, step).
+pub fn array_range_f64(end: i64) -> Array1<f64> {
+    Array::range(1.0, end as f64, 1.0)
+}
+// ANCHOR_END: creation
+
+/// The tutorial's points, `np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T`: row `i`
+/// is `(i, i + 1)`. Built directly in row-major order.
+pub fn tutorial_points(n: usize) -> Array2<f64> {
+    Array2::from_shape_fn((n, 2), |(i, j)| i as f64 + j as f64)
+}
+
+/// The tutorial's points as a Python-like list of lists.
+pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
+    (0..n).map(|i| vec![i as f64, i as f64 + 1.0]).collect()
+}
+
+// ANCHOR: distances_nested
+/// The list comprehension over a list of `[x, y]` lists.
+pub fn distances_nested(point: &[f64], other_points: &[Vec<f64>]) -> Vec<f64> {
+    other_points
+        .iter()
+        .map(|op| ((point[0] - op[0]).powi(2) + (point[1] - op[1]).powi(2)).sqrt())
+        .collect()
+}
+// ANCHOR_END: distances_nested
+
+// ANCHOR: distances_broadcast_literal
+/// The tutorial's `np.sum((np_point - np_other_points)**2, axis=1)**0.5`, word for word.
+/// Every step allocates a new array: (n, 2) for the difference, (n, 2) for the squares, then
+/// (n,) for the sum and (n,) for the roots.
+pub fn distances_broadcast_literal(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {
+    let diff = &point - &points; // broadcast (2,) against (n, 2)
+    let squared = diff.mapv(|d| d * d);
+    let summed = squared.sum_axis(Axis(1));
+    summed.mapv(f64::sqrt)
+}
+// ANCHOR_END: distances_broadcast_literal
+
+// ANCHOR: distances_to
+/// Euclidean distance from `point` to each row of `points`, in one pass and one allocation.
+///
+/// For the usual case, 2-D points stored row after row, it walks the data as a flat slice of
+/// `[x, y]` pairs; any other layout or dimension goes through ndarray's row iterator.
+///
+/// # Panics
+/// If `point.len()` differs from the number of columns of `points`.
+pub fn distances_to(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {
+    assert_eq!(
+        point.len(),
+        points.ncols(),
+        "distances_to: the point has {} coordinates but the points have {}",
+        point.len(),
+        points.ncols()
+    );
+    if let (Some(flat), [px, py]) = (points.as_slice(), point.to_vec().as_slice()) {
+        let (px, py) = (*px, *py);
+        return flat
+            .chunks_exact(2)
+            .map(|xy| ((xy[0] - px) * (xy[0] - px) + (xy[1] - py) * (xy[1] - py)).sqrt())
+            .collect();
+    }
+    points
+        .rows()
+        .into_iter()
+        .map(|row| {
+            Zip::from(&row)
+                .and(&point)
+                .fold(0.0, |acc, &a, &b| acc + (a - b) * (a - b))
+                .sqrt()
+        })
+        .collect()
+}
+// ANCHOR_END: distances_to
+
+// ANCHOR: distances_to_par
+/// Going further: one row per task on all cores (ndarray's `rayon` feature).
+pub fn distances_to_par(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {
+    assert_eq!(
+        point.len(),
+        points.ncols(),
+        "distances_to_par: dimensions differ"
+    );
+    Zip::from(points.rows()).par_map_collect(|row| {
+        Zip::from(&row)
+            .and(&point)
+            .fold(0.0, |acc, &a, &b| acc + (a - b) * (a - b))
+            .sqrt()
+    })
+}
+// ANCHOR_END: distances_to_par
+
+// ANCHOR: reciprocal_variants
+/// Every reciprocal variant gives the same numbers.
+pub fn reciprocal_variants() {
+    let nums: Array1<i64> = Array::from_iter(1..1_000_001);
+    let slice = nums.as_slice().expect("a new array is contiguous");
+    let boxed: Vec<Box<i64>> = slice.iter().copied().map(Box::new).collect();
+
+    let fast = reciprocals(nums.view());
+    let mut reused = Array1::zeros(nums.len());
+    reciprocals_into(nums.view(), reused.view_mut());
+
+    assert_eq!(fast.as_slice(), Some(&reciprocals_push_loop(slice)[..]));
+    assert_eq!(fast.as_slice(), Some(&reciprocals_map_collect(slice)[..]));
+    assert!(reciprocals_boxed(&boxed)
+        .iter()
+        .zip(&fast)
+        .all(|(b, f)| **b == *f));
+    assert_eq!(fast, reused);
+    assert_eq!(fast, reciprocals_par(nums.view()));
+    println!("{} reciprocals, all variants equal", fast.len());
+    println!("first five: {}", fast.slice(s![..5]));
+}
+// ANCHOR_END: reciprocal_variants
+
+// ANCHOR: creation_variants
+/// The creation variants agree, and only a move is free.
+pub fn creation_variants() {
+    let end = 10_000_000;
+    let nums_list = list_range(end);
+    let buffer = nums_list.as_ptr();
+
+    let copied = array_from_slice(&nums_list);
+    let moved = array_from_vec(nums_list); // nums_list is gone now
+    assert_eq!(moved.as_ptr(), buffer); // same buffer: nothing was copied
+    assert_ne!(copied.as_ptr(), buffer);
+
+    assert_eq!(copied, moved);
+    assert_eq!(array_from_iter(end), moved);
+    assert_eq!(array_range_f64(end), moved.mapv(|x| x as f64));
+    println!(
+        "{} elements, from {} to {}",
+        moved.len(),
+        moved[0],
+        moved[moved.len() - 1]
+    );
+}
+// ANCHOR_END: creation_variants
+
+// ANCHOR: distance_variants
+/// The distance variants agree with each other and with the tutorial's output.
+pub fn distance_variants() {
+    let n = 1_000_000;
+    let np_point = Array1::<f64>::ones(2);
+    let np_other_points = tutorial_points(n);
+    let other_points = tutorial_points_nested(n);
+
+    let fast = distances_to(np_point.view(), np_other_points.view());
+    assert_eq!(
+        fast.as_slice(),
+        Some(&distances_nested(&[1.0, 1.0], &other_points)[..])
+    );
+    assert_eq!(
+        fast,
+        distances_broadcast_literal(np_point.view(), np_other_points.view())
+    );
+    assert_eq!(
+        fast,
+        distances_to_par(np_point.view(), np_other_points.view())
+    );
+    println!("dists[:10] = {:.8}", fast.slice(s![..10]));
+}
+// ANCHOR_END: distance_variants
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_match_numpy_values() {
+        // np_dists[:4] printed by NumPy: [1., 1., 2.23606798, 3.60555128]
+        let d = distances_to(array![1.0, 1.0].view(), tutorial_points(4).view());
+        let expected = [1.0, 1.0, 5f64.sqrt(), 13f64.sqrt()];
+        for (got, want) in d.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-15, "{got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn distances_work_for_non_contiguous_and_3d_points() {
+        let points = array![[0.0, 0.0, 0.0], [1.0, 2.0, 2.0]];
+        let d = distances_to(array![0.0, 0.0, 0.0].view(), points.view());
+        assert_eq!(d, array![0.0, 3.0]);
+        // A transposed (column-major) view takes the general path and agrees.
+        let columns = tutorial_points(5)
+            .reversed_axes()
+            .as_standard_layout()
+            .into_owned();
+        let view = columns.t();
+        assert!(view.as_slice().is_none());
+        assert_eq!(
+            distances_to(array![1.0, 1.0].view(), view),
+            distances_to(array![1.0, 1.0].view(), tutorial_points(5).view())
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "the point has 3 coordinates but the points have 2")]
+    fn mismatched_dimensions_are_a_clear_error() {
+        distances_to(array![0.0, 0.0, 0.0].view(), tutorial_points(3).view());
+    }
+
+    #[test]
+    fn page_faults_are_counted_on_linux() {
+        if cfg!(target_os = "linux") {
+            let faults = page_faults_of(|| {
+                let v = std::hint::black_box(vec![1u8; 64 << 20]);
+                drop(v);
+            });
+            // 64 MiB of fresh memory is at least 32 huge pages or 16384 small ones.
+            assert!(faults.is_some_and(|n| n >= 32), "{faults:?}");
+        }
+    }
+
+    #[test]
+    fn reciprocals_of_small_numbers() {
+        assert_eq!(
+            reciprocals(array![1, 2, 4, -8].view()),
+            array![1.0, 0.5, 0.25, -0.125]
+        );
+        // 1 / 0 is infinity for floats, as in NumPy (which also warns).
+        assert_eq!(reciprocals(array![0].view())[0], f64::INFINITY);
+    }
+}

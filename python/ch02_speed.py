@@ -1,0 +1,50 @@
+"""Chapter 2, "Why vectorised code is fast": the tutorial's code, run once, printing its results.
+
+The timings are measured by python/bench.py (run by ./bench.sh); this script shows the code and
+what it computes. Run from the repository root:  python3 python/ch02_speed.py
+"""
+import numpy as np
+
+from book_outputs import Outputs
+
+out = Outputs("ch02-speed")
+
+out.begin("reciprocals")
+# ANCHOR: reciprocals
+nums_list = list(range(1, 10000000))
+numpy_nums = np.array(nums_list)
+
+reciprocal_list = []
+for num in nums_list:
+    reciprocal_list.append(1 / num)
+
+reciprocal_list = [1 / num for num in nums_list]
+
+reciprocal_array = 1 / numpy_nums
+print(reciprocal_array[:5])
+# ANCHOR_END: reciprocals
+out.end()
+
+out.begin("creation")
+# ANCHOR: creation
+nums_list = list(range(1, 10000000))
+numpy_nums = np.array(nums_list)
+numpy_nums = np.array(range(1, 10000000))
+numpy_nums = np.arange(1, 10000000)
+print(len(numpy_nums), numpy_nums[0], numpy_nums[-1], numpy_nums.dtype)
+# ANCHOR_END: creation
+out.end()
+
+out.begin("distances")
+# ANCHOR: distances
+point = [1.0, 1.0]
+other_points = list([float(x), x + 1.0] for x in range(10000000))
+dists = [((point[0] - op[0])**2 + (point[1] - op[1])**2)**0.5 for op in other_points]
+print(dists[:10])
+
+np_point = np.ones(2)
+np_other_points = np.vstack([np.arange(0.0, 10000000.0), np.arange(1.0, 10000001.0)]).T
+np_dists = np.sum((np_point - np_other_points)**2, axis=1)**0.5
+print(np_dists[:10])
+# ANCHOR_END: distances
+out.end()
