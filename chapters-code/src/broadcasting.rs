@@ -296,51 +296,57 @@ pub fn stride_zero_views() {
 /// One broadcasting diagram: `left + right = result`, stretched cells drawn faded.
 struct Diagram {
     title: &'static str,
+    /// The stretched operands, both of the result's shape.
     left: Array2<i32>,
-    left_real: (usize, usize),
     right: Array2<i32>,
+    /// The shapes the operands really have (their top-left cells are the real ones).
+    left_real: (usize, usize),
     right_real: (usize, usize),
 }
 
 /// The three classic broadcasting cases of the chapter, drawn as grids of cells.
 pub fn render_broadcasting_diagrams(path: &Path) -> Result<(), FigureError> {
     register_fonts();
-    let stretch = |a: ArrayView2<i32>| -> Result<Array2<i32>, FigureError> {
-        Ok(a.broadcast((3, 3))
-            .ok_or("cannot stretch to 3×3")?
-            .to_owned())
+    let stretch = |a: ArrayView2<i32>, shape: (usize, usize)| -> Result<Array2<i32>, FigureError> {
+        Ok(a.broadcast(shape).ok_or("cannot stretch")?.to_owned())
     };
     let row = Array::from_iter(0..3).insert_axis(Axis(0));
     let column = Array::from_iter(0..3).insert_axis(Axis(1));
     let diagrams = [
         Diagram {
             title: "np.arange(3) + 5",
-            left: stretch(row.view())?,
+            left: row.clone(),
             left_real: (1, 3),
-            right: stretch(array![[5]].view())?,
+            right: stretch(array![[5]].view(), (1, 3))?,
             right_real: (1, 1),
         },
         Diagram {
             title: "np.ones((3, 3)) + np.arange(3)",
             left: Array2::ones((3, 3)),
             left_real: (3, 3),
-            right: stretch(row.view())?,
+            right: stretch(row.view(), (3, 3))?,
             right_real: (1, 3),
         },
         Diagram {
             title: "np.arange(3).reshape((3, 1)) + np.arange(3)",
-            left: stretch(column.view())?,
+            left: stretch(column.view(), (3, 3))?,
             left_real: (3, 1),
-            right: stretch(row.view())?,
+            right: stretch(row.view(), (3, 3))?,
             right_real: (1, 3),
         },
     ];
     let cell = 44;
-    let row_height = 3 * cell + 80;
-    let root = BitMapBackend::new(path, (760, (row_height * 3 + 20) as u32)).into_drawing_area();
+    let gap = 80;
+    let height: i32 = diagrams
+        .iter()
+        .map(|d| d.left.nrows() as i32 * cell + gap)
+        .sum::<i32>()
+        + 20;
+    let root = BitMapBackend::new(path, (760, height as u32)).into_drawing_area();
     root.fill(&palette::PAPER)?;
-    for (i, d) in diagrams.iter().enumerate() {
-        let top = 50 + i as i32 * row_height;
+    let mut top = 50;
+    for d in &diagrams {
+        let (rows, cols) = d.left.dim();
         draw_caption(&root, d.title, (380, top - 28), 20.0)?;
         let lefts = [40, 290, 540];
         let result = &d.left + &d.right;
@@ -357,8 +363,8 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<(), FigureError> {
                 &root,
                 (left, top),
                 cell,
-                3,
-                3,
+                rows,
+                cols,
                 |r, c| grid[[r, c]].to_string(),
                 |r, c| {
                     if r < real_shape.0 && c < real_shape.1 {
@@ -377,23 +383,15 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<(), FigureError> {
             &root,
             (lefts[2], top),
             cell,
-            3,
-            3,
+            rows,
+            cols,
             |r, c| result[[r, c]].to_string(),
             |_, _| result_style,
         )?;
-        draw_caption(
-            &root,
-            "+",
-            (lefts[0] + 3 * cell + 50, top + 3 * cell / 2),
-            36.0,
-        )?;
-        draw_caption(
-            &root,
-            "=",
-            (lefts[1] + 3 * cell + 50, top + 3 * cell / 2),
-            36.0,
-        )?;
+        let middle = top + rows as i32 * cell / 2;
+        draw_caption(&root, "+", (lefts[0] + 3 * cell + 50, middle), 36.0)?;
+        draw_caption(&root, "=", (lefts[1] + 3 * cell + 50, middle), 36.0)?;
+        top += rows as i32 * cell + gap;
     }
     root.present()?;
     Ok(())
