@@ -142,6 +142,15 @@ def _():
     return lambda: a @ b
 
 
+# ---- Chapter 6: a function on a 1600 x 1600 grid ----------------------------------------
+@benchmark("sinc", "numpy_sparse", 15)
+def _():
+    x = np.arange(-8, 8, 0.01)
+    y = np.arange(-8, 8, 0.01)
+    xx, yy = np.meshgrid(x, y, sparse=True)
+    return lambda: np.sin(xx**2 + yy**2) / (xx**2 + yy**2)
+
+
 def page_fault_report():
     """Minor page faults of NumPy's `1 / numpy_nums` with and without huge pages."""
     import resource

@@ -13,6 +13,7 @@ pub mod broadcasting;
 pub mod figures;
 pub mod introduction;
 pub mod memory;
+pub mod meshgrid;
 pub mod newaxis;
 pub mod products;
 pub mod results;

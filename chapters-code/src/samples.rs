@@ -36,6 +36,7 @@ pub fn all() -> Vec<Sample> {
         crate::broadcasting::SAMPLES,
         crate::newaxis::SAMPLES,
         crate::products::SAMPLES,
+        crate::meshgrid::SAMPLES,
     ]
     .concat()
 }
@@ -52,7 +53,12 @@ pub struct GeneratedOutput {
 
 /// Every [`GeneratedOutput`] of the book.
 pub fn generated_outputs() -> Vec<GeneratedOutput> {
-    [crate::speed::GENERATED, crate::products::GENERATED].concat()
+    [
+        crate::speed::GENERATED,
+        crate::products::GENERATED,
+        crate::meshgrid::GENERATED,
+    ]
+    .concat()
 }
 
 /// Every output file of the book that is not a sample's printed output, relative to the

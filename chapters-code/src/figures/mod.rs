@@ -36,6 +36,7 @@ pub fn all() -> Vec<Figure> {
         crate::memory::FIGURES,
         crate::speed::FIGURES,
         crate::broadcasting::FIGURES,
+        crate::meshgrid::FIGURES,
     ]
     .concat()
 }
