@@ -151,6 +151,41 @@ def _():
     return lambda: np.sin(xx**2 + yy**2) / (xx**2 + yy**2)
 
 
+# ---- Chapter 7: k nearest neighbours, n = 2000 ------------------------------------------
+def knn_points():
+    return np.random.RandomState(42).rand(2000, 2)
+
+
+def knn_dist_sq():
+    X = knn_points()
+    return np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
+
+
+@benchmark("knn_distances", "numpy_broadcast", 7)
+def _():
+    X = knn_points()
+    return lambda: np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
+
+
+@benchmark("knn_argsort", "numpy_argsort", 9)
+def _():
+    dist_sq = knn_dist_sq()
+    return lambda: np.argsort(dist_sq, axis=1)
+
+
+@benchmark("knn_argsort", "numpy_argsort_stable", 7)
+def _():
+    dist_sq = knn_dist_sq()
+    return lambda: np.argsort(dist_sq, axis=1, kind="stable")
+
+
+@benchmark("knn_argpartition", "numpy_argpartition", 9)
+def _():
+    dist_sq = knn_dist_sq()
+    K = 2
+    return lambda: np.argpartition(dist_sq, K + 1, axis=1)
+
+
 def page_fault_report():
     """Minor page faults of NumPy's `1 / numpy_nums` with and without huge pages."""
     import resource

@@ -12,10 +12,12 @@
 pub mod broadcasting;
 pub mod figures;
 pub mod introduction;
+pub mod knn;
 pub mod memory;
 pub mod meshgrid;
 pub mod newaxis;
 pub mod products;
+pub mod random;
 pub mod results;
 pub mod samples;
 pub mod speed;

@@ -37,6 +37,7 @@ pub fn all() -> Vec<Sample> {
         crate::newaxis::SAMPLES,
         crate::products::SAMPLES,
         crate::meshgrid::SAMPLES,
+        crate::knn::SAMPLES,
     ]
     .concat()
 }
@@ -57,6 +58,7 @@ pub fn generated_outputs() -> Vec<GeneratedOutput> {
         crate::speed::GENERATED,
         crate::products::GENERATED,
         crate::meshgrid::GENERATED,
+        crate::knn::GENERATED,
     ]
     .concat()
 }

@@ -37,6 +37,7 @@ pub fn all() -> Vec<Figure> {
         crate::speed::FIGURES,
         crate::broadcasting::FIGURES,
         crate::meshgrid::FIGURES,
+        crate::knn::FIGURES,
     ]
     .concat()
 }

@@ -1,0 +1,149 @@
+//! NumPy's legacy `RandomState`, bit for bit: the same numbers as
+//! `np.random.RandomState(seed).rand(...)` and `.randint(...)`.
+//!
+//! The generator is the Mersenne Twister MT19937 from the `rand_mt` crate, seeded the way
+//! NumPy seeds it from a 32-bit integer; the conversions to floats and bounded integers are
+//! NumPy's own (`random_standard_uniform` and the masked rejection sampling of `randint`).
+//! Use it when you need NumPy's exact numbers; otherwise `ndarray-rand` with a seeded
+//! generator from `rand` is the idiomatic choice.
+
+use ndarray::Array2;
+use rand_mt::Mt;
+
+// ANCHOR: random_state
+/// NumPy's legacy random number generator, `np.random.RandomState`.
+pub struct RandomState {
+    mt: Mt,
+}
+
+impl RandomState {
+    /// `np.random.RandomState(seed)`.
+    pub fn new(seed: u32) -> RandomState {
+        RandomState { mt: Mt::new(seed) }
+    }
+
+    /// One double in [0, 1) from 53 random bits, as NumPy makes it from two 32-bit draws.
+    pub fn next_f64(&mut self) -> f64 {
+        let a = self.mt.next_u32() >> 5; // 27 bits
+        let b = self.mt.next_u32() >> 6; // 26 bits
+        (f64::from(a) * 67_108_864.0 + f64::from(b)) / 9_007_199_254_740_992.0
+    }
+
+    /// `rand(rows, cols)`: uniform doubles in [0, 1), filled row by row.
+    pub fn rand(&mut self, rows: usize, cols: usize) -> Array2<f64> {
+        Array2::from_shape_simple_fn((rows, cols), || self.next_f64())
+    }
+
+    /// `randint(low, high, size=(rows, cols))`: integers in [low, high), NumPy's default
+    /// (legacy) algorithm: draw, mask to the smallest covering power of two, reject and retry.
+    ///
+    /// # Panics
+    /// If `low >= high`, like NumPy's `ValueError: low >= high`.
+    pub fn randint(&mut self, low: i64, high: i64, rows: usize, cols: usize) -> Array2<i64> {
+        assert!(low < high, "randint: low >= high ({low} >= {high})");
+        let range = high.abs_diff(low) - 1; // largest offset from `low`
+        let mask = u64::MAX >> range.leading_zeros().min(63);
+        Array2::from_shape_simple_fn((rows, cols), || {
+            let offset = match range {
+                0 => 0,
+                r if r == u64::from(u32::MAX) => u64::from(self.mt.next_u32()),
+                r if r < u64::from(u32::MAX) => loop {
+                    let value = u64::from(self.mt.next_u32()) & mask;
+                    if value <= r {
+                        break value;
+                    }
+                },
+                r => loop {
+                    let high_bits = u64::from(self.mt.next_u32());
+                    let value = ((high_bits << 32) | u64::from(self.mt.next_u32())) & mask;
+                    if value <= r {
+                        break value;
+                    }
+                },
+            };
+            low.wrapping_add(offset as i64)
+        })
+    }
+
+    /// `choice([0, 1], size=(rows, cols))` for a two-element population, which NumPy's legacy
+    /// `choice` draws as `randint(0, 2)` and then looks up.
+    pub fn choice_binary(&mut self, rows: usize, cols: usize) -> Array2<u8> {
+        self.randint(0, 2, rows, cols).mapv(|v| v as u8)
+    }
+}
+// ANCHOR_END: random_state
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    // All expected values were printed by NumPy 2.4.6 (np.random.RandomState).
+
+    #[test]
+    fn rand_seed_42_matches_the_tutorial() {
+        let x = RandomState::new(42).rand(10, 2);
+        assert_eq!(x[[0, 0]], 0.3745401188473625);
+        assert_eq!(x[[0, 1]], 0.9507143064099162);
+        assert_eq!(x[[2, 1]], 0.15599452033620265);
+        assert_eq!(x[[5, 0]], 0.020584494295802447);
+        assert_eq!(x[[9, 1]], 0.2912291401980419);
+    }
+
+    #[test]
+    fn consecutive_calls_continue_the_stream() {
+        let mut r = RandomState::new(0);
+        assert_eq!(
+            r.rand(2, 3),
+            array![
+                [0.5488135039273248, 0.7151893663724195, 0.6027633760716439],
+                [0.5448831829968969, 0.4236547993389047, 0.6458941130666561]
+            ]
+        );
+        assert_eq!(r.randint(0, 10, 2, 3), array![[4, 7, 6], [8, 8, 1]]);
+        assert_eq!(
+            r.rand(1, 2),
+            array![[0.7917250380826646, 0.5288949197529045]]
+        );
+    }
+
+    #[test]
+    fn randint_negative_ranges_and_large_seeds() {
+        let mut r = RandomState::new(u32::MAX);
+        assert_eq!(
+            r.randint(-5, 5, 2, 4),
+            array![[-2, -3, 2, -1], [-5, 1, 4, -5]]
+        );
+    }
+
+    #[test]
+    fn randint_64_bit_ranges_and_single_values() {
+        let mut r = RandomState::new(123);
+        assert_eq!(
+            r.randint(0, 1 << 40, 1, 3),
+            array![[1093983812973, 543006147906, 947860132962]]
+        );
+        assert_eq!(
+            r.randint(-1_000_000_000_000, 1_000_000_000_000, 1, 2),
+            array![[-9068794863, -641408374678]]
+        );
+        assert_eq!(r.randint(5, 6, 1, 2), array![[5, 5]]); // no draw at all
+        assert_eq!(r.rand(1, 1), array![[0.42310646012446096]]);
+    }
+
+    #[test]
+    fn choice_of_zero_and_one_is_randint_0_2() {
+        let expected = array![[1, 0, 1, 0, 1], [1, 1, 1, 0, 1], [0, 1, 0, 1, 0]];
+        assert_eq!(RandomState::new(7).randint(0, 2, 3, 5), expected);
+        assert_eq!(
+            RandomState::new(7).choice_binary(3, 5),
+            expected.mapv(|v| v as u8)
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "low >= high")]
+    fn empty_range_is_a_clear_error() {
+        RandomState::new(1).randint(3, 3, 1, 1);
+    }
+}
