@@ -186,6 +186,49 @@ def _():
     return lambda: np.argpartition(dist_sq, K + 1, axis=1)
 
 
+# ---- Chapters 8-9: Game of Life and convolution, 1000 x 1000 -----------------------------
+def iterate(Z):
+    # The tutorial's function, as it is.
+    N = (Z[0:-2, 0:-2] + Z[0:-2, 1:-1] + Z[0:-2, 2:] +
+         Z[1:-1, 0:-2] + Z[1:-1, 2:] +
+         Z[2:, 0:-2] + Z[2:, 1:-1] + Z[2:, 2:])
+    birth = (N == 3) & (Z[1:-1, 1:-1] == 0)
+    survive = ((N == 2) | (N == 3)) & (Z[1:-1, 1:-1] == 1)
+    Z[...] = 0
+    Z[1:-1, 1:-1][birth | survive] = 1
+    return Z
+
+
+def life_run(dtype):
+    board = np.random.RandomState(42).choice([0, 1], size=(1000, 1000)).astype(dtype)
+
+    def run():
+        Z = board.copy()
+        for _ in range(10):
+            Z = iterate(Z)
+
+    return run
+
+
+@benchmark("life", "numpy_iterate", 7)
+def _():
+    return life_run(np.int64)
+
+
+@benchmark("life", "numpy_iterate_uint8", 7)
+def _():
+    return life_run(np.uint8)
+
+
+@benchmark("convolution", "scipy_convolve2d", 7)
+def _():
+    from scipy import signal
+
+    image = np.random.RandomState(42).rand(1000, 1000)
+    kernel = np.array([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]])
+    return lambda: signal.convolve2d(image, kernel, mode="same")
+
+
 def page_fault_report():
     """Minor page faults of NumPy's `1 / numpy_nums` with and without huge pages."""
     import resource

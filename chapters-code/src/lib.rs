@@ -10,9 +10,11 @@
 //! figure in `images/` and every printed output in `src/outputs/`.
 
 pub mod broadcasting;
+pub mod convolution;
 pub mod figures;
 pub mod introduction;
 pub mod knn;
+pub mod life;
 pub mod memory;
 pub mod meshgrid;
 pub mod newaxis;

@@ -38,6 +38,8 @@ pub fn all() -> Vec<Sample> {
         crate::products::SAMPLES,
         crate::meshgrid::SAMPLES,
         crate::knn::SAMPLES,
+        crate::life::SAMPLES,
+        crate::convolution::SAMPLES,
     ]
     .concat()
 }
@@ -59,6 +61,8 @@ pub fn generated_outputs() -> Vec<GeneratedOutput> {
         crate::products::GENERATED,
         crate::meshgrid::GENERATED,
         crate::knn::GENERATED,
+        crate::life::GENERATED,
+        crate::convolution::GENERATED,
     ]
     .concat()
 }

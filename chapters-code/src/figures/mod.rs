@@ -38,6 +38,8 @@ pub fn all() -> Vec<Figure> {
         crate::broadcasting::FIGURES,
         crate::meshgrid::FIGURES,
         crate::knn::FIGURES,
+        crate::life::FIGURES,
+        crate::convolution::FIGURES,
     ]
     .concat()
 }
