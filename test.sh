@@ -22,9 +22,15 @@ step cargo test --workspace --doc
 step scripts/book-libs.sh
 step mdbook test -L target/book-libs
 step mdbook build
+if [ "${BOOK_SKIP_BROWSER:-0}" = 1 ]; then
+    echo; echo "==> browser check skipped (BOOK_SKIP_BROWSER=1)"
+else
+    step scripts/browser-test.sh
+fi
 
-# One closing line that counts every test that ran (cargo's and rustdoc's, including mdbook test).
-passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
+# One closing line that counts every test that ran (cargo's, rustdoc's including mdbook test,
+# and the browser check's pages).
+passed=$(grep -Eo '(test result: ok\.|browser:) [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
 echo
-echo "All checks passed: fmt, clippy, cargo test (all targets and doc tests), mdbook test, mdbook build."
+echo "All checks passed: fmt, clippy, cargo test (all targets and doc tests), mdbook test, mdbook build, browser."
 echo "book tests: $passed passed, 0 failed"

@@ -18,6 +18,8 @@ fn chapters() -> Vec<PathBuf> {
                 .expect("inside the repo")
                 .to_path_buf()
         })
+        // Generated pieces under src/outputs/ are checked as part of the chapter that includes them.
+        .filter(|p| !p.starts_with("src/outputs"))
         .collect()
 }
 
@@ -313,4 +315,137 @@ fn the_guard_sees_misspelt_anchors_and_missing_anchor_ends() {
     assert_eq!(found[0].file, PathBuf::from("x/y.rs"));
     assert_eq!(found[0].selector.as_deref(), Some("z"));
     assert_eq!(found[1].file, PathBuf::from("src/a.rs"));
+}
+
+/// mdBook's id for a heading: lower case, spaces to dashes, other punctuation dropped.
+fn heading_id(heading: &str) -> String {
+    heading
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_alphanumeric() || c == '_' || c == '-' => Some(c.to_lowercase().to_string()),
+            ' ' => Some("-".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The ids of the headings of a chapter (outside code blocks).
+fn heading_ids(markdown: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut in_code = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        if !in_code {
+            if let Some(title) = line.strip_prefix('#').map(|t| t.trim_start_matches('#')) {
+                ids.push(heading_id(&title.replace('`', "")));
+            }
+        }
+    }
+    ids
+}
+
+/// Every `](target)` link of a markdown text outside code blocks and `{{#include}}`s.
+fn links(markdown: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut in_code = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        for piece in line.split("](").skip(1) {
+            if let Some(end) = piece.find(')') {
+                found.push(piece[..end].to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn internal_links_and_anchors_resolve_and_external_links_are_listed() {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    let mut external = BTreeSet::new();
+    for chapter in chapters() {
+        let mut text = read_repo_file(&chapter);
+        // Included markdown (generated tables) is part of the page, its links relative to it.
+        for inc in includes(&chapter, &text.clone()) {
+            if inc.file.extension().is_some_and(|e| e == "md") {
+                text += &std::fs::read_to_string(root.join(&inc.file)).unwrap_or_default();
+            }
+        }
+        let folder = chapter.parent().unwrap_or(Path::new("src")).to_path_buf();
+        for link in links(&text) {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+            {
+                external.insert(link);
+                continue;
+            }
+            let (file, anchor) = match link.split_once('#') {
+                Some((f, a)) => (f.to_string(), Some(a.to_string())),
+                None => (link.clone(), None),
+            };
+            let target = if file.is_empty() {
+                chapter.clone()
+            } else {
+                normalize(&folder.join(&file))
+            };
+            if !root.join(&target).exists() {
+                problems.push(format!(
+                    "{}: link to {link}: {} does not exist",
+                    chapter.display(),
+                    target.display()
+                ));
+                continue;
+            }
+            let target_text = std::fs::read_to_string(root.join(&target)).unwrap_or_default();
+            if let Some(anchor) = anchor {
+                if target.extension().is_some_and(|e| e == "md")
+                    && !heading_ids(&target_text).contains(&anchor)
+                {
+                    problems.push(format!(
+                        "{}: link to {link}: no heading with id {anchor:?}",
+                        chapter.display()
+                    ));
+                }
+            }
+        }
+    }
+    // External links are listed, not fetched (the book must build offline).
+    let listing = root.join("target").join("external-links.txt");
+    let _ = std::fs::create_dir_all(listing.parent().unwrap_or(&root));
+    let _ = std::fs::write(
+        &listing,
+        external
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
+    assert!(
+        problems.is_empty(),
+        "broken internal links:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_link_checker_sees_headings_and_links() {
+    assert_eq!(
+        heading_id("`dot` versus `*`".replace('`', "").as_str()),
+        "dot-versus-"
+    );
+    assert_eq!(heading_id("The rules, as code"), "the-rules-as-code");
+    let md =
+        "# Title One\n```\n# not a heading\n[x](in-code.md)\n```\nSee [a](other.md#title-one).";
+    assert_eq!(heading_ids(md), vec!["title-one".to_string()]);
+    assert_eq!(links(md), vec!["other.md#title-one".to_string()]);
 }

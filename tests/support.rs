@@ -115,10 +115,14 @@ pub fn includes(chapter: &Path, markdown: &str) -> Vec<Include> {
     let mut found = Vec::new();
     let mut rest = markdown;
     while let Some(start) = rest.find("{{#") {
+        let escaped = rest[..start].ends_with('\\');
         let after = &rest[start + 3..];
         let Some(end) = after.find("}}") else { break };
         let directive = after[..end].trim();
         rest = &after[end + 2..];
+        if escaped {
+            continue; // `\{{#include …}}` is shown as text by mdBook
+        }
         let mut parts = directive.splitn(2, char::is_whitespace);
         let kind = parts.next().unwrap_or_default().to_string();
         if kind != "include" && kind != "rustdoc_include" {

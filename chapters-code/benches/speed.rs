@@ -1,5 +1,10 @@
 //! Chapter 2's workloads at the tutorial's size (10^7), one benchmark id per variant.
 //!
+//! The Python-like variants (ten million boxes) are in `speed_boxed.rs`, a process of their
+//! own: once glibc's heap has held and freed millions of small blocks, later large allocations
+//! can be served from that already-mapped memory, and the array variants would no longer pay
+//! the page faults a fresh allocation costs in a real program.
+//!
 //! `cargo bench --bench speed` measures them; `./bench.sh` runs this together with the NumPy
 //! script and writes `results/benchmarks.csv`, from which the book's tables and charts come.
 
@@ -13,7 +18,6 @@ use ndarray::prelude::*;
 fn reciprocal_benches(c: &mut Criterion) {
     let nums = tutorial_nums();
     let slice = nums.as_slice().expect("contiguous").to_vec();
-    let boxed: Vec<Box<i64>> = slice.iter().copied().map(Box::new).collect();
     let mut out = Array1::<f64>::zeros(nums.len());
 
     let mut group = c.benchmark_group("reciprocals");
@@ -25,9 +29,6 @@ fn reciprocal_benches(c: &mut Criterion) {
     });
     group.bench_function("map_collect", |b| {
         b.iter(|| reciprocals_map_collect(black_box(&slice)))
-    });
-    group.bench_function("boxed_list", |b| {
-        b.iter(|| reciprocals_boxed(black_box(&boxed)))
     });
     group.bench_function("reciprocals", |b| {
         b.iter(|| reciprocals(black_box(nums.view())))
@@ -76,14 +77,10 @@ fn distance_benches(c: &mut Criterion) {
     let n = (TUTORIAL_END) as usize;
     let point = Array1::<f64>::ones(2);
     let points = tutorial_points(n);
-    let nested = tutorial_points_nested(n);
     let mut group = c.benchmark_group("distances");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(4));
-    group.bench_function("nested_vecs", |b| {
-        b.iter(|| distances_nested(black_box(&[1.0, 1.0]), &nested))
-    });
     group.bench_function("broadcast_literal", |b| {
         b.iter(|| distances_broadcast_literal(point.view(), black_box(points.view())))
     });

@@ -53,6 +53,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "stride_zero_views",
         run: stride_zero_views,
     },
+    Sample {
+        chapter: "ch03-broadcasting",
+        name: "exercise_predict_shape",
+        run: exercise_predict_shape,
+    },
+    Sample {
+        chapter: "ch03-broadcasting",
+        name: "exercise_times_table",
+        run: exercise_times_table,
+    },
 ];
 
 /// The figures of chapter 3.
@@ -396,6 +406,27 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<(), FigureError> {
     root.present()?;
     Ok(())
 }
+
+// ANCHOR: exercise_predict_shape
+/// Exercise: predict the broadcast shape of (8, 1, 6, 1) and (7, 1, 5), then check it.
+pub fn exercise_predict_shape() {
+    // Rule 1: (7, 1, 5) -> (1, 7, 1, 5). Rule 2, axis by axis: 8|1, 1|7, 6|1, 1|5.
+    let shape = broadcast_shapes(&[&[8, 1, 6, 1], &[7, 1, 5]]).expect("compatible");
+    println!("{}", numpy_shape(&shape));
+    assert_eq!(shape, vec![8, 7, 6, 5]);
+}
+// ANCHOR_END: exercise_predict_shape
+
+// ANCHOR: exercise_times_table
+/// Exercise: a 5 × 5 multiplication table from two ranges, by broadcasting.
+pub fn exercise_times_table() {
+    let row = Array::from_iter(1..=5);
+    let column = row.view().insert_axis(Axis(1));
+    let table = &column * &row; // (5, 1) * (5,) -> (5, 5)
+    println!("{table}");
+    assert_eq!(table[[2, 3]], 3 * 4);
+}
+// ANCHOR_END: exercise_times_table
 
 #[cfg(test)]
 mod tests {

@@ -40,6 +40,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "with_ndarray_conv",
         run: with_ndarray_conv,
     },
+    Sample {
+        chapter: "ch09-convolution",
+        name: "exercise_box_blur",
+        run: exercise_box_blur,
+    },
+    Sample {
+        chapter: "ch09-convolution",
+        name: "exercise_commutative",
+        run: exercise_commutative,
+    },
 ];
 
 /// The figures of chapter 9.
@@ -364,6 +374,32 @@ pub fn render_kernel(path: &Path) -> Result<(), FigureError> {
     root.present()?;
     Ok(())
 }
+
+// ANCHOR: exercise_box_blur
+/// Exercise: a 3 × 3 box blur in Same mode replaces each pixel by the mean of its neighbourhood.
+pub fn exercise_box_blur() {
+    let image = RandomState::new(3).rand(5, 5);
+    let kernel = Array2::from_elem((3, 3), 1.0 / 9.0);
+    let blurred = convolve2d(image.view(), kernel.view(), Mode::Same).expect("non-empty");
+    let mean = image.slice(s![1..4, 1..4]).mean().unwrap_or(f64::NAN);
+    println!("{:.6} {:.6}", blurred[[2, 2]], mean);
+    assert!((blurred[[2, 2]] - mean).abs() < 1e-12);
+}
+// ANCHOR_END: exercise_box_blur
+
+// ANCHOR: exercise_commutative
+/// Exercise: in Full mode, convolution is commutative.
+pub fn exercise_commutative() {
+    let a = Array::from_iter(1..13)
+        .into_shape_with_order((3, 4))
+        .expect("3×4");
+    let k = array![[1, -1], [2, 0]];
+    let ak = convolve2d(a.view(), k.view(), Mode::Full).expect("non-empty");
+    let ka = convolve2d(k.view(), a.view(), Mode::Full).expect("non-empty");
+    println!("{ak}");
+    assert_eq!(ak, ka);
+}
+// ANCHOR_END: exercise_commutative
 
 #[cfg(test)]
 mod tests {

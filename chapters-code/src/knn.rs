@@ -42,6 +42,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "idiomatic_random",
         run: idiomatic_random,
     },
+    Sample {
+        chapter: "ch07-knn",
+        name: "exercise_single_nearest",
+        run: exercise_single_nearest,
+    },
+    Sample {
+        chapter: "ch07-knn",
+        name: "exercise_randint",
+        run: exercise_randint,
+    },
 ];
 
 /// The figures of chapter 7.
@@ -167,12 +177,21 @@ pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     let (mut index, mut index_tmp) = (Vec::with_capacity(n), vec![0u32; n]);
     for (row, mut sorted) in a.rows().into_iter().zip(out.rows_mut()) {
         keys.clear();
-        keys.extend(row.iter().map(|&v| sort_key(v)));
+        match row.as_slice() {
+            Some(values) => keys.extend(values.iter().map(|&v| sort_key(v))),
+            None => keys.extend(row.iter().map(|&v| sort_key(v))),
+        }
         index.clear();
         index.extend(0..n as u32);
         radix_sort_pairs(&mut keys, &mut index, &mut keys_tmp, &mut index_tmp);
-        for (slot, &i) in sorted.iter_mut().zip(&index) {
-            *slot = i as usize;
+        if let Some(slots) = sorted.as_slice_mut() {
+            for (slot, &i) in slots.iter_mut().zip(&index) {
+                *slot = i as usize;
+            }
+        } else {
+            for (slot, &i) in sorted.iter_mut().zip(&index) {
+                *slot = i as usize;
+            }
         }
     }
     out
@@ -230,18 +249,42 @@ pub fn argpartition_rows(a: ArrayView2<f64>, kth: usize) -> Result<Array2<usize>
     }
     let mut out = Array2::<usize>::zeros(a.dim());
     let mut index: Vec<usize> = Vec::with_capacity(ncols);
+    let mut best: Vec<usize> = Vec::with_capacity(SMALL_KTH + 1);
     for (row, mut arranged) in a.rows().into_iter().zip(out.rows_mut()) {
-        index.clear();
-        index.extend(0..ncols);
         if kth < SMALL_KTH {
-            select_smallest(&row, kth + 1, &mut index);
+            match row.as_slice() {
+                Some(values) => select_smallest(values, kth + 1, &mut best),
+                None => select_smallest(&row.to_vec(), kth + 1, &mut best),
+            }
+            // Every index in order, then the kth + 1 smallest swapped to the front, in order.
+            if let Some(slots) = arranged.as_slice_mut() {
+                for (slot, i) in slots.iter_mut().zip(0..) {
+                    *slot = i;
+                }
+            } else {
+                for (slot, i) in arranged.iter_mut().zip(0..) {
+                    *slot = i;
+                }
+            }
+            for (front, &b) in best.iter().enumerate() {
+                // `b` is still at position `b` unless an earlier swap moved it, which can
+                // only have happened inside the front part or onto an earlier best's place.
+                let at = if arranged[b] == b {
+                    b
+                } else {
+                    (front..ncols).find(|&p| arranged[p] == b).unwrap_or(b)
+                };
+                arranged.swap(front, at);
+            }
         } else {
+            index.clear();
+            index.extend(0..ncols);
             // Ties broken by index, so that position kth matches a stable sort.
             index
                 .select_nth_unstable_by(kth, |&i, &j| cmp_nan_last(row[i], row[j]).then(i.cmp(&j)));
-        }
-        for (slot, &i) in arranged.iter_mut().zip(&index) {
-            *slot = i;
+            for (slot, &i) in arranged.iter_mut().zip(&index) {
+                *slot = i;
+            }
         }
     }
     Ok(out)
@@ -251,27 +294,27 @@ pub fn argpartition_rows(a: ArrayView2<f64>, kth: usize) -> Result<Array2<usize>
 /// buffer during one pass instead of running a general selection.
 const SMALL_KTH: usize = 16;
 
-/// Moves the indices of the `count` smallest elements of `row` (in sorted order, ties by
-/// index) to the front of `index`, which holds `0..row.len()`; the rest follow.
-fn select_smallest(row: &ArrayView1<f64>, count: usize, index: &mut [usize]) {
-    let mut best: Vec<usize> = Vec::with_capacity(count + 1);
-    for i in 0..row.len() {
-        let v = row[i];
-        let worse_than_all = best.len() == count
-            && best
-                .last()
-                .is_some_and(|&w| cmp_nan_last(v, row[w]) != Ordering::Less);
-        if worse_than_all {
-            continue;
+/// Puts into `best` the indices of the `count` smallest elements of `row`, sorted (ties by
+/// index, NaN last), in one pass: an element is compared with the worst of the current `count`
+/// best, and only the rare ones that beat it are inserted.
+fn select_smallest(row: &[f64], count: usize, best: &mut Vec<usize>) {
+    best.clear();
+    let mut worst = f64::NAN;
+    for (i, &v) in row.iter().enumerate() {
+        if best.len() == count {
+            // Skip unless v is strictly smaller than the worst kept (any number beats NaN).
+            let beats = v < worst || (worst.is_nan() && !v.is_nan());
+            if !beats {
+                continue;
+            }
+            best.pop();
         }
         // Insert after every element that is no larger: ties stay in index order.
         let at = best.partition_point(|&b| cmp_nan_last(row[b], v) != Ordering::Greater);
         best.insert(at, i);
-        best.truncate(count);
-    }
-    let mut rest = (0..row.len()).filter(|i| !best.contains(i));
-    for (slot, value) in index.iter_mut().zip(best.iter().copied().chain(&mut rest)) {
-        *slot = value;
+        if let Some(&last) = best.last() {
+            worst = row[last];
+        }
     }
 }
 // ANCHOR_END: argpartition_rows
@@ -476,6 +519,29 @@ pub fn render_neighbours(path: &Path) -> Result<(), FigureError> {
     root.present()?;
     Ok(())
 }
+
+// ANCHOR: exercise_single_nearest
+/// Exercise: each point's single nearest neighbour, two ways.
+pub fn exercise_single_nearest() {
+    let x = RandomState::new(42).rand(10, 2);
+    let dist_sq = pairwise_sq_distances(x.view());
+    let nearest = k_nearest(dist_sq.view(), 1).expect("1 < 10");
+    println!("{}", nearest.column(0));
+    assert_eq!(nearest.column(0), argsort_rows(dist_sq.view()).column(1));
+}
+// ANCHOR_END: exercise_single_nearest
+
+// ANCHOR: exercise_randint
+/// Exercise: `np.random.RandomState(0).randint(0, 100, size=(3, 4))`.
+pub fn exercise_randint() {
+    let r = RandomState::new(0).randint(0, 100, 3, 4);
+    println!("{r}");
+    assert_eq!(
+        r,
+        array![[44, 47, 64, 67], [67, 9, 83, 21], [36, 87, 70, 88]]
+    ); // NumPy's
+}
+// ANCHOR_END: exercise_randint
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@
 //! The binary of this crate (`cargo run --release` at the repository root) regenerates every
 //! figure in `images/` and every printed output in `src/outputs/`.
 
+pub mod appendix;
 pub mod broadcasting;
 pub mod convolution;
 pub mod figures;

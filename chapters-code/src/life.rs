@@ -41,6 +41,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "fast_equals_slices",
         run: fast_equals_slices,
     },
+    Sample {
+        chapter: "ch08-life",
+        name: "exercise_toad",
+        run: exercise_toad,
+    },
+    Sample {
+        chapter: "ch08-life",
+        name: "exercise_population",
+        run: exercise_population,
+    },
 ];
 
 /// The figures of chapter 8.
@@ -406,6 +416,41 @@ pub fn render_animation(path: &Path) -> Result<(), FigureError> {
     }
     Ok(())
 }
+
+// ANCHOR: exercise_toad
+/// Exercise: the "toad" oscillates with period 2.
+pub fn exercise_toad() {
+    let mut z = Array2::<u8>::zeros((6, 6));
+    z.slice_mut(s![2, 2..5]).fill(1);
+    z.slice_mut(s![3, 1..4]).fill(1);
+    let start = z.clone();
+    iterate(&mut z);
+    print!("{}", board_text(&z));
+    assert_ne!(z, start);
+    iterate(&mut z);
+    assert_eq!(z, start);
+}
+// ANCHOR_END: exercise_toad
+
+// ANCHOR: exercise_population
+/// Exercise: the population of the seeded board over 50 generations, with `FastLife`.
+pub fn exercise_population() {
+    let board = RandomState::new(LIFE_SEED).choice_binary(100, 100);
+    let mut life = FastLife::new(board.clone());
+    let mut z = board;
+    let mut counts = Vec::new();
+    for _ in 0..50 {
+        life.step();
+        iterate(&mut z);
+        counts.push(life.board().iter().filter(|&&c| c == 1).count());
+    }
+    println!(
+        "after 1, 10, 50 generations: {}, {}, {}",
+        counts[0], counts[9], counts[49]
+    );
+    assert_eq!(counts[49], z.iter().filter(|&&c| c == 1).count());
+}
+// ANCHOR_END: exercise_population
 
 #[cfg(test)]
 mod tests {

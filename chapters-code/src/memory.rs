@@ -45,6 +45,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "string_arrays",
         run: string_arrays,
     },
+    Sample {
+        chapter: "ch01-memory",
+        name: "exercise_nbytes",
+        run: exercise_nbytes,
+    },
+    Sample {
+        chapter: "ch01-memory",
+        name: "exercise_mixed_sum",
+        run: exercise_mixed_sum,
+    },
 ];
 
 /// The figures of chapter 1.
@@ -421,6 +431,45 @@ pub fn render_bytes_per_element(path: &Path) -> Result<(), FigureError> {
 
 /// NumPy's colour in the book's charts.
 const RGB_NUMPY: plotters::style::RGBColor = plotters::style::RGBColor(0x4D, 0x77, 0xCF);
+
+// ANCHOR: exercise_nbytes
+/// Exercise: the bytes of a (1000, 1000) `f32` array, like NumPy's `nbytes`.
+pub fn exercise_nbytes() {
+    let a = Array2::<f32>::zeros((1000, 1000));
+    let nbytes = a.len() * size_of::<f32>();
+    println!("{nbytes} bytes");
+    assert_eq!(nbytes, 4_000_000); // np.zeros((1000, 1000), dtype=np.float32).nbytes
+}
+// ANCHOR_END: exercise_nbytes
+
+// ANCHOR: exercise_mixed_sum
+/// Exercise: sum the numbers of the mixed list, counting booleans as 0 and 1 like Python.
+pub fn exercise_mixed_sum() {
+    use PyValue::*;
+    let mixed: Array1<PyValue> = array![
+        Int(1),
+        Int(2),
+        Int(3),
+        Float(4.0),
+        Float(5.0),
+        Str("abc".into()),
+        Str("def".into()),
+        Bool(true),
+        Bool(false),
+    ];
+    let total: f64 = mixed
+        .iter()
+        .map(|v| match v {
+            Int(i) => *i as f64,
+            Float(f) => *f,
+            Bool(b) => f64::from(u8::from(*b)),
+            Str(_) => 0.0, // Python would raise a TypeError; we skip text
+        })
+        .sum();
+    println!("{total}");
+    assert_eq!(total, 16.0);
+}
+// ANCHOR_END: exercise_mixed_sum
 
 #[cfg(test)]
 mod tests {

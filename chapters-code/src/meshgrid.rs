@@ -34,6 +34,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "z_values",
         run: z_values,
     },
+    Sample {
+        chapter: "ch06-meshgrid",
+        name: "exercise_ij",
+        run: exercise_ij,
+    },
+    Sample {
+        chapter: "ch06-meshgrid",
+        name: "exercise_saddle",
+        run: exercise_saddle,
+    },
 ];
 
 /// The figures of chapter 6.
@@ -437,6 +447,35 @@ pub fn render_surface(path: &Path) -> Result<(), FigureError> {
     root.present()?;
     Ok(())
 }
+
+// ANCHOR: exercise_ij
+/// Exercise: matrix (IJ) indexing gives shape (len(x), len(y)) instead of (len(y), len(x)).
+pub fn exercise_ij() {
+    let x = array![1, 2];
+    let y = array![3, 4, 5];
+    let (xx, yy) = ndarray::meshgrid((&x, &y), MeshIndex::IJ);
+    println!("{xx}\n{yy}");
+    assert_eq!(xx.shape(), &[2, 3]);
+    assert_eq!(yy.row(0), y);
+}
+// ANCHOR_END: exercise_ij
+
+// ANCHOR: exercise_saddle
+/// Exercise: the minimum of x² − y² on a 201 × 201 grid of [−1, 1]², and where it is.
+pub fn exercise_saddle() {
+    let axis = Array::linspace(-1.0, 1.0, 201);
+    let (xx, yy) = ndarray::meshgrid((&axis, &axis), MeshIndex::XY);
+    let z = Zip::from(xx).and(yy).map_collect(|&x, &y| x * x - y * y);
+    let (at, min) =
+        z.indexed_iter().fold(
+            ((0, 0), f64::MAX),
+            |best, (ij, &v)| if v < best.1 { (ij, v) } else { best },
+        );
+    println!("min {min} at x = {}, y = {}", axis[at.1], axis[at.0]);
+    assert_eq!(min, -1.0);
+    assert_eq!(axis[at.1], 0.0);
+}
+// ANCHOR_END: exercise_saddle
 
 #[cfg(test)]
 mod tests {

@@ -29,6 +29,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "image_for_a_cnn",
         run: image_for_a_cnn,
     },
+    Sample {
+        chapter: "ch04-newaxis",
+        name: "exercise_channel_axis",
+        run: exercise_channel_axis,
+    },
+    Sample {
+        chapter: "ch04-newaxis",
+        name: "exercise_infer",
+        run: exercise_infer,
+    },
 ];
 
 // ANCHOR: row_and_column
@@ -239,6 +249,30 @@ pub fn image_for_a_cnn() {
     assert_eq!(batch.as_ptr(), image.as_ptr()); // still the same pixels, no copy
 }
 // ANCHOR_END: image_for_a_cnn
+
+// ANCHOR: exercise_channel_axis
+/// Exercise: give a batch of three 28 × 28 images a channel axis, without copying.
+pub fn exercise_channel_axis() {
+    let batch = Array3::<f32>::zeros((3, 28, 28));
+    let with_channel = batch.view().insert_axis(Axis(1));
+    println!("{}", numpy_shape(with_channel.shape()));
+    assert_eq!(with_channel.shape(), &[3, 1, 28, 28]);
+    assert_eq!(with_channel.as_ptr(), batch.as_ptr());
+}
+// ANCHOR_END: exercise_channel_axis
+
+// ANCHOR: exercise_infer
+/// Exercise: which shapes can 12 elements take?
+pub fn exercise_infer() {
+    println!("{:?}", infer_shape(12, &[2, -1, 3]));
+    println!("{:?}", infer_shape(12, &[5, -1]));
+    assert_eq!(infer_shape(12, &[2, -1, 3]), Ok(vec![2, 2, 3]));
+    assert!(matches!(
+        infer_shape(12, &[5, -1]),
+        Err(ReshapeError::SizeMismatch { .. })
+    ));
+}
+// ANCHOR_END: exercise_infer
 
 #[cfg(test)]
 mod tests {

@@ -30,6 +30,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "gemm",
         run: gemm,
     },
+    Sample {
+        chapter: "ch05-dot",
+        name: "exercise_quadratic_form",
+        run: exercise_quadratic_form,
+    },
+    Sample {
+        chapter: "ch05-dot",
+        name: "exercise_transpose_rule",
+        run: exercise_transpose_rule,
+    },
 ];
 
 /// The chapter's benchmark table, built from the committed results.
@@ -103,7 +113,7 @@ impl fmt::Display for DotShapeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "matmul: inner dimensions differ: {}×{} times {}×{} needs {} = {}",
+            "matmul: inner dimensions differ: {}×{} times {}×{} ({} columns on the left, {} rows on the right)",
             self.left.0, self.left.1, self.right.0, self.right.1, self.left.1, self.right.0
         )
     }
@@ -168,6 +178,39 @@ pub fn bench_matrices(n: usize) -> (Array2<f64>, Array2<f64>) {
     (a, b)
 }
 
+// ANCHOR: exercise_quadratic_form
+/// Exercise: the quadratic form xᵀ·A·x, with `dot`, checked with loops.
+pub fn exercise_quadratic_form() {
+    let a = array![[2.0, 1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 4.0]];
+    let x = array![1.0, -1.0, 2.0];
+    let q = x.dot(&a.dot(&x));
+    let mut by_loops = 0.0;
+    for i in 0..3 {
+        for j in 0..3 {
+            by_loops += x[i] * a[[i, j]] * x[j];
+        }
+    }
+    println!("{q}");
+    assert_eq!(q, by_loops);
+}
+// ANCHOR_END: exercise_quadratic_form
+
+// ANCHOR: exercise_transpose_rule
+/// Exercise: (A·B)ᵀ = Bᵀ·Aᵀ, on integer matrices so that the equality is exact.
+pub fn exercise_transpose_rule() {
+    let a = Array::from_iter(0..6)
+        .into_shape_with_order((2, 3))
+        .expect("2×3");
+    let b = Array::from_iter(0..12)
+        .into_shape_with_order((3, 4))
+        .expect("3×4");
+    let left = a.dot(&b).reversed_axes();
+    let right = b.t().dot(&a.t());
+    println!("{left}");
+    assert_eq!(left, right);
+}
+// ANCHOR_END: exercise_transpose_rule
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,7 +239,7 @@ mod tests {
             .expect_err("mismatch");
         assert_eq!(
             e.to_string(),
-            "matmul: inner dimensions differ: 2×3 times 2×2 needs 3 = 2"
+            "matmul: inner dimensions differ: 2×3 times 2×2 (3 columns on the left, 2 rows on the right)"
         );
     }
 }

@@ -63,6 +63,7 @@ pub fn generated_outputs() -> Vec<GeneratedOutput> {
         crate::knn::GENERATED,
         crate::life::GENERATED,
         crate::convolution::GENERATED,
+        crate::appendix::GENERATED,
     ]
     .concat()
 }

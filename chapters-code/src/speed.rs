@@ -31,6 +31,16 @@ pub const SAMPLES: &[Sample] = &[
         name: "distance_variants",
         run: distance_variants,
     },
+    Sample {
+        chapter: "ch02-speed",
+        name: "exercise_squares",
+        run: exercise_squares,
+    },
+    Sample {
+        chapter: "ch02-speed",
+        name: "exercise_mean_distance",
+        run: exercise_mean_distance,
+    },
 ];
 
 /// The chapter's tables, built from the committed benchmark results.
@@ -192,8 +202,10 @@ pub fn distances_table() -> Result<String, String> {
 pub fn findings() -> Result<String, String> {
     let r = committed_results()?;
     let get = |group: &str, side: &str, variant: &str| r.get(group, side, variant);
-    let ratio = |slow: Option<f64>, fast: Option<f64>| match (slow, fast) {
-        (Some(s), Some(f)) => format!("{:.1}×", s / f),
+    // "how B compares with A": "2.5× faster" when B takes less time, "1.3× slower" otherwise.
+    let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) if b <= a => format!("{:.1}× faster", a / b),
+        (Some(a), Some(b)) => format!("{:.1}× slower", b / a),
         _ => "not measured".to_string(),
     };
     let time = |t: Option<f64>| {
@@ -203,36 +215,38 @@ pub fn findings() -> Result<String, String> {
     let numpy = get("reciprocals", "python", "numpy");
     let lines = [
         format!(
-            "- `reciprocals` against NumPy's `1 / numpy_nums`: {} faster with huge pages, {} without (NumPy takes {}).",
-            ratio(numpy, get("reciprocals", "rust+thp", "reciprocals")),
-            ratio(numpy, get("reciprocals", "rust", "reciprocals")),
+            "- `reciprocals` against NumPy's `1 / numpy_nums` ({}): {} with glibc's allocator as configured, {} with huge pages.",
             time(numpy),
+            ratio(numpy, get("reciprocals", "rust", "reciprocals")),
+            ratio(numpy, get("reciprocals", "rust+thp", "reciprocals")),
         ),
         format!(
-            "- What huge pages are worth on a fresh 80 MB result: NumPy without them is {} slower; Rust with them is {} faster.",
-            ratio(get("reciprocals", "python", "numpy_no_hugepages"), numpy),
+            "- Huge pages for a fresh 80 MB result: NumPy with them turned off is {}; Rust with them turned on is {}.",
+            ratio(numpy, get("reciprocals", "python", "numpy_no_hugepages")),
             ratio(get("reciprocals", "rust", "reciprocals"), get("reciprocals", "rust+thp", "reciprocals")),
         ),
         format!(
-            "- `reciprocals` against the memory-bandwidth floor (a plain copy of the same bytes into a new array): {} the copy's time with huge pages ({} vs {}).",
-            ratio(get("reciprocals", "rust+thp", "reciprocals"), get("reciprocals", "rust+thp", "copy_floor")),
-            time(get("reciprocals", "rust+thp", "reciprocals")),
+            "- `reciprocals` against the floor, a plain copy of the same bytes into a new array ({} as configured, {} with huge pages): {} and {}.",
+            time(get("reciprocals", "rust", "copy_floor")),
             time(get("reciprocals", "rust+thp", "copy_floor")),
+            ratio(get("reciprocals", "rust", "copy_floor"), get("reciprocals", "rust", "reciprocals")),
+            ratio(get("reciprocals", "rust+thp", "copy_floor"), get("reciprocals", "rust+thp", "reciprocals")),
         ),
         format!(
-            "- Reusing the output buffer (`reciprocals_into`) against allocating a new one: {} faster.",
+            "- Writing into a reused buffer (`reciprocals_into`, {}) instead of a new array: {}.",
+            time(get("reciprocals", "rust", "into_reused_buffer")),
             ratio(get("reciprocals", "rust", "reciprocals"), get("reciprocals", "rust", "into_reused_buffer")),
         ),
         format!(
-            "- A plain Rust `for` loop with `push` against Python's: {} faster; Python-like boxes cost Rust {} against `reciprocals`.",
+            "- A Rust `for` loop with `push` against Python's: {}; Python-like boxes make Rust {} than `reciprocals`.",
             ratio(get("reciprocals", "python", "python_for_loop"), get("reciprocals", "rust", "push_loop")),
-            ratio(get("reciprocals", "rust", "boxed_list"), get("reciprocals", "rust", "reciprocals")),
+            ratio(get("reciprocals", "rust", "reciprocals"), get("reciprocals", "rust", "boxed_list")),
         ),
         format!(
-            "- `distances_to` against NumPy's broadcasting expression: {} faster with huge pages, {} without; the literal ndarray translation is {} slower than `distances_to`.",
-            ratio(get("distances", "python", "numpy_broadcast"), get("distances", "rust+thp", "distances_to")),
+            "- `distances_to` against NumPy's broadcasting expression: {} as configured, {} with huge pages; the literal ndarray translation is {} than `distances_to`.",
             ratio(get("distances", "python", "numpy_broadcast"), get("distances", "rust", "distances_to")),
-            ratio(get("distances", "rust", "broadcast_literal"), get("distances", "rust", "distances_to")),
+            ratio(get("distances", "python", "numpy_broadcast"), get("distances", "rust+thp", "distances_to")),
+            ratio(get("distances", "rust", "distances_to"), get("distances", "rust", "broadcast_literal")),
         ),
     ];
     Ok(lines.join("\n") + "\n")
@@ -592,6 +606,36 @@ pub fn distance_variants() {
     println!("dists[:10] = {:.8}", fast.slice(s![..10]));
 }
 // ANCHOR_END: distance_variants
+
+// ANCHOR: exercise_squares
+/// Exercise: the squares of an array with `mapv`, checked against a loop.
+pub fn exercise_squares() {
+    let nums = Array::from_iter(1i64..=5);
+    let squares = nums.mapv(|x| x * x);
+    let mut expected = Vec::new();
+    for &x in &nums {
+        expected.push(x * x);
+    }
+    println!("{squares}");
+    assert_eq!(squares.to_vec(), expected);
+}
+// ANCHOR_END: exercise_squares
+
+// ANCHOR: exercise_mean_distance
+/// Exercise: the mean distance from (1, 1) to the tutorial's points, without any new array.
+pub fn exercise_mean_distance() {
+    let points = tutorial_points(1000);
+    let total: f64 = points
+        .rows()
+        .into_iter()
+        .map(|p| ((p[0] - 1.0).powi(2) + (p[1] - 1.0).powi(2)).sqrt())
+        .sum();
+    let mean = total / points.nrows() as f64;
+    println!("{mean:.6}");
+    let check = distances_to(array![1.0, 1.0].view(), points.view()).mean();
+    assert!((mean - check.unwrap_or(f64::NAN)).abs() < 1e-9);
+}
+// ANCHOR_END: exercise_mean_distance
 
 #[cfg(test)]
 mod tests {
