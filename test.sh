@@ -20,7 +20,7 @@ step cargo clippy --workspace --all-targets --quiet -- -D warnings
 step cargo test --workspace --all-targets
 step cargo test --workspace --doc
 step scripts/book-libs.sh
-step mdbook test -L target/book-libs
+step mdbook test -L "${CARGO_TARGET_DIR:-target}/book-libs"
 step mdbook build
 if [ "${BOOK_SKIP_BROWSER:-0}" = 1 ]; then
     echo; echo "==> browser check skipped (BOOK_SKIP_BROWSER=1)"
