@@ -175,6 +175,14 @@ pub const WORKLOADS: &[Workload] = &[
         None,
         "convolve2d",
     ),
+    (
+        "convolution",
+        "the same with the ndarray-conv crate",
+        "ch09-convolution.md",
+        "scipy_convolve2d",
+        None,
+        "ndarray_conv",
+    ),
 ];
 
 /// One table of every workload: Python, NumPy/SciPy and Rust side by side, with the ratio.
