@@ -71,6 +71,11 @@ for (const name of pages) {
   if (mathInSource) {
     const rendered = await page.$$eval("math", (ms) => ms.every((m) => m.getBoundingClientRect().height > 0));
     if (!rendered) fail("a formula has no size: MathML not rendered");
+    const mathFont = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px "TeX Gyre DejaVu Math"');
+    });
+    if (!mathFont) fail("the bundled math font did not load");
   }
   const unhighlighted = await page.$$eval("main pre code", (codes) =>
     codes.filter((c) => !c.classList.contains("hljs") && !c.querySelector("span")).length);
