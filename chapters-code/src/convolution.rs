@@ -15,7 +15,7 @@ use plotters::prelude::*;
 use crate::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
 use crate::figures::{register_fonts, Figure, FigureError};
 use crate::random::RandomState;
-use crate::results::Results;
+use crate::results::committed_table;
 use crate::samples::{GeneratedOutput, Sample};
 
 /// The samples of chapter 9, in reading order.
@@ -267,10 +267,9 @@ pub fn with_ndarray_conv() {
 
 /// The convolution benchmark table (markdown).
 pub fn convolution_table() -> Result<String, String> {
-    let results = Results::committed().map_err(|e| e.to_string())?;
-    Ok(results.markdown_table(
+    committed_table(
         "convolution",
-        ("python", "scipy_convolve2d"),
+        "scipy_convolve2d",
         &[
             (
                 "python",
@@ -281,9 +280,7 @@ pub fn convolution_table() -> Result<String, String> {
             ("rust", "ndarray_conv", "`ndarray-conv` `conv`"),
             ("rust", "ndarray_conv_fft", "`ndarray-conv` `conv_fft`"),
         ],
-    ) + "\n"
-        + &results.machine_sentence()
-        + "\n")
+    )
 }
 
 /// A 3×3 kernel sliding over a 6×6 image: the window under the kernel, the weights, and the

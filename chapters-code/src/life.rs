@@ -16,7 +16,7 @@ use plotters::prelude::*;
 use crate::figures::grid::{draw_caption, palette};
 use crate::figures::{register_fonts, Figure, FigureError};
 use crate::random::RandomState;
-use crate::results::Results;
+use crate::results::committed_table;
 use crate::samples::{GeneratedOutput, Sample};
 
 /// The samples of chapter 8, in reading order.
@@ -253,10 +253,9 @@ pub fn fast_equals_slices() {
 
 /// The Game of Life benchmark table (markdown).
 pub fn life_table() -> Result<String, String> {
-    let results = Results::committed().map_err(|e| e.to_string())?;
-    Ok(results.markdown_table(
+    committed_table(
         "life",
-        ("python", "numpy_iterate"),
+        "numpy_iterate",
         &[
             (
                 "python",
@@ -271,9 +270,7 @@ pub fn life_table() -> Result<String, String> {
             ("rust", "iterate", "Rust `iterate` (slices)"),
             ("rust", "fast", "Rust `FastLife::step` (one pass)"),
         ],
-    ) + "\n"
-        + &results.machine_sentence()
-        + "\n")
+    )
 }
 
 /// Draws a 0/1 board into `area` with `cell` pixels per cell, alive cells dark.

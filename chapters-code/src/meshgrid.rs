@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::figures::grid::palette;
 use crate::figures::{register_fonts, Figure, FigureError, FONT};
-use crate::results::Results;
+use crate::results::committed_table;
 use crate::samples::{GeneratedOutput, Sample};
 
 /// The samples of chapter 6, in reading order.
@@ -218,10 +218,9 @@ pub fn z_values() {
 
 /// The sinc benchmark table (markdown).
 pub fn sinc_table() -> Result<String, String> {
-    let results = Results::committed().map_err(|e| e.to_string())?;
-    Ok(results.markdown_table(
+    committed_table(
         "sinc",
-        ("python", "numpy_sparse"),
+        "numpy_sparse",
         &[
             (
                 "python",
@@ -236,9 +235,7 @@ pub fn sinc_table() -> Result<String, String> {
             ("rust", "sinc", "Rust `sinc` (one pass)"),
             ("rust+thp", "sinc", "Rust `sinc`, huge pages"),
         ],
-    ) + "\n"
-        + &results.machine_sentence()
-        + "\n")
+    )
 }
 
 /// A colormap given by evenly spaced key colours, linearly interpolated.

@@ -5,7 +5,7 @@ use std::fmt;
 use ndarray::linalg::general_mat_mul;
 use ndarray::prelude::*;
 
-use crate::results::Results;
+use crate::results::committed_table;
 use crate::samples::{GeneratedOutput, Sample};
 
 /// The samples of chapter 5, in reading order.
@@ -50,10 +50,9 @@ pub const GENERATED: &[GeneratedOutput] = &[GeneratedOutput {
 
 /// The 512 × 512 matrix product timings (markdown).
 pub fn matmul_table() -> Result<String, String> {
-    let results = Results::committed().map_err(|e| e.to_string())?;
-    Ok(results.markdown_table(
+    committed_table(
         "matmul",
-        ("python", "numpy_matmul"),
+        "numpy_matmul",
         &[
             (
                 "python",
@@ -67,9 +66,7 @@ pub fn matmul_table() -> Result<String, String> {
                 "ndarray `general_mat_mul` into an existing matrix",
             ),
         ],
-    ) + "\n"
-        + &results.machine_sentence()
-        + "\n")
+    )
 }
 
 // ANCHOR: elementwise

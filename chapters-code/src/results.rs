@@ -176,6 +176,19 @@ impl Results {
     }
 }
 
+/// One row of a timing table: (side, variant, label).
+pub type Row<'a> = (&'a str, &'a str, &'a str);
+
+/// The committed results' table for `group`, relative to the NumPy/SciPy variant `baseline`,
+/// followed by the sentence naming the machine it was measured on.
+pub fn committed_table(group: &str, baseline: &str, rows: &[Row<'_>]) -> Result<String, String> {
+    let results = Results::committed().map_err(|e| e.to_string())?;
+    Ok(results.markdown_table(group, ("python", baseline), rows)
+        + "\n"
+        + &results.machine_sentence()
+        + "\n")
+}
+
 /// Formats a duration in seconds with a unit that keeps three significant digits.
 pub fn format_duration(seconds: f64) -> String {
     if seconds >= 1.0 {
