@@ -59,17 +59,19 @@ pub fn table_rows(markdown: &str) -> Vec<String> {
         .collect()
 }
 
-/// One table of every chapter's NumPy → ndarray rows, each linked to its chapter.
+/// One table of every chapter's NumPy → ndarray rows, each linked to its chapter (by number,
+/// to keep the table narrow; the link's title is the chapter's name).
 pub fn cheatsheet() -> Result<String, String> {
-    let mut out =
-        String::from("| NumPy | ndarray | Notes | Chapter |\n| --- | --- | --- | --- |\n");
-    for (title, file) in summary_chapters()? {
+    let mut out = String::from("| NumPy | ndarray | Notes | Ch. |\n| --- | --- | --- | --- |\n");
+    let numbered = summary_chapters()?.into_iter().filter(|(_, file)| file.starts_with("ch"));
+    for (number, (title, file)) in numbered.enumerate() {
         let Ok(text) = std::fs::read_to_string(book_src().join(&file)) else {
             continue;
         };
+        let title = title.replace('`', "").replace('"', "'");
         for row in table_rows(&text) {
             let cells = row.trim_end().trim_end_matches('|');
-            let _ = writeln!(out, "{cells}| [{}]({file}) |", title.replace('`', ""));
+            let _ = writeln!(out, "{cells}| [{}]({file} \"{title}\") |", number + 1);
         }
     }
     Ok(out)
