@@ -63,7 +63,9 @@ pub fn table_rows(markdown: &str) -> Vec<String> {
 /// to keep the table narrow; the link's title is the chapter's name).
 pub fn cheatsheet() -> Result<String, String> {
     let mut out = String::from("| NumPy | ndarray | Notes | Ch. |\n| --- | --- | --- | --- |\n");
-    let numbered = summary_chapters()?.into_iter().filter(|(_, file)| file.starts_with("ch"));
+    let numbered = summary_chapters()?
+        .into_iter()
+        .filter(|(_, file)| file.starts_with("ch"));
     for (number, (title, file)) in numbered.enumerate() {
         let Ok(text) = std::fs::read_to_string(book_src().join(&file)) else {
             continue;
