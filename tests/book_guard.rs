@@ -361,7 +361,9 @@ fn links(markdown: &str) -> Vec<String> {
         }
         for piece in line.split("](").skip(1) {
             if let Some(end) = piece.find(')') {
-                found.push(piece[..end].to_string());
+                // `[text](target "title")`: the target ends at the first space.
+                let target = piece[..end].split_whitespace().next().unwrap_or_default();
+                found.push(target.to_string());
             }
         }
     }

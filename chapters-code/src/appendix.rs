@@ -245,7 +245,7 @@ mod tests {
         for (_, file) in summary_chapters().expect("SUMMARY.md") {
             if file.starts_with("ch") {
                 assert!(
-                    sheet.contains(&format!("]({file})")),
+                    sheet.contains(&format!("]({file} ")),
                     "{file} has no NumPy → ndarray table"
                 );
             }
