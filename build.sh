@@ -9,7 +9,7 @@ ensure_book_tools
 echo "==> cargo run --release   (figures into images/, outputs into src/outputs/)"
 cargo run --release --quiet
 echo "==> mdbook build"
-mdbook build
+scripts/mdbook-build.sh
 echo
 echo "The book is in book/. Open $(pwd)/book/index.html in a browser,"
 echo "or run \`mdbook serve --open\` to read it with live reload."

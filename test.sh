@@ -21,7 +21,7 @@ step cargo test --workspace --all-targets
 step cargo test --workspace --doc
 step scripts/book-libs.sh
 step mdbook test -L "${CARGO_TARGET_DIR:-target}/book-libs"
-step mdbook build
+step scripts/mdbook-build.sh
 if [ "${BOOK_SKIP_BROWSER:-0}" = 1 ]; then
     echo; echo "==> browser check skipped (BOOK_SKIP_BROWSER=1)"
 else
