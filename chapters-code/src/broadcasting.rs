@@ -360,11 +360,7 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<(), FigureError> {
         draw_caption(&root, d.title, (380, top - 28), 20.0)?;
         let lefts = [40, 290, 540];
         let result = &d.left + &d.right;
-        let faded = CellStyle {
-            opacity: 0.3,
-            ..CellStyle::default()
-        };
-        let real = CellStyle::default();
+        let (real, faded) = (CellStyle::PLAIN, CellStyle::PLAIN.faded(0.3));
         for (left, grid, real_shape) in [
             (lefts[0], &d.left, d.left_real),
             (lefts[1], &d.right, d.right_real),
@@ -385,10 +381,7 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<(), FigureError> {
                 },
             )?;
         }
-        let result_style = CellStyle {
-            fill: palette::RESULT,
-            opacity: 0.85,
-        };
+        let result_style = CellStyle::RESULT.faded(0.85);
         draw_grid(
             &root,
             (lefts[2], top),

@@ -294,15 +294,7 @@ pub fn render_kernel(path: &Path) -> Result<(), FigureError> {
     let cell = 46;
     let root = BitMapBackend::new(path, (960, 400)).into_drawing_area();
     root.fill(&palette::PAPER)?;
-    let plain = CellStyle::default();
-    let highlight = CellStyle {
-        fill: palette::HIGHLIGHT,
-        ..plain
-    };
-    let result = CellStyle {
-        fill: palette::RESULT,
-        ..plain
-    };
+    let (plain, highlight, result) = (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
     let (img_x, ker_x, out_x, top) = (30, 400, 660, 70);
     draw_grid(
         &root,
@@ -339,10 +331,7 @@ pub fn render_kernel(path: &Path) -> Result<(), FigureError> {
             if (r, c) == (wr, wc) {
                 result
             } else {
-                CellStyle {
-                    opacity: 0.45,
-                    ..plain
-                }
+                plain.faded(0.45)
             }
         },
     )?;

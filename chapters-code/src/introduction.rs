@@ -94,15 +94,7 @@ pub fn render_matrix_product(path: &Path) -> Result<(), FigureError> {
     let cell = 60;
     let top = 50;
     let lefts = [40, 340, 640];
-    let plain = CellStyle::default();
-    let highlight = CellStyle {
-        fill: palette::HIGHLIGHT,
-        ..plain
-    };
-    let result = CellStyle {
-        fill: palette::RESULT,
-        ..plain
-    };
+    let (plain, highlight, result) = (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
 
     draw_grid(
         &root,

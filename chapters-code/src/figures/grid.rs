@@ -33,6 +33,29 @@ pub struct CellStyle {
     pub opacity: f64,
 }
 
+impl CellStyle {
+    /// The book's three cell looks: plain, highlighted (an operand's part in play) and result.
+    pub const PLAIN: CellStyle = CellStyle {
+        fill: palette::CELL,
+        opacity: 1.0,
+    };
+    /// A highlighted cell.
+    pub const HIGHLIGHT: CellStyle = CellStyle {
+        fill: palette::HIGHLIGHT,
+        opacity: 1.0,
+    };
+    /// A result cell.
+    pub const RESULT: CellStyle = CellStyle {
+        fill: palette::RESULT,
+        opacity: 1.0,
+    };
+
+    /// The same look, faded to `opacity` (0 invisible, 1 opaque).
+    pub fn faded(self, opacity: f64) -> CellStyle {
+        CellStyle { opacity, ..self }
+    }
+}
+
 impl Default for CellStyle {
     fn default() -> Self {
         CellStyle {
