@@ -78,6 +78,11 @@ pub const GENERATED: &[GeneratedOutput] = &[GeneratedOutput {
 /// The seed of the book's random boards (`np.random.RandomState(LIFE_SEED)`).
 pub const LIFE_SEED: u32 = 42;
 
+/// The book's 100 × 100 board: `np.random.RandomState(42).choice([0, 1], size=(100, 100))`.
+pub fn seeded_board() -> Array2<u8> {
+    RandomState::new(LIFE_SEED).choice_binary(100, 100)
+}
+
 // ANCHOR: iterate
 /// One generation of the Game of Life, exactly as the tutorial's NumPy `iterate` computes it:
 /// cells hold 0 (dead) or 1 (alive), and the border cells are always dead.
@@ -358,7 +363,7 @@ pub fn render_generations(path: &Path) -> Result<(), FigureError> {
     let root = BitMapBackend::new(path, (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10))
         .into_drawing_area();
     root.fill(&palette::PAPER)?;
-    let mut life = FastLife::new(RandomState::new(LIFE_SEED).choice_binary(100, 100));
+    let mut life = FastLife::new(seeded_board());
     let mut generation = 0;
     for (i, &wanted) in PANEL_GENERATIONS.iter().enumerate() {
         while generation < wanted {
@@ -387,12 +392,13 @@ const FRAME_DELAY: u16 = 8;
 /// Written with the `gif` crate directly, with a two-colour palette, so that it stays small.
 pub fn render_animation(path: &Path) -> Result<(), FigureError> {
     let scale = 3usize;
-    let (rows, cols) = (100usize, 100usize);
+    let board = seeded_board();
+    let (rows, cols) = board.dim();
     let (width, height) = ((cols * scale) as u16, (rows * scale) as u16);
     let palette_bytes = [0xFF, 0xFF, 0xFF, 0x1D, 0x1D, 0x1F]; // white, ink
     let mut encoder = gif::Encoder::new(File::create(path)?, width, height, &palette_bytes)?;
     encoder.set_repeat(gif::Repeat::Infinite)?;
-    let mut life = FastLife::new(RandomState::new(LIFE_SEED).choice_binary(rows, cols));
+    let mut life = FastLife::new(board);
     let mut pixels = vec![0u8; usize::from(width) * usize::from(height)];
     for _ in 0..ANIMATION_GENERATIONS {
         for ((r, c), &alive) in life.board().indexed_iter() {
@@ -432,7 +438,7 @@ pub fn exercise_toad() {
 // ANCHOR: exercise_population
 /// Exercise: the population of the seeded board over 50 generations, with `FastLife`.
 pub fn exercise_population() {
-    let board = RandomState::new(LIFE_SEED).choice_binary(100, 100);
+    let board = seeded_board();
     let mut life = FastLife::new(board.clone());
     let mut z = board;
     let mut counts = Vec::new();

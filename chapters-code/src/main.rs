@@ -107,29 +107,26 @@ fn write_outputs() -> Result<(), String> {
                 String::from_utf8_lossy(&output.stderr)
             ));
         }
-        let path = root.join(sample.output_path());
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, &output.stdout)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        println!("output  {}", display_relative(&path));
+        write_output(&root.join(sample.output_path()), &output.stdout)?;
     }
     for generated in samples::generated_outputs() {
-        let text = (generated.render)()?;
-        let path = root.join(generated.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        println!("output  {}", generated.path);
+        write_output(&root.join(generated.path), (generated.render)()?.as_bytes())?;
     }
-    let path = root.join(HEAP_REPORT_PATH);
-    std::fs::write(&path, heap_report(measure))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("output  {HEAP_REPORT_PATH}");
+    write_output(
+        &root.join(HEAP_REPORT_PATH),
+        heap_report(measure).as_bytes(),
+    )?;
+    Ok(())
+}
+
+/// Writes one output file (creating its folder) and reports it.
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("output  {}", display_relative(path));
     Ok(())
 }
 

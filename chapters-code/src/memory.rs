@@ -166,13 +166,10 @@ impl PyValue {
         }
     }
 }
-// ANCHOR_END: py_value
-
-// ANCHOR: mixed_values
-/// The tutorial's mixed list, the Rust way: an enum per element.
-pub fn mixed_values() {
+/// The tutorial's `[1, 2, 3, 4.0, 5.0, 'abc', 'def', True, False]`.
+pub fn tutorial_mixed_list() -> Vec<PyValue> {
     use PyValue::*;
-    let mixed_list = vec![
+    vec![
         Int(1),
         Int(2),
         Int(3),
@@ -182,7 +179,14 @@ pub fn mixed_values() {
         Str("def".into()),
         Bool(true),
         Bool(false),
-    ];
+    ]
+}
+// ANCHOR_END: py_value
+
+// ANCHOR: mixed_values
+/// The tutorial's mixed list, the Rust way: an enum per element.
+pub fn mixed_values() {
+    let mixed_list = tutorial_mixed_list();
     let names: Vec<&str> = mixed_list.iter().map(PyValue::type_name).collect();
     println!("{names:?}");
 
@@ -446,17 +450,7 @@ pub fn exercise_nbytes() {
 /// Exercise: sum the numbers of the mixed list, counting booleans as 0 and 1 like Python.
 pub fn exercise_mixed_sum() {
     use PyValue::*;
-    let mixed: Array1<PyValue> = array![
-        Int(1),
-        Int(2),
-        Int(3),
-        Float(4.0),
-        Float(5.0),
-        Str("abc".into()),
-        Str("def".into()),
-        Bool(true),
-        Bool(false),
-    ];
+    let mixed: Array1<PyValue> = Array::from_vec(tutorial_mixed_list());
     let total: f64 = mixed
         .iter()
         .map(|v| match v {
