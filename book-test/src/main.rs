@@ -1,0 +1,416 @@
+//! `book-test`: the mdBook preprocessor that lets plain `mdbook test` test the book.
+//!
+//! mdBook 0.5 runs `rustdoc --test` on every chapter, but gives rustdoc only the `-L` folders
+//! typed on its command line (never `--extern`), while the book's Rust blocks use the companion
+//! crate `chapters-code` and its dependencies. Plain `mdbook test` therefore fails with "can't
+//! find crate" on every block. `book.toml` registers this program for the `test` renderer only
+//! (`renderers = ["test"]`), so it runs during `mdbook test` and never during `mdbook build` or
+//! `mdbook serve`. It
+//!
+//! 1. builds the companion crate's libraries (`cargo build -p chapters-code --lib`) and links
+//!    exactly the libraries cargo reports for this build into `target/book-libs`, one per crate
+//!    (the folder `target/debug/deps` would give rustdoc several candidates, error E0464);
+//! 2. runs `rustdoc --test` on each chapter the way mdBook does (the chapter as the earlier
+//!    preprocessors left it, the book's edition) plus `-L target/book-libs`, and prints each
+//!    chapter's result and the total;
+//! 3. exits with an error when any block fails to compile or panics, which fails `mdbook test`;
+//! 4. otherwise hands the chapters back to mdBook emptied: they are tested, and mdBook's own
+//!    rustdoc pass, which cannot find the crates, has nothing left to compile a second time.
+//!
+//! `mdbook test -L target/book-libs` works too (the folder is the one step 1 fills), and
+//! `BOOK_TEST=mdbook mdbook test -L target/book-libs` makes this preprocessor step aside so that
+//! mdBook alone compiles the blocks. `mdbook test --chapter NAME` still tests every chapter:
+//! mdBook does not tell preprocessors which chapter it was asked for.
+//!
+//! `book-test libs` does only step 1 (that is `scripts/book-libs.sh`).
+
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+use std::{env, fs, io};
+
+/// The package whose libraries the book's blocks link against.
+const PACKAGE: &str = "chapters-code";
+
+/// Errors end the run with a message; failing blocks are reported as test failures instead.
+type Error = Box<dyn std::error::Error>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        // mdBook asks `book-test supports RENDERER` when book.toml does not list the renderers.
+        Some("supports") => {
+            return if args.get(1).map(String::as_str) == Some("test") {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+        Some("libs") => env::current_dir()
+            .map_err(Error::from)
+            .and_then(|root| prepare_libs(&root).map(|_| true)),
+        None => preprocess(),
+        Some(other) => Err(format!(
+            "unknown argument {other:?}; usage: book-test [libs | supports RENDERER] \
+             (without arguments it reads mdBook's preprocessor input on stdin)"
+        )
+        .into()),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("book-test: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `[context, book]` from stdin, tests every chapter and writes the book back to stdout.
+/// Returns `Ok(false)` when a block failed.
+fn preprocess() -> Result<bool, Error> {
+    let mut input = String::new();
+    io::stdin().read_to_string(&mut input)?;
+    let input: Value = serde_json::from_str(&input)?;
+    let (context, mut book) = match input {
+        Value::Array(mut pair) if pair.len() == 2 => {
+            let book = pair.pop().unwrap_or(Value::Null);
+            (pair.pop().unwrap_or(Value::Null), book)
+        }
+        _ => return Err("expected mdBook's preprocessor input, [context, book], on stdin".into()),
+    };
+
+    let renderer = context["renderer"].as_str().unwrap_or_default();
+    let step_aside = env::var("BOOK_TEST").is_ok_and(|v| v == "mdbook");
+    if renderer != "test" || step_aside {
+        if step_aside {
+            eprintln!("book-test: BOOK_TEST=mdbook, leaving the Rust blocks to mdBook (give it -L target/book-libs)");
+        }
+        write_book(&book)?;
+        return Ok(true);
+    }
+
+    let root = PathBuf::from(
+        context["root"]
+            .as_str()
+            .ok_or("mdBook's context has no book root")?,
+    );
+    let edition = context["config"]["rust"]["edition"].as_str();
+    let libs = prepare_libs(&root)?;
+
+    let work = target_dir(&root).join("book-test");
+    if work.exists() {
+        fs::remove_dir_all(&work)?;
+    }
+    fs::create_dir_all(&work)?;
+
+    eprintln!(
+        "book-test: rustdoc --test on every chapter (edition {}, -L {})",
+        edition.unwrap_or("2015"),
+        libs.display()
+    );
+    let start = Instant::now();
+    let mut total = Summary::default();
+    let mut failed_chapters = Vec::new();
+    for_each_chapter(&mut book["items"], &mut |chapter| {
+        let Some(path) = chapter["path"].as_str().filter(|p| !p.is_empty()) else {
+            return Ok(()); // a draft chapter: no file, nothing to test
+        };
+        let content = chapter["content"].as_str().unwrap_or_default();
+        let summary = test_chapter(&work, Path::new(path), content, &libs, edition)?;
+        total.add(&summary);
+        if summary.failed > 0 {
+            failed_chapters.push(path.to_owned());
+        }
+        // Tested: mdBook's own pass would only fail to find the crates.
+        chapter["content"] = Value::String(String::new());
+        Ok(())
+    })?;
+
+    let verdict = if failed_chapters.is_empty() {
+        "ok"
+    } else {
+        "FAILED"
+    };
+    eprintln!(
+        "book-test: test result: {verdict}. {} passed; {} failed; {} ignored \
+         (every Rust block of the book, {:.1} s)",
+        total.passed,
+        total.failed,
+        total.ignored,
+        start.elapsed().as_secs_f64()
+    );
+    if !failed_chapters.is_empty() {
+        eprintln!(
+            "book-test: failing chapters: {} (their rustdoc output is above)",
+            failed_chapters.join(", ")
+        );
+        return Ok(false);
+    }
+    write_book(&book)?;
+    Ok(true)
+}
+
+/// Writes the book for mdBook on stdout, the only thing this program writes there.
+fn write_book(book: &Value) -> Result<(), Error> {
+    let mut stdout = io::stdout().lock();
+    serde_json::to_writer(&mut stdout, book)?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// Calls `visit` on every chapter of `items` (a book's `items` or a chapter's `sub_items`),
+/// depth first in reading order. Separators and part titles are not chapters.
+fn for_each_chapter(
+    items: &mut Value,
+    visit: &mut dyn FnMut(&mut Value) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for item in items.as_array_mut().into_iter().flatten() {
+        if let Some(chapter) = item.get_mut("Chapter") {
+            visit(chapter)?;
+            for_each_chapter(&mut chapter["sub_items"], visit)?;
+        }
+    }
+    Ok(())
+}
+
+/// The counts of one `test result:` line of rustdoc (or their sum).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Summary {
+    passed: u64,
+    failed: u64,
+    ignored: u64,
+}
+
+impl Summary {
+    fn add(&mut self, other: &Summary) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.ignored += other.ignored;
+    }
+}
+
+/// Reads the last `test result: ok. 3 passed; 0 failed; 1 ignored; …` line of rustdoc's output.
+fn parse_summary(stdout: &str) -> Option<Summary> {
+    let line = stdout
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("test result:"))?;
+    let mut summary = Summary::default();
+    for part in line.split(['.', ';']) {
+        let mut words = part.split_whitespace();
+        let (Some(count), Some(what)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let Ok(count) = count.parse::<u64>() else {
+            continue;
+        };
+        match what {
+            "passed" => summary.passed = count,
+            "failed" => summary.failed = count,
+            "ignored" => summary.ignored = count,
+            _ => {}
+        }
+    }
+    Some(summary)
+}
+
+/// Runs `rustdoc --test` on one chapter in `work`, prints one line about it (and rustdoc's whole
+/// output when something failed) and returns its counts. A chapter that rustdoc cannot test at
+/// all counts as one failure.
+fn test_chapter(
+    work: &Path,
+    path: &Path,
+    content: &str,
+    libs: &Path,
+    edition: Option<&str>,
+) -> Result<Summary, Error> {
+    let file = work.join(path);
+    if let Some(parent) = file.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(&file, content)?;
+
+    eprint!("  {:<40}", path.display());
+    let start = Instant::now();
+    let mut rustdoc = Command::new(env::var_os("RUSTDOC").unwrap_or_else(|| "rustdoc".into()));
+    rustdoc
+        .current_dir(work)
+        .arg(path)
+        .arg("--test")
+        .arg("-L")
+        .arg(libs);
+    if let Some(edition) = edition {
+        rustdoc.args(["--edition", edition]);
+    }
+    let output = rustdoc
+        .output()
+        .map_err(|e| format!("cannot run rustdoc: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut summary = parse_summary(&stdout).unwrap_or_default();
+    if !output.status.success() && summary.failed == 0 {
+        summary.failed = 1;
+    }
+    let mut line = format!(
+        "{:>4} passed  {:>5.1} s",
+        summary.passed,
+        start.elapsed().as_secs_f64()
+    );
+    if summary.ignored > 0 {
+        line += &format!("  ({} ignored)", summary.ignored);
+    }
+    if summary.failed > 0 {
+        line += &format!("  {} FAILED", summary.failed);
+    }
+    eprintln!("{line}");
+    if summary.failed > 0 {
+        eprintln!(
+            "--- rustdoc --test {}: stdout\n{stdout}\n--- stderr\n{}",
+            path.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(summary)
+}
+
+/// Cargo's target folder, as the scripts find it: `$CARGO_TARGET_DIR` or `target/`.
+fn target_dir(root: &Path) -> PathBuf {
+    match env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
+/// Builds the companion crate's libraries and links exactly the files cargo reports for this
+/// build into `<target>/book-libs`, which it returns.
+fn prepare_libs(root: &Path) -> Result<PathBuf, Error> {
+    eprintln!("book-test: building the libraries of {PACKAGE} (cargo build -p {PACKAGE} --lib)");
+    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(root)
+        .args(["build", "-p", PACKAGE, "--lib"])
+        // Artifacts as JSON on stdout; progress and compiler messages as usual on stderr.
+        .arg("--message-format=json-render-diagnostics")
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("cargo build -p {PACKAGE} --lib failed").into());
+    }
+    let files = library_files(&String::from_utf8_lossy(&output.stdout));
+    if files.is_empty() {
+        return Err("cargo reported no libraries".into());
+    }
+
+    let libs = target_dir(root).join("book-libs");
+    if libs.exists() {
+        fs::remove_dir_all(&libs)?;
+    }
+    fs::create_dir_all(&libs)?;
+    for file in &files {
+        let name = file
+            .file_name()
+            .ok_or_else(|| format!("cargo reported a library without a name: {file:?}"))?;
+        let link = libs.join(name);
+        if fs::hard_link(file, &link).is_err() {
+            fs::copy(file, &link)?;
+        }
+    }
+    eprintln!(
+        "book-test: {} libraries of this build in {}",
+        files.len(),
+        libs.display()
+    );
+    Ok(libs)
+}
+
+/// The library files (`.rlib`, and the `.so`/`.dylib` of proc-macros) in cargo's
+/// `compiler-artifact` messages, sorted, without repeats.
+fn library_files(messages: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|message| message["reason"] == "compiler-artifact")
+        .filter_map(|message| message["filenames"].as_array().cloned())
+        .flatten()
+        .filter_map(|name| name.as_str().map(PathBuf::from))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "rlib" || ext == "so" || ext == "dylib")
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_rustdoc_summaries() {
+        let ok = "running 3 tests\n...\ntest result: ok. 2 passed; 0 failed; 1 ignored; \
+                  0 measured; 0 filtered out; finished in 1.20s\n";
+        assert_eq!(
+            parse_summary(ok),
+            Some(Summary {
+                passed: 2,
+                failed: 0,
+                ignored: 1
+            })
+        );
+        let failed = "test result: FAILED. 10 passed; 1 failed; 0 ignored; 0 measured";
+        assert_eq!(
+            parse_summary(failed),
+            Some(Summary {
+                passed: 10,
+                failed: 1,
+                ignored: 0
+            })
+        );
+        assert_eq!(parse_summary("error: could not compile"), None);
+    }
+
+    #[test]
+    fn keeps_only_the_libraries_of_compiler_artifacts() {
+        let messages = [
+            json!({"reason": "compiler-artifact", "filenames":
+                ["/t/debug/deps/libndarray-1.rlib", "/t/debug/deps/libndarray-1.rmeta"]}),
+            json!({"reason": "compiler-artifact", "filenames": ["/t/debug/deps/libserde_derive-2.so"]}),
+            json!({"reason": "compiler-artifact", "filenames": ["/t/debug/build/x/build-script-build"]}),
+            json!({"reason": "build-script-executed", "filenames": ["/t/debug/deps/libnot-3.rlib"]}),
+            json!({"reason": "compiler-artifact", "filenames": ["/t/debug/deps/libndarray-1.rlib"]}),
+        ]
+        .map(|m| m.to_string())
+        .join("\n");
+        assert_eq!(
+            library_files(&format!("{messages}\nnot json\n")),
+            [
+                PathBuf::from("/t/debug/deps/libndarray-1.rlib"),
+                PathBuf::from("/t/debug/deps/libserde_derive-2.so"),
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_nested_chapters_in_reading_order() {
+        let chapter = |name: &str, subs: Value| json!({"Chapter": {"name": name, "content": "", "path": format!("{name}.md"), "sub_items": subs}});
+        let mut book = json!({"items": [
+            chapter("intro", json!([])),
+            "Separator",
+            {"PartTitle": "Part"},
+            chapter("one", json!([chapter("one-a", json!([])), chapter("one-b", json!([]))])),
+        ]});
+        let mut names = Vec::new();
+        for_each_chapter(&mut book["items"], &mut |c| {
+            names.push(c["name"].as_str().unwrap_or_default().to_owned());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(names, ["intro", "one", "one-a", "one-b"]);
+    }
+}
