@@ -1,0 +1,863 @@
+"""Edge cases of every public function of `chapters_code` that takes user input, answered by
+NumPy/SciPy, for the Rust tests to compare against (they never run Python).
+
+Regenerate every file, from the repository root (NumPy and SciPy of python/requirements.txt):
+
+    python3 python/edge_cases.py
+
+It writes one JSON file per function family to python/outputs/edge-cases/ (`broadcasting`,
+`newaxis`, `products`, `meshgrid`, `knn`, `random`, `life`, `convolution`, `speed`,
+`memory`). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
+give byte-identical files.
+
+Format of a file:
+
+    {"family": ..., "numpy": "2.4.6", "scipy": "1.17.1", "generator": "python/edge_cases.py",
+     "encoding": ..., "cases": [case, case, ...]}
+
+    case = {"id": unique name, "function": the Rust function (path inside chapters_code),
+            "numpy": the NumPy/SciPy expression that answered, "args": {...},
+            "expect": {"ok": value} or {"error": {"type": "ValueError", "message": "..."}},
+            "note": optional explanation}
+
+Values are encoded so that a Rust test can read them exactly with serde_json alone:
+
+- integers are JSON integers (i64 or u64 range);
+- every float is a *string*, Python's shortest round-trip repr ("0.1", "-0.0", "nan", "inf",
+  "-inf", "5e-324"), which Rust's `str::parse::<f64>` reads back bit for bit (serde_json's own
+  float parsing is not exact without its `float_roundtrip` feature);
+- an array is {"dtype": "f64"|"i64"|"u8"|"usize", "shape": [...], "data": [row-major values],
+  "layout": L}; `data` always lists the *logical* values in row-major order, and `layout` says
+  how the memory behind the view is arranged, so that the Rust test builds the same kind of
+  view NumPy computed on:
+    "c"         standard (row-major, contiguous)
+    "f"         column-major: Rust builds the transpose in standard layout and takes `.t()`
+    "neg_rows"  rows stored in reverse order, viewed through `s![..;-1, ..]`
+    "neg_cols"  columns stored in reverse order, viewed through `s![.., ..;-1]`
+    "neg_both"  both reversed, viewed through `s![..;-1, ..;-1]`
+    "step2"     stored in a twice-as-wide array whose odd columns hold a sentinel
+                (777 / "777.0"), viewed through `s![.., ..;2]` (1-D: `s![..;2]`)
+    "neg"       (1-D) stored reversed, viewed through `s![..;-1]`
+  For functions that take an owned array (Life), "f" means an owned column-major array and
+  "neg_rows"/"neg_both" an owned array with inverted axes (`invert_axis`).
+"""
+import json
+import math
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import scipy
+from scipy import signal
+
+OUT_DIR = Path(__file__).resolve().parent / "outputs" / "edge-cases"
+SENTINEL_INT = 777
+SENTINEL_FLOAT = 777.0
+
+I64_MAX = 2**63 - 1
+I64_MIN = -(2**63)
+
+warnings.simplefilter("ignore")  # 0/0, overflow, ... are what we test; NumPy's answers stand
+
+
+# ---- encoding ---------------------------------------------------------------------------
+
+def f(x):
+    """A float as its exact, round-trip string."""
+    return repr(float(x))
+
+
+DTYPES = {"f64": np.float64, "i64": np.int64, "u8": np.uint8, "usize": np.int64}
+
+
+def enc_value(x, dtype):
+    if dtype == "f64":
+        return f(x)
+    return int(x)
+
+
+def arr(a, dtype, layout="c"):
+    """Encode a NumPy array (its logical values) with the layout the Rust test must rebuild."""
+    a = np.asarray(a)
+    return {
+        "dtype": dtype,
+        "shape": list(a.shape),
+        "layout": layout,
+        "data": [enc_value(v, dtype) for v in a.reshape(-1).tolist()],
+    }
+
+
+def view(a, layout):
+    """The same logical values as `a`, in memory arranged as `layout` describes (see top)."""
+    a = np.array(a)
+    if layout == "c":
+        return np.ascontiguousarray(a)
+    if layout == "f":
+        return np.ascontiguousarray(a.T).T
+    if layout == "neg_rows":
+        return np.ascontiguousarray(a[::-1])[::-1]
+    if layout == "neg_cols":
+        return np.ascontiguousarray(a[:, ::-1])[:, ::-1]
+    if layout == "neg_both":
+        return np.ascontiguousarray(a[::-1, ::-1])[::-1, ::-1]
+    if layout == "neg":
+        return np.ascontiguousarray(a[::-1])[::-1]
+    if layout == "step2":
+        sentinel = SENTINEL_FLOAT if a.dtype.kind == "f" else SENTINEL_INT
+        if a.ndim == 1:
+            wide = np.full(2 * a.shape[0], sentinel, dtype=a.dtype)
+            wide[::2] = a
+            return wide[::2]
+        wide = np.full((a.shape[0], 2 * a.shape[1]), sentinel, dtype=a.dtype)
+        wide[:, ::2] = a
+        return wide[:, ::2]
+    raise ValueError(layout)
+
+
+def error(e):
+    return {"error": {"type": type(e).__name__, "message": str(e)}}
+
+
+def run(thunk, encode):
+    """{"ok": encode(result)} or {"error": ...} if NumPy/SciPy raises."""
+    try:
+        result = thunk()
+    except Exception as e:  # noqa: BLE001 - every exception is an answer here
+        return error(e)
+    return {"ok": encode(result)}
+
+
+class Family:
+    def __init__(self, name):
+        self.name = name
+        self.cases = []
+        self.ids = set()
+
+    def add(self, id_, function, numpy, args, expect, note=None, numpy_is_wrong=None):
+        assert id_ not in self.ids, id_
+        self.ids.add(id_)
+        case = {"id": id_, "function": function, "numpy": numpy, "args": args, "expect": expect}
+        if note:
+            case["note"] = note
+        if numpy_is_wrong:
+            # NumPy's answer is a NumPy bug: the Rust test must not copy it (see the reason).
+            case["numpy_is_wrong"] = numpy_is_wrong
+        self.cases.append(case)
+
+    def write(self):
+        header = {
+            "family": self.name,
+            "generator": "python/edge_cases.py",
+            "numpy": np.__version__,
+            "scipy": scipy.__version__,
+            "encoding": "see the docstring of python/edge_cases.py",
+        }
+        head = json.dumps(header, sort_keys=True, ensure_ascii=False)[:-1]
+        lines = [json.dumps(c, sort_keys=True, ensure_ascii=False, allow_nan=False) for c in self.cases]
+        text = head + ', "cases": [\n' + ",\n".join(lines) + "\n]}\n"
+        OUT_DIR.mkdir(parents=True, exist_ok=True)
+        (OUT_DIR / f"{self.name}.json").write_text(text, encoding="utf-8")
+        return len(self.cases)
+
+
+# Values that break things.
+SPECIAL_FLOATS = [0.0, -0.0, 1.0, -1.0, math.nan, math.inf, -math.inf, 5e-324, -5e-324,
+                  2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308,
+                  1e-160, 1e160, 1e200, 0.1, 2.0**53, 2.0**53 + 2]
+LAYOUTS_2D = ["c", "f", "neg_rows", "neg_cols", "neg_both", "step2"]
+LAYOUTS_1D = ["c", "neg", "step2"]
+
+
+def rng(seed):
+    return np.random.RandomState(seed)
+
+
+# ---- chapter 3: broadcasting ------------------------------------------------------------
+
+def broadcast_note(shapes):
+    ndim = max((len(s) for s in shapes), default=0)
+    if ndim > 64:
+        return "NumPy arrays have at most 64 axes (NPY_MAXDIMS)"
+    if ndim > 32:
+        return ("np.broadcast_shapes itself stops at 32 axes (a limit of np.broadcast); NumPy arrays "
+                "and ufunc broadcasting go up to 64")
+    if any(d > I64_MAX for s in shapes for d in s):
+        return "NumPy sizes stop at isize::MAX"
+    if any(d >= 2**32 for s in shapes for d in s):
+        return "NumPy also refuses a result whose element count overflows isize"
+    return None
+
+
+def broadcasting():
+    fam = Family("broadcasting")
+    shape_lists = [
+        [], [[]], [[], []], [[3]], [[], [3, 2]], [[1], [0]], [[0], [1]], [[0], [3]], [[0], [0]],
+        [[0, 3], [3]], [[2, 0], [1, 1]], [[3, 0], [0]], [[1, 0], [5, 1]], [[256, 256, 3], [3]],
+        [[8, 1, 6, 1], [7, 1, 5]], [[3, 2], [3]], [[2, 1], [8, 4, 3]], [[1, 1, 1], [1]],
+        [[1], [1], [1]], [[6, 7], [5, 6, 1], [7], [5, 1, 7]], [[1, 2], [3, 1], [3, 2]],
+        [[2, 3], [3, 2]], [[1] * 64], [[1] * 65], [[1] * 64, [1] * 65], [[2] * 33, [2] * 32],
+        [[2**32, 1], [1, 2**32]], [[2**62], [1]], [[2**62, 4], [1, 1]], [[2**63 - 1], [1]],
+        [[2**63], [1]], [[2**64 - 1], [1]], [[2**64 - 1], [2**64 - 2]], [[0, 2**63], [1]],
+        [[0, 2**64 - 1], [5, 1]], [[1, 1], [2**40, 2**40]],
+    ]
+    for i, shapes in enumerate(shape_lists):
+        fam.add(f"broadcast_shapes/{i:02}", "broadcasting::broadcast_shapes",
+                "np.broadcast_shapes(*shapes)", {"shapes": shapes},
+                run(lambda: np.broadcast_shapes(*[tuple(s) for s in shapes]), list),
+                note=broadcast_note(shapes))
+
+    # numpy_shape: the shape text NumPy puts in its broadcasting error messages.
+    for i, shape in enumerate([[], [0], [3], [1], [3, 2], [0, 0], [1, 0, 3], [2, 3, 4, 5],
+                               [2**40, 0], [18446744073709551615, 0]]):
+        def shape_text(shape=shape):
+            x = np.empty(shape, dtype=np.uint8)
+            try:
+                np.add(np.empty(tuple(shape) + (2,), dtype=np.uint8), 0, out=x)
+            except ValueError as e:
+                # "operands could not be broadcast together with shapes S+(2,) () S " (the last
+                # shape is the output operand's) or "non-broadcastable output operand with
+                # shape S doesn't match the broadcast shape S+(2,)"
+                message = str(e)
+                if "with shapes " in message:
+                    return message.split("with shapes ")[1].split()[-1]
+                return message.split("with shape ")[1].split()[0]
+            raise AssertionError("expected an error")
+        fam.add(f"numpy_shape/{i:02}", "broadcasting::numpy_shape",
+                "shape text of NumPy's broadcasting error messages", {"shape": shape},
+                run(shape_text, str))
+
+    # checked_add: a + b with broadcasting, for i64, u8 and f64, every layout.
+    def add_case(id_, a, b, dtype, la="c", lb="c", note=None):
+        npt = DTYPES[dtype] if dtype != "u8" else np.uint8
+        a = np.array(a, dtype=npt)
+        b = np.array(b, dtype=npt)
+        va, vb = view(a, la), view(b, lb)
+        fam.add(id_, "broadcasting::checked_add", "a + b",
+                {"a": arr(a, dtype, la), "b": arr(b, dtype, lb)},
+                run(lambda: va + vb, lambda r: arr(r, dtype)), note)
+
+    add_case("checked_add/i64-overflow", [[I64_MAX, I64_MIN, -1]], [[1, -1, I64_MIN]], "i64",
+             note="NumPy wraps on integer overflow")
+    add_case("checked_add/i64-column-row", [[1], [2], [3]], [[10, 20]], "i64")
+    add_case("checked_add/u8-overflow", [[255, 200, 0]], [[1, 100, 0]], "u8",
+             note="NumPy's uint8 + uint8 wraps")
+    add_case("checked_add/f64-specials", [[math.nan, math.inf, -math.inf, -0.0, -0.0, 1e308]],
+             [[1.0, -math.inf, -math.inf, -0.0, 0.0, 1e308]], "f64")
+    add_case("checked_add/empty-rows", np.zeros((0, 3)), [1.0, 2.0, 3.0], "f64")
+    add_case("checked_add/empty-cols", np.zeros((3, 0)), np.zeros((3, 1)), "f64")
+    add_case("checked_add/empty-0x0", np.zeros((0, 0)), np.zeros((1, 1)), "f64")
+    add_case("checked_add/0-vs-3", np.zeros((0,)), np.zeros((3,)), "f64")
+    add_case("checked_add/1x1", [[5]], [[7]], "i64")
+    add_case("checked_add/incompatible", np.zeros((3, 2)), np.zeros((3,)), "f64")
+    r = rng(3)
+    for la in LAYOUTS_2D:
+        for lb in ["c", "neg", "step2"]:
+            a = r.randint(-9, 10, size=(3, 4))
+            b = r.randint(-9, 10, size=4)
+            add_case(f"checked_add/layout-{la}-{lb}", a, b, "i64", la, lb)
+    return fam
+
+
+# ---- chapter 4: newaxis -----------------------------------------------------------------
+
+def newaxis():
+    fam = Family("newaxis")
+
+    def reshape(length, requested):
+        # A zero-stride view has any number of elements without allocating them.
+        base = np.broadcast_to(np.uint8(0), (length,))
+        return base.reshape(tuple(requested)).shape
+
+    cases = [
+        (6, [2, -1]), (6, [-1]), (6, [3, 2]), (0, [0, 3]), (0, [-1, 3]), (6, [4, -1]),
+        (6, [-1, -1]), (6, [-2, -3]), (6, [-2, 3]), (6, [-5]), (6, [3, -7]), (0, [0, -1]),
+        (0, [-1, 0]), (0, [-1]), (0, []), (1, []), (1, [-1]), (1, [1, 1, -1, 1]), (5, [0, -1]),
+        (12, [2, -1, 3]), (12, [5, -1]), (25, [1, -1, -1, 1, 1]), (0, [2**32, 2**32]),
+        (0, [2**32, 2**32, 0]), (0, [0, 2**32, 2**32]), (0, [2**33, 2**31, -1]),
+        (2**62, [2**31, -1]), (2**62, [3, -1]), (2**62, [2**62, 2, -1]),
+        (2**63 - 1, [-1, 1]), (0, [2**62, 4]), (0, [2**63 - 1, 2, 0]), (0, [-1, 2**63 - 1]),
+        (2**62, [2**61, 2, 1, 1, -1]), (4, [2**62, 2**62, 2**62, -1]), (0, [0, -1, 2**63 - 1]),
+    ]
+    for i, (length, requested) in enumerate(cases):
+        fam.add(f"infer_shape/{i:02}", "newaxis::infer_shape",
+                "np.broadcast_to(np.uint8(0), (len,)).reshape(requested).shape",
+                {"len": length, "requested": requested},
+                run(lambda: reshape(length, requested), list))
+
+    for i, (shape, positions) in enumerate([
+        ([2, 3], [0]), ([2, 3], [2]), ([2, 3], [3, 0]), ([2, 3], [0, 0]), ([2, 3], [3]),
+        ([2, 3], [1, 1]), ([], [0]), ([], [0, 1]), ([], [1]), ([0], [0, 2]), ([5], [1, 2]),
+        ([5], [0, 4]), ([5], [2, 3]), ([2, 3], []), ([2, 3], [0, 1, 2, 3, 4]), ([5, 5], [0, 3, 4]),
+    ]):
+        fam.add(f"expand_dims/{i:02}", "newaxis::expand_dims",
+                "np.expand_dims(np.zeros(shape), tuple(positions)).shape",
+                {"shape": shape, "positions": positions},
+                run(lambda: np.expand_dims(np.zeros(shape), tuple(positions)).shape, list))
+    return fam
+
+
+# ---- chapter 5: products ----------------------------------------------------------------
+
+def products():
+    fam = Family("products")
+
+    def dot_case(id_, a, b, la="c", lb="c", note=None):
+        a = np.array(a, dtype=np.float64)
+        b = np.array(b, dtype=np.float64)
+        va, vb = view(a, la), view(b, lb)
+        fam.add(id_, "products::checked_dot", "a @ b",
+                {"a": arr(a, "f64", la), "b": arr(b, "f64", lb)},
+                run(lambda: va @ vb, lambda r: arr(r, "f64")), note)
+
+    dot_case("checked_dot/0x3-3x2", np.zeros((0, 3)), np.ones((3, 2)))
+    dot_case("checked_dot/2x0-0x3", np.zeros((2, 0)), np.zeros((0, 3)),
+             note="an empty inner dimension: a 2x3 matrix of zeros")
+    dot_case("checked_dot/0x0-0x0", np.zeros((0, 0)), np.zeros((0, 0)))
+    dot_case("checked_dot/3x2-2x0", np.ones((3, 2)), np.zeros((2, 0)))
+    dot_case("checked_dot/1x1", [[3.0]], [[-2.5]])
+    dot_case("checked_dot/mismatch", np.ones((2, 3)), np.ones((2, 2)))
+    dot_case("checked_dot/mismatch-empty", np.ones((2, 0)), np.ones((1, 2)))
+    dot_case("checked_dot/inf-times-zero", [[math.inf, 0.0]], [[0.0], [1.0]],
+             note="inf * 0 is NaN, even where the other term is finite")
+    dot_case("checked_dot/nan", [[math.nan, 1.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]])
+    dot_case("checked_dot/inf-minus-inf", [[math.inf, -math.inf]], [[1.0], [1.0]])
+    dot_case("checked_dot/overflow", [[1e308, 1e308]], [[10.0], [-10.0]])
+    dot_case("checked_dot/neg-zero", [[-0.0]], [[0.0]])
+    dot_case("checked_dot/neg-zero-sum", [[-0.0, -0.0]], [[1.0], [1.0]],
+             note="a sum of -0.0 terms; BLAS/matrixmultiply may start from +0.0")
+    r = rng(5)
+    for la in LAYOUTS_2D:
+        for lb in ["c", "f", "neg_both", "step2"]:
+            a = r.randint(-9, 10, size=(4, 3)).astype(np.float64)
+            b = r.randint(-9, 10, size=(3, 5)).astype(np.float64)
+            dot_case(f"checked_dot/layout-{la}-{lb}", a, b, la, lb,
+                     note="integer-valued floats: the product is exact")
+    for n in [1, 7, 20]:
+        a = r.uniform(-1, 1, size=(n, n))
+        b = r.uniform(-1, 1, size=(n, n))
+        dot_case(f"checked_dot/random-{n}", a, b,
+                 note="non-integer floats: summation order may change the last bits (compare in ulps)")
+
+    for n in [0, 1, 3, 12]:
+        def mats(n=n):
+            i, j = np.indices((n, n))
+            a = ((i * 7 + j * 3) % 11).astype(np.float64) - 5.0
+            b = ((i * 5 + j * 2) % 13).astype(np.float64) - 6.0
+            return [arr(a, "f64"), arr(b, "f64")]
+        fam.add(f"bench_matrices/{n}", "products::bench_matrices",
+                "the matrices of python/bench.py's matmul benchmark", {"n": n}, run(mats, lambda x: x))
+    return fam
+
+
+# ---- chapter 6: meshgrid ----------------------------------------------------------------
+
+def meshgrid():
+    fam = Family("meshgrid")
+    cases = [
+        (-8.0, 8.0, 0.01), (-1.0, 1.05, 0.5), (-5.0, 5.0, 0.25), (1.0, 0.0, 1.0), (0.0, 1.0, 0.1),
+        (1.0, 0.0, -0.5), (0.0, 1.0, -1.0), (-0.0, 1.0, 1.0), (0.0, 0.0, 1.0), (0.0, 1.0, 2.0),
+        (0.0, 1.0, 0.0), (0.0, 1.0, -0.0), (0.0, math.inf, 1.0), (0.0, -math.inf, 1.0),
+        (math.inf, 1.0, 1.0), (-math.inf, 0.0, 1.0), (0.0, math.nan, 1.0),
+        (math.nan, 1.0, 1.0), (0.0, 1.0, math.nan), (0.0, 1.0, math.inf), (0.0, -1.0, math.inf),
+        (0.0, 10.0, -math.inf), (0.0, 1e-300, 1e300), (0.0, 1.0, 1e-300), (0.0, 1.0, 5e-324),
+        (0.0, 1.0, 1e-12), (0.0, 1e18, 1.0), (-1e308, 1e308, 1e308), (0.0, 1.5e-323, 5e-324),
+        (1e16, 1e16 + 10.0, 1.0), (2.0**53, 2.0**53 + 5.0, 1.0), (0.0, 3.0, 1.0000000000000002),
+        (0.1, 0.4, 0.1), (1.0, 1.3, 0.1),
+    ]
+    for i, (start, stop, step) in enumerate(cases):
+        big = (step != 0 and not math.isnan(step) and not math.isnan(stop - start)
+               and abs((stop - start) / step) > 1e6)
+        fam.add(f"numpy_arange/{i:02}", "meshgrid::numpy_arange", "np.arange(start, stop, step)",
+                {"start": f(start), "stop": f(stop), "step": f(step)},
+                run(lambda: np.arange(start, stop, step), lambda r: arr(r, "f64")),
+                note="NumPy refuses before allocating; in Rust this may abort the process: run it "
+                     "in a child process" if big else None)
+
+    def sinc_np(x, y):
+        xx, yy = np.meshgrid(x, y, sparse=True)
+        return np.sin(xx**2 + yy**2) / (xx**2 + yy**2)
+
+    specials = np.array(SPECIAL_FLOATS)
+    inputs = [
+        ("empty-x", np.array([]), np.array([1.0, 2.0])),
+        ("empty-y", np.array([1.0, 2.0]), np.array([])),
+        ("empty-both", np.array([]), np.array([])),
+        ("one", np.array([0.5]), np.array([-0.25])),
+        ("zero", np.array([0.0, -0.0]), np.array([0.0, -0.0, 1.0])),
+        ("specials", specials, specials),
+        ("tutorial-corners", np.arange(-8, 8, 0.01)[[0, 1, 799, 800, 801, 1599]],
+         np.arange(-8, 8, 0.01)[[0, 123, 456, 800, 1599]]),
+        ("random", rng(6).uniform(-8, 8, 37), rng(7).uniform(-8, 8, 23)),
+    ]
+    for name, x, y in inputs:
+        for fn in ["sinc", "sinc_broadcast"]:
+            layouts = LAYOUTS_1D if name == "random" else ["c"]
+            for lx in layouts:
+                vx, vy = view(x, lx), view(y, "neg" if lx == "step2" else lx)
+                ly = "neg" if lx == "step2" else lx
+                fam.add(f"{fn}/{name}/{lx}", f"meshgrid::{fn}",
+                        "xx, yy = np.meshgrid(x, y, sparse=True); np.sin(xx**2 + yy**2) / (xx**2 + yy**2)",
+                        {"x": arr(x, "f64", lx), "y": arr(y, "f64", ly)},
+                        run(lambda: sinc_np(vx, vy), lambda r: arr(r, "f64")))
+    return fam
+
+
+# ---- chapter 7: k nearest neighbours ----------------------------------------------------
+
+def stable_argsort(a):
+    return np.argsort(a, axis=1, kind="stable")
+
+
+def numpy_order(a, b):
+    """-1, 0 or 1: how np.sort orders a and b (stable sort of [a, b] and of [b, a])."""
+    ab = np.argsort(np.array([a, b]), kind="stable").tolist()
+    ba = np.argsort(np.array([b, a]), kind="stable").tolist()
+    if ab == [0, 1] and ba == [0, 1]:
+        return 0
+    if ab == [0, 1]:
+        return -1
+    return 1
+
+
+def knn():
+    fam = Family("knn")
+    r = rng(11)
+    specials = [-math.inf, -1.0, -5e-324, -0.0, 0.0, 5e-324, 1.0, math.inf, math.nan,
+                -math.nan, 1e308]
+    for i, a in enumerate(specials):
+        for j, b in enumerate(specials):
+            fam.add(f"cmp_nan_last/{i:02}-{j:02}", "knn::cmp_nan_last",
+                    "order of a and b in np.sort([a, b]) (-1 Less, 0 Equal, 1 Greater)",
+                    {"a": f(a), "b": f(b), "b_is_negative_nan": math.isnan(b) and math.copysign(1, b) < 0,
+                     "a_is_negative_nan": math.isnan(a) and math.copysign(1, a) < 0},
+                    {"ok": numpy_order(a, b)},
+                    note="-nan: build it as -f64::NAN (sign bit set)" if
+                    (math.isnan(a) and math.copysign(1, a) < 0) or (math.isnan(b) and math.copysign(1, b) < 0) else None)
+
+    matrices = [
+        ("0x0", np.zeros((0, 0))), ("0x3", np.zeros((0, 3))), ("3x0", np.zeros((3, 0))),
+        ("1x1", np.array([[2.5]])), ("1x1-nan", np.array([[math.nan]])),
+        ("specials", np.array([[math.nan, 1.0, -0.0, 0.0, -math.inf, math.inf, -math.nan, 0.0, -1.0, 5e-324]])),
+        ("ties", np.array([[1.0, 1.0, 0.0, 1.0, 0.0, 2.0, 2.0, 0.0]] * 2)),
+        ("all-nan", np.full((2, 5), math.nan)),
+        ("random", r.uniform(-1, 1, (4, 9))),
+        ("random-ties-nan", np.where(r.rand(6, 40) < 0.2, math.nan, r.randint(0, 6, (6, 40)).astype(float))),
+        ("wide", r.randint(0, 50, (2, 60)).astype(float)),
+    ]
+    for name, m in matrices:
+        for layout in (LAYOUTS_2D if name in ("random", "random-ties-nan") else ["c"]):
+            vm = view(m, layout)
+            fam.add(f"argsort_rows/{name}/{layout}", "knn::argsort_rows",
+                    "np.argsort(a, axis=1, kind='stable')", {"a": arr(m, "f64", layout)},
+                    run(lambda: stable_argsort(vm), lambda x: arr(x, "usize")))
+        kths = sorted({0, 1, 2, 15, 16, 17, m.shape[1] - 1, m.shape[1]} - {-1})
+        for kth in kths:
+            if kth > m.shape[1] + 1:
+                continue
+            for layout in (["c", "f", "neg_cols"] if name == "random" else ["c", "f"] if name == "random-ties-nan" else ["c"]):
+                vm = view(m, layout)
+                fam.add(f"argpartition_rows/{name}/{layout}/kth{kth}", "knn::argpartition_rows",
+                        "np.argpartition(a, kth, axis=1); sorted: np.sort(a, axis=1)",
+                        {"a": arr(m, "f64", layout), "kth": kth},
+                        run(lambda: (np.argpartition(vm, kth, axis=1), np.sort(vm, axis=1)),
+                            lambda x: {"numpy_indices": arr(x[0], "usize"), "sorted": arr(x[1], "f64")}),
+                        note="only the partition property is promised: compare the value at kth "
+                             "(with `sorted`) and that nothing before is larger / after is smaller"
+                        + ("; NumPy skips the kth check when the array has no elements" if m.size == 0 else ""))
+
+    def pts_case(name, x, layouts=("c",)):
+        for layout in layouts:
+            vx = view(x, layout)
+            for fn in ["pairwise_sq_distances", "pairwise_sq_distances_broadcast"]:
+                fam.add(f"{fn}/{name}/{layout}", f"knn::{fn}",
+                        "np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)",
+                        {"points": arr(x, "f64", layout)},
+                        run(lambda: np.sum((vx[:, np.newaxis, :] - vx[np.newaxis, :, :]) ** 2, axis=-1),
+                            lambda d: arr(d, "f64")))
+
+    pts_case("0x2", np.zeros((0, 2)))
+    pts_case("3x0", np.zeros((3, 0)))
+    pts_case("1x2", np.array([[1.0, 2.0]]))
+    pts_case("nan-point", np.array([[math.nan, 0.0], [1.0, 1.0], [0.0, 0.0]]))
+    pts_case("inf-point", np.array([[math.inf, 0.0], [1.0, 1.0], [-math.inf, 0.0]]))
+    pts_case("overflow", np.array([[1e200, 0.0], [-1e200, 0.0], [0.0, 0.0]]))
+    pts_case("duplicates", np.array([[1.0, 1.0], [0.0, 0.0], [1.0, 1.0], [0.0, 0.0]]))
+    pts_case("tutorial", rng(42).rand(10, 2), LAYOUTS_2D)
+    for d in [1, 3, 9, 17, 130]:
+        pts_case(f"random-d{d}", r.uniform(-1, 1, (5, d)), ("c", "f"))
+
+    def nearest_reference(dist, k):
+        # Rust's documented contract: for each row i, the k smallest d[i, j] with j != i,
+        # ordered by (distance, index) with NaN last -- a stable argsort with i removed.
+        n = dist.shape[0]
+        if k >= n:
+            raise ValueError(f"k={k} needs at least {k + 1} points, got {n}")
+        out = np.zeros((n, k), dtype=np.int64)
+        for i in range(n):
+            order = [j for j in np.argsort(dist[i], kind="stable").tolist() if j != i]
+            if len(order) < k:
+                raise ValueError(f"kth(={k}) out of bounds ({dist.shape[1]})")
+            out[i] = order[:k]
+        return out
+
+    tutorial = rng(42).rand(10, 2)
+    tut_d = np.sum((tutorial[:, None, :] - tutorial[None, :, :]) ** 2, axis=-1)
+    dup = np.array([[1.0, 1.0], [0.0, 0.0], [1.0, 1.0], [0.0, 0.0], [3.0, 0.0]])
+    dup_d = np.sum((dup[:, None, :] - dup[None, :, :]) ** 2, axis=-1)
+    nan_d = tut_d.copy()
+    nan_d[2, :] = math.nan
+    nan_d[:, 5] = math.nan
+    for name, d, ks in [("tutorial", tut_d, [0, 1, 2, 9, 10]), ("duplicates", dup_d, [1, 2, 4]),
+                        ("nan", nan_d, [1, 3, 9]), ("0x0", np.zeros((0, 0)), [0, 1]),
+                        ("1x1", np.zeros((1, 1)), [0, 1]), ("non-square-3x5", r.rand(3, 5), [1, 2]),
+                        ("non-square-5x2", r.rand(5, 2), [1, 2])]:
+        for k in ks:
+            layouts = ["c", "f", "neg_both"] if name == "tutorial" and k == 2 else ["c"]
+            for layout in layouts:
+                tutorial_expr = run(lambda: stable_argsort(d)[:, 1:k + 1], lambda x: arr(x, "usize"))
+                fam.add(f"k_nearest/{name}/k{k}/{layout}", "knn::k_nearest",
+                        "reference: each row's stable argsort with the point itself removed, "
+                        "first k (the tutorial: np.argsort(dist_sq, axis=1)[:, 1:k+1])",
+                        {"dist_sq": arr(d, "f64", layout), "k": k},
+                        run(lambda: nearest_reference(d, k), lambda x: arr(x, "usize")),
+                        note="tutorial formula gives: " + json.dumps(tutorial_expr, sort_keys=True))
+    return fam
+
+
+# ---- chapter 7: RandomState -------------------------------------------------------------
+
+def random():
+    fam = Family("random")
+    for seed in [0, 1, 42, 2**31, 2**32 - 1]:
+        for shape in [(0, 0), (0, 3), (3, 0), (1, 1), (2, 3)]:
+            fam.add(f"rand/seed{seed}/{shape[0]}x{shape[1]}", "random::RandomState::rand",
+                    "np.random.RandomState(seed).rand(rows, cols)",
+                    {"seed": seed, "rows": shape[0], "cols": shape[1]},
+                    run(lambda: rng(seed).rand(*shape), lambda x: arr(x, "f64")))
+        fam.add(f"next_f64/seed{seed}", "random::RandomState::next_f64",
+                "np.random.RandomState(seed).random_sample() x 4",
+                {"seed": seed, "count": 4},
+                run(lambda: [f(v) for v in rng(seed).random_sample(4)], lambda x: x))
+    for seed in [2**32, -1]:
+        fam.add(f"new/seed{seed}", "random::RandomState::new", "np.random.RandomState(seed)",
+                {"seed": seed}, run(lambda: rng(seed).rand(), f),
+                note="Rust takes a u32: this seed cannot be passed at all (a compile-time difference)")
+    ranges = [
+        (0, 10), (0, 2), (5, 6), (-5, 5), (3, 3), (5, 3), (0, 1), (-1, 0), (0, 2**32 - 1),
+        (0, 2**32), (0, 2**32 + 1), (-2**31, 2**31), (0, 2**40), (0, 2**63 - 1), (-2**63, 2**63 - 1),
+        (-2**63, 0), (-2**63, -2**63 + 1), (2**63 - 2, 2**63 - 1), (-10**12, 10**12), (0, 3),
+        (0, 2**31 + 1),
+    ]
+    for seed in [0, 123, 2**32 - 1]:
+        for low, high in ranges:
+            for shape in ([(2, 3)] if seed != 0 else [(2, 3), (0, 4), (3, 0)]):
+                fam.add(f"randint/seed{seed}/{low}..{high}/{shape[0]}x{shape[1]}",
+                        "random::RandomState::randint",
+                        "np.random.RandomState(seed).randint(low, high, size=(rows, cols))",
+                        {"seed": seed, "low": low, "high": high, "rows": shape[0], "cols": shape[1]},
+                        run(lambda: rng(seed).randint(low, high, size=shape), lambda x: arr(x, "i64")),
+                        note="NumPy checks low < high only when the size is not 0"
+                        if low >= high and 0 in shape else None)
+    for seed in [0, 42, 2**32 - 1]:
+        for shape in [(0, 5), (1, 1), (3, 5), (10, 10)]:
+            fam.add(f"choice_binary/seed{seed}/{shape[0]}x{shape[1]}", "random::RandomState::choice_binary",
+                    "np.random.RandomState(seed).choice([0, 1], size=(rows, cols))",
+                    {"seed": seed, "rows": shape[0], "cols": shape[1]},
+                    run(lambda: rng(seed).choice([0, 1], size=shape), lambda x: arr(x, "u8")))
+
+    def stream(seed):
+        s = rng(seed)
+        return [arr(s.rand(2, 2), "f64"), arr(s.randint(0, 10, size=(1, 3)), "i64"),
+                arr(s.randint(0, 2**40, size=(1, 2)), "i64"), arr(s.rand(1, 3), "f64"),
+                arr(s.choice([0, 1], size=(2, 2)), "u8"), arr(s.randint(7, 8, size=(1, 2)), "i64"),
+                arr(s.rand(1, 1), "f64")]
+    fam.add("stream/seed7", "random::RandomState (one generator, calls in sequence)",
+            "s = RandomState(7); s.rand(2,2); s.randint(0,10,(1,3)); s.randint(0,2**40,(1,2)); "
+            "s.rand(1,3); s.choice([0,1],(2,2)); s.randint(7,8,(1,2)); s.rand(1,1)",
+            {"seed": 7, "calls": ["rand 2 2", "randint 0 10 1 3", "randint 0 1099511627776 1 2",
+                                  "rand 1 3", "choice_binary 2 2", "randint 7 8 1 2", "rand 1 1"]},
+            run(lambda: stream(7), lambda x: x))
+    return fam
+
+
+# ---- chapter 8: Game of Life ------------------------------------------------------------
+
+def life_numpy(board, generations, dtype):
+    def iterate(Z):
+        # python/life.py's iterate, the tutorial's code
+        N = (Z[0:-2, 0:-2] + Z[0:-2, 1:-1] + Z[0:-2, 2:] +
+             Z[1:-1, 0:-2] + Z[1:-1, 2:] +
+             Z[2:, 0:-2] + Z[2:, 1:-1] + Z[2:, 2:])
+        birth = (N == 3) & (Z[1:-1, 1:-1] == 0)
+        survive = ((N == 2) | (N == 3)) & (Z[1:-1, 1:-1] == 1)
+        Z[...] = 0
+        Z[1:-1, 1:-1][birth | survive] = 1
+        return Z
+
+    Z = np.array(board, dtype=dtype)
+    for _ in range(generations):
+        Z = iterate(Z)
+    return Z
+
+
+def life():
+    fam = Family("life")
+    r = rng(8)
+    boards = [
+        ("0x0", np.zeros((0, 0))), ("0x5", np.zeros((0, 5))), ("5x0", np.zeros((5, 0))),
+        ("1x1", np.ones((1, 1))), ("2x2", np.ones((2, 2))), ("1x7", np.ones((1, 7))),
+        ("3x3-birth", np.array([[1, 1, 0], [0, 0, 0], [1, 0, 0]])),
+        ("3x3-full", np.ones((3, 3))),
+        ("blinker", np.pad(np.array([[0, 0, 0], [1, 1, 1], [0, 0, 0]]), 1)),
+        ("random-7x9", r.randint(0, 2, (7, 9))), ("random-4x13", r.randint(0, 2, (4, 13))),
+        ("values-2", np.array([[0, 0, 0, 0], [0, 2, 1, 0], [0, 1, 1, 0], [0, 0, 0, 0]])),
+        ("values-2-birth", np.array([[0, 0, 0, 0, 0], [0, 1, 1, 0, 0], [0, 2, 1, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]])),
+        ("values-32", np.pad(np.full((3, 3), 32), 1)),
+        ("values-86", np.pad(np.full((3, 3), 86), 1)),
+        ("values-255", np.pad(np.full((3, 3), 255), 1)),
+        ("values-random", np.pad(r.randint(0, 256, (4, 5)), 1)),
+        ("values-3-neighbour-sum-wraps-to-3", np.array([[0, 0, 0, 0, 0], [0, 128, 128, 0, 0], [0, 3, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]])),
+    ]
+    for name, board in boards:
+        board = np.asarray(board)
+        layouts = ["c", "f", "neg_rows", "neg_both"] if name.startswith("random") or name == "values-random" else ["c"]
+        for generations in ([1, 4] if name.startswith(("random", "blinker")) else [1]):
+            for layout in layouts:
+                u8 = life_numpy(board, generations, np.uint8)
+                i64 = life_numpy(board, generations, np.int64)
+                note = None
+                if not np.array_equal(u8, i64):
+                    note = ("the tutorial's board is int64 (np.random.choice): with these values it "
+                            "gives " + json.dumps(arr(i64, "i64")["data"]))
+                for fn in ["life::iterate", "life::FastLife::step"]:
+                    fam.add(f"{fn.split('::', 1)[1]}/{name}/g{generations}/{layout}", fn,
+                            "python/life.py's iterate(Z) on a uint8 board (Rust's element type), "
+                            "`generations` times",
+                            {"board": arr(board, "u8", layout), "generations": generations},
+                            {"ok": arr(u8, "u8")}, note)
+    return fam
+
+
+# ---- chapter 9: convolution -------------------------------------------------------------
+
+def convolution():
+    fam = Family("convolution")
+    scipy_fn = {"convolve2d": signal.convolve2d, "correlate2d": signal.correlate2d}
+
+    def conv_case(id_, a, k, dtype, la="c", lk="c", modes=("full", "same", "valid"), note=None):
+        npt = {"f64": np.float64, "i64": np.int64, "u8": np.uint8}[dtype]
+        a = np.array(a, dtype=npt)
+        k = np.array(k, dtype=npt)
+        va, vk = view(a, la), view(k, lk)
+        for fn in ["convolve2d", "correlate2d"]:
+            for mode in modes:
+                fam.add(f"{fn}/{id_}/{mode}", f"convolution::{fn}",
+                        f"scipy.signal.{fn}(input, kernel, mode='{mode}')",
+                        {"input": arr(a, dtype, la), "kernel": arr(k, dtype, lk),
+                         "mode": mode.capitalize()},
+                        run(lambda: scipy_fn[fn](va, vk, mode=mode), lambda x: arr(x, dtype)), note)
+
+    # The issue's example, and every parity of kernel against image.
+    conv_case("issue-13-example", [[9, -7]], [[2, 7]], "i64")
+    r = rng(9)
+    count = 0
+    for p_even in (False, True):
+        for q_even in (False, True):
+            for bigger in ("none", "rows", "cols", "both"):
+                for _ in range(6):
+                    p = int(r.choice([2, 4, 6] if p_even else [1, 3, 5]))
+                    q = int(r.choice([2, 4, 6] if q_even else [1, 3, 5]))
+                    m = int(r.randint(1, p + 1)) if bigger in ("rows", "both") and p > 1 else int(r.randint(p, p + 4))
+                    n = int(r.randint(1, q + 1)) if bigger in ("cols", "both") and q > 1 else int(r.randint(q, q + 4))
+                    a = r.randint(-9, 10, (m, n))
+                    k = r.randint(-9, 10, (p, q))
+                    conv_case(f"int-{count:03}-{m}x{n}-k{p}x{q}", a, k, "i64")
+                    count += 1
+    # 1x1 and empty operands (SciPy 1.17.1 returns odd shapes for these rather than raising).
+    conv_case("1x1", [[3]], [[-2]], "i64")
+    conv_case("1x1-kernel", [[1, 2], [3, 4]], [[5]], "i64")
+    for a_shape in [(0, 3), (3, 0), (0, 0), (2, 2)]:
+        for k_shape in [(0, 3), (2, 0), (0, 0), (2, 2)]:
+            if a_shape == (2, 2) and k_shape == (2, 2):
+                continue
+            conv_case(f"empty-{a_shape[0]}x{a_shape[1]}-k{k_shape[0]}x{k_shape[1]}",
+                      np.ones(a_shape), np.ones(k_shape), "f64",
+                      note="scipy.signal.convolve2d does not reject empty operands; np.convolve raises "
+                           "'v cannot be empty'")
+    # Layouts.
+    for la in LAYOUTS_2D:
+        for lk in ["c", "f", "neg_both", "step2"]:
+            a = r.randint(-9, 10, (4, 5))
+            k = r.randint(-9, 10, (2, 3))
+            conv_case(f"layout-{la}-{lk}", a, k, "i64", la, lk)
+    # Floats: specials and rounding.
+    conv_case("float-inf-kernel", [[1.0]], [[math.inf, 1.0]], "f64",
+              note="the zero padding times inf is NaN in SciPy too")
+    conv_case("float-nan", [[math.nan, 1.0, 2.0], [0.0, 1.0, 0.0]], [[1.0, 0.0], [0.0, 1.0]], "f64")
+    conv_case("float-neg-zero", [[-0.0]], [[1.0]], "f64")
+    conv_case("float-neg-zero-2", [[-0.0, -0.0], [-0.0, -0.0]], [[1.0, 1.0], [1.0, 1.0]], "f64")
+    conv_case("float-overflow", [[1e308, 1e308]], [[10.0, 10.0]], "f64")
+    conv_case("float-inf-minus-inf", [[math.inf, -math.inf]], [[1.0, 1.0]], "f64")
+    for i in range(6):
+        m, n, p, q = (int(v) for v in r.randint(1, 7, 4))
+        conv_case(f"float-random-{i}-{m}x{n}-k{p}x{q}", r.uniform(-1, 1, (m, n)), r.uniform(-1, 1, (p, q)), "f64",
+                  note="non-integer floats: SciPy's summation order may differ in the last bits (compare in ulps)")
+    # Integer overflow: SciPy wraps (int64 and uint8 arithmetic).
+    conv_case("i64-overflow", [[I64_MAX, 2**62]], [[2, 1]], "i64", note="SciPy wraps int64 overflow")
+    conv_case("i64-min", [[I64_MIN, -1]], [[-1, 1]], "i64", note="-i64::MIN wraps to i64::MIN")
+    conv_case("u8-overflow", [[255, 255], [128, 2]], [[1, 1], [2, 3]], "u8", note="SciPy keeps uint8 and wraps")
+    conv_case("u8-life-neighbours", np.pad(np.full((3, 3), 40), 1), [[1, 1, 1], [1, 0, 1], [1, 1, 1]], "u8",
+              modes=("valid",), note="Life neighbour counts of cells holding 40 wrap at 256")
+    return fam
+
+
+# ---- chapter 2: speed -------------------------------------------------------------------
+
+def speed():
+    fam = Family("speed")
+    nums_cases = [
+        ("empty", []), ("one", [1]), ("zero", [0]), ("signs", [-1, 1, -2, 2, 3, -3]),
+        ("extremes", [I64_MAX, I64_MIN, I64_MIN + 1, 2**53 + 1, -(2**53) - 1, 10**18]),
+        ("tutorial-head", list(range(1, 21))),
+    ]
+    fns = ["reciprocals_push_loop", "reciprocals_map_collect", "reciprocals_boxed", "reciprocals",
+           "reciprocals_into", "reciprocals_par"]
+    for name, nums in nums_cases:
+        a = np.array(nums, dtype=np.int64)
+        for fn in fns:
+            layouts = ["c", "neg", "step2"] if fn in ("reciprocals", "reciprocals_into", "reciprocals_par") and name in ("signs", "extremes") else ["c"]
+            for layout in layouts:
+                va = view(a, layout) if a.size else a
+                fam.add(f"{fn}/{name}/{layout}", f"speed::{fn}", "1 / nums (np.int64 array)",
+                        {"nums": arr(a, "i64", layout)},
+                        run(lambda: 1 / va, lambda x: arr(x, "f64")))
+        if name != "empty":
+            fam.add(f"copy_floor/{name}", "speed::copy_floor", "nums.copy()",
+                    {"nums": arr(a, "i64", "neg")}, run(lambda: view(a, "neg").copy(), lambda x: arr(x, "i64")))
+    fam.add("reciprocals_into/length-mismatch", "speed::reciprocals_into",
+            "np.divide(1, nums, out=np.empty(2))", {"nums": arr(np.arange(1, 4), "i64"), "out_len": 2},
+            run(lambda: np.divide(1, np.arange(1, 4), out=np.empty(2)), lambda x: arr(x, "f64")),
+            note="Rust documents a panic")
+
+    for end in [-5, 0, 1, 2, 3, 11]:
+        for fn, expr, dtype in [("list_range", "list(range(1, end))", "i64"),
+                                ("array_from_iter", "np.arange(1, end)", "i64"),
+                                ("array_range_f64", "np.arange(1., end)", "f64")]:
+            thunk = (lambda: np.array(list(range(1, end)), dtype=np.int64)) if fn == "list_range" else \
+                (lambda: np.arange(1, end)) if fn == "array_from_iter" else (lambda: np.arange(1.0, end))
+            fam.add(f"{fn}/{end}", f"speed::{fn}", expr, {"end": end}, run(thunk, lambda x: arr(x, dtype)))
+    for end in [2**40, 2**62, I64_MAX]:
+        for fn, thunk, dtype in [("array_from_iter", lambda: np.arange(1, end), "i64"),
+                                 ("array_range_f64", lambda: np.arange(1.0, end), "f64")]:
+            fam.add(f"{fn}/{end}", f"speed::{fn}", "np.arange(1, end)", {"end": end},
+                    run(thunk, lambda x: arr(x, dtype)),
+                    note="NumPy refuses before allocating; in Rust this may abort: run it in a child process",
+                    numpy_is_wrong="NumPy 2.4.6 returns an empty array: its length computation overflows "
+                    "(np.arange(1, 2**62) raises 'array is too big'); the right answer is an error"
+                    if end == I64_MAX else None)
+    for vec in [[], [5], [I64_MIN, I64_MAX]]:
+        for fn in ["array_from_vec", "array_from_slice"]:
+            fam.add(f"{fn}/{len(vec)}", f"speed::{fn}", "np.array(nums)", {"nums": vec},
+                    run(lambda: np.array(vec, dtype=np.int64), lambda x: arr(x, "i64")))
+
+    for n in [0, 1, 3]:
+        fam.add(f"tutorial_points/{n}", "speed::tutorial_points",
+                "np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T", {"n": n},
+                run(lambda: np.vstack([np.arange(0.0, n), np.arange(1.0, n + 1)]).T, lambda x: arr(x, "f64")))
+        fam.add(f"tutorial_points_nested/{n}", "speed::tutorial_points_nested",
+                "np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T.tolist()", {"n": n},
+                run(lambda: np.vstack([np.arange(0.0, n), np.arange(1.0, n + 1)]).T, lambda x: arr(x, "f64")))
+    fam.add("tutorial_points/2**40", "speed::tutorial_points",
+            "np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T", {"n": 2**40},
+            run(lambda: np.empty((2**40, 2)), lambda x: arr(x, "f64")),
+            note="NumPy raises MemoryError before allocating; in Rust this may abort: child process")
+
+    def dist_np(p, pts):
+        return np.sum((p - pts) ** 2, axis=1) ** 0.5
+
+    dist_cases = [
+        ("no-points", [1.0, 1.0], np.zeros((0, 2))),
+        ("one", [1.0, 1.0], np.array([[4.0, 5.0]])),
+        ("specials", [0.0, 0.0], np.array([[math.nan, 0.0], [math.inf, 0.0], [-math.inf, 1.0],
+                                            [1e200, 0.0], [1e-200, 1e-200], [-0.0, -0.0], [3.0, 4.0]])),
+        ("inf-point", [math.inf, 0.0], np.array([[math.inf, 0.0], [0.0, 0.0]])),
+        ("tutorial", [1.0, 1.0], np.vstack([np.arange(0.0, 8.0), np.arange(1.0, 9.0)]).T),
+        ("random", list(rng(12).uniform(-5, 5, 2)), rng(13).uniform(-5, 5, (9, 2))),
+        ("d1", [0.5], np.array([[1.0], [-2.0]])),
+        ("d3", [1.0, 2.0, 3.0], np.array([[1.0, 2.0, 4.0], [0.0, 0.0, 0.0]])),
+        ("d0", [], np.zeros((3, 0))),
+        ("d9", list(rng(14).uniform(-1, 1, 9)), rng(15).uniform(-1, 1, (4, 9))),
+        ("d33", list(rng(16).uniform(-1, 1, 33)), rng(17).uniform(-1, 1, (3, 33))),
+        ("broadcast-1", [2.0], np.array([[1.0, 2.0], [3.0, 4.0]])),
+        ("mismatch", [1.0, 2.0, 3.0], np.array([[1.0, 2.0]])),
+    ]
+    for name, p, pts in dist_cases:
+        p = np.array(p, dtype=np.float64)
+        for fn in ["distances_broadcast_literal", "distances_to", "distances_to_par", "distances_nested"]:
+            layouts = LAYOUTS_2D if name in ("random", "d9") and fn != "distances_nested" else ["c"]
+            for layout in layouts:
+                vpts = view(pts, layout)
+                if fn == "distances_nested":
+                    def nested(p=p, pts=pts):
+                        (x0, y0) = p  # the tutorial's list comprehension unpacks [x, y]
+                        return np.array([((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5 for (x1, y1) in pts.tolist()])
+                    thunk, expr = nested, "[((x0 - x1)**2 + (y0 - y1)**2)**0.5 for (x1, y1) in other_points]"
+                else:
+                    thunk, expr = (lambda: dist_np(p, vpts)), "np.sum((np_point - np_other_points)**2, axis=1)**0.5"
+                fam.add(f"{fn}/{name}/{layout}", f"speed::{fn}", expr,
+                        {"point": arr(p, "f64"), "points": arr(pts, "f64", layout)},
+                        run(thunk, lambda x: arr(x, "f64")))
+    return fam
+
+
+# ---- chapter 1: memory ------------------------------------------------------------------
+
+def memory():
+    fam = Family("memory")
+    for bits in [0, 1, 7, 8, 16, 32, 64, 65, 127, 128, 129, 200]:
+        for signed in (True, False):
+            name = ("int" if signed else "uint") + str(bits)
+
+            def width(name=name):
+                return np.array([0], dtype=np.dtype(name)).astype(str).dtype.itemsize // 4
+
+            def widest(name=name, signed=signed):
+                info = np.iinfo(np.dtype(name))
+                return len(str(info.min if signed else info.max))
+            fam.add(f"numpy_str_width/{name}", "memory::numpy_str_width",
+                    f"np.array([0], dtype='{name}').astype(str) width (<UN)",
+                    {"bits": bits, "signed": signed}, run(width, int),
+                    note="NumPy has no such integer type" if bits not in (8, 16, 32, 64) else None)
+            fam.add(f"widest_integer_text/{name}", "memory::widest_integer_text",
+                    f"len(str(np.iinfo('{name}').{'min' if signed else 'max'}))",
+                    {"bits": bits, "signed": signed}, run(widest, int),
+                    note="NumPy has no such integer type" if bits not in (8, 16, 32, 64) else None)
+    for width in [0, 1, 3, 6, 21]:
+        for number in [0, 7, 123456, 2**64 - 1]:
+            def text(width=width, number=number):
+                return str(np.array([number], dtype=np.uint64).astype(f"<U{width}")[0])
+            fam.add(f"fixed_width/{width}/{number}", "memory::fixed_width",
+                    f"str(np.array([number], dtype=np.uint64).astype('<U{width}')[0]), NUL-padded",
+                    {"width": width, "number": number},
+                    run(text, lambda s: s),
+                    note="'<U0' is NumPy's unsized string type: astype sizes it from the data" if width == 0
+                    else "Rust pads with NUL bytes up to the width; compare the bytes before the first NUL")
+    return fam
+
+
+FAMILIES = [broadcasting, newaxis, products, meshgrid, knn, random, life, convolution, speed, memory]
+
+
+def main():
+    total = 0
+    for make in FAMILIES:
+        fam = make()
+        n = fam.write()
+        total += n
+        print(f"{fam.name:14} {n:5} cases -> {OUT_DIR / (fam.name + '.json')}")
+    print(f"{total} cases, NumPy {np.__version__}, SciPy {scipy.__version__}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
