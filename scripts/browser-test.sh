@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Opens every page of the built book in headless Chromium (tests/browser/check.mjs).
 # Installs what is missing: Chromium and Node.js from Debian's packages (needs root, as on CI),
-# and playwright-core (pinned in tests/browser/package-lock.json, no browser download).
+# and the npm packages pinned in tests/browser/package-lock.json: playwright-core (drives the system
+# Chromium, downloads no browser) and axe-core (the accessibility rules, loaded into the pages from
+# node_modules, offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +22,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
         exit 1
     fi
 fi
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-    (cd tests/browser && npm ci --no-audit --no-fund --silent)
+# (Re)install when a pinned package is missing or the lock file changed since the last install.
+installed=tests/browser/node_modules/.package-lock.json
+if [ ! -f "$installed" ] || [ ! -d tests/browser/node_modules/axe-core ] \
+    || [ tests/browser/package-lock.json -nt "$installed" ]; then
+    echo "==> installing the browser test's npm packages (npm ci, pinned by package-lock.json)"
+    (cd tests/browser && npm ci --no-audit --no-fund)
 fi
 export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
 node tests/browser/check.mjs book
