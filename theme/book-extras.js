@@ -47,7 +47,14 @@
             texts.push(t);
         }
         for (const text of texts) {
-            const cuts = [...text.data.matchAll(breakPoint)].map((m) => m.index).filter((i) => i > 0);
+            // No break that would leave a stub of fewer than 4 characters ("a" / ".flags").
+            const cuts = [];
+            for (const m of text.data.matchAll(breakPoint)) {
+                const last = cuts.length > 0 ? cuts[cuts.length - 1] : 0;
+                if (m.index - last >= 4 && text.data.length - m.index >= 4) {
+                    cuts.push(m.index);
+                }
+            }
             if (cuts.length === 0) {
                 continue;
             }
