@@ -1,15 +1,34 @@
 #!/usr/bin/env bash
-# Builds everything: renders every figure and printed output with the companion crate, then
-# builds the HTML book into book/. Installs the pinned mdBook tools first if they are missing.
+# Builds the book into book/.
+#
+#   ./build.sh          renders every figure (images/) and printed output (src/outputs/) with
+#                       the companion crate (`cargo run --release`), then builds the HTML book
+#   ./build.sh --read   builds the HTML book from the committed figures and outputs: no release
+#                       build (minutes on a fresh machine); all a reader needs
+#
+# Both first install the pinned mdBook tools when they are missing (scripts/tools.sh), where
+# cargo installs programs, so that `mdbook serve --open` and `mdbook test` then work as typed.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+render=yes
+case "${1:-}" in
+    "") ;;
+    --read) render=no ;;
+    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "usage: ./build.sh [--read]" >&2; exit 2 ;;
+esac
+
 source scripts/tools.sh
 ensure_book_tools
 
-echo "==> cargo run --release   (figures into images/, outputs into src/outputs/)"
-cargo run --release --quiet
+if [ "$render" = yes ]; then
+    echo "==> cargo run --release   (figures into images/, outputs into src/outputs/)"
+    cargo run --release
+fi
 echo "==> mdbook build"
 scripts/mdbook-build.sh
 echo
-echo "The book is in book/. Open $(pwd)/book/index.html in a browser,"
-echo "or run \`mdbook serve --open\` to read it with live reload."
+echo "The book is in book/: open $(pwd)/book/index.html in a browser, or read it with"
+echo "live reload:  mdbook serve --open"
+echo "Test every Rust block of the book:  mdbook test"
