@@ -8,7 +8,8 @@
 # Rust: criterion (`cargo bench`), run twice: once with glibc's allocator as it is, once with
 # GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (transparent huge pages for large allocations, which
 # NumPy asks the kernel for by itself; chapter 2 explains why that matters).
-# Python: python/bench.py, with the numpy/scipy of python/requirements.txt, single-threaded.
+# Python: python/bench.py, with the numpy/scipy of python/requirements.txt (in .venv, made by
+# scripts/python-venv.sh, when it exists), single-threaded.
 # Results: results/benchmarks.csv (committed), with the machine's facts.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,7 +18,14 @@ work="${CARGO_TARGET_DIR:-target}/bench"
 mkdir -p "$work"
 groups=("$@")
 
-python_bin="${PYTHON:-python3}"
+# The NumPy side runs with $PYTHON if set, else the venv of scripts/python-venv.sh, else python3.
+if [ -n "${PYTHON:-}" ]; then
+    python_bin="$PYTHON"
+elif [ -x .venv/bin/python ]; then
+    python_bin=.venv/bin/python
+else
+    python_bin=python3
+fi
 have_numpy=no
 if command -v "$python_bin" >/dev/null 2>&1 && "$python_bin" -c "import numpy, scipy" 2>/dev/null; then
     have_numpy=yes
@@ -39,7 +47,7 @@ echo "==> machine facts"
 } | tee "$work/machine.txt"
 
 echo "==> page faults of a fresh 80 MB result"
-cargo build --release --quiet
+cargo build --release
 {
     cargo run --release --quiet -- page-faults Rust
     GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cargo run --release --quiet -- page-faults "Rust with huge pages,"
@@ -52,17 +60,17 @@ if [ ${#groups[@]} -gt 0 ]; then
 fi
 
 echo "==> cargo bench (glibc malloc as configured)"
-cargo bench --quiet --benches -- ${filter[@]+"${filter[@]}"}
+cargo bench --benches -- ${filter[@]+"${filter[@]}"}
 echo "==> cargo bench (GLIBC_TUNABLES=glibc.malloc.hugetlb=1)"
 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 CRITERION_HOME="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/criterion-thp" \
-    cargo bench --quiet --benches -- ${filter[@]+"${filter[@]}"}
+    cargo bench --benches -- ${filter[@]+"${filter[@]}"}
 
 if [ "$have_numpy" = yes ]; then
     echo "==> python/bench.py"
     "$python_bin" python/bench.py "$work/python.csv" ${groups[@]+"${groups[@]}"}
 else
-    echo "==> NumPy side skipped: no python3 with numpy and scipy here."
-    echo "    To add it: python3 -m pip install -r python/requirements.txt, then run ./bench.sh again."
+    echo "==> NumPy side skipped: $python_bin has no numpy and scipy."
+    echo "    To add it: scripts/python-venv.sh (creates .venv with python/requirements.txt), then run ./bench.sh again."
 fi
 
 echo "==> results/benchmarks.csv, then tables and charts"

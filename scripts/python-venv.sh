@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Creates the virtual environment .venv (ignored by git) with the NumPy side's packages,
+# python/requirements.txt (NumPy, SciPy), for ./bench.sh and the scripts in python/.
+#
+# Debian's and Ubuntu's system Python refuses `pip install` outside a virtual environment
+# (PEP 668, "externally-managed-environment"); a venv is the supported way. Running the script
+# again installs what changed in requirements.txt.
+#
+#   scripts/python-venv.sh                      with python3 from PATH
+#   PYTHON=python3.12 scripts/python-venv.sh    with another Python (3.11 or later)
+#
+# Then: ./bench.sh picks .venv up by itself; for a chapter script, .venv/bin/python python/….py
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python="${PYTHON:-python3}"
+if ! command -v "$python" >/dev/null 2>&1; then
+    echo "error: $python not found; install Python 3.11 or later (Debian/Ubuntu: sudo apt-get install python3 python3-venv)" >&2
+    exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+    echo "==> creating .venv with $("$python" --version 2>&1) ($(command -v "$python"))"
+    if ! "$python" -m venv .venv; then
+        rm -rf .venv
+        echo "error: $python cannot create a virtual environment; on Debian/Ubuntu: sudo apt-get install python3-venv" >&2
+        exit 1
+    fi
+fi
+echo "==> installing python/requirements.txt into .venv (prebuilt wheels, about 60 MB to download)"
+.venv/bin/python -m pip install --disable-pip-version-check -r python/requirements.txt
+.venv/bin/python -c 'import numpy, scipy; print(f"==> .venv ready: NumPy {numpy.__version__}, SciPy {scipy.__version__}")'
+echo "    ./bench.sh uses it by itself; run a chapter script with .venv/bin/python python/<script>.py"
