@@ -18,8 +18,8 @@
 //!    rustdoc pass, which cannot find the crates, has nothing left to compile a second time.
 //!
 //! `mdbook test -L target/book-libs` works too (the folder is the one step 1 fills), and
-//! `BOOK_TEST=mdbook mdbook test -L target/book-libs` makes this preprocessor step aside so that
-//! mdBook alone compiles the blocks. `mdbook test --chapter NAME` still tests every chapter:
+//! `BOOK_TEST=mdbook mdbook test -L target/book-libs` makes this preprocessor stop after step 1
+//! and leave the chapters untouched, so that mdBook alone compiles the blocks. `mdbook test --chapter NAME` still tests every chapter:
 //! mdBook does not tell preprocessors which chapter it was asked for.
 //!
 //! `book-test libs` does only step 1 (that is `scripts/book-libs.sh`).
@@ -82,16 +82,10 @@ fn preprocess() -> Result<bool, Error> {
         _ => return Err("expected mdBook's preprocessor input, [context, book], on stdin".into()),
     };
 
-    let renderer = context["renderer"].as_str().unwrap_or_default();
-    let step_aside = env::var("BOOK_TEST").is_ok_and(|v| v == "mdbook");
-    if renderer != "test" || step_aside {
-        if step_aside {
-            eprintln!("book-test: BOOK_TEST=mdbook, leaving the Rust blocks to mdBook (give it -L target/book-libs)");
-        }
+    if context["renderer"] != "test" {
         write_book(&book)?;
         return Ok(true);
     }
-
     let root = PathBuf::from(
         context["root"]
             .as_str()
@@ -99,6 +93,14 @@ fn preprocess() -> Result<bool, Error> {
     );
     let edition = context["config"]["rust"]["edition"].as_str();
     let libs = prepare_libs(&root)?;
+    if env::var("BOOK_TEST").is_ok_and(|v| v == "mdbook") {
+        eprintln!(
+            "book-test: BOOK_TEST=mdbook: the Rust blocks are left to mdBook (give it -L {})",
+            libs.display()
+        );
+        write_book(&book)?;
+        return Ok(true);
+    }
 
     let work = target_dir(&root).join("book-test");
     if work.exists() {
