@@ -11,8 +11,9 @@
 //!    exactly the libraries cargo reports for this build into `target/book-libs`, one per crate
 //!    (the folder `target/debug/deps` would give rustdoc several candidates, error E0464);
 //! 2. runs `rustdoc --test` on each chapter the way mdBook does (the chapter as the earlier
-//!    preprocessors left it, the book's edition) plus `-L target/book-libs`, and prints each
-//!    chapter's result and the total;
+//!    preprocessors left it, the book's edition) plus `-L` with the same libraries (linked into
+//!    a folder of this run, `target/book-test/run-PID/`), and prints each chapter's result and
+//!    the total;
 //! 3. exits with an error when any block fails to compile or panics, which fails `mdbook test`;
 //! 4. otherwise hands the chapters back to mdBook emptied: they are tested, and mdBook's own
 //!    rustdoc pass, which cannot find the crates, has nothing left to compile a second time.
@@ -50,7 +51,7 @@ fn main() -> ExitCode {
         }
         Some("libs") => env::current_dir()
             .map_err(Error::from)
-            .and_then(|root| prepare_libs(&root).map(|_| true)),
+            .and_then(|root| shared_libs(&root, &build_libs(&root)?).map(|_| true)),
         None => preprocess(),
         Some(other) => Err(format!(
             "unknown argument {other:?}; usage: book-test [libs | supports RENDERER] \
@@ -92,7 +93,8 @@ fn preprocess() -> Result<bool, Error> {
             .ok_or("mdBook's context has no book root")?,
     );
     let edition = context["config"]["rust"]["edition"].as_str();
-    let libs = prepare_libs(&root)?;
+    let files = build_libs(&root)?;
+    let libs = shared_libs(&root, &files)?;
     if env::var("BOOK_TEST").is_ok_and(|v| v == "mdbook") {
         eprintln!(
             "book-test: BOOK_TEST=mdbook: the Rust blocks are left to mdBook (give it -L {})",
@@ -102,12 +104,13 @@ fn preprocess() -> Result<bool, Error> {
         return Ok(true);
     }
 
-    let work = target_dir(&root).join("book-test");
-    if work.exists() {
-        fs::remove_dir_all(&work)?;
-    }
-    fs::create_dir_all(&work)?;
-
+    // This run's own folder, with its own links to the libraries: another `mdbook test` running
+    // at the same time (several people share a checkout) then cannot pull files from under it.
+    let work = target_dir(&root)
+        .join("book-test")
+        .join(format!("run-{}", std::process::id()));
+    let libs = work.join("libs");
+    link_libs(&files, &libs)?;
     eprintln!(
         "book-test: rustdoc --test on every chapter (edition {}, -L {})",
         edition.unwrap_or("2015"),
@@ -116,7 +119,7 @@ fn preprocess() -> Result<bool, Error> {
     let start = Instant::now();
     let mut total = Summary::default();
     let mut failed_chapters = Vec::new();
-    for_each_chapter(&mut book["items"], &mut |chapter| {
+    let tested = for_each_chapter(&mut book["items"], &mut |chapter| {
         let Some(path) = chapter["path"].as_str().filter(|p| !p.is_empty()) else {
             return Ok(()); // a draft chapter: no file, nothing to test
         };
@@ -129,7 +132,10 @@ fn preprocess() -> Result<bool, Error> {
         // Tested: mdBook's own pass would only fail to find the crates.
         chapter["content"] = Value::String(String::new());
         Ok(())
-    })?;
+    });
+    // Failing blocks were printed in full; nothing in the folder is needed any more.
+    let _ = fs::remove_dir_all(&work);
+    tested?;
 
     let verdict = if failed_chapters.is_empty() {
         "ok"
@@ -285,9 +291,9 @@ fn target_dir(root: &Path) -> PathBuf {
     }
 }
 
-/// Builds the companion crate's libraries and links exactly the files cargo reports for this
-/// build into `<target>/book-libs`, which it returns.
-fn prepare_libs(root: &Path) -> Result<PathBuf, Error> {
+/// Builds the companion crate's libraries and returns exactly the files cargo reports for this
+/// build.
+fn build_libs(root: &Path) -> Result<Vec<PathBuf>, Error> {
     eprintln!("book-test: building the libraries of {PACKAGE} (cargo build -p {PACKAGE} --lib)");
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
@@ -305,27 +311,38 @@ fn prepare_libs(root: &Path) -> Result<PathBuf, Error> {
     if files.is_empty() {
         return Err("cargo reported no libraries".into());
     }
+    Ok(files)
+}
 
+/// Links `files` into `<target>/book-libs`, the folder of `mdbook test -L target/book-libs`,
+/// and returns it.
+fn shared_libs(root: &Path, files: &[PathBuf]) -> Result<PathBuf, Error> {
     let libs = target_dir(root).join("book-libs");
-    if libs.exists() {
-        fs::remove_dir_all(&libs)?;
-    }
-    fs::create_dir_all(&libs)?;
-    for file in &files {
-        let name = file
-            .file_name()
-            .ok_or_else(|| format!("cargo reported a library without a name: {file:?}"))?;
-        let link = libs.join(name);
-        if fs::hard_link(file, &link).is_err() {
-            fs::copy(file, &link)?;
-        }
-    }
+    link_libs(files, &libs)?;
     eprintln!(
         "book-test: {} libraries of this build in {}",
         files.len(),
         libs.display()
     );
     Ok(libs)
+}
+
+/// Makes `dir` hold exactly `files`: hard links where the file system allows, else copies.
+fn link_libs(files: &[PathBuf], dir: &Path) -> Result<(), Error> {
+    if dir.exists() {
+        fs::remove_dir_all(dir)?;
+    }
+    fs::create_dir_all(dir)?;
+    for file in files {
+        let name = file
+            .file_name()
+            .ok_or_else(|| format!("cargo reported a library without a name: {file:?}"))?;
+        let link = dir.join(name);
+        if fs::hard_link(file, &link).is_err() {
+            fs::copy(file, &link)?;
+        }
+    }
+    Ok(())
 }
 
 /// The library files (`.rlib`, and the `.so`/`.dylib` of proc-macros) in cargo's
