@@ -1,0 +1,106 @@
+//! The companion crate's public paths: readers' code and outside checks import them, so a
+//! reorganisation of the crate must keep every one of them importable. This file only has to
+//! compile; the test below makes `cargo test` report it.
+
+#![allow(unused_imports)]
+
+use chapters_code::appendix::{cheatsheet, performance_summary, table_rows, TABLE_HEADING, WORKLOADS};
+use chapters_code::broadcasting::{
+    both_stretched, broadcast_shapes, checked_add, column_plus_row, exercise_predict_shape,
+    exercise_times_table, fix_with_new_axis, incompatible_checked, incompatible_panics,
+    matrix_plus_scalar, matrix_plus_vector, numpy_shape, render_broadcasting_diagrams,
+    rules_step_by_step, stride_zero_views, BroadcastError,
+};
+use chapters_code::convolution::{
+    convolution_table, convolve2d, correlate2d, exercise_box_blur, exercise_commutative,
+    flip_or_not, neighbours_by_convolution, render_kernel, three_modes, with_ndarray_conv,
+    ConvError, Mode,
+};
+use chapters_code::figures::bars::{draw_bars, Bar, BarChart};
+use chapters_code::figures::grid::palette::{BORDER, CELL, HIGHLIGHT, INK, PAPER, RESULT};
+use chapters_code::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
+use chapters_code::figures::{register_fonts, FigureError, FONT};
+use chapters_code::introduction::{
+    first_array, matrix_product, product_operands, render_matrix_product,
+};
+use chapters_code::knn::{
+    argpartition_rows, argsort_rows, cmp_nan_last, distance_matrix, exercise_randint,
+    exercise_single_nearest, idiomatic_random, k_nearest, k_nearest_partition, knn_table,
+    pairwise_sq_distances, pairwise_sq_distances_broadcast, render_neighbours, sorted_neighbours,
+    tutorial_points, KnnError,
+};
+use chapters_code::life::{
+    blinker, board_text, exercise_population, exercise_toad, fast_equals_slices, glider, iterate,
+    life_table, random_board, render_animation, render_generations, render_windows, seeded_board,
+    FastLife, ANIMATION_GENERATIONS, LIFE_SEED, PANEL_GENERATIONS,
+};
+use chapters_code::memory::{
+    contiguous, exercise_mixed_sum, exercise_nbytes, fixed_width, grown_by_push, heap_report,
+    list_of_pointers, mixed_values, numpy_str_width, numpy_string_width, render_bytes_per_element,
+    string_arrays, tutorial_mixed_list, widest_integer_text, HeapUse, PyValue, N,
+};
+use chapters_code::meshgrid::{
+    dense_vs_sparse, exercise_ij, exercise_saddle, grid_5x5, numpy_arange, render_contourf,
+    render_grid_points, render_surface, sinc, sinc_broadcast, sinc_table, z_values,
+    zero_on_the_grid, Colormap, CONTOUR_LEVELS, COOLWARM, PUBU_R,
+};
+use chapters_code::newaxis::{
+    exercise_channel_axis, exercise_infer, expand_dims, image_for_a_cnn, infer_shape,
+    many_new_axes, reshape_with_inferred_axis, row_and_column, ReshapeError,
+};
+use chapters_code::products::{
+    bench_matrices, checked_dot, elementwise, exercise_quadratic_form, exercise_transpose_rule,
+    gemm, matmul_table, mismatch_checked, mismatch_panics, star_versus_dot, DotShapeError,
+};
+use chapters_code::random::RandomState;
+use chapters_code::results::{
+    committed_table, format_duration, Results, ResultsError, Row, Timing, BENCHMARKS_CSV,
+    BENCHMARKS_PATH,
+};
+use chapters_code::speed::{
+    array_from_iter, array_from_slice, array_from_vec, array_range_f64, copy_floor, creation_table,
+    creation_variants, distance_variants, distances_broadcast_literal, distances_nested,
+    distances_table, distances_to, distances_to_par, exercise_mean_distance, exercise_squares,
+    findings, list_range, machine_note, minor_page_faults, page_fault_report, page_faults_of,
+    reciprocal_variants, reciprocals, reciprocals_boxed, reciprocals_into, reciprocals_map_collect,
+    reciprocals_par, reciprocals_push_loop, reciprocals_table, render_distances_chart,
+    render_reciprocals_chart, tutorial_nums, tutorial_points_nested, TUTORIAL_END,
+};
+
+// The registry of samples, figures and generated outputs.
+use chapters_code::appendix::GENERATED as APPENDIX_GENERATED;
+use chapters_code::figures::{all as all_figures, render_all, Figure};
+use chapters_code::samples::{
+    all as all_samples, find, generated_outputs, other_generated_outputs, GeneratedOutput, Sample,
+};
+
+#[test]
+fn every_public_path_resolves() {
+    // Associated items are paths too.
+    let _ = RandomState::new;
+    let _ = RandomState::next_f64;
+    let _ = RandomState::rand;
+    let _ = RandomState::randint;
+    let _ = RandomState::choice_binary;
+    let _ = FastLife::new;
+    let _ = FastLife::board;
+    let _ = FastLife::step;
+    let _ = PyValue::type_name;
+    let _ = Colormap::at;
+    let _ = CellStyle::faded;
+    let _ = (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
+    let _ = Bar::new("label", 1.0, PAPER);
+    let _ = Results::parse;
+    let _ = Results::committed;
+    let _ = Results::to_csv;
+    let _ = Results::get;
+    let _ = Results::fact;
+    let _ = Results::machine_sentence;
+    let _ = Results::markdown_table;
+    let _ = chapters_code::memory::HEAP_REPORT_PATH;
+    let _ = (
+        chapters_code::speed::SAMPLES,
+        chapters_code::speed::FIGURES,
+        chapters_code::speed::GENERATED,
+    );
+}
