@@ -10,8 +10,11 @@
 //! figure in `images/` and every printed output in `src/outputs/`.
 
 pub mod appendix;
+pub mod benchmarks;
 pub mod broadcasting;
+pub mod chapter;
 pub mod convolution;
+pub mod error;
 pub mod figures;
 pub mod introduction;
 pub mod knn;

@@ -9,7 +9,9 @@
 //! with a system font: the pictures are the same on every machine, with or without fontconfig.
 
 pub mod bars;
+pub mod colormap;
 pub mod grid;
+pub mod palette;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,665 @@
+//! Every workload the book times, declared once: its group and variant (the criterion ids and
+//! `python/bench.py`'s names), the rows and labels of the chapter's timing table, the chapter
+//! that shows it, and the NumPy or SciPy baseline it is compared with.
+//!
+//! The criterion benchmarks name their ids from these constants, the timing tables, charts and
+//! the performance appendix are built from them, and tests check that `results/benchmarks.csv`
+//! and `python/bench.py` measure exactly the declared workloads.
+
+/// Who ran a measurement: the third column of `results/benchmarks.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    /// `python/bench.py`: CPython, NumPy or SciPy.
+    Python,
+    /// Criterion, with glibc's allocator as configured by default.
+    Rust,
+    /// Criterion with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (transparent huge pages).
+    RustHugePages,
+}
+
+impl Side {
+    /// The name in the results file.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Side::Python => "python",
+            Side::Rust => "rust",
+            Side::RustHugePages => "rust+thp",
+        }
+    }
+}
+
+/// One measured workload: a criterion benchmark (measured on both Rust sides) or a function
+/// of `python/bench.py`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Workload {
+    /// The group, e.g. `reciprocals` (criterion's group, `bench.py`'s first argument).
+    pub group: &'static str,
+    /// The variant, e.g. `map_collect` (criterion's function id, `bench.py`'s second argument).
+    pub variant: &'static str,
+    /// Measured by `python/bench.py` (else by criterion).
+    pub python: bool,
+    /// The rows it gets in its chapter's timing table and chart, with their labels (none: it
+    /// is measured but not shown).
+    pub rows: &'static [(Side, &'static str)],
+}
+
+impl Workload {
+    /// A workload of `python/bench.py`, shown in its table as `rows` say.
+    pub const fn python(
+        group: &'static str,
+        variant: &'static str,
+        rows: &'static [(Side, &'static str)],
+    ) -> Workload {
+        Workload {
+            group,
+            variant,
+            python: true,
+            rows,
+        }
+    }
+
+    /// A criterion benchmark, shown in its table as `rows` say.
+    pub const fn rust(
+        group: &'static str,
+        variant: &'static str,
+        rows: &'static [(Side, &'static str)],
+    ) -> Workload {
+        Workload {
+            group,
+            variant,
+            python: false,
+            rows,
+        }
+    }
+
+    /// The sides that measure it: Python, or Rust in both allocator configurations.
+    pub fn sides(&self) -> &'static [Side] {
+        if self.python {
+            &[Side::Python]
+        } else {
+            &[Side::Rust, Side::RustHugePages]
+        }
+    }
+}
+
+/// A group of workloads that compute the same thing, with one timing table.
+#[derive(Debug, Clone, Copy)]
+pub struct Group {
+    /// The group's name.
+    pub name: &'static str,
+    /// The slug of the chapter that shows its table.
+    pub chapter: &'static str,
+    /// The NumPy or SciPy workload every other is compared with.
+    pub baseline: Workload,
+    /// Every workload, in the order of the table's rows.
+    pub workloads: &'static [Workload],
+    /// Its lines in the performance appendix: what is computed, and the Rust answer.
+    pub summary: &'static [(&'static str, Workload)],
+    /// The plain-Python version the appendix shows next to NumPy, if the tutorial has one.
+    pub python_loop: Option<Workload>,
+}
+
+impl Group {
+    /// The table's rows, in order: (side, variant, label).
+    pub fn rows(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+        self.workloads
+            .iter()
+            .flat_map(|w| {
+                w.rows
+                    .iter()
+                    .map(|&(side, label)| (side.name(), w.variant, label))
+            })
+            .collect()
+    }
+}
+
+use Side::{Python as PY, Rust as RS, RustHugePages as THP};
+
+/// Chapter 2: `1 / x` for the integers 1 to 9,999,999.
+pub mod reciprocals {
+    use super::*;
+    const G: &str = "reciprocals";
+    /// The tutorial's `for` loop with `append`.
+    pub const PYTHON_FOR_LOOP: Workload =
+        Workload::python(G, "python_for_loop", &[(PY, "Python `for` loop, `append`")]);
+    /// The tutorial's list comprehension.
+    pub const PYTHON_LIST_COMPREHENSION: Workload = Workload::python(
+        G,
+        "python_list_comprehension",
+        &[(PY, "Python list comprehension")],
+    );
+    /// `1 / numpy_nums`.
+    pub const NUMPY: Workload = Workload::python(G, "numpy", &[(PY, "NumPy `1 / numpy_nums`")]);
+    /// The same with NumPy's huge pages turned off.
+    pub const NUMPY_NO_HUGEPAGES: Workload =
+        Workload::python(G, "numpy_no_hugepages", &[(PY, "NumPy, huge pages off")]);
+    /// `numpy_nums.copy()`.
+    pub const NUMPY_COPY: Workload =
+        Workload::python(G, "numpy_copy", &[(PY, "NumPy `numpy_nums.copy()`")]);
+    /// `reciprocals_boxed`.
+    pub const BOXED_LIST: Workload =
+        Workload::rust(G, "boxed_list", &[(RS, "Rust `reciprocals_boxed`")]);
+    /// `reciprocals_push_loop`.
+    pub const PUSH_LOOP: Workload =
+        Workload::rust(G, "push_loop", &[(RS, "Rust `reciprocals_push_loop`")]);
+    /// `reciprocals_map_collect`.
+    pub const MAP_COLLECT: Workload =
+        Workload::rust(G, "map_collect", &[(RS, "Rust `reciprocals_map_collect`")]);
+    /// `reciprocals`.
+    pub const RECIPROCALS: Workload = Workload::rust(
+        G,
+        "reciprocals",
+        &[
+            (RS, "Rust `reciprocals`"),
+            (THP, "Rust `reciprocals`, huge pages"),
+        ],
+    );
+    /// `copy_floor`.
+    pub const COPY_FLOOR: Workload = Workload::rust(
+        G,
+        "copy_floor",
+        &[
+            (RS, "Rust `copy_floor`"),
+            (THP, "Rust `copy_floor`, huge pages"),
+        ],
+    );
+    /// `reciprocals_into` a reused buffer.
+    pub const INTO_REUSED_BUFFER: Workload = Workload::rust(
+        G,
+        "into_reused_buffer",
+        &[(RS, "Rust `reciprocals_into`, reused buffer")],
+    );
+    /// `reciprocals_par`.
+    pub const RAYON: Workload = Workload::rust(
+        G,
+        "rayon",
+        &[(THP, "Rust `reciprocals_par` (all cores), huge pages")],
+    );
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch02-speed",
+        baseline: NUMPY,
+        workloads: &[
+            PYTHON_FOR_LOOP,
+            PYTHON_LIST_COMPREHENSION,
+            NUMPY,
+            NUMPY_NO_HUGEPAGES,
+            NUMPY_COPY,
+            BOXED_LIST,
+            PUSH_LOOP,
+            MAP_COLLECT,
+            RECIPROCALS,
+            COPY_FLOOR,
+            INTO_REUSED_BUFFER,
+            RAYON,
+        ],
+        summary: &[("1 / x for 9,999,999 integers", RECIPROCALS)],
+        python_loop: Some(PYTHON_FOR_LOOP),
+    };
+}
+
+/// Chapter 2: making the integers 1 to 9,999,999.
+pub mod creation {
+    use super::*;
+    const G: &str = "creation";
+    /// `list(range(1, n))`.
+    pub const PYTHON_LIST_RANGE: Workload = Workload::python(
+        G,
+        "python_list_range",
+        &[(PY, "Python `list(range(1, n))`")],
+    );
+    /// `np.array(nums_list)`.
+    pub const NUMPY_ARRAY_FROM_LIST: Workload = Workload::python(
+        G,
+        "numpy_array_from_list",
+        &[(PY, "NumPy `np.array(nums_list)`")],
+    );
+    /// `np.array(range(1, n))`.
+    pub const NUMPY_ARRAY_FROM_RANGE: Workload = Workload::python(
+        G,
+        "numpy_array_from_range",
+        &[(PY, "NumPy `np.array(range(1, n))`")],
+    );
+    /// `np.arange(1, n)`.
+    pub const NUMPY_ARANGE: Workload =
+        Workload::python(G, "numpy_arange", &[(PY, "NumPy `np.arange(1, n)`")]);
+    /// `list_range`.
+    pub const LIST_RANGE: Workload = Workload::rust(
+        G,
+        "list_range",
+        &[(RS, "Rust `list_range` (`collect` into a `Vec`)")],
+    );
+    /// `array_from_slice`.
+    pub const ARRAY_FROM_SLICE: Workload = Workload::rust(
+        G,
+        "array_from_slice",
+        &[(RS, "Rust `array_from_slice` (copy)")],
+    );
+    /// `array_from_vec`.
+    pub const ARRAY_FROM_VEC: Workload =
+        Workload::rust(G, "array_from_vec", &[(RS, "Rust `array_from_vec` (move)")]);
+    /// `array_from_iter`.
+    pub const ARRAY_FROM_ITER: Workload = Workload::rust(
+        G,
+        "array_from_iter",
+        &[
+            (RS, "Rust `array_from_iter`"),
+            (THP, "Rust `array_from_iter`, huge pages"),
+        ],
+    );
+    /// `array_range_f64`.
+    pub const ARRAY_RANGE_F64: Workload =
+        Workload::rust(G, "array_range_f64", &[(RS, "Rust `array_range_f64`")]);
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch02-speed",
+        baseline: NUMPY_ARANGE,
+        workloads: &[
+            PYTHON_LIST_RANGE,
+            NUMPY_ARRAY_FROM_LIST,
+            NUMPY_ARRAY_FROM_RANGE,
+            NUMPY_ARANGE,
+            LIST_RANGE,
+            ARRAY_FROM_SLICE,
+            ARRAY_FROM_VEC,
+            ARRAY_FROM_ITER,
+            ARRAY_RANGE_F64,
+        ],
+        summary: &[("the integers 1 to 9,999,999", ARRAY_FROM_ITER)],
+        python_loop: Some(PYTHON_LIST_RANGE),
+    };
+}
+
+/// Chapter 2: distances from a point to 10⁷ points.
+pub mod distances {
+    use super::*;
+    const G: &str = "distances";
+    /// The tutorial's list comprehension.
+    pub const PYTHON_LIST_COMPREHENSION: Workload = Workload::python(
+        G,
+        "python_list_comprehension",
+        &[(PY, "Python list comprehension")],
+    );
+    /// The tutorial's broadcasting expression.
+    pub const NUMPY_BROADCAST: Workload = Workload::python(
+        G,
+        "numpy_broadcast",
+        &[(PY, "NumPy broadcasting expression")],
+    );
+    /// `distances_nested`.
+    pub const NESTED_VECS: Workload = Workload::rust(
+        G,
+        "nested_vecs",
+        &[(RS, "Rust `distances_nested` (Vec of Vecs)")],
+    );
+    /// `distances_broadcast_literal`.
+    pub const BROADCAST_LITERAL: Workload = Workload::rust(
+        G,
+        "broadcast_literal",
+        &[(RS, "Rust `distances_broadcast_literal`")],
+    );
+    /// `distances_to`.
+    pub const DISTANCES_TO: Workload = Workload::rust(
+        G,
+        "distances_to",
+        &[
+            (RS, "Rust `distances_to`"),
+            (THP, "Rust `distances_to`, huge pages"),
+        ],
+    );
+    /// `distances_to_par`.
+    pub const RAYON: Workload = Workload::rust(
+        G,
+        "rayon",
+        &[(THP, "Rust `distances_to_par` (all cores), huge pages")],
+    );
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch02-speed",
+        baseline: NUMPY_BROADCAST,
+        workloads: &[
+            PYTHON_LIST_COMPREHENSION,
+            NUMPY_BROADCAST,
+            NESTED_VECS,
+            BROADCAST_LITERAL,
+            DISTANCES_TO,
+            RAYON,
+        ],
+        summary: &[("distances from a point to 10⁷ points", DISTANCES_TO)],
+        python_loop: Some(PYTHON_LIST_COMPREHENSION),
+    };
+}
+
+/// Chapter 5: the product of two 512 × 512 matrices.
+pub mod matmul {
+    use super::*;
+    const G: &str = "matmul";
+    /// `a @ b`.
+    pub const NUMPY_MATMUL: Workload = Workload::python(
+        G,
+        "numpy_matmul",
+        &[(PY, "NumPy `a @ b` (OpenBLAS, 1 thread)")],
+    );
+    /// `a.dot(&b)`.
+    pub const DOT: Workload =
+        Workload::rust(G, "dot", &[(RS, "ndarray `a.dot(&b)` (matrixmultiply)")]);
+    /// `general_mat_mul` into an existing matrix.
+    pub const GENERAL_MAT_MUL: Workload = Workload::rust(
+        G,
+        "general_mat_mul",
+        &[(RS, "ndarray `general_mat_mul` into an existing matrix")],
+    );
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch05-dot",
+        baseline: NUMPY_MATMUL,
+        workloads: &[NUMPY_MATMUL, DOT, GENERAL_MAT_MUL],
+        summary: &[("512 × 512 matrix product", DOT)],
+        python_loop: None,
+    };
+}
+
+/// Chapter 6: sin(r²)/r² on a 1600 × 1600 grid.
+pub mod sinc {
+    use super::*;
+    const G: &str = "sinc";
+    /// The tutorial's expression on sparse grids.
+    pub const NUMPY_SPARSE: Workload = Workload::python(
+        G,
+        "numpy_sparse",
+        &[(PY, "NumPy, sparse grids (the tutorial)")],
+    );
+    /// `sinc_broadcast`.
+    pub const SINC_BROADCAST: Workload = Workload::rust(
+        G,
+        "sinc_broadcast",
+        &[(RS, "Rust `sinc_broadcast` (word for word)")],
+    );
+    /// `sinc`.
+    pub const SINC: Workload = Workload::rust(
+        G,
+        "sinc",
+        &[
+            (RS, "Rust `sinc` (one pass)"),
+            (THP, "Rust `sinc`, huge pages"),
+        ],
+    );
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch06-meshgrid",
+        baseline: NUMPY_SPARSE,
+        workloads: &[NUMPY_SPARSE, SINC_BROADCAST, SINC],
+        summary: &[("sin(r²)/r² on a 1600 × 1600 grid", SINC)],
+        python_loop: None,
+    };
+}
+
+/// Chapter 7: all pairwise squared distances of 2000 points.
+pub mod knn_distances {
+    use super::*;
+    const G: &str = "knn_distances";
+    /// The tutorial's broadcasting expression.
+    pub const NUMPY_BROADCAST: Workload = Workload::python(
+        G,
+        "numpy_broadcast",
+        &[(PY, "NumPy broadcasting expression")],
+    );
+    /// `pairwise_sq_distances_broadcast`.
+    pub const BROADCAST: Workload = Workload::rust(
+        G,
+        "broadcast",
+        &[(RS, "Rust `pairwise_sq_distances_broadcast`")],
+    );
+    /// `pairwise_sq_distances`.
+    pub const PAIRWISE_SQ_DISTANCES: Workload = Workload::rust(
+        G,
+        "pairwise_sq_distances",
+        &[(RS, "Rust `pairwise_sq_distances`")],
+    );
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch07-knn",
+        baseline: NUMPY_BROADCAST,
+        workloads: &[NUMPY_BROADCAST, BROADCAST, PAIRWISE_SQ_DISTANCES],
+        summary: &[("pairwise distances of 2000 points", PAIRWISE_SQ_DISTANCES)],
+        python_loop: None,
+    };
+}
+
+/// Chapter 7: argsort of 2000 rows of 2000 squared distances.
+pub mod knn_argsort {
+    use super::*;
+    const G: &str = "knn_argsort";
+    /// `np.argsort(dist_sq, axis=1)`.
+    pub const NUMPY_ARGSORT: Workload = Workload::python(
+        G,
+        "numpy_argsort",
+        &[(PY, "NumPy `np.argsort(dist_sq, axis=1)`")],
+    );
+    /// The same, `kind='stable'`.
+    pub const NUMPY_ARGSORT_STABLE: Workload = Workload::python(
+        G,
+        "numpy_argsort_stable",
+        &[(PY, "NumPy `np.argsort(…, kind='stable')`")],
+    );
+    /// `argsort_rows`.
+    pub const ARGSORT_ROWS: Workload =
+        Workload::rust(G, "argsort_rows", &[(RS, "Rust `argsort_rows`")]);
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch07-knn",
+        baseline: NUMPY_ARGSORT,
+        workloads: &[NUMPY_ARGSORT, NUMPY_ARGSORT_STABLE, ARGSORT_ROWS],
+        summary: &[("argsort of 2000 rows of 2000", ARGSORT_ROWS)],
+        python_loop: None,
+    };
+}
+
+/// Chapter 7: argpartition of 2000 rows, kth = 3.
+pub mod knn_argpartition {
+    use super::*;
+    const G: &str = "knn_argpartition";
+    /// `np.argpartition(dist_sq, K + 1, axis=1)`.
+    pub const NUMPY_ARGPARTITION: Workload = Workload::python(
+        G,
+        "numpy_argpartition",
+        &[(PY, "NumPy `np.argpartition(dist_sq, K + 1, axis=1)`")],
+    );
+    /// `argpartition_rows`.
+    pub const ARGPARTITION_ROWS: Workload =
+        Workload::rust(G, "argpartition_rows", &[(RS, "Rust `argpartition_rows`")]);
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch07-knn",
+        baseline: NUMPY_ARGPARTITION,
+        workloads: &[NUMPY_ARGPARTITION, ARGPARTITION_ROWS],
+        summary: &[("argpartition of 2000 rows, kth = 3", ARGPARTITION_ROWS)],
+        python_loop: None,
+    };
+}
+
+/// Chapter 8: ten Life generations of a 1000 × 1000 board.
+pub mod life {
+    use super::*;
+    const G: &str = "life";
+    /// The tutorial's `iterate`, on an int64 board.
+    pub const NUMPY_ITERATE: Workload = Workload::python(
+        G,
+        "numpy_iterate",
+        &[(PY, "NumPy `iterate` (the tutorial's), int64 board")],
+    );
+    /// The tutorial's `iterate`, on a uint8 board.
+    pub const NUMPY_ITERATE_UINT8: Workload = Workload::python(
+        G,
+        "numpy_iterate_uint8",
+        &[(PY, "NumPy `iterate`, uint8 board")],
+    );
+    /// `iterate`.
+    pub const ITERATE: Workload = Workload::rust(G, "iterate", &[(RS, "Rust `iterate` (slices)")]);
+    /// `FastLife::step`.
+    pub const FAST: Workload =
+        Workload::rust(G, "fast", &[(RS, "Rust `FastLife::step` (one pass)")]);
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch08-life",
+        baseline: NUMPY_ITERATE,
+        workloads: &[NUMPY_ITERATE, NUMPY_ITERATE_UINT8, ITERATE, FAST],
+        summary: &[
+            ("10 Life generations, 1000 × 1000 (iterate)", ITERATE),
+            ("10 Life generations, 1000 × 1000 (one pass)", FAST),
+        ],
+        python_loop: None,
+    };
+}
+
+/// Chapter 9: a 3 × 3 convolution of a 1000 × 1000 image, Same mode.
+pub mod convolution {
+    use super::*;
+    const G: &str = "convolution";
+    /// `scipy.signal.convolve2d(a, k, mode='same')`.
+    pub const SCIPY_CONVOLVE2D: Workload = Workload::python(
+        G,
+        "scipy_convolve2d",
+        &[(PY, "SciPy `signal.convolve2d(a, k, mode='same')`")],
+    );
+    /// `convolve2d`.
+    pub const CONVOLVE2D: Workload =
+        Workload::rust(G, "convolve2d", &[(RS, "Rust `convolve2d` (windows)")]);
+    /// The `ndarray-conv` crate's `conv`.
+    pub const NDARRAY_CONV: Workload =
+        Workload::rust(G, "ndarray_conv", &[(RS, "`ndarray-conv` `conv`")]);
+    /// The `ndarray-conv` crate's `conv_fft`.
+    pub const NDARRAY_CONV_FFT: Workload =
+        Workload::rust(G, "ndarray_conv_fft", &[(RS, "`ndarray-conv` `conv_fft`")]);
+    /// The group.
+    pub const GROUP: Group = Group {
+        name: G,
+        chapter: "ch09-convolution",
+        baseline: SCIPY_CONVOLVE2D,
+        workloads: &[SCIPY_CONVOLVE2D, CONVOLVE2D, NDARRAY_CONV, NDARRAY_CONV_FFT],
+        summary: &[
+            ("3 × 3 convolution of 1000 × 1000, Same", CONVOLVE2D),
+            ("the same with the ndarray-conv crate", NDARRAY_CONV),
+        ],
+        python_loop: None,
+    };
+}
+
+/// Every group, in the order of the book.
+pub const GROUPS: &[Group] = &[
+    reciprocals::GROUP,
+    creation::GROUP,
+    distances::GROUP,
+    matmul::GROUP,
+    sinc::GROUP,
+    knn_distances::GROUP,
+    knn_argsort::GROUP,
+    knn_argpartition::GROUP,
+    life::GROUP,
+    convolution::GROUP,
+];
+
+/// Every (group, side, variant) the results file should hold, in registry order.
+pub fn measured_series() -> Vec<(&'static str, Side, &'static str)> {
+    GROUPS
+        .iter()
+        .flat_map(|g| g.workloads)
+        .flat_map(|w| w.sides().iter().map(|&side| (w.group, side, w.variant)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_workload_is_in_its_own_group_once() {
+        let mut seen = BTreeSet::new();
+        for group in GROUPS {
+            assert!(group.workloads.contains(&group.baseline), "{}", group.name);
+            assert!(
+                group.baseline.python,
+                "{}: the baseline is NumPy's",
+                group.name
+            );
+            for w in group.workloads {
+                assert_eq!(w.group, group.name);
+                assert!(seen.insert((w.group, w.python, w.variant)), "{w:?}");
+                for &(side, _) in w.rows {
+                    assert!(
+                        w.sides().contains(&side),
+                        "{w:?} shows a side it is not measured on"
+                    );
+                }
+            }
+            for (_, w) in group
+                .summary
+                .iter()
+                .chain(&group.python_loop.map(|w| ("", w)))
+            {
+                assert!(group.workloads.contains(w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_committed_results_measure_exactly_the_declared_workloads() {
+        let results = crate::results::Results::committed().expect("the results file parses");
+        let measured: BTreeSet<(String, String, String)> = results
+            .timings
+            .iter()
+            .map(|t| (t.group.clone(), t.side.clone(), t.variant.clone()))
+            .collect();
+        let declared: BTreeSet<(String, String, String)> = measured_series()
+            .into_iter()
+            .map(|(g, side, v)| (g.into(), side.name().into(), v.into()))
+            .collect();
+        let missing: Vec<_> = declared.difference(&measured).collect();
+        let undeclared: Vec<_> = measured.difference(&declared).collect();
+        assert!(missing.is_empty(), "declared but not measured: {missing:?}");
+        assert!(
+            undeclared.is_empty(),
+            "measured but not declared: {undeclared:?}"
+        );
+    }
+
+    /// `@benchmark("group", "variant", repeats)` lines of `python/bench.py`, read as text (the
+    /// tests never run Python).
+    fn python_benchmarks(source: &str) -> BTreeSet<(String, String)> {
+        source
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("@benchmark("))
+            .filter_map(|args| {
+                let mut quoted = args.split('"').skip(1).step_by(2);
+                Some((quoted.next()?.to_string(), quoted.next()?.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn python_bench_measures_exactly_the_declared_python_workloads() {
+        let source = include_str!("../../python/bench.py");
+        let in_script = python_benchmarks(source);
+        let declared: BTreeSet<(String, String)> = GROUPS
+            .iter()
+            .flat_map(|g| g.workloads)
+            .filter(|w| w.python)
+            .map(|w| (w.group.to_string(), w.variant.to_string()))
+            .collect();
+        assert_eq!(in_script, declared);
+        assert_eq!(
+            python_benchmarks("@benchmark(\"g\", \"v\", 3)\ndef _():\n"),
+            BTreeSet::from([("g".to_string(), "v".to_string())])
+        );
+    }
+}
