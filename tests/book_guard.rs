@@ -7,6 +7,7 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use chapters_code::book;
 use support::*;
 
 fn chapters() -> Vec<PathBuf> {
@@ -102,7 +103,7 @@ fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
             // `mdbook test` would compile the sample without running its assertions.
             for inc in includes(&chapter, &body) {
                 if let Some(name) = inc.selector.as_deref() {
-                    let is_sample = chapters_code::samples::all().iter().any(|s| s.name == name);
+                    let is_sample = book::samples().any(|(_, s)| s.name == name);
                     if is_sample
                         && !block
                             .body
@@ -169,30 +170,25 @@ fn every_sample_and_its_output_are_shown_in_its_chapter() {
         .map(|inc| (inc.file, inc.selector))
         .collect();
     let mut problems = Vec::new();
-    for sample in chapters_code::samples::all() {
-        let chapter = Path::new("src").join(format!("{}.md", sample.chapter));
-        if !root.join(&chapter).exists() {
+    for (chapter, sample) in book::samples() {
+        let key = book::sample_key(chapter, sample);
+        if !root.join(chapter.markdown()).exists() {
             problems.push(format!(
-                "sample {}: no chapter {}",
-                sample.name,
-                chapter.display()
+                "sample {key}: no chapter {}",
+                chapter.markdown().display()
             ));
         }
         let shows_code = included.iter().any(|(file, sel)| {
             file.starts_with("chapters-code") && sel.as_deref() == Some(sample.name)
         });
         if !shows_code {
-            problems.push(format!(
-                "sample {}/{} is never included",
-                sample.chapter, sample.name
-            ));
+            problems.push(format!("sample {key} is never included"));
         }
-        if !included.contains(&(sample.output_path(), None)) {
+        let output = chapter.sample_output(sample);
+        if !included.contains(&(output.clone(), None)) {
             problems.push(format!(
-                "the output of sample {}/{} ({}) is never shown",
-                sample.chapter,
-                sample.name,
-                sample.output_path().display()
+                "the output of sample {key} ({}) is never shown",
+                output.display()
             ));
         }
     }
@@ -244,11 +240,13 @@ fn every_image_the_book_shows_exists_and_every_figure_is_shown() {
             shown.insert(file);
         }
     }
-    for figure in chapters_code::figures::all() {
-        if !shown.contains(figure.file) {
+    for (chapter, figure) in book::figures() {
+        let path = chapter.figure_path(figure);
+        let file = path.strip_prefix("images").unwrap_or(&path);
+        if !shown.contains(&file.to_string_lossy().to_string()) {
             problems.push(format!(
-                "figure images/{} is never shown in the book",
-                figure.file
+                "figure {} is never shown in the book",
+                path.display()
             ));
         }
     }

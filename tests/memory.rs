@@ -1,21 +1,12 @@
 //! Chapter 1's heap measurements, made with a counting allocator in a test binary of their
-//! own (a global allocator applies to a whole program).
+//! own (a global allocator applies to a whole program). The heap table the chapter prints is
+//! checked with the other generated files, by `tests/generated.rs`.
 
-mod support;
+#[path = "../chapters-code/src/counting_allocator.rs"]
+mod counting_allocator;
 
-use chapters_code::memory::{heap_report, HeapUse, HEAP_REPORT_PATH};
-
-// ANCHOR: measure
-/// Runs `code` and reports what the counting allocator saw. `allocation_counter` counts per
-/// thread, so tests running in parallel do not disturb each other.
-fn measure(code: &mut dyn FnMut()) -> HeapUse {
-    let info = allocation_counter::measure(code);
-    HeapUse {
-        allocations: info.count_total,
-        peak_bytes: info.bytes_max,
-    }
-}
-// ANCHOR_END: measure
+use chapters_code::memory::HeapUse;
+use counting_allocator::measure;
 
 #[test]
 fn contiguous_data_is_one_allocation_of_exactly_n_times_8_bytes() {
@@ -48,16 +39,6 @@ fn boxed_list_makes_one_allocation_per_element_plus_the_pointer_array() {
     });
     assert_eq!(boxed.allocations, 1_000_001);
     assert_eq!(boxed.peak_bytes, 16_000_000);
-}
-
-#[test]
-fn the_committed_heap_report_is_what_the_allocator_measures_now() {
-    let committed = support::read_repo_file(HEAP_REPORT_PATH);
-    let now = heap_report(measure);
-    assert_eq!(
-        committed, now,
-        "{HEAP_REPORT_PATH} is stale: run `cargo run --release -- outputs`"
-    );
 }
 
 // ANCHOR: broadcast_allocates_nothing

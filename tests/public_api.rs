@@ -4,7 +4,7 @@
 
 #![allow(unused_imports)]
 
-use chapters_code::appendix::{cheatsheet, performance_summary, table_rows, TABLE_HEADING, WORKLOADS};
+use chapters_code::appendix::{cheatsheet, performance_summary, table_rows, TABLE_HEADING};
 use chapters_code::broadcasting::{
     both_stretched, broadcast_shapes, checked_add, column_plus_row, exercise_predict_shape,
     exercise_times_table, fix_with_new_axis, incompatible_checked, incompatible_panics,
@@ -67,12 +67,19 @@ use chapters_code::speed::{
     render_reciprocals_chart, tutorial_nums, tutorial_points_nested, TUTORIAL_END,
 };
 
-// The registry of samples, figures and generated outputs.
-use chapters_code::appendix::GENERATED as APPENDIX_GENERATED;
-use chapters_code::figures::{all as all_figures, render_all, Figure};
-use chapters_code::samples::{
-    all as all_samples, find, generated_outputs, other_generated_outputs, GeneratedOutput, Sample,
+// The registry of samples, figures and generated files. Until the crate had one catalog of
+// chapters it was `samples::{Sample, all, find, GeneratedOutput, generated_outputs,
+// other_generated_outputs}`, `figures::{Figure, all, render_all}`, each chapter's `SAMPLES`,
+// `FIGURES` and `GENERATED`, `memory::HEAP_REPORT_PATH` and `appendix::WORKLOADS`; these are
+// their replacements.
+use chapters_code::benchmarks::{Group, Side, Workload, GROUPS};
+use chapters_code::book::{
+    figures, find_sample, sample_key, samples, sync, tables, Host, Kind, Mode as SyncMode, Report,
+    CHAPTERS,
 };
+use chapters_code::chapter::{repo_root, Chapter, Figure, Measure, Render, Sample, Table};
+use chapters_code::results::{timing_table, Ratio};
+use chapters_code::{Error, Result};
 
 #[test]
 fn every_public_path_resolves() {
@@ -97,10 +104,20 @@ fn every_public_path_resolves() {
     let _ = Results::fact;
     let _ = Results::machine_sentence;
     let _ = Results::markdown_table;
-    let _ = chapters_code::memory::HEAP_REPORT_PATH;
-    let _ = (
-        chapters_code::speed::SAMPLES,
-        chapters_code::speed::FIGURES,
-        chapters_code::speed::GENERATED,
-    );
+    let _: [Chapter; 11] = [
+        chapters_code::introduction::CHAPTER,
+        chapters_code::memory::CHAPTER,
+        chapters_code::speed::CHAPTER,
+        chapters_code::broadcasting::CHAPTER,
+        chapters_code::newaxis::CHAPTER,
+        chapters_code::products::CHAPTER,
+        chapters_code::meshgrid::CHAPTER,
+        chapters_code::knn::CHAPTER,
+        chapters_code::life::CHAPTER,
+        chapters_code::convolution::CHAPTER,
+        chapters_code::appendix::CHAPTER,
+    ];
+    let _ = Results::table;
+    let _ = Results::time;
+    let _ = Results::collect;
 }

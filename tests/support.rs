@@ -3,13 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// The repository root.
-pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("chapters-code lives inside the repository")
-        .to_path_buf()
-}
+pub use chapters_code::chapter::repo_root;
 
 /// Reads a file relative to the repository root, with a helpful panic message.
 pub fn read_repo_file(relative: impl AsRef<Path>) -> String {

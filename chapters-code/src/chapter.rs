@@ -35,13 +35,11 @@ pub struct Sample {
 
 /// Lists sample functions as [`Sample`]s, each named after its function:
 /// `samples![first_array, matrix_product]`.
-#[allow(unused_macros)] // the chapters use it from the next commit on
 macro_rules! samples {
     ($($function:ident),* $(,)?) => {
         &[$($crate::chapter::Sample { name: stringify!($function), run: $function }),*]
     };
 }
-#[allow(unused_imports)]
 pub(crate) use samples;
 
 /// One figure, drawn by code into `images/`.

@@ -5,8 +5,10 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::grid::palette;
-use super::{register_fonts, FigureError, FONT};
+use super::{palette, register_fonts, FONT};
+use crate::benchmarks::Group;
+use crate::error::{Error, Result};
+use crate::results::{format_duration, Results};
 
 /// One bar.
 #[derive(Debug, Clone)]
@@ -50,7 +52,7 @@ const ROW: i32 = 38;
 const TOP: i32 = 90;
 
 /// Draws `bars` top to bottom into a PNG file.
-pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<(), FigureError> {
+pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<()> {
     register_fonts();
     if bars.is_empty() {
         // Nothing measured yet (a fresh results file): say so instead of failing.
@@ -66,7 +68,7 @@ pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<(), 
         return Ok(());
     }
     if chart.log_scale && bars.iter().any(|b| b.value <= 0.0) {
-        return Err("a log-scale bar chart needs positive values".into());
+        return Err(Error::msg("a log-scale bar chart needs positive values"));
     }
     let height = (TOP + ROW * bars.len() as i32 + 60) as u32;
     let root = BitMapBackend::new(path, (WIDTH, height)).into_drawing_area();
@@ -152,4 +154,38 @@ pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<(), 
     ))?;
     root.present()?;
     Ok(())
+}
+
+/// A log-scale chart of a benchmark group's rows (those measured in the committed results),
+/// coloured by who ran them: CPython, NumPy or Rust.
+pub fn draw_timing_chart(path: &Path, title: &str, group: &Group) -> Result<()> {
+    let results = Results::committed()?;
+    let bars: Vec<Bar> = group
+        .rows()
+        .into_iter()
+        .filter_map(|(side, variant, label)| {
+            let seconds = results.get(group.name, side, variant)?;
+            let color = match (side, variant.starts_with("numpy")) {
+                ("python", true) => palette::NUMPY,
+                ("python", false) => palette::CPYTHON,
+                _ => palette::RUST,
+            };
+            Some(Bar::new(label.replace('`', ""), seconds * 1e3, color))
+        })
+        .collect();
+    draw_bars(
+        path,
+        &BarChart {
+            title,
+            axis_label: "median time in milliseconds, shorter is faster",
+            log_scale: true,
+            value_format: |ms| format_duration(ms * 1e-3),
+            legend: &[
+                ("CPython", palette::CPYTHON),
+                ("NumPy", palette::NUMPY),
+                ("Rust", palette::RUST),
+            ],
+        },
+        &bars,
+    )
 }

@@ -4,25 +4,11 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{FigureError, FONT};
+use super::FONT;
+use crate::error::Result;
 
-/// The book's palette for array diagrams.
-pub mod palette {
-    use plotters::style::RGBColor;
-
-    /// Background of an ordinary cell.
-    pub const CELL: RGBColor = RGBColor(0xE8, 0xF0, 0xFA);
-    /// Background of a highlighted cell.
-    pub const HIGHLIGHT: RGBColor = RGBColor(0xF4, 0xA2, 0x61);
-    /// Background of the result cell(s).
-    pub const RESULT: RGBColor = RGBColor(0x2A, 0x9D, 0x8F);
-    /// Cell borders.
-    pub const BORDER: RGBColor = RGBColor(0x26, 0x46, 0x53);
-    /// Text.
-    pub const INK: RGBColor = RGBColor(0x1D, 0x1D, 0x1F);
-    /// Figure background.
-    pub const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
-}
+/// The book's palette (kept here too, where array diagrams first used it).
+pub use super::palette;
 
 /// How one cell of a grid is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -56,15 +42,6 @@ impl CellStyle {
     }
 }
 
-impl Default for CellStyle {
-    fn default() -> Self {
-        CellStyle {
-            fill: palette::CELL,
-            opacity: 1.0,
-        }
-    }
-}
-
 /// Draws a `rows × cols` grid of labelled cells with its top-left corner at `origin`.
 ///
 /// `label(r, c)` gives the text of a cell and `style(r, c)` its look.
@@ -77,7 +54,7 @@ pub fn draw_grid<DB: DrawingBackend>(
     cols: usize,
     label: impl Fn(usize, usize) -> String,
     style: impl Fn(usize, usize) -> CellStyle,
-) -> Result<(), FigureError>
+) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
@@ -89,13 +66,11 @@ where
             area.draw(&Rectangle::new(
                 [(x0, y0), (x0 + cell, y0 + cell)],
                 look.fill.mix(look.opacity).filled(),
-            ))
-            .map_err(|e| e.to_string())?;
+            ))?;
             area.draw(&Rectangle::new(
                 [(x0, y0), (x0 + cell, y0 + cell)],
                 palette::BORDER.mix(look.opacity.max(0.35)).stroke_width(2),
-            ))
-            .map_err(|e| e.to_string())?;
+            ))?;
             let font = (FONT, text_size)
                 .into_font()
                 .color(&palette::INK.mix(look.opacity.max(0.35)))
@@ -104,8 +79,7 @@ where
                 label(r, c),
                 (x0 + cell / 2, y0 + cell / 2),
                 font,
-            ))
-            .map_err(|e| e.to_string())?;
+            ))?;
         }
     }
     Ok(())
@@ -117,7 +91,7 @@ pub fn draw_caption<DB: DrawingBackend>(
     text: &str,
     at: (i32, i32),
     size: f64,
-) -> Result<(), FigureError>
+) -> Result<()>
 where
     DB::ErrorType: 'static,
 {
@@ -125,7 +99,6 @@ where
         .into_font()
         .color(&palette::INK)
         .pos(Pos::new(HPos::Center, VPos::Center));
-    area.draw(&Text::new(text.to_string(), at, font))
-        .map_err(|e| e.to_string())?;
+    area.draw(&Text::new(text.to_string(), at, font))?;
     Ok(())
 }

@@ -1,0 +1,136 @@
+//! The appendices' tables: the cheat sheet gathered from every chapter's `NumPy → ndarray`
+//! table, and the performance summary of every workload.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use crate::benchmarks::{Side, GROUPS};
+use crate::chapter::repo_root;
+use crate::error::{Context, Result};
+use crate::results::{format_duration, Ratio, Results};
+
+/// The heading under which each chapter keeps its `NumPy | ndarray | Notes` table.
+pub const TABLE_HEADING: &str = "## NumPy → ndarray";
+
+fn book_src() -> PathBuf {
+    repo_root().join("src")
+}
+
+/// The chapters listed in `SUMMARY.md`, in order: (title, file name).
+fn summary_chapters() -> Result<Vec<(String, String)>> {
+    let summary = std::fs::read_to_string(book_src().join("SUMMARY.md")).context("SUMMARY.md")?;
+    Ok(summary
+        .lines()
+        .filter_map(|line| {
+            let open = line.find('[')?;
+            let close = line[open..].find("](")? + open;
+            let end = line[close..].find(')')? + close;
+            Some((
+                line[open + 1..close].to_string(),
+                line[close + 2..end].to_string(),
+            ))
+        })
+        .collect())
+}
+
+/// The body rows of a chapter's `NumPy → ndarray` table.
+pub fn table_rows(markdown: &str) -> Vec<String> {
+    let Some(start) = markdown.find(TABLE_HEADING) else {
+        return Vec::new();
+    };
+    markdown[start..]
+        .lines()
+        .skip(1)
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2) // header and separator
+        .map(str::to_string)
+        .collect()
+}
+
+/// One table of every chapter's NumPy → ndarray rows, each linked to its chapter (by number,
+/// to keep the table narrow; the link's title is the chapter's name).
+pub fn cheatsheet() -> Result<String> {
+    let mut out = String::from("| NumPy | ndarray | Notes | Ch. |\n| --- | --- | --- | --- |\n");
+    let numbered = summary_chapters()?
+        .into_iter()
+        .filter(|(_, file)| file.starts_with("ch"));
+    for (number, (title, file)) in numbered.enumerate() {
+        let Ok(text) = std::fs::read_to_string(book_src().join(&file)) else {
+            continue;
+        };
+        let title = title.replace('`', "").replace('"', "'");
+        for row in table_rows(&text) {
+            let cells = row.trim_end().trim_end_matches('|');
+            let _ = writeln!(out, "{cells}| [{}]({file} \"{title}\") |", number + 1);
+        }
+    }
+    Ok(out)
+}
+
+/// One table of every workload: Python, NumPy/SciPy and Rust side by side, with the ratio.
+pub fn performance_summary() -> Result<String> {
+    let r = Results::committed()?;
+    let time = |t: Option<f64>| t.map(format_duration).unwrap_or_else(|| "–".into());
+    let mut out = String::from(
+        "| Workload | Python | NumPy / SciPy | Rust | Rust, huge pages | Rust vs NumPy |\n| --- | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    for group in GROUPS {
+        for &(what, rust) in group.summary {
+            let numpy_t = r.time(&group.baseline, Side::Python);
+            let python_t = group.python_loop.and_then(|w| r.time(&w, Side::Python));
+            let rust_t = r.time(&rust, Side::Rust);
+            let rust_thp = r.time(&rust, Side::RustHugePages);
+            let best = match (rust_t, rust_thp) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let ratio = match (numpy_t, best) {
+                (Some(n), Some(b)) => Ratio::of(b, n).emphasized(),
+                _ => "–".into(),
+            };
+            let _ = writeln!(
+                out,
+                "| [{what}]({}.md) (`{}`) | {} | {} | {} | {} | {ratio} |",
+                group.chapter,
+                rust.variant,
+                time(python_t),
+                time(numpy_t),
+                time(rust_t),
+                time(rust_thp)
+            );
+        }
+    }
+    Ok(out + "\n" + &r.machine_sentence() + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_are_found_under_the_heading() {
+        let md = "# C\n\ntext\n\n## NumPy → ndarray\n\n| NumPy | ndarray | Notes |\n| --- | --- | --- |\n| `a` | `b` | c |\n| `d` | `e` | |\n\n## Exercises\n| x |\n";
+        assert_eq!(
+            table_rows(md),
+            vec![
+                "| `a` | `b` | c |".to_string(),
+                "| `d` | `e` | |".to_string()
+            ]
+        );
+        assert!(table_rows("no table").is_empty());
+    }
+
+    #[test]
+    fn every_chapter_contributes_to_the_cheatsheet() {
+        let sheet = cheatsheet().expect("the book's sources are readable");
+        for (_, file) in summary_chapters().expect("SUMMARY.md") {
+            if file.starts_with("ch") {
+                assert!(
+                    sheet.contains(&format!("]({file} ")),
+                    "{file} has no NumPy → ndarray table"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! The book: its chapters in reading order, and the one mechanism that writes and checks
+//! every file they generate.
+//!
+//! Every generated file — what each sample prints, each table, each figure — is produced by
+//! [`sync`]. In [`Mode::Check`] (the tests) it compares each with the committed file and lists
+//! every difference; in [`Mode::Update`] (`cargo run --release`, or `UPDATE=1 cargo test`) it
+//! writes the files that differ and removes the generated files that nothing produces any more.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::chapter::{repo_root, Chapter, Figure, Measure, Render, Sample, Table};
+use crate::error::{Context, Error, Result};
+use crate::{
+    appendix, ch01_memory, ch02_speed, ch03_broadcasting, ch04_newaxis, ch05_products,
+    ch06_meshgrid, ch07_knn, ch08_life, ch09_convolution, introduction,
+};
+
+/// Every chapter, in reading order. Adding a chapter adds its line here.
+pub const CHAPTERS: &[Chapter] = &[
+    introduction::CHAPTER,
+    ch01_memory::CHAPTER,
+    ch02_speed::CHAPTER,
+    ch03_broadcasting::CHAPTER,
+    ch04_newaxis::CHAPTER,
+    ch05_products::CHAPTER,
+    ch06_meshgrid::CHAPTER,
+    ch07_knn::CHAPTER,
+    ch08_life::CHAPTER,
+    ch09_convolution::CHAPTER,
+    appendix::CHAPTER,
+];
+
+/// Every sample of the book, in reading order, with its chapter.
+pub fn samples() -> impl Iterator<Item = (&'static Chapter, &'static Sample)> {
+    CHAPTERS
+        .iter()
+        .flat_map(|c| c.samples.iter().map(move |s| (c, s)))
+}
+
+/// Every figure of the book, in reading order, with its chapter.
+pub fn figures() -> impl Iterator<Item = (&'static Chapter, &'static Figure)> {
+    CHAPTERS
+        .iter()
+        .flat_map(|c| c.figures.iter().map(move |f| (c, f)))
+}
+
+/// Every generated table of the book, with its chapter.
+pub fn tables() -> impl Iterator<Item = (&'static Chapter, &'static Table)> {
+    CHAPTERS
+        .iter()
+        .flat_map(|c| c.tables.iter().map(move |t| (c, t)))
+}
+
+/// A sample's key on the command line: `chapter/name`.
+pub fn sample_key(chapter: &Chapter, sample: &Sample) -> String {
+    format!("{}/{}", chapter.slug, sample.name)
+}
+
+/// Finds a sample by its `chapter/name` or, when unambiguous, by its plain `name`.
+pub fn find_sample(key: &str) -> Option<(&'static Chapter, &'static Sample)> {
+    if let Some((slug, name)) = key.split_once('/') {
+        return samples().find(|(c, s)| c.slug == slug && s.name == name);
+    }
+    let mut matches = samples().filter(|(_, s)| s.name == key);
+    match (matches.next(), matches.next()) {
+        (Some(found), None) => Some(found),
+        _ => None,
+    }
+}
+
+/// The two kinds of generated files, each in a folder of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Printed outputs and tables, in `src/outputs/`.
+    Output,
+    /// Figures, in `images/`.
+    Figure,
+}
+
+impl Kind {
+    /// The folder that holds this kind of file, and nothing else.
+    pub fn folder(self) -> PathBuf {
+        match self {
+            Kind::Output => Path::new("src").join("outputs"),
+            Kind::Figure => PathBuf::from("images"),
+        }
+    }
+}
+
+/// Whether [`sync`] compares or writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Compare every generated file with the committed one; change nothing.
+    Check,
+    /// Write every file that differs, and remove generated files that nothing produces.
+    Update,
+}
+
+/// The environment variable that turns the tests into writers: `UPDATE=1 cargo test`.
+pub const UPDATE_VARIABLE: &str = "UPDATE";
+
+impl Mode {
+    /// [`Mode::Update`] when `UPDATE=1` is set, else [`Mode::Check`].
+    pub fn from_env() -> Result<Mode> {
+        match std::env::var(UPDATE_VARIABLE).as_deref() {
+            Err(_) | Ok("" | "0") => Ok(Mode::Check),
+            Ok("1") => Ok(Mode::Update),
+            Ok(other) => Err(Error::msg(format!(
+                "{UPDATE_VARIABLE}={other:?}: set it to 1 to rewrite the generated files, or leave it unset"
+            ))),
+        }
+    }
+}
+
+/// What a program brings to [`sync`]: itself, to run each sample in a process of its own (so
+/// that exactly what the sample prints is captured), and its counting allocator.
+pub struct Host<'a> {
+    /// The `chapters-code` program, which runs a sample with `sample CHAPTER/NAME`.
+    pub program: &'a Path,
+    /// Measures heap use under the program's counting allocator.
+    pub measure: Measure<'a>,
+}
+
+/// What [`sync`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// How many generated files it produced and compared.
+    pub checked: usize,
+    /// One line per file written or removed (none in [`Mode::Check`]).
+    pub changes: Vec<String>,
+}
+
+/// Produces every generated file of the given kinds and compares it with the committed one,
+/// or writes it (see [`Mode`]). In [`Mode::Check`], any difference is an error that lists
+/// them all.
+pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
+    let root = repo_root();
+    let mut expected = BTreeSet::new();
+    let mut problems = Vec::new();
+    let mut done = Vec::new();
+    let mut compare = |path: PathBuf, produced: Result<Vec<u8>>| {
+        expected.insert(path.clone());
+        let now = match produced {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                problems.push(format!("{}: {e}", path.display()));
+                return;
+            }
+        };
+        let full = root.join(&path);
+        let committed = std::fs::read(&full).ok();
+        if committed.as_deref() != Some(now.as_slice()) {
+            match mode {
+                Mode::Update => match write(&full, &now) {
+                    Ok(()) => done.push(format!("wrote   {}", path.display())),
+                    Err(e) => problems.push(e.to_string()),
+                },
+                Mode::Check => problems.push(difference(&path, committed.as_deref(), &now)),
+            }
+        }
+    };
+    if kinds.contains(&Kind::Output) {
+        for (chapter, sample) in samples() {
+            compare(
+                chapter.sample_output(sample),
+                run_sample(host, chapter, sample),
+            );
+        }
+        for (chapter, table) in tables() {
+            let text = match table.render {
+                Render::Text(render) => render(),
+                Render::Measured(render) => Ok(render(host.measure)),
+            };
+            compare(chapter.table_path(table), text.map(String::into_bytes));
+        }
+    }
+    if kinds.contains(&Kind::Figure) {
+        let scratch = std::env::temp_dir().join(format!("chapters-code-{}", std::process::id()));
+        for (chapter, figure) in figures() {
+            let path = chapter.figure_path(figure);
+            compare(path, render_figure(figure, &scratch));
+        }
+        let _ = std::fs::remove_dir_all(&scratch);
+    }
+    for kind in kinds {
+        for path in files_below(&root, &kind.folder()) {
+            if expected.contains(&path) {
+                continue;
+            }
+            match mode {
+                Mode::Update => match std::fs::remove_file(root.join(&path)) {
+                    Ok(()) => done.push(format!("removed {}", path.display())),
+                    Err(e) => problems.push(format!("cannot remove {}: {e}", path.display())),
+                },
+                Mode::Check => problems.push(format!(
+                    "{}: no sample, table or figure of the book writes it",
+                    path.display()
+                )),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(Report {
+            checked: expected.len(),
+            changes: done,
+        })
+    } else {
+        let how = match mode {
+            Mode::Check => format!(
+                "\n\nRegenerate with `cargo run --release` (or `{UPDATE_VARIABLE}=1 cargo test`), then review `git diff`."
+            ),
+            Mode::Update => String::new(),
+        };
+        Err(Error::msg(problems.join("\n\n") + &how))
+    }
+}
+
+/// Runs one sample in a process of its own and returns what it printed.
+fn run_sample(host: &Host<'_>, chapter: &Chapter, sample: &Sample) -> Result<Vec<u8>> {
+    let key = sample_key(chapter, sample);
+    let run = Command::new(host.program)
+        .args(["sample", &key])
+        .output()
+        .context(format!("cannot run sample {key}"))?;
+    if !run.status.success() {
+        return Err(Error::msg(format!(
+            "sample {key} failed:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        )));
+    }
+    Ok(run.stdout)
+}
+
+/// Draws a figure into a scratch folder and returns the file's bytes.
+fn render_figure(figure: &Figure, scratch: &Path) -> Result<Vec<u8>> {
+    std::fs::create_dir_all(scratch).context(format!("cannot create {}", scratch.display()))?;
+    let path = scratch.join(figure.name);
+    (figure.render)(&path)?;
+    std::fs::read(&path).context(format!("cannot read {}", path.display()))
+}
+
+/// Writes a file, creating its folder.
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).context(format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(path, bytes).context(format!("cannot write {}", path.display()))
+}
+
+/// Says how a generated file differs from the committed one; text is shown in full.
+fn difference(path: &Path, committed: Option<&[u8]>, now: &[u8]) -> String {
+    let Some(committed) = committed else {
+        return format!("{} is missing", path.display());
+    };
+    match (std::str::from_utf8(committed), std::str::from_utf8(now)) {
+        (Ok(before), Ok(after)) => format!(
+            "{} differs from what the code makes now.\n--- committed\n{before}\n--- now\n{after}",
+            path.display()
+        ),
+        _ => format!(
+            "{} differs from what the code makes now ({} bytes committed, {} now)",
+            path.display(),
+            committed.len(),
+            now.len()
+        ),
+    }
+}
+
+/// Every file below `folder` (relative to `root`), as paths relative to `root`.
+fn files_below(root: &Path, folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = dir.join(entry.file_name());
+            if entry.path().is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_generated_file_has_one_producer() {
+        let mut seen = HashSet::new();
+        for (chapter, sample) in samples() {
+            assert!(
+                seen.insert(chapter.sample_output(sample)),
+                "{}",
+                sample.name
+            );
+        }
+        for (chapter, table) in tables() {
+            assert!(seen.insert(chapter.table_path(table)), "{}", table.name);
+        }
+        for (chapter, figure) in figures() {
+            assert!(seen.insert(chapter.figure_path(figure)), "{}", figure.name);
+        }
+        let slugs: HashSet<&str> = CHAPTERS.iter().map(|c| c.slug).collect();
+        assert_eq!(slugs.len(), CHAPTERS.len());
+    }
+
+    #[test]
+    fn find_accepts_qualified_and_plain_names() {
+        let (chapter, first) = samples().next().expect("the book has samples");
+        let key = sample_key(chapter, first);
+        assert_eq!(find_sample(&key).map(|(_, s)| s.name), Some(first.name));
+        assert_eq!(
+            find_sample(first.name).map(|(c, _)| c.slug),
+            Some(chapter.slug)
+        );
+        assert!(find_sample("no-such-sample").is_none());
+    }
+}

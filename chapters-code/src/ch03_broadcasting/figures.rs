@@ -1,0 +1,107 @@
+//! Chapter 3's figure: the classic broadcasting cases, cell by cell.
+
+use std::path::Path;
+
+use ndarray::prelude::*;
+use plotters::prelude::*;
+
+use crate::error::{Context, Result};
+use crate::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
+use crate::figures::register_fonts;
+
+/// One broadcasting diagram: `left + right = result`, stretched cells drawn faded.
+struct Diagram {
+    title: &'static str,
+    /// The stretched operands, both of the result's shape.
+    left: Array2<i32>,
+    right: Array2<i32>,
+    /// The shapes the operands really have (their top-left cells are the real ones).
+    left_real: (usize, usize),
+    right_real: (usize, usize),
+}
+
+/// The three classic broadcasting cases of the chapter, drawn as grids of cells.
+pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
+    register_fonts();
+    let stretch = |a: ArrayView2<i32>, shape: (usize, usize)| -> Result<Array2<i32>> {
+        Ok(a.broadcast(shape).context("cannot stretch")?.to_owned())
+    };
+    let row = Array::from_iter(0..3).insert_axis(Axis(0));
+    let column = Array::from_iter(0..3).insert_axis(Axis(1));
+    let diagrams = [
+        Diagram {
+            title: "np.arange(3) + 5",
+            left: row.clone(),
+            left_real: (1, 3),
+            right: stretch(array![[5]].view(), (1, 3))?,
+            right_real: (1, 1),
+        },
+        Diagram {
+            title: "np.ones((3, 3)) + np.arange(3)",
+            left: Array2::ones((3, 3)),
+            left_real: (3, 3),
+            right: stretch(row.view(), (3, 3))?,
+            right_real: (1, 3),
+        },
+        Diagram {
+            title: "np.arange(3).reshape((3, 1)) + np.arange(3)",
+            left: stretch(column.view(), (3, 3))?,
+            left_real: (3, 1),
+            right: stretch(row.view(), (3, 3))?,
+            right_real: (1, 3),
+        },
+    ];
+    let cell = 44;
+    let gap = 80;
+    let height: i32 = diagrams
+        .iter()
+        .map(|d| d.left.nrows() as i32 * cell + gap)
+        .sum::<i32>()
+        + 20;
+    let root = BitMapBackend::new(path, (760, height as u32)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let mut top = 50;
+    for d in &diagrams {
+        let (rows, cols) = d.left.dim();
+        draw_caption(&root, d.title, (380, top - 28), 20.0)?;
+        let lefts = [40, 290, 540];
+        let result = &d.left + &d.right;
+        let (real, faded) = (CellStyle::PLAIN, CellStyle::PLAIN.faded(0.3));
+        for (left, grid, real_shape) in [
+            (lefts[0], &d.left, d.left_real),
+            (lefts[1], &d.right, d.right_real),
+        ] {
+            draw_grid(
+                &root,
+                (left, top),
+                cell,
+                rows,
+                cols,
+                |r, c| grid[[r, c]].to_string(),
+                |r, c| {
+                    if r < real_shape.0 && c < real_shape.1 {
+                        real
+                    } else {
+                        faded
+                    }
+                },
+            )?;
+        }
+        let result_style = CellStyle::RESULT.faded(0.85);
+        draw_grid(
+            &root,
+            (lefts[2], top),
+            cell,
+            rows,
+            cols,
+            |r, c| result[[r, c]].to_string(),
+            |_, _| result_style,
+        )?;
+        let middle = top + rows as i32 * cell / 2;
+        draw_caption(&root, "+", (lefts[0] + 3 * cell + 50, middle), 36.0)?;
+        draw_caption(&root, "=", (lefts[1] + 3 * cell + 50, middle), 36.0)?;
+        top += rows as i32 * cell + gap;
+    }
+    root.present()?;
+    Ok(())
+}

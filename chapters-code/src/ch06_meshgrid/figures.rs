@@ -1,0 +1,195 @@
+//! Chapter 6's figures: the grid of points, and pictures of functions on a grid.
+
+use std::path::Path;
+
+use ndarray::prelude::*;
+use ndarray::{MeshIndex, Zip};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{numpy_arange, sinc};
+use crate::error::{Context, Result};
+use crate::figures::colormap::{COOLWARM, PUBU_R};
+use crate::figures::{palette, register_fonts, FONT};
+
+/// The 5×5 grid of points, `plt.plot(xx, yy, marker='.', linestyle='none')`.
+pub fn render_grid_points(path: &Path) -> Result<()> {
+    register_fonts();
+    let values = numpy_arange(-1.0, 1.05, 0.5);
+    let (xx, yy) = ndarray::meshgrid((&values, &values), MeshIndex::XY);
+    let root = BitMapBackend::new(path, (480, 480)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption("np.meshgrid(xvalues, yvalues)", (FONT, 20))
+        .margin(16)
+        .x_label_area_size(36)
+        .y_label_area_size(44)
+        .build_cartesian_2d(-1.25..1.25, -1.25..1.25)?;
+    chart.configure_mesh().label_style((FONT, 14)).draw()?;
+    chart.draw_series(
+        Zip::from(&xx)
+            .and(&yy)
+            .map_collect(|&x, &y| Circle::new((x, y), 5, palette::INK.filled())),
+    )?;
+    root.present()?;
+    Ok(())
+}
+
+/// The band boundaries of the filled contour plot: matplotlib's automatic levels for this
+/// function's range (-0.217… to 1), steps of 0.15.
+pub const CONTOUR_LEVELS: [f64; 10] = [-0.3, -0.15, 0.0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1.05];
+
+/// The index of the band `value` falls in (values outside the levels go to the end bands).
+fn band_of(value: f64) -> usize {
+    CONTOUR_LEVELS[1..CONTOUR_LEVELS.len() - 1]
+        .iter()
+        .take_while(|&&level| value >= level)
+        .count()
+}
+
+/// The colour of band `band`, evenly spread over the colormap.
+fn band_color(band: usize) -> RGBColor {
+    PUBU_R.at(band as f64 / (CONTOUR_LEVELS.len() - 2) as f64)
+}
+
+/// `plt.contourf(x, y, z, cmap=cm.PuBu_r)` with a colour bar.
+///
+/// Each pixel of the plot area is one grid point (every second one of the 1600 × 1600 grid),
+/// coloured by the band its value falls in, which is exactly what a filled contour plot shows;
+/// the band boundaries are then drawn as isolines computed by marching squares (the `contour`
+/// crate), which gives them sub-pixel positions.
+pub fn render_contourf(path: &Path) -> Result<()> {
+    register_fonts();
+    let x = numpy_arange(-8.0, 8.0, 0.01);
+    let z = sinc(x.view(), x.view());
+    let (plot, bar, margin) = (800i32, 110i32, 60i32);
+    let size = (margin + plot + bar + 20, margin + plot + 50);
+    let root = BitMapBackend::new(path, (size.0 as u32, size.1 as u32)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let font = |s: f64| (FONT, s).into_font().color(&palette::INK);
+
+    // Filled bands: row 0 of z is y = -8, drawn at the bottom.
+    let step = z.nrows() / plot as usize;
+    for py in 0..plot {
+        for px in 0..plot {
+            let row = z.nrows() - 1 - py as usize * step;
+            let value = z[[row, px as usize * step]];
+            root.draw_pixel((margin + px, 20 + py), &band_color(band_of(value)))?;
+        }
+    }
+    // Isolines on a coarser grid (400 × 400), smoothed, in plot coordinates.
+    let coarse = z.slice(s![..;4, ..;4]);
+    let (h, w) = coarse.dim();
+    let values: Vec<f64> = coarse.iter().copied().collect();
+    let lines = contour::ContourBuilder::new(w, h, true)
+        .lines(&values, &CONTOUR_LEVELS[1..CONTOUR_LEVELS.len() - 1])
+        .context("contour")?;
+    let to_pixel = |gx: f64, gy: f64| {
+        let fx = gx / (w - 1) as f64 * f64::from(plot);
+        let fy = f64::from(plot) - gy / (h - 1) as f64 * f64::from(plot);
+        (margin + fx.round() as i32, 20 + fy.round() as i32)
+    };
+    for line in &lines {
+        for string in line.geometry().0.iter() {
+            let points: Vec<(i32, i32)> = string.0.iter().map(|c| to_pixel(c.x, c.y)).collect();
+            root.draw(&PathElement::new(
+                points,
+                palette::INK.mix(0.35).stroke_width(1),
+            ))?;
+        }
+    }
+    // Axes: ticks every 2 units from -8 to 8.
+    root.draw(&Rectangle::new(
+        [(margin, 20), (margin + plot, 20 + plot)],
+        palette::BORDER.stroke_width(1),
+    ))?;
+    for tick in (-8..=8).step_by(2) {
+        let offset = ((f64::from(tick) + 8.0) / 16.0 * f64::from(plot)).round() as i32;
+        let centered = Pos::new(HPos::Center, VPos::Top);
+        root.draw(&Text::new(
+            tick.to_string(),
+            (margin + offset, 28 + plot),
+            font(14.0).pos(centered),
+        ))?;
+        let right = Pos::new(HPos::Right, VPos::Center);
+        root.draw(&Text::new(
+            tick.to_string(),
+            (margin - 8, 20 + plot - offset),
+            font(14.0).pos(right),
+        ))?;
+    }
+    // Colour bar: one box per band, labelled with the levels.
+    let bar_x = margin + plot + 30;
+    let bands = CONTOUR_LEVELS.len() - 1;
+    let band_height = plot / bands as i32;
+    for band in 0..bands {
+        let top = 20 + plot - (band as i32 + 1) * band_height;
+        root.draw(&Rectangle::new(
+            [(bar_x, top), (bar_x + 24, top + band_height)],
+            band_color(band).filled(),
+        ))?;
+    }
+    for (i, level) in CONTOUR_LEVELS.iter().enumerate() {
+        let y = 20 + plot - i as i32 * band_height;
+        let left = Pos::new(HPos::Left, VPos::Center);
+        root.draw(&Text::new(
+            format!("{level:.2}"),
+            (bar_x + 30, y),
+            font(14.0).pos(left),
+        ))?;
+    }
+    root.draw(&Rectangle::new(
+        [
+            (bar_x, 20 + plot - bands as i32 * band_height),
+            (bar_x + 24, 20 + plot),
+        ],
+        palette::BORDER.stroke_width(1),
+    ))?;
+    root.present()?;
+    Ok(())
+}
+
+/// `ax.plot_surface(X, Y, sin(sqrt(X² + Y²)), cmap=cm.coolwarm)` seen from elevation 60°,
+/// azimuth 35°, on `np.arange(-5, 5, 0.25)`.
+pub fn render_surface(path: &Path) -> Result<()> {
+    register_fonts();
+    let axis = numpy_arange(-5.0, 5.0, 0.25);
+    let root = BitMapBackend::new(path, (800, 640)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let mut chart =
+        ChartBuilder::on(&root)
+            .margin(20)
+            .build_cartesian_3d(-5.0..5.0, -1.0..1.0, -5.0..5.0)?;
+    chart.with_projection(|mut p| {
+        p.pitch = 60f64.to_radians(); // matplotlib's elev
+        p.yaw = 35f64.to_radians(); // matplotlib's azim
+        p.scale = 0.75;
+        p.into_matrix()
+    });
+    chart
+        .configure_axes()
+        .label_style((FONT, 13))
+        .light_grid_style(palette::BORDER.mix(0.15))
+        .max_light_lines(3)
+        .draw()?;
+    let height = |x: f64, y: f64| (x * x + y * y).sqrt().sin();
+    chart.draw_series(
+        SurfaceSeries::xoz(axis.iter().copied(), axis.iter().copied(), height)
+            .style_func(&|&z: &f64| COOLWARM.at((z + 1.0) / 2.0).filled()),
+    )?;
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_cover_the_levels() {
+        assert_eq!(band_of(-0.2), 0);
+        assert_eq!(band_of(0.0), 2);
+        assert_eq!(band_of(1.0), 8);
+        assert_eq!(band_color(0), PUBU_R.at(0.0));
+    }
+}

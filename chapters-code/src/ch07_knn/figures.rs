@@ -1,0 +1,50 @@
+//! Chapter 7's figure: each point and its nearest neighbours.
+
+use std::path::Path;
+
+use plotters::prelude::*;
+
+use super::{argpartition_rows, pairwise_sq_distances};
+use crate::error::Result;
+use crate::figures::{palette, register_fonts, FONT};
+use crate::random::RandomState;
+
+/// The tutorial's scatter plot with lines from each point to its K = 2 nearest neighbours,
+/// coloured with viridis.
+pub fn render_neighbours(path: &Path) -> Result<()> {
+    register_fonts();
+    const K: usize = 2;
+    let x = RandomState::new(42).rand(10, 2);
+    let dist_sq = pairwise_sq_distances(x.view());
+    let partition = argpartition_rows(dist_sq.view(), K + 1)?;
+    let colors: Vec<RGBColor> = (0..10)
+        .map(|i| ViridisRGB::get_color(i as f64 / 9.0))
+        .collect();
+
+    let root = BitMapBackend::new(path, (640, 560)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption("Each point and its two nearest neighbours", (FONT, 20))
+        .margin(16)
+        .x_label_area_size(36)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0.0..1.0, 0.0..1.05)?;
+    chart
+        .configure_mesh()
+        .label_style((FONT, 14))
+        .light_line_style(palette::BORDER.mix(0.08))
+        .draw()?;
+    for i in 0..10 {
+        for &j in partition.row(i).iter().take(K + 1) {
+            let line = vec![(x[[j, 0]], x[[j, 1]]), (x[[i, 0]], x[[i, 1]])];
+            chart.draw_series(std::iter::once(PathElement::new(
+                line,
+                colors[i].stroke_width(2),
+            )))?;
+        }
+    }
+    chart
+        .draw_series((0..10).map(|i| Circle::new((x[[i, 0]], x[[i, 1]]), 9, colors[i].filled())))?;
+    root.present()?;
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! Chapter 8's figures: the windows `iterate` adds up, generations of the seeded board, and
+//! the tutorial's animation.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::path::Path;
+
+use ndarray::prelude::*;
+use plotters::prelude::*;
+
+use super::{seeded_board, FastLife};
+use crate::error::Result;
+use crate::figures::grid::draw_caption;
+use crate::figures::{palette, register_fonts};
+
+/// Draws a 0/1 board into `area` with `cell` pixels per cell, alive cells dark.
+fn draw_board<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    z: &Array2<u8>,
+    origin: (i32, i32),
+    cell: i32,
+) -> Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    for ((r, c), &alive) in z.indexed_iter() {
+        if alive == 1 {
+            let (x, y) = (origin.0 + c as i32 * cell, origin.1 + r as i32 * cell);
+            area.draw(&Rectangle::new(
+                [(x, y), (x + cell, y + cell)],
+                palette::INK.filled(),
+            ))?;
+        }
+    }
+    let (rows, cols) = z.dim();
+    let corner = (origin.0 + cols as i32 * cell, origin.1 + rows as i32 * cell);
+    area.draw(&Rectangle::new(
+        [origin, corner],
+        palette::BORDER.stroke_width(1),
+    ))?;
+    Ok(())
+}
+
+/// The eight shifted windows of `iterate`, on a 6 × 6 board.
+pub fn render_windows(path: &Path) -> Result<()> {
+    register_fonts();
+    let (cell, size) = (22i32, 6usize);
+    let panel = cell * size as i32 + 60;
+    let root = BitMapBackend::new(path, (3 * panel as u32 + 20, 3 * panel as u32 + 40))
+        .into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let names = [["0:-2", "1:-1", "2:"], ["0:-2", "1:-1", "2:"]];
+    for dr in 0..3 {
+        for dc in 0..3 {
+            let x0 = 20 + dc as i32 * panel;
+            let y0 = 40 + dr as i32 * panel;
+            let centre = dr == 1 && dc == 1;
+            let title = if centre {
+                "the cells: Z[1:-1, 1:-1]".to_string()
+            } else {
+                format!("Z[{}, {}]", names[0][dr], names[1][dc])
+            };
+            draw_caption(&root, &title, (x0 + cell * size as i32 / 2, y0 - 14), 15.0)?;
+            for r in 0..size {
+                for c in 0..size {
+                    let inside = r >= dr && r < dr + size - 2 && c >= dc && c < dc + size - 2;
+                    let fill = match (inside, centre) {
+                        (true, true) => palette::RESULT,
+                        (true, false) => palette::HIGHLIGHT,
+                        _ => palette::CELL,
+                    };
+                    let (x, y) = (x0 + c as i32 * cell, y0 + r as i32 * cell);
+                    root.draw(&Rectangle::new(
+                        [(x, y), (x + cell, y + cell)],
+                        fill.filled(),
+                    ))?;
+                    root.draw(&Rectangle::new(
+                        [(x, y), (x + cell, y + cell)],
+                        palette::BORDER.stroke_width(1),
+                    ))?;
+                }
+            }
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// The generations shown in the still panel.
+pub const PANEL_GENERATIONS: [usize; 6] = [0, 1, 2, 10, 50, 200];
+
+/// Selected generations of the seeded 100 × 100 board.
+pub fn render_generations(path: &Path) -> Result<()> {
+    register_fonts();
+    let (cell, size) = (3, 100);
+    let panel_w = cell * size + 30;
+    let panel_h = cell * size + 50;
+    let root = BitMapBackend::new(path, (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10))
+        .into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let mut life = FastLife::new(seeded_board());
+    let mut generation = 0;
+    for (i, &wanted) in PANEL_GENERATIONS.iter().enumerate() {
+        while generation < wanted {
+            life.step();
+            generation += 1;
+        }
+        let x0 = 20 + (i % 3) as i32 * panel_w;
+        let y0 = 36 + (i / 3) as i32 * panel_h;
+        draw_caption(
+            &root,
+            &format!("generation {wanted}"),
+            (x0 + cell * size / 2, y0 - 16),
+            16.0,
+        )?;
+        draw_board(&root, life.board(), (x0, y0), cell)?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// Generations in the animation, and the delay between frames in hundredths of a second.
+pub const ANIMATION_GENERATIONS: usize = 300;
+const FRAME_DELAY: u16 = 8;
+
+/// The tutorial's notebook animation as a GIF: the seeded 100 × 100 board, 3 pixels a cell.
+/// Written with the `gif` crate directly, with a two-colour palette, so that it stays small.
+pub fn render_animation(path: &Path) -> Result<()> {
+    let scale = 3usize;
+    let board = seeded_board();
+    let (rows, cols) = board.dim();
+    let (width, height) = ((cols * scale) as u16, (rows * scale) as u16);
+    let palette_bytes = [0xFF, 0xFF, 0xFF, 0x1D, 0x1D, 0x1F]; // white, ink
+    let mut encoder = gif::Encoder::new(File::create(path)?, width, height, &palette_bytes)?;
+    encoder.set_repeat(gif::Repeat::Infinite)?;
+    let mut life = FastLife::new(board);
+    let mut pixels = vec![0u8; usize::from(width) * usize::from(height)];
+    for _ in 0..ANIMATION_GENERATIONS {
+        for ((r, c), &alive) in life.board().indexed_iter() {
+            for dy in 0..scale {
+                let start = (r * scale + dy) * usize::from(width) + c * scale;
+                pixels[start..start + scale].fill(alive);
+            }
+        }
+        let frame = gif::Frame {
+            width,
+            height,
+            delay: FRAME_DELAY,
+            buffer: Cow::Borrowed(&pixels),
+            ..gif::Frame::default()
+        };
+        encoder.write_frame(&frame)?;
+        life.step();
+    }
+    Ok(())
+}

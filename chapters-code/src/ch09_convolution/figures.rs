@@ -1,0 +1,90 @@
+//! Chapter 9's figure: a kernel sliding over an image.
+
+use std::path::Path;
+
+use ndarray::prelude::*;
+use plotters::prelude::*;
+
+use super::{correlate2d, Mode};
+use crate::error::Result;
+use crate::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
+use crate::figures::register_fonts;
+use crate::random::RandomState;
+
+/// A 3×3 kernel sliding over a 6×6 image: the window under the kernel, the weights, and the
+/// output cell their weighted sum fills.
+pub fn render_kernel(path: &Path) -> Result<()> {
+    register_fonts();
+    let image = RandomState::new(7).randint(0, 10, 6, 6);
+    let kernel = array![[0, 1, 0], [1, -4, 1], [0, 1, 0]];
+    let output = correlate2d(image.view(), kernel.view(), Mode::Valid)?;
+    let (wr, wc) = (1, 2); // the window's top-left corner
+    let cell = 46;
+    let root = BitMapBackend::new(path, (960, 400)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let (plain, highlight, result) = (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
+    let (img_x, ker_x, out_x, top) = (30, 400, 660, 70);
+    draw_grid(
+        &root,
+        (img_x, top),
+        cell,
+        6,
+        6,
+        |r, c| image[[r, c]].to_string(),
+        |r, c| {
+            if (wr..wr + 3).contains(&r) && (wc..wc + 3).contains(&c) {
+                highlight
+            } else {
+                plain
+            }
+        },
+    )?;
+    draw_grid(
+        &root,
+        (ker_x, top + cell),
+        cell,
+        3,
+        3,
+        |r, c| kernel[[r, c]].to_string(),
+        |_, _| highlight,
+    )?;
+    draw_grid(
+        &root,
+        (out_x, top + cell / 2),
+        cell,
+        4,
+        4,
+        |r, c| output[[r, c]].to_string(),
+        |r, c| {
+            if (r, c) == (wr, wc) {
+                result
+            } else {
+                plain.faded(0.45)
+            }
+        },
+    )?;
+    draw_caption(&root, "image", (img_x + 3 * cell, top - 24), 20.0)?;
+    draw_caption(
+        &root,
+        "kernel",
+        (ker_x + 3 * cell / 2, top + cell - 24),
+        20.0,
+    )?;
+    draw_caption(
+        &root,
+        "output (Valid)",
+        (out_x + 2 * cell, top + cell / 2 - 24),
+        20.0,
+    )?;
+    draw_caption(&root, "×", (ker_x - 45, top + 5 * cell / 2), 36.0)?;
+    draw_caption(&root, "=", (out_x - 60, top + 5 * cell / 2), 36.0)?;
+    let terms: Vec<String> = (0..3)
+        .flat_map(|r| (0..3).map(move |c| (r, c)))
+        .filter(|&(r, c)| kernel[[r, c]] != 0)
+        .map(|(r, c)| format!("{}·{}", kernel[[r, c]], image[[wr + r, wc + c]]))
+        .collect();
+    let sum = format!("{} = {}", terms.join(" + "), output[[wr, wc]]);
+    draw_caption(&root, &sum, (480, top + 6 * cell + 30), 20.0)?;
+    root.present()?;
+    Ok(())
+}

@@ -1,0 +1,427 @@
+//! Chapter 9, "Convolution": a teaching `convolve2d` with SciPy's semantics, built on
+//! ndarray's windows, checked against SciPy and against the `ndarray-conv` crate.
+
+// `s![0..-2, ..]` counts negative ends from the end of the axis, like NumPy; clippy reads
+// `0..-2` as an empty Rust range. And `&a + &b` keeps the NumPy shape of the neighbour sum.
+#![allow(clippy::reversed_empty_ranges, clippy::op_ref)]
+
+mod figures;
+mod tables;
+
+use std::fmt;
+
+use ndarray::prelude::*;
+use ndarray::{LinalgScalar, Zip};
+
+use crate::chapter::{samples, Chapter, Figure, Table};
+use crate::random::RandomState;
+
+pub use figures::render_kernel;
+pub use tables::convolution_table;
+
+/// What chapter 9 contributes to the book.
+pub const CHAPTER: Chapter = Chapter {
+    slug: "ch09-convolution",
+    samples: samples![
+        neighbours_by_convolution,
+        three_modes,
+        flip_or_not,
+        with_ndarray_conv,
+        exercise_box_blur,
+        exercise_commutative,
+    ],
+    figures: &[Figure::new("kernel.png", render_kernel)],
+    tables: &[Table::text("convolution-table.md", convolution_table)],
+};
+
+// ANCHOR: mode
+/// Which part of the full convolution to return, as in `scipy.signal.convolve2d`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Every position where input and kernel overlap: `(M + P - 1) × (N + Q - 1)`.
+    Full,
+    /// The size of the input, centred on the full result as SciPy centres it.
+    Same,
+    /// Only positions where the kernel lies entirely inside the input: `(M - P + 1) × (N - Q + 1)`.
+    Valid,
+}
+
+/// Why a convolution cannot be computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConvError {
+    /// An operand has no elements (SciPy: "in1 and in2 should have ... non-zero size").
+    Empty {
+        /// The shape of the input.
+        input: (usize, usize),
+        /// The shape of the kernel.
+        kernel: (usize, usize),
+    },
+    /// `Valid` needs one operand to be at least as large as the other in every dimension.
+    ValidNeedsContainment {
+        /// The shape of the input.
+        input: (usize, usize),
+        /// The shape of the kernel.
+        kernel: (usize, usize),
+    },
+}
+
+impl fmt::Display for ConvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConvError::Empty { input, kernel } => write!(
+                f,
+                "convolve2d: input {}×{} and kernel {}×{} must both be non-empty",
+                input.0, input.1, kernel.0, kernel.1
+            ),
+            ConvError::ValidNeedsContainment { input, kernel } => write!(
+                f,
+                "convolve2d: for Valid mode, one operand must be at least as large as the other in \
+                 every dimension (input {}×{}, kernel {}×{})",
+                input.0, input.1, kernel.0, kernel.1
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ConvError {}
+// ANCHOR_END: mode
+
+// ANCHOR: convolve2d
+/// Two-dimensional convolution with `scipy.signal.convolve2d`'s semantics (`boundary='fill'`,
+/// `fillvalue=0`): `out[i][j] = Σ input[k][l] · kernel[i - k][j - l]`.
+///
+/// Built on ndarray's `windows`: the kernel is flipped in both axes, the input is padded
+/// with zeros for `Full` and `Same`, and every window of the padded input is multiplied by the
+/// flipped kernel and summed.
+pub fn convolve2d<T: LinalgScalar>(
+    input: ArrayView2<T>,
+    kernel: ArrayView2<T>,
+    mode: Mode,
+) -> Result<Array2<T>, ConvError> {
+    let (m, n) = input.dim();
+    let (p, q) = kernel.dim();
+    if input.is_empty() || kernel.is_empty() {
+        return Err(ConvError::Empty {
+            input: (m, n),
+            kernel: (p, q),
+        });
+    }
+    match mode {
+        Mode::Valid if m >= p && n >= q => Ok(valid(input, kernel)),
+        // Convolution is commutative: SciPy swaps the operands when the kernel is the larger.
+        Mode::Valid if p >= m && q >= n => Ok(valid(kernel, input)),
+        Mode::Valid => Err(ConvError::ValidNeedsContainment {
+            input: (m, n),
+            kernel: (p, q),
+        }),
+        Mode::Full | Mode::Same => {
+            // Pad with P - 1 zero rows and Q - 1 zero columns on every side.
+            let mut padded = Array2::zeros((m + 2 * (p - 1), n + 2 * (q - 1)));
+            padded
+                .slice_mut(s![p - 1..p - 1 + m, q - 1..q - 1 + n])
+                .assign(&input);
+            let full = valid(padded.view(), kernel);
+            if mode == Mode::Full {
+                return Ok(full);
+            }
+            // SciPy's centring: start at (P - 1) / 2, (Q - 1) / 2 of the full result.
+            let (top, left) = ((p - 1) / 2, (q - 1) / 2);
+            Ok(full.slice(s![top..top + m, left..left + n]).to_owned())
+        }
+    }
+}
+
+/// The `Valid` convolution of an input at least as large as the kernel in both dimensions.
+fn valid<T: LinalgScalar>(input: ArrayView2<T>, kernel: ArrayView2<T>) -> Array2<T> {
+    let flipped = kernel.slice(s![..;-1, ..;-1]);
+    Zip::from(input.windows(kernel.dim())).map_collect(|window| {
+        Zip::from(&window)
+            .and(&flipped)
+            .fold(T::zero(), |acc, &x, &k| acc + x * k)
+    })
+}
+// ANCHOR_END: convolve2d
+
+// ANCHOR: correlate2d
+/// Cross-correlation, `scipy.signal.correlate2d`: the same sliding sums without flipping the
+/// kernel. This is what "convolution" layers of neural-network libraries compute.
+pub fn correlate2d<T: LinalgScalar>(
+    input: ArrayView2<T>,
+    kernel: ArrayView2<T>,
+    mode: Mode,
+) -> Result<Array2<T>, ConvError> {
+    convolve2d(input, kernel.slice(s![..;-1, ..;-1]), mode)
+}
+// ANCHOR_END: correlate2d
+
+// ANCHOR: neighbours_by_convolution
+/// The Game of Life's neighbour count is a convolution: N1 == N2, as the tutorial checks.
+pub fn neighbours_by_convolution() {
+    let filters = array![[1, 1, 1], [1, 0, 1], [1, 1, 1]];
+    let z = RandomState::new(42).randint(0, 2, 10, 10); // np.random.choice([0, 1], size=(10, 10))
+
+    let n1 = &z.slice(s![0..-2, 0..-2])
+        + &z.slice(s![0..-2, 1..-1])
+        + &z.slice(s![0..-2, 2..])
+        + &z.slice(s![1..-1, 0..-2])
+        + &z.slice(s![1..-1, 2..])
+        + &z.slice(s![2.., 0..-2])
+        + &z.slice(s![2.., 1..-1])
+        + &z.slice(s![2.., 2..]);
+    let n2 = convolve2d(z.view(), filters.view(), Mode::Valid).expect("10×10 contains 3×3");
+
+    println!("Are N1 and N2 identical?\n{}", n1 == n2);
+    assert_eq!(n1, n2);
+}
+// ANCHOR_END: neighbours_by_convolution
+
+// ANCHOR: three_modes
+/// Full, Same and Valid on a 4×5 input with an asymmetric 3×2 kernel (values from SciPy).
+pub fn three_modes() {
+    let a = Array::from_iter(1..21)
+        .into_shape_with_order((4, 5))
+        .expect("20 = 4×5");
+    let k = array![[1, 2], [3, 4], [5, 6]];
+    for mode in [Mode::Full, Mode::Same, Mode::Valid] {
+        let out = convolve2d(a.view(), k.view(), mode).expect("valid shapes");
+        println!("{mode:?} {:?}:\n{out}", out.dim());
+    }
+    let valid = convolve2d(a.view(), k.view(), Mode::Valid).expect("4×5 contains 3×2");
+    assert_eq!(valid, array![[95, 116, 137, 158], [200, 221, 242, 263]]);
+    let err = convolve2d(
+        Array2::<i64>::ones((2, 5)).view(),
+        Array2::ones((3, 2)).view(),
+        Mode::Valid,
+    );
+    println!(
+        "2×5 with 3×2, Valid: {}",
+        err.expect_err("neither contains the other")
+    );
+}
+// ANCHOR_END: three_modes
+
+// ANCHOR: flip_or_not
+/// Convolution flips the kernel; cross-correlation does not. Only an asymmetric kernel shows it.
+pub fn flip_or_not() {
+    let image = array![[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 0]];
+    let kernel = array![[1, 2], [3, 4]];
+    let conv = convolve2d(image.view(), kernel.view(), Mode::Full).expect("non-empty");
+    let corr = correlate2d(image.view(), kernel.view(), Mode::Full).expect("non-empty");
+    println!("convolve2d (the kernel, as is, stamped at the 1):\n{conv}");
+    println!("correlate2d (the kernel flipped):\n{corr}");
+    assert_eq!(conv.slice(s![1..3, 1..3]), kernel);
+    assert_eq!(corr.slice(s![1..3, 1..3]), kernel.slice(s![..;-1, ..;-1]));
+}
+// ANCHOR_END: flip_or_not
+
+// ANCHOR: with_ndarray_conv
+/// What to use in practice: the `ndarray-conv` crate (direct and FFT convolution, any number of
+/// dimensions, several padding modes). It agrees with `convolve2d`.
+pub fn with_ndarray_conv() {
+    use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+
+    let z = RandomState::new(42).randint(0, 2, 10, 10);
+    let filters = array![[1, 1, 1], [1, 0, 1], [1, 1, 1]];
+    let theirs = z
+        .conv(&filters, ConvMode::Valid, PaddingMode::Zeros)
+        .expect("valid shapes");
+    let ours = convolve2d(z.view(), filters.view(), Mode::Valid).expect("valid shapes");
+    println!(
+        "ndarray-conv: {:?}, equal to convolve2d: {}",
+        theirs.dim(),
+        theirs == ours
+    );
+    assert_eq!(theirs, ours);
+}
+// ANCHOR_END: with_ndarray_conv
+
+// ANCHOR: exercise_box_blur
+/// Exercise: a 3 × 3 box blur in Same mode replaces each pixel by the mean of its neighbourhood.
+pub fn exercise_box_blur() {
+    let image = RandomState::new(3).rand(5, 5);
+    let kernel = Array2::from_elem((3, 3), 1.0 / 9.0);
+    let blurred = convolve2d(image.view(), kernel.view(), Mode::Same).expect("non-empty");
+    let mean = image.slice(s![1..4, 1..4]).mean().unwrap_or(f64::NAN);
+    println!("{:.6} {:.6}", blurred[[2, 2]], mean);
+    assert!((blurred[[2, 2]] - mean).abs() < 1e-12);
+}
+// ANCHOR_END: exercise_box_blur
+
+// ANCHOR: exercise_commutative
+/// Exercise: in Full mode, convolution is commutative.
+pub fn exercise_commutative() {
+    let a = Array::from_iter(1..13)
+        .into_shape_with_order((3, 4))
+        .expect("3×4");
+    let k = array![[1, -1], [2, 0]];
+    let ak = convolve2d(a.view(), k.view(), Mode::Full).expect("non-empty");
+    let ka = convolve2d(k.view(), a.view(), Mode::Full).expect("non-empty");
+    println!("{ak}");
+    assert_eq!(ak, ka);
+}
+// ANCHOR_END: exercise_commutative
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a() -> Array2<i64> {
+        Array::from_iter(1..21)
+            .into_shape_with_order((4, 5))
+            .expect("4×5")
+    }
+
+    // Expected values printed by scipy.signal.convolve2d (SciPy 1.17.1).
+
+    #[test]
+    fn asymmetric_even_kernel_all_modes() {
+        let k = array![[1, 2], [3, 4], [5, 6]];
+        let full = array![
+            [1, 4, 7, 10, 13, 10],
+            [9, 29, 39, 49, 59, 40],
+            [34, 95, 116, 137, 158, 100],
+            [79, 200, 221, 242, 263, 160],
+            [103, 241, 259, 277, 295, 170],
+            [80, 181, 192, 203, 214, 120]
+        ];
+        assert_eq!(convolve2d(a().view(), k.view(), Mode::Full), Ok(full));
+        let same = array![
+            [9, 29, 39, 49, 59],
+            [34, 95, 116, 137, 158],
+            [79, 200, 221, 242, 263],
+            [103, 241, 259, 277, 295]
+        ];
+        assert_eq!(convolve2d(a().view(), k.view(), Mode::Same), Ok(same));
+        let valid = array![[95, 116, 137, 158], [200, 221, 242, 263]];
+        assert_eq!(
+            convolve2d(a().view(), k.view(), Mode::Valid),
+            Ok(valid.clone())
+        );
+        assert_eq!(convolve2d(k.view(), a().view(), Mode::Valid), Ok(valid)); // swapped
+        assert_eq!(
+            correlate2d(a().view(), k.view(), Mode::Valid),
+            Ok(array![[178, 199, 220, 241], [283, 304, 325, 346]])
+        );
+    }
+
+    #[test]
+    fn same_mode_centring() {
+        let k3 = array![[0, 1, 0], [2, 3, 4], [0, 5, 0]];
+        let expected = array![
+            [13, 23, 33, 43, 41],
+            [48, 83, 98, 113, 106],
+            [103, 158, 173, 188, 171],
+            [137, 211, 225, 239, 211]
+        ];
+        assert_eq!(convolve2d(a().view(), k3.view(), Mode::Same), Ok(expected));
+        let k22 = array![[1, -1], [2, 0]];
+        let expected = array![
+            [1, 1, 1, 1, 1],
+            [8, 5, 7, 9, 11],
+            [23, 15, 17, 19, 21],
+            [38, 25, 27, 29, 31]
+        ];
+        assert_eq!(convolve2d(a().view(), k22.view(), Mode::Same), Ok(expected));
+        let small = Array::from_iter(1..7)
+            .into_shape_with_order((2, 3))
+            .expect("2×3");
+        let big = Array::from_iter(1..17)
+            .into_shape_with_order((4, 4))
+            .expect("4×4");
+        assert_eq!(
+            convolve2d(small.view(), big.view(), Mode::Same),
+            Ok(array![[29, 62, 83], [77, 146, 167]])
+        );
+    }
+
+    #[test]
+    fn floats_match_scipy() {
+        let f: Array2<f64> = array![[0.5, -1.25, 2.0], [1.5, 0.25, -0.75]];
+        let k = array![[0.1, 0.2], [-0.3, 0.4]];
+        let full = array![
+            [0.05, -0.024999999999999994, -0.04999999999999999, 0.4],
+            [2.7755575615628914e-17, 0.9000000000000001, -1.125, 0.65],
+            [
+                -0.44999999999999996,
+                0.5250000000000001,
+                0.32499999999999996,
+                -0.30000000000000004
+            ]
+        ];
+        let ours = convolve2d(f.view(), k.view(), Mode::Full).expect("non-empty");
+        for (x, y) in ours.iter().zip(&full) {
+            assert!((x - y).abs() < 1e-15, "{x} vs {y}");
+        }
+        let valid = convolve2d(f.view(), k.view(), Mode::Valid).expect("contains");
+        assert!((valid[[0, 0]] - 0.9000000000000001).abs() < 1e-15);
+        assert!((valid[[0, 1]] + 1.125).abs() < 1e-15);
+    }
+
+    #[test]
+    fn errors_are_clear() {
+        let e = convolve2d(
+            Array2::<f64>::ones((2, 5)).view(),
+            Array2::ones((3, 2)).view(),
+            Mode::Valid,
+        );
+        assert_eq!(
+            e,
+            Err(ConvError::ValidNeedsContainment {
+                input: (2, 5),
+                kernel: (3, 2)
+            })
+        );
+        let e = convolve2d(
+            Array2::<f64>::ones((0, 5)).view(),
+            Array2::ones((3, 2)).view(),
+            Mode::Full,
+        );
+        assert!(matches!(e, Err(ConvError::Empty { .. })));
+        let message = ConvError::ValidNeedsContainment {
+            input: (2, 5),
+            kernel: (3, 2),
+        }
+        .to_string();
+        assert!(message.contains("at least as large as the other in every dimension"));
+    }
+
+    mod properties {
+        use super::super::*;
+        use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn agrees_with_ndarray_conv(seed in 0u32..5000, m in 1usize..9, n in 1usize..9, p in 1usize..5, q in 1usize..5) {
+                let mut rng = RandomState::new(seed);
+                let input = rng.randint(-9, 10, m, n);
+                let kernel = rng.randint(-9, 10, p, q);
+                let full = convolve2d(input.view(), kernel.view(), Mode::Full).expect("non-empty");
+                let theirs = input.conv(&kernel, ConvMode::Full, PaddingMode::Zeros).expect("full");
+                prop_assert_eq!(&full, &theirs);
+                if m >= p && n >= q {
+                    let valid = convolve2d(input.view(), kernel.view(), Mode::Valid).expect("contains");
+                    let theirs = input.conv(&kernel, ConvMode::Valid, PaddingMode::Zeros).expect("valid");
+                    prop_assert_eq!(valid, theirs);
+                }
+            }
+
+            #[test]
+            fn full_is_the_defining_sum(seed in 0u32..5000, m in 1usize..6, n in 1usize..6, p in 1usize..4, q in 1usize..4) {
+                let mut rng = RandomState::new(seed);
+                let input = rng.randint(-9, 10, m, n);
+                let kernel = rng.randint(-9, 10, p, q);
+                let full = convolve2d(input.view(), kernel.view(), Mode::Full).expect("non-empty");
+                for ((i, j), &value) in full.indexed_iter() {
+                    let mut sum = 0;
+                    for k in 0..m { for l in 0..n {
+                        if i >= k && j >= l && i - k < p && j - l < q {
+                            sum += input[[k, l]] * kernel[[i - k, j - l]];
+                        }
+                    }}
+                    prop_assert_eq!(value, sum);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! Introduction: a first ndarray sample, the matrix product, and the figure that draws it.
+
+mod figures;
+
+use ndarray::prelude::*;
+
+use crate::chapter::{samples, Chapter, Figure};
+
+pub use figures::render_matrix_product;
+
+/// What the introduction contributes to the book.
+pub const CHAPTER: Chapter = Chapter {
+    slug: "introduction",
+    samples: samples![first_array, matrix_product],
+    figures: &[Figure::new("matrix-product.png", render_matrix_product)],
+    tables: &[],
+};
+
+// ANCHOR: first_array
+/// A first array: `np.arange(1, 10).reshape(3, 3)` in ndarray.
+pub fn first_array() {
+    // NumPy: a = np.arange(1, 10).reshape(3, 3)
+    let a = Array::from_iter(1i64..10)
+        .into_shape_with_order((3, 3))
+        .expect("9 elements fill a 3×3 array");
+    println!("a =\n{a}");
+
+    // ndarray has no `nbytes`: it is the length times the size of one element.
+    let nbytes = a.len() * std::mem::size_of::<i64>();
+    println!("shape: {:?}, element type: i64, bytes: {nbytes}", a.shape());
+
+    assert_eq!(a.shape(), &[3, 3]);
+    assert_eq!(nbytes, 72); // the same 72 bytes as NumPy's a.nbytes
+    assert_eq!(a[[1, 2]], 6); // row 1, column 2, both counted from 0
+}
+// ANCHOR_END: first_array
+
+// ANCHOR: matrix_product
+/// Elementwise `*` versus the matrix product `dot`.
+pub fn matrix_product() {
+    let a = array![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+    let b = array![[1, 0, 2], [0, 1, 0], [2, 0, 1]];
+
+    let elementwise = &a * &b; // NumPy: a * b
+    let product = a.dot(&b); // NumPy: a @ b, or np.dot(a, b)
+    println!("a * b =\n{elementwise}\n");
+    println!("a.dot(&b) =\n{product}");
+
+    // `*` only multiplies matching cells: a[1][2] * b[1][2] = 6 * 0.
+    assert_eq!(elementwise[[1, 2]], 0);
+
+    // The product's c[1][2] is row 1 of a times column 2 of b, summed: 4*2 + 5*0 + 6*1.
+    let c_12: i32 = (0..3).map(|k| a[[1, k]] * b[[k, 2]]).sum();
+    assert_eq!(product[[1, 2]], c_12);
+    assert_eq!(c_12, 14);
+}
+// ANCHOR_END: matrix_product
+
+/// The two matrices of the introduction's figure (the same as in [`matrix_product`]).
+pub fn product_operands() -> (Array2<i32>, Array2<i32>) {
+    let a = Array::from_iter(1..10)
+        .into_shape_with_order((3, 3))
+        .expect("9 elements fill a 3×3 array");
+    let b = array![[1, 0, 2], [0, 1, 0], [2, 0, 1]];
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn product_matches_numpy() {
+        // np.arange(1, 10).reshape(3, 3) @ [[1, 0, 2], [0, 1, 0], [2, 0, 1]]
+        let (a, b) = product_operands();
+        assert_eq!(a.dot(&b), array![[7, 2, 5], [16, 5, 14], [25, 8, 23]]);
+    }
+}
