@@ -223,6 +223,58 @@ fn the_summary_lists_every_chapter_and_only_existing_ones() {
 }
 
 #[test]
+fn the_summary_and_the_catalog_name_the_same_chapters_in_the_same_order() {
+    let summary = read_repo_file("src/SUMMARY.md");
+    let listed: Vec<&str> = summary
+        .split("](")
+        .skip(1)
+        .filter_map(|piece| piece.split(')').next()?.strip_suffix(".md"))
+        .filter(|slug| !slug.starts_with("appendix-"))
+        .collect();
+    let catalog: Vec<&str> = book::CHAPTERS
+        .iter()
+        .map(|c| c.slug)
+        .filter(|&slug| slug != "appendix")
+        .collect();
+    assert_eq!(
+        listed, catalog,
+        "SUMMARY.md and chapters_code::book::CHAPTERS must list the same chapters"
+    );
+}
+
+#[test]
+fn every_chapter_includes_the_python_and_outputs_named_after_it() {
+    // Chapter `ch03-broadcasting` shows `python/ch03_broadcasting.py` (or the shared
+    // `python/life.py`) and `python/outputs/ch03-broadcasting/`, `src/outputs/ch03-broadcasting/`.
+    let mut problems = Vec::new();
+    for chapter in book::CHAPTERS.iter().filter(|c| c.slug != "appendix") {
+        let markdown = chapter.markdown();
+        let script = Path::new("python").join(format!("{}.py", chapter.slug.replace('-', "_")));
+        let python_outputs = Path::new("python").join("outputs").join(chapter.slug);
+        for inc in includes(&markdown, &read_repo_file(&markdown)) {
+            let file = &inc.file;
+            let fits = if file.starts_with("python/outputs") {
+                file.starts_with(&python_outputs)
+            } else if file.starts_with("python") {
+                *file == script || file.as_path() == Path::new("python/life.py")
+            } else if file.starts_with("src/outputs") {
+                file.starts_with(chapter.outputs())
+            } else {
+                true
+            };
+            if !fits {
+                problems.push(format!("{}: {}", markdown.display(), file.display()));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "includes named after another chapter:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
 fn every_image_the_book_shows_exists_and_every_figure_is_shown() {
     let root = repo_root();
     let mut shown = BTreeSet::new();

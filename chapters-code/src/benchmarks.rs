@@ -355,7 +355,7 @@ pub mod matmul {
     /// The group.
     pub const GROUP: Group = Group {
         name: G,
-        chapter: "ch05-dot",
+        chapter: "ch05-products",
         baseline: NUMPY_MATMUL,
         workloads: &[NUMPY_MATMUL, DOT, GENERAL_MAT_MUL],
         summary: &[("512 × 512 matrix product", DOT)],

@@ -13,7 +13,7 @@ pub use tables::matmul_table;
 
 /// What chapter 5 contributes to the book.
 pub const CHAPTER: Chapter = Chapter {
-    slug: "ch05-dot",
+    slug: "ch05-products",
     samples: samples![
         elementwise,
         star_versus_dot,

@@ -1,12 +1,12 @@
-"""Chapters 3-5 (broadcasting, newaxis, dot versus *): the tutorial's NumPy code and its output.
+"""Chapter 3 (broadcasting): the tutorial's NumPy code and its output.
 
-Run from the repository root:  python3 python/ch03_05_broadcasting.py
+Run from the repository root:  python3 python/ch03_broadcasting.py
 """
 import numpy as np
 
 from book_outputs import Outputs
 
-out = Outputs("ch03-05")
+out = Outputs("ch03-broadcasting")
 
 out.begin("matrix_plus_scalar")
 # ANCHOR: matrix_plus_scalar
@@ -84,59 +84,4 @@ stretched = np.broadcast_to(v, (4, 3))
 print("strides in bytes:", v.strides, stretched.strides)
 print("shares memory:", np.shares_memory(v, stretched))
 # ANCHOR_END: stride_zero
-out.end()
-
-out.begin("newaxis")
-# ANCHOR: newaxis
-print(np.newaxis is None)
-arr = np.arange(3)
-row_vec = arr[np.newaxis, :]
-print(row_vec.shape)
-print(row_vec)
-col_vec = arr[:, np.newaxis]
-print(col_vec.shape)
-print(col_vec)
-# ANCHOR_END: newaxis
-out.end()
-
-out.begin("many_new_axes")
-# ANCHOR: many_new_axes
-M = np.ones((5, 5))
-print(M[np.newaxis, :, :, np.newaxis, np.newaxis].shape)
-print(M[np.newaxis, ..., np.newaxis, np.newaxis].shape)
-try:
-    M.reshape(1, -1, -1, 1, 1).shape
-except ValueError as e:
-    print("ValueError:", e)
-print(M.reshape(1, *M.shape, 1, 1).shape)
-# ANCHOR_END: many_new_axes
-out.end()
-
-out.begin("elementwise")
-# ANCHOR: elementwise
-A = np.full((2, 2), 2)
-B = np.full((2, 2), 3)
-print("A*B:")
-print(A * B)
-# ANCHOR_END: elementwise
-out.end()
-
-out.begin("star_versus_dot")
-# ANCHOR: star_versus_dot
-A = np.arange(1, 10).reshape(3, 3)
-B = np.full((3,), 3)
-print("A*B:")
-print(A * B)
-print("A@B:")
-print(A @ B)
-# ANCHOR_END: star_versus_dot
-out.end()
-
-out.begin("mismatch")
-# ANCHOR: mismatch
-try:
-    np.ones((2, 3)) @ np.ones((2, 2))
-except ValueError as e:
-    print("ValueError:", e)
-# ANCHOR_END: mismatch
 out.end()

@@ -1,24 +1,13 @@
-"""Chapters 8-9 (Game of Life, convolution): the tutorial's NumPy code and its outputs.
+"""Chapter 9 (convolution): the tutorial's NumPy code and its outputs.
 
-Run from the repository root:  python3 python/ch08_09_life_convolution.py
+Run from the repository root:  python3 python/ch09_convolution.py
 """
 import numpy as np
 from scipy import signal
 
 from book_outputs import Outputs
-from life import iterate
 
-out = Outputs("ch08-09")
-
-out.begin("random_board")
-# ANCHOR: random_board
-Z = np.random.RandomState(42).choice([0, 1], size=(100, 100))
-print("alive at the start:", Z.sum(), end="")
-for _ in range(100):
-    Z = iterate(Z)
-print(", after 100 generations:", Z.sum())
-# ANCHOR_END: random_board
-out.end()
+out = Outputs("ch09-convolution")
 
 out.begin("convolution")
 # ANCHOR: convolution
