@@ -33,8 +33,9 @@ pub mod ch08_life;
 pub mod ch09_convolution;
 pub mod introduction;
 
-// The top: the catalog of chapters.
+// The top: the catalog of chapters, and the one import of the book's code blocks.
 pub mod book;
+pub mod prelude;
 
 // Each chapter's public name, the one the book and its readers use.
 pub use ch01_memory as memory;

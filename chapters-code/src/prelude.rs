@@ -1,0 +1,30 @@
+//! Everything the book's code blocks use, in one import: each block starts with the two hidden
+//! lines `# extern crate chapters_code;` and `# use chapters_code::prelude::*;`.
+//!
+//! It brings `ndarray` itself (so `ndarray::…` paths work without a second `extern crate`) and
+//! its prelude, the few other names the samples use, and every public item of every chapter.
+
+pub use ndarray;
+pub use ndarray::linalg::general_mat_mul;
+pub use ndarray::prelude::*;
+pub use ndarray::{Data, IntoDimension, LinalgScalar, MeshIndex, Zip};
+pub use ndarray_conv;
+pub use ndarray_rand;
+pub use rand;
+pub use rand_mt::{self, Mt};
+pub use rand_pcg;
+pub use std::cmp::Ordering;
+pub use std::fmt;
+
+pub use crate::random::RandomState;
+
+// Each chapter declares a `CHAPTER`, which no code block uses; any other name that two chapters
+// share is picked below.
+#[allow(ambiguous_glob_reexports)]
+pub use crate::{
+    appendix::*, broadcasting::*, convolution::*, introduction::*, knn::*, life::*, memory::*,
+    meshgrid::*, newaxis::*, products::*, speed::*,
+};
+
+/// Chapter 2's points; chapter 7's sample of the same name is defined in its own block.
+pub use crate::speed::tutorial_points;
