@@ -612,27 +612,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_committed_results_measure_exactly_the_declared_workloads() {
-        let results = crate::results::Results::committed().expect("the results file parses");
-        let measured: BTreeSet<(String, String, String)> = results
-            .timings
-            .iter()
-            .map(|t| (t.group.clone(), t.side.clone(), t.variant.clone()))
-            .collect();
-        let declared: BTreeSet<(String, String, String)> = measured_series()
-            .into_iter()
-            .map(|(g, side, v)| (g.into(), side.name().into(), v.into()))
-            .collect();
-        let missing: Vec<_> = declared.difference(&measured).collect();
-        let undeclared: Vec<_> = measured.difference(&declared).collect();
-        assert!(missing.is_empty(), "declared but not measured: {missing:?}");
-        assert!(
-            undeclared.is_empty(),
-            "measured but not declared: {undeclared:?}"
-        );
-    }
-
     /// `@benchmark("group", "variant", repeats)` lines of `python/bench.py`, read as text (the
     /// tests never run Python).
     fn python_benchmarks(source: &str) -> BTreeSet<(String, String)> {

@@ -268,6 +268,7 @@ pub fn format_duration(seconds: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     const SAMPLE: &str =
         "# header\n# cpu: Test CPU\n# cores: 2\ngroup,side,variant,median_seconds\n\
@@ -339,5 +340,26 @@ mod tests {
     #[test]
     fn committed_results_parse() {
         assert!(Results::committed().is_ok());
+    }
+
+    #[test]
+    fn the_committed_results_measure_exactly_the_declared_workloads() {
+        let results = Results::committed().expect("the results file parses");
+        let measured: BTreeSet<(String, String, String)> = results
+            .timings
+            .iter()
+            .map(|t| (t.group.clone(), t.side.clone(), t.variant.clone()))
+            .collect();
+        let declared: BTreeSet<(String, String, String)> = crate::benchmarks::measured_series()
+            .into_iter()
+            .map(|(g, side, v)| (g.into(), side.name().into(), v.into()))
+            .collect();
+        let missing: Vec<_> = declared.difference(&measured).collect();
+        let undeclared: Vec<_> = measured.difference(&declared).collect();
+        assert!(missing.is_empty(), "declared but not measured: {missing:?}");
+        assert!(
+            undeclared.is_empty(),
+            "measured but not declared: {undeclared:?}"
+        );
     }
 }
