@@ -189,7 +189,8 @@ fn imports(source: &Source) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// `pub use ch05_products as products;` in lib.rs: the public names of the chapter modules.
+/// The public names of the chapter modules, from lib.rs's catalog (`ch05_products as
+/// products,`) or a `pub use ch05_products as products;`.
 fn aliases(sources: &[Source]) -> BTreeMap<String, String> {
     let lib = sources
         .iter()
@@ -198,7 +199,11 @@ fn aliases(sources: &[Source]) -> BTreeMap<String, String> {
     lib.text
         .lines()
         .filter_map(|line| {
-            let inner = line.trim().strip_prefix("pub use ")?.strip_suffix(';')?;
+            let line = line.trim();
+            let inner = line
+                .strip_prefix("pub use ")
+                .and_then(|l| l.strip_suffix(';'))
+                .or_else(|| line.strip_suffix(','))?;
             let (target, alias) = inner.split_once(" as ")?;
             Some((alias.trim().to_string(), target.trim().to_string()))
         })
@@ -326,6 +331,11 @@ fn no_import_circle_between_modules_or_files() {
     assert_eq!(find_circle(&graph.modules), None, "modules in a circle");
     let files = graph.files.values().map(BTreeSet::len).sum::<usize>();
     assert!(files > 40, "only {files} imports between files were found");
+    let aliases = aliases(&library_sources());
+    assert_eq!(
+        aliases.get("products").map(String::as_str),
+        Some("ch05_products")
+    );
     assert_eq!(find_circle(&graph.files), None, "files in a circle");
 }
 

@@ -238,7 +238,7 @@ fn the_summary_and_the_catalog_name_the_same_chapters_in_the_same_order() {
         .collect();
     assert_eq!(
         listed, catalog,
-        "SUMMARY.md and chapters_code::book::CHAPTERS must list the same chapters"
+        "SUMMARY.md and the catalog, chapters_code::CHAPTERS (lib.rs), must list the same chapters"
     );
 }
 

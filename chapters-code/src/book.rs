@@ -1,5 +1,5 @@
-//! The book: its chapters in reading order, and the one mechanism that writes and checks
-//! every file they generate.
+//! The book: its chapters in reading order ([`CHAPTERS`]), and the one mechanism that writes
+//! and checks every file they generate.
 //!
 //! Every generated file — what each sample prints, each table, each figure — is produced by
 //! [`sync`]. In [`Mode::Check`] (the tests) it compares each with the committed file and lists
@@ -12,25 +12,9 @@ use std::process::Command;
 
 use crate::chapter::{repo_root, Chapter, Figure, Measure, Render, Sample, Table};
 use crate::error::{Context, Error, Result};
-use crate::{
-    appendix, ch01_memory, ch02_speed, ch03_broadcasting, ch04_newaxis, ch05_products,
-    ch06_meshgrid, ch07_knn, ch08_life, ch09_convolution, introduction,
-};
 
-/// Every chapter, in reading order. Adding a chapter adds its line here.
-pub const CHAPTERS: &[Chapter] = &[
-    introduction::CHAPTER,
-    ch01_memory::CHAPTER,
-    ch02_speed::CHAPTER,
-    ch03_broadcasting::CHAPTER,
-    ch04_newaxis::CHAPTER,
-    ch05_products::CHAPTER,
-    ch06_meshgrid::CHAPTER,
-    ch07_knn::CHAPTER,
-    ch08_life::CHAPTER,
-    ch09_convolution::CHAPTER,
-    appendix::CHAPTER,
-];
+/// The catalog: every chapter, in reading order (declared in `lib.rs`, one line each).
+pub use crate::CHAPTERS;
 
 /// Every sample of the book, in reading order, with its chapter.
 pub fn samples() -> impl Iterator<Item = (&'static Chapter, &'static Sample)> {

@@ -1,5 +1,6 @@
 //! What a chapter contributes to the book, declared once in its module as one [`Chapter`]
-//! value: its samples, its figures and its generated tables. `crate::book` lists the chapters.
+//! value: its samples, its figures and its generated tables. The catalog in `lib.rs`,
+//! [`CHAPTERS`](crate::CHAPTERS), lists the chapters.
 //!
 //! Every name follows from the chapter's slug, the name of its markdown file: chapter
 //! `ch02-speed` is `src/ch02-speed.md`, its outputs are in `src/outputs/ch02-speed/` and its

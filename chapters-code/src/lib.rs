@@ -4,7 +4,7 @@
 //! `memory`, `speed`, …, in the folders `introduction/`, `ch01_memory/`, `ch02_speed/`, … in
 //! reading order), between `// ANCHOR: name` / `// ANCHOR_END: name` comments that the book
 //! includes. Each chapter module declares what it contributes to the book as one
-//! [`Chapter`](chapter::Chapter) value, and [`book::CHAPTERS`] lists them: the test suite
+//! [`Chapter`](chapter::Chapter) value, and [`CHAPTERS`], the catalog below, lists them: the test suite
 //! runs every sample and compares what it prints with the output the book shows, and
 //! `mdbook test` compiles and runs the very same lines again as part of the book.
 //!
@@ -20,32 +20,45 @@ pub mod figures;
 pub mod random;
 pub mod results;
 
-// The chapters (`book::CHAPTERS` lists them in reading order).
-pub mod appendix;
-pub mod ch01_memory;
-pub mod ch02_speed;
-pub mod ch03_broadcasting;
-pub mod ch04_newaxis;
-pub mod ch05_products;
-pub mod ch06_meshgrid;
-pub mod ch07_knn;
-pub mod ch08_life;
-pub mod ch09_convolution;
-pub mod introduction;
-
-// The top: the catalog of chapters, and the one import of the book's code blocks.
+// The top: the chapters' catalog and what works on it, and the book's prelude.
 pub mod book;
 pub mod prelude;
 
-// Each chapter's public name, the one the book and its readers use.
-pub use ch01_memory as memory;
-pub use ch02_speed as speed;
-pub use ch03_broadcasting as broadcasting;
-pub use ch04_newaxis as newaxis;
-pub use ch05_products as products;
-pub use ch06_meshgrid as meshgrid;
-pub use ch07_knn as knn;
-pub use ch08_life as life;
-pub use ch09_convolution as convolution;
-
 pub use error::{Error, Result};
+
+/// Declares each chapter's module (and its public name, when the module's is longer), lists
+/// the chapters in [`CHAPTERS`] and hands their public items to the [`prelude`], from one line
+/// per chapter.
+macro_rules! chapters {
+    ($($module:ident $(as $public:ident)?),* $(,)?) => {
+        $(
+            pub mod $module;
+            $(pub use $module as $public;)?
+        )*
+
+        /// Every chapter of the book, in reading order: the catalog.
+        pub const CHAPTERS: &[chapter::Chapter] = &[$($module::CHAPTER),*];
+
+        /// Every public item of every chapter, for the prelude. Each chapter has a `CHAPTER`,
+        /// which no code block uses; the prelude picks among other names two chapters share.
+        mod chapter_items {
+            #[allow(ambiguous_glob_reexports)]
+            pub use super::{$($module::*),*};
+        }
+    };
+}
+
+// The catalog: one line per chapter, in reading order. Adding a chapter adds its line here.
+chapters! {
+    introduction,
+    ch01_memory as memory,
+    ch02_speed as speed,
+    ch03_broadcasting as broadcasting,
+    ch04_newaxis as newaxis,
+    ch05_products as products,
+    ch06_meshgrid as meshgrid,
+    ch07_knn as knn,
+    ch08_life as life,
+    ch09_convolution as convolution,
+    appendix,
+}

@@ -18,13 +18,8 @@ pub use std::fmt;
 
 pub use crate::random::RandomState;
 
-// Each chapter declares a `CHAPTER`, which no code block uses; any other name that two chapters
-// share is picked below.
-#[allow(ambiguous_glob_reexports)]
-pub use crate::{
-    appendix::*, broadcasting::*, convolution::*, introduction::*, knn::*, life::*, memory::*,
-    meshgrid::*, newaxis::*, products::*, speed::*,
-};
+// Every public item of every chapter (lib.rs's catalog gathers them).
+pub use crate::chapter_items::*;
 
 /// Chapter 2's points; chapter 7's sample of the same name is defined in its own block.
 pub use crate::speed::tutorial_points;
