@@ -7,8 +7,10 @@ cd "$(dirname "$0")"
 source scripts/tools.sh
 ensure_book_tools
 
-# Snapshots are never written during a test run: a missing or changed one fails.
+# Snapshots and generated files are never written during a test run: a missing or changed one
+# fails (UPDATE=1 would make tests/generated.rs rewrite them).
 export INSTA_UPDATE=no
+unset UPDATE
 
 log="target/test-log.txt"
 mkdir -p target
