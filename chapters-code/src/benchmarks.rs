@@ -82,6 +82,9 @@ impl Workload {
     }
 }
 
+/// One row of a timing table: (side, variant, label).
+pub type Row<'a> = (&'a str, &'a str, &'a str);
+
 /// A group of workloads that compute the same thing, with one timing table.
 #[derive(Debug, Clone, Copy)]
 pub struct Group {
@@ -100,8 +103,8 @@ pub struct Group {
 }
 
 impl Group {
-    /// The table's rows, in order: (side, variant, label).
-    pub fn rows(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+    /// The table's rows, in order.
+    pub fn rows(&self) -> Vec<Row<'static>> {
         self.workloads
             .iter()
             .flat_map(|w| {

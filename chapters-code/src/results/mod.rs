@@ -11,6 +11,9 @@ use std::fmt::{self, Write as _};
 use crate::benchmarks::{Group, Side, Workload};
 use crate::error::{Error, Result};
 
+/// One row of a timing table: (side, variant, label).
+pub use crate::benchmarks::Row;
+
 /// The committed results file, compiled in so that tables and charts always match it.
 pub const BENCHMARKS_CSV: &str = include_str!("../../../results/benchmarks.csv");
 
@@ -145,12 +148,7 @@ impl Results {
 
     /// A markdown table of `rows` (side, variant, label), each with its median and its speed
     /// relative to `baseline` (side, variant). Rows that were not measured are left out.
-    pub fn markdown_table(
-        &self,
-        group: &str,
-        baseline: (&str, &str),
-        rows: &[(&str, &str, &str)],
-    ) -> String {
+    pub fn markdown_table(&self, group: &str, baseline: (&str, &str), rows: &[Row<'_>]) -> String {
         let base = self.get(group, baseline.0, baseline.1);
         let mut out =
             String::from("| Variant | Median time | Relative to NumPy |\n| --- | ---: | ---: |\n");
@@ -172,9 +170,6 @@ impl Results {
         out
     }
 }
-
-/// One row of a timing table: (side, variant, label).
-pub type Row<'a> = (&'a str, &'a str, &'a str);
 
 impl Results {
     /// The timing table of a benchmark group, its rows as the registry declares them.
