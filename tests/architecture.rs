@@ -39,7 +39,9 @@ fn library_sources() -> Vec<Source> {
         .filter_map(|path| {
             let relative = path.strip_prefix(&src).ok()?.to_path_buf();
             // The binary and the file only the programs include are not part of the library.
-            if relative == Path::new("main.rs") || relative == Path::new("counting_allocator.rs") {
+            if relative == Path::new("main.rs")
+                || relative == Path::new("counting_allocator.rs")
+            {
                 return None;
             }
             let mut module: Vec<String> = relative
@@ -50,7 +52,9 @@ fn library_sources() -> Vec<Source> {
             if module.last().is_some_and(|m| m == "mod" || m == "lib") {
                 module.pop();
             }
-            let text = strip_comments_and_strings(&std::fs::read_to_string(&path).ok()?);
+            let text = strip_comments_and_strings(
+                &std::fs::read_to_string(&path).ok()?,
+            );
             Some(Source {
                 path: relative,
                 module,
@@ -72,7 +76,9 @@ fn strip_comments_and_strings(code: &str) -> String {
             while i < chars.len() && chars[i] != '\n' {
                 i += 1;
             }
-        } else if rest.starts_with(&['r', '#', '"']) || rest.starts_with(&['r', '"']) {
+        } else if rest.starts_with(&['r', '#', '"'])
+            || rest.starts_with(&['r', '"'])
+        {
             let hashes = rest[1..].iter().take_while(|&&c| c == '#').count();
             i += 2 + hashes;
             let end: Vec<char> = std::iter::once('"')
@@ -159,7 +165,9 @@ fn imports(source: &Source) -> Vec<Vec<String>> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
                 .collect();
-            if before.is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != ':') {
+            if before
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != ':')
+            {
                 paths.push(path.clone());
             }
             rest = &rest[at + path.len().max(1)..];
@@ -167,11 +175,13 @@ fn imports(source: &Source) -> Vec<Vec<String>> {
     }
     // A child file (`ch06_meshgrid/figures.rs`) reaches its parent with `super::` at its top
     // level, itself with `super::` inside its inline test module; both stay in its folder.
-    let parent: Vec<String> = source.module[..source.module.len().saturating_sub(1)].to_vec();
+    let parent: Vec<String> =
+        source.module[..source.module.len().saturating_sub(1)].to_vec();
     paths
         .into_iter()
         .filter_map(|path| {
-            let segments: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+            let segments: Vec<&str> =
+                path.split("::").filter(|s| !s.is_empty()).collect();
             let mut resolved: Vec<String> = match segments.first() {
                 Some(&"crate") => Vec::new(),
                 Some(&"super") if source.module.len() > 1 => parent.clone(),
@@ -211,14 +221,19 @@ fn aliases(sources: &[Source]) -> BTreeMap<String, String> {
 }
 
 /// The file of the deepest module a path names.
-fn file_of(files: &BTreeMap<Vec<String>, PathBuf>, path: &[String]) -> Option<PathBuf> {
+fn file_of(
+    files: &BTreeMap<Vec<String>, PathBuf>,
+    path: &[String],
+) -> Option<PathBuf> {
     (0..=path.len())
         .rev()
         .find_map(|n| files.get(&path[..n]).cloned())
 }
 
 /// A circle in a directed graph, if there is one.
-fn find_circle<N: Ord + Clone>(edges: &BTreeMap<N, BTreeSet<N>>) -> Option<Vec<N>> {
+fn find_circle<N: Ord + Clone>(
+    edges: &BTreeMap<N, BTreeSet<N>>,
+) -> Option<Vec<N>> {
     fn visit<N: Ord + Clone>(
         node: &N,
         edges: &BTreeMap<N, BTreeSet<N>>,
@@ -305,7 +320,8 @@ fn graph() -> Graph {
 #[test]
 fn lower_modules_use_no_chapter_and_chapters_do_not_use_the_catalog() {
     let graph = graph();
-    let is_chapter = |m: &str| !LOWER.contains(&m) && !TOP.contains(&m) && m != "lib";
+    let is_chapter =
+        |m: &str| !LOWER.contains(&m) && !TOP.contains(&m) && m != "lib";
     assert!(
         graph.modules.keys().filter(|m| is_chapter(m)).count() >= 11,
         "the chapters were not found: {:?}",
@@ -346,7 +362,9 @@ fn the_reader_sees_what_the_checker_sees() {
         vec!["crate::a::X", "crate::b::c", "crate::b::d::*"]
     );
     assert_eq!(
-        strip_comments_and_strings("f(\"crate::x\"); // crate::y\nlet c = '{';"),
+        strip_comments_and_strings(
+            "f(\"crate::x\"); // crate::y\nlet c = '{';"
+        ),
         "f(\"\"); \nlet c = ' ';"
     );
     let mut edges = BTreeMap::new();

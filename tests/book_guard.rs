@@ -41,7 +41,8 @@ fn every_include_points_at_an_existing_file_and_a_non_empty_anchor() {
         "the book includes nothing: the guard would prove nothing"
     );
     for inc in &all {
-        let place = format!("{} → {}", inc.chapter.display(), inc.file.display());
+        let place =
+            format!("{} → {}", inc.chapter.display(), inc.file.display());
         let path = root.join(&inc.file);
         let Ok(source) = std::fs::read_to_string(&path) else {
             problems.push(format!("{place}: the file does not exist"));
@@ -50,7 +51,8 @@ fn every_include_points_at_an_existing_file_and_a_non_empty_anchor() {
         match &inc.selector {
             None => {
                 if source.trim().is_empty() {
-                    problems.push(format!("{place}: the included file is empty"));
+                    problems
+                        .push(format!("{place}: the included file is empty"));
                 }
             }
             Some(selector) => {
@@ -61,9 +63,12 @@ fn every_include_points_at_an_existing_file_and_a_non_empty_anchor() {
                     continue;
                 }
                 match anchored_lines(&source, selector) {
-                    Err(why) => problems.push(format!("{place}: anchor {selector:?}: {why}")),
+                    Err(why) => problems
+                        .push(format!("{place}: anchor {selector:?}: {why}")),
                     Ok(lines) if lines.iter().all(|l| l.trim().is_empty()) => {
-                        problems.push(format!("{place}: anchor {selector:?} is empty"))
+                        problems.push(format!(
+                            "{place}: anchor {selector:?} is empty"
+                        ))
                     }
                     Ok(_) => {}
                 }
@@ -86,7 +91,8 @@ fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
             if lang != "rust" {
                 continue;
             }
-            let attributes: Vec<&str> = block.info.split(',').skip(1).map(str::trim).collect();
+            let attributes: Vec<&str> =
+                block.info.split(',').skip(1).map(str::trim).collect();
             let place = format!("{}:{}", chapter.display(), block.line);
             if attributes.iter().any(|a| *a == "ignore" || *a == "no_run") {
                 let has_reason = block.preceding.starts_with("<!-- not run:")
@@ -103,7 +109,8 @@ fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
             // `mdbook test` would compile the sample without running its assertions.
             for inc in includes(&chapter, &body) {
                 if let Some(name) = inc.selector.as_deref() {
-                    let is_sample = book::samples().any(|(_, s)| s.name == name);
+                    let is_sample =
+                        book::samples().any(|(_, s)| s.name == name);
                     if is_sample
                         && !block
                             .body
@@ -116,7 +123,9 @@ fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
                     }
                 }
             }
-            if !body.contains("{{#include") && !body.contains("{{#rustdoc_include") {
+            if !body.contains("{{#include")
+                && !body.contains("{{#rustdoc_include")
+            {
                 // A block tested in place must at least assert something.
                 if !body.contains("assert") {
                     problems.push(format!(
@@ -142,10 +151,12 @@ fn every_printed_output_is_generated() {
             if block.info != "text" {
                 continue;
             }
-            let body: Vec<&String> = block.body.iter().filter(|l| !l.trim().is_empty()).collect();
+            let body: Vec<&String> =
+                block.body.iter().filter(|l| !l.trim().is_empty()).collect();
             let generated = body.len() == 1
                 && body[0].trim().starts_with("{{#include")
-                && (body[0].contains("outputs/") || body[0].contains("results/"));
+                && (body[0].contains("outputs/")
+                    || body[0].contains("results/"));
             if !generated {
                 problems.push(format!(
                     "{}:{}: a text block must be exactly one include of a generated output file",
@@ -179,7 +190,8 @@ fn every_sample_and_its_output_are_shown_in_its_chapter() {
             ));
         }
         let shows_code = included.iter().any(|(file, sel)| {
-            file.starts_with("chapters-code") && sel.as_deref() == Some(sample.name)
+            file.starts_with("chapters-code")
+                && sel.as_deref() == Some(sample.name)
         });
         if !shows_code {
             problems.push(format!("sample {key} is never included"));
@@ -249,8 +261,10 @@ fn every_chapter_includes_the_python_and_outputs_named_after_it() {
     let mut problems = Vec::new();
     for chapter in book::CHAPTERS.iter().filter(|c| c.slug != "appendix") {
         let markdown = chapter.markdown();
-        let script = Path::new("python").join(format!("{}.py", chapter.slug.replace('-', "_")));
-        let python_outputs = Path::new("python").join("outputs").join(chapter.slug);
+        let script = Path::new("python")
+            .join(format!("{}.py", chapter.slug.replace('-', "_")));
+        let python_outputs =
+            Path::new("python").join("outputs").join(chapter.slug);
         for inc in includes(&markdown, &read_repo_file(&markdown)) {
             let file = &inc.file;
             let fits = if file.starts_with("python/outputs") {
@@ -263,7 +277,11 @@ fn every_chapter_includes_the_python_and_outputs_named_after_it() {
                 true
             };
             if !fits {
-                problems.push(format!("{}: {}", markdown.display(), file.display()));
+                problems.push(format!(
+                    "{}: {}",
+                    markdown.display(),
+                    file.display()
+                ));
             }
         }
     }
@@ -327,7 +345,8 @@ fn every_snapshot_is_referenced_by_its_test() {
             .to_string();
         let referenced = source
             .map(|s| {
-                let candidates = [root.join(&s), root.join("chapters-code").join(&s)];
+                let candidates =
+                    [root.join(&s), root.join("chapters-code").join(&s)];
                 candidates.iter().any(|p| {
                     std::fs::read_to_string(p)
                         .is_ok_and(|code| code.contains(&format!("\"{name}\"")))
@@ -335,7 +354,10 @@ fn every_snapshot_is_referenced_by_its_test() {
             })
             .unwrap_or(false);
         if !referenced {
-            problems.push(format!("{} is not referenced by any test", snap.display()));
+            problems.push(format!(
+                "{} is not referenced by any test",
+                snap.display()
+            ));
         }
     }
     for pending in files_with_suffix(&root, ".snap.new") {
@@ -349,11 +371,13 @@ fn every_snapshot_is_referenced_by_its_test() {
 
 #[test]
 fn the_guard_sees_misspelt_anchors_and_missing_anchor_ends() {
-    let source = "a\n// ANCHOR: one\nx\n// ANCHOR_END: one\n// ANCHOR: two\ny\n";
+    let source =
+        "a\n// ANCHOR: one\nx\n// ANCHOR_END: one\n// ANCHOR: two\ny\n";
     assert_eq!(anchored_lines(source, "one"), Ok(vec!["x".to_string()]));
     assert!(anchored_lines(source, "on").is_err());
     assert!(anchored_lines(source, "two").is_err());
-    let blocks = code_blocks("<!-- not run: slow -->\n```rust,ignore\nfn f() {}\n```\n");
+    let blocks =
+        code_blocks("<!-- not run: slow -->\n```rust,ignore\nfn f() {}\n```\n");
     assert_eq!(blocks.len(), 1);
     assert_eq!(blocks[0].info, "rust,ignore");
     assert_eq!(blocks[0].preceding, "<!-- not run: slow -->");
@@ -373,7 +397,9 @@ fn heading_id(heading: &str) -> String {
         .trim()
         .chars()
         .filter_map(|c| match c {
-            c if c.is_alphanumeric() || c == '_' || c == '-' => Some(c.to_lowercase().to_string()),
+            c if c.is_alphanumeric() || c == '_' || c == '-' => {
+                Some(c.to_lowercase().to_string())
+            }
             ' ' => Some("-".to_string()),
             _ => None,
         })
@@ -389,7 +415,9 @@ fn heading_ids(markdown: &str) -> Vec<String> {
             in_code = !in_code;
         }
         if !in_code {
-            if let Some(title) = line.strip_prefix('#').map(|t| t.trim_start_matches('#')) {
+            if let Some(title) =
+                line.strip_prefix('#').map(|t| t.trim_start_matches('#'))
+            {
                 ids.push(heading_id(&title.replace('`', "")));
             }
         }
@@ -412,7 +440,8 @@ fn links(markdown: &str) -> Vec<String> {
         for piece in line.split("](").skip(1) {
             if let Some(end) = piece.find(')') {
                 // `[text](target "title")`: the target ends at the first space.
-                let target = piece[..end].split_whitespace().next().unwrap_or_default();
+                let target =
+                    piece[..end].split_whitespace().next().unwrap_or_default();
                 found.push(target.to_string());
             }
         }
@@ -430,7 +459,8 @@ fn internal_links_and_anchors_resolve_and_external_links_are_listed() {
         // Included markdown (generated tables) is part of the page, its links relative to it.
         for inc in includes(&chapter, &text.clone()) {
             if inc.file.extension().is_some_and(|e| e == "md") {
-                text += &std::fs::read_to_string(root.join(&inc.file)).unwrap_or_default();
+                text += &std::fs::read_to_string(root.join(&inc.file))
+                    .unwrap_or_default();
             }
         }
         let folder = chapter.parent().unwrap_or(Path::new("src")).to_path_buf();
@@ -459,7 +489,8 @@ fn internal_links_and_anchors_resolve_and_external_links_are_listed() {
                 ));
                 continue;
             }
-            let target_text = std::fs::read_to_string(root.join(&target)).unwrap_or_default();
+            let target_text =
+                std::fs::read_to_string(root.join(&target)).unwrap_or_default();
             if let Some(anchor) = anchor {
                 if target.extension().is_some_and(|e| e == "md")
                     && !heading_ids(&target_text).contains(&anchor)

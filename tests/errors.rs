@@ -12,13 +12,16 @@ use ndarray::Array2;
 #[test]
 fn error_messages() {
     let mut messages = Vec::new();
-    let mut show = |what: &str, message: String| messages.push(format!("{what}\n  {message}"));
+    let mut show = |what: &str, message: String| {
+        messages.push(format!("{what}\n  {message}"))
+    };
 
     let e = broadcast_shapes(&[&[3, 2], &[3]]).expect_err("(3, 2) and (3,)");
     show("broadcast_shapes((3, 2), (3,))", e.to_string());
     let e = broadcast_shapes(&[&[0], &[3]]).expect_err("(0,) and (3,)");
     show("broadcast_shapes((0,), (3,))", e.to_string());
-    let e = broadcast_shapes(&[&[8, 4, 3], &[2, 1], &[5, 3]]).expect_err("three shapes");
+    let e = broadcast_shapes(&[&[8, 4, 3], &[2, 1], &[5, 3]])
+        .expect_err("three shapes");
     show("broadcast_shapes((8, 4, 3), (2, 1), (5, 3))", e.to_string());
 
     for shape in [&[1, -1, -1, 1, 1][..], &[4, -1], &[-2, 3]] {
@@ -26,8 +29,9 @@ fn error_messages() {
         show(&format!("infer_shape(25, {shape:?})"), e.to_string());
     }
 
-    let e = checked_dot(Array2::zeros((2, 3)).view(), Array2::zeros((2, 2)).view())
-        .expect_err("2×3 · 2×2");
+    let e =
+        checked_dot(Array2::zeros((2, 3)).view(), Array2::zeros((2, 2)).view())
+            .expect_err("2×3 · 2×2");
     show("checked_dot(2×3, 2×2)", e.to_string());
 
     let d = Array2::<f64>::zeros((4, 4));

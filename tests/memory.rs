@@ -11,7 +11,9 @@ use counting_allocator::measure;
 #[test]
 fn contiguous_data_is_one_allocation_of_exactly_n_times_8_bytes() {
     let n = 1_000_000i64;
-    let vec = measure(&mut || drop(std::hint::black_box((0..n).collect::<Vec<i64>>())));
+    let vec = measure(&mut || {
+        drop(std::hint::black_box((0..n).collect::<Vec<i64>>()))
+    });
     assert_eq!(
         vec,
         HeapUse {
@@ -19,7 +21,9 @@ fn contiguous_data_is_one_allocation_of_exactly_n_times_8_bytes() {
             peak_bytes: 8_000_000
         }
     );
-    let array = measure(&mut || drop(std::hint::black_box(ndarray::Array::from_iter(0..n))));
+    let array = measure(&mut || {
+        drop(std::hint::black_box(ndarray::Array::from_iter(0..n)))
+    });
     assert_eq!(
         array,
         HeapUse {
@@ -46,7 +50,8 @@ fn boxed_list_makes_one_allocation_per_element_plus_the_pointer_array() {
 fn broadcast_allocates_nothing() {
     let v = ndarray::array![0.0, 1.0, 2.0];
     let used = measure(&mut || {
-        let stretched = v.broadcast((1_000_000, 3)).expect("(3,) fits (1000000, 3)");
+        let stretched =
+            v.broadcast((1_000_000, 3)).expect("(3,) fits (1000000, 3)");
         assert_eq!(stretched.len(), 3_000_000);
         std::hint::black_box(stretched);
     });

@@ -4,67 +4,84 @@
 
 #![allow(unused_imports)]
 
-use chapters_code::appendix::{cheatsheet, performance_summary, table_rows, TABLE_HEADING};
+use chapters_code::appendix::{
+    cheatsheet, performance_summary, table_rows, TABLE_HEADING,
+};
 use chapters_code::broadcasting::{
-    both_stretched, broadcast_shapes, checked_add, column_plus_row, exercise_predict_shape,
-    exercise_times_table, fix_with_new_axis, incompatible_checked, incompatible_panics,
-    matrix_plus_scalar, matrix_plus_vector, numpy_shape, render_broadcasting_diagrams,
+    both_stretched, broadcast_shapes, checked_add, column_plus_row,
+    exercise_predict_shape, exercise_times_table, fix_with_new_axis,
+    incompatible_checked, incompatible_panics, matrix_plus_scalar,
+    matrix_plus_vector, numpy_shape, render_broadcasting_diagrams,
     rules_step_by_step, stride_zero_views, BroadcastError,
 };
 use chapters_code::convolution::{
-    convolution_table, convolve2d, correlate2d, exercise_box_blur, exercise_commutative,
-    flip_or_not, neighbours_by_convolution, render_kernel, three_modes, with_ndarray_conv,
-    ConvError, Mode,
+    convolution_table, convolve2d, correlate2d, exercise_box_blur,
+    exercise_commutative, flip_or_not, neighbours_by_convolution,
+    render_kernel, three_modes, with_ndarray_conv, ConvError, Mode,
 };
 use chapters_code::figures::bars::{draw_bars, Bar, BarChart};
-use chapters_code::figures::grid::palette::{BORDER, CELL, HIGHLIGHT, INK, PAPER, RESULT};
-use chapters_code::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
+use chapters_code::figures::grid::palette::{
+    BORDER, CELL, HIGHLIGHT, INK, PAPER, RESULT,
+};
+use chapters_code::figures::grid::{
+    draw_caption, draw_grid, palette, CellStyle,
+};
 use chapters_code::figures::{register_fonts, FigureError, FONT};
 use chapters_code::introduction::{
     first_array, matrix_product, product_operands, render_matrix_product,
 };
 use chapters_code::knn::{
-    argpartition_rows, argsort_rows, cmp_nan_last, distance_matrix, exercise_randint,
-    exercise_single_nearest, idiomatic_random, k_nearest, k_nearest_partition, knn_table,
-    pairwise_sq_distances, pairwise_sq_distances_broadcast, render_neighbours, sorted_neighbours,
+    argpartition_rows, argsort_rows, cmp_nan_last, distance_matrix,
+    exercise_randint, exercise_single_nearest, idiomatic_random, k_nearest,
+    k_nearest_partition, knn_table, pairwise_sq_distances,
+    pairwise_sq_distances_broadcast, render_neighbours, sorted_neighbours,
     tutorial_points, KnnError,
 };
 use chapters_code::life::{
-    blinker, board_text, exercise_population, exercise_toad, fast_equals_slices, glider, iterate,
-    life_table, random_board, render_animation, render_generations, render_windows, seeded_board,
+    blinker, board_text, exercise_population, exercise_toad,
+    fast_equals_slices, glider, iterate, life_table, random_board,
+    render_animation, render_generations, render_windows, seeded_board,
     FastLife, ANIMATION_GENERATIONS, LIFE_SEED, PANEL_GENERATIONS,
 };
 use chapters_code::memory::{
-    contiguous, exercise_mixed_sum, exercise_nbytes, fixed_width, grown_by_push, heap_report,
-    list_of_pointers, mixed_values, numpy_str_width, numpy_string_width, render_bytes_per_element,
-    string_arrays, tutorial_mixed_list, widest_integer_text, HeapUse, PyValue, N,
+    contiguous, exercise_mixed_sum, exercise_nbytes, fixed_width,
+    grown_by_push, heap_report, list_of_pointers, mixed_values,
+    numpy_str_width, numpy_string_width, render_bytes_per_element,
+    string_arrays, tutorial_mixed_list, widest_integer_text, HeapUse, PyValue,
+    N,
 };
 use chapters_code::meshgrid::{
-    dense_vs_sparse, exercise_ij, exercise_saddle, grid_5x5, numpy_arange, render_contourf,
-    render_grid_points, render_surface, sinc, sinc_broadcast, sinc_table, z_values,
-    zero_on_the_grid, Colormap, CONTOUR_LEVELS, COOLWARM, PUBU_R,
+    dense_vs_sparse, exercise_ij, exercise_saddle, grid_5x5, numpy_arange,
+    render_contourf, render_grid_points, render_surface, sinc, sinc_broadcast,
+    sinc_table, z_values, zero_on_the_grid, Colormap, CONTOUR_LEVELS, COOLWARM,
+    PUBU_R,
 };
 use chapters_code::newaxis::{
-    exercise_channel_axis, exercise_infer, expand_dims, image_for_a_cnn, infer_shape,
-    many_new_axes, reshape_with_inferred_axis, row_and_column, ReshapeError,
+    exercise_channel_axis, exercise_infer, expand_dims, image_for_a_cnn,
+    infer_shape, many_new_axes, reshape_with_inferred_axis, row_and_column,
+    ReshapeError,
 };
 use chapters_code::products::{
-    bench_matrices, checked_dot, elementwise, exercise_quadratic_form, exercise_transpose_rule,
-    gemm, matmul_table, mismatch_checked, mismatch_panics, star_versus_dot, DotShapeError,
+    bench_matrices, checked_dot, elementwise, exercise_quadratic_form,
+    exercise_transpose_rule, gemm, matmul_table, mismatch_checked,
+    mismatch_panics, star_versus_dot, DotShapeError,
 };
 use chapters_code::random::RandomState;
 use chapters_code::results::{
-    committed_table, format_duration, Results, ResultsError, Row, Timing, BENCHMARKS_CSV,
-    BENCHMARKS_PATH,
+    committed_table, format_duration, Results, ResultsError, Row, Timing,
+    BENCHMARKS_CSV, BENCHMARKS_PATH,
 };
 use chapters_code::speed::{
-    array_from_iter, array_from_slice, array_from_vec, array_range_f64, copy_floor, creation_table,
-    creation_variants, distance_variants, distances_broadcast_literal, distances_nested,
-    distances_table, distances_to, distances_to_par, exercise_mean_distance, exercise_squares,
-    findings, list_range, machine_note, minor_page_faults, page_fault_report, page_faults_of,
-    reciprocal_variants, reciprocals, reciprocals_boxed, reciprocals_into, reciprocals_map_collect,
-    reciprocals_par, reciprocals_push_loop, reciprocals_table, render_distances_chart,
-    render_reciprocals_chart, tutorial_nums, tutorial_points_nested, TUTORIAL_END,
+    array_from_iter, array_from_slice, array_from_vec, array_range_f64,
+    copy_floor, creation_table, creation_variants, distance_variants,
+    distances_broadcast_literal, distances_nested, distances_table,
+    distances_to, distances_to_par, exercise_mean_distance, exercise_squares,
+    findings, list_range, machine_note, minor_page_faults, page_fault_report,
+    page_faults_of, reciprocal_variants, reciprocals, reciprocals_boxed,
+    reciprocals_into, reciprocals_map_collect, reciprocals_par,
+    reciprocals_push_loop, reciprocals_table, render_distances_chart,
+    render_reciprocals_chart, tutorial_nums, tutorial_points_nested,
+    TUTORIAL_END,
 };
 
 // The registry of samples, figures and generated files. Until the crate had one catalog of
@@ -74,10 +91,12 @@ use chapters_code::speed::{
 // their replacements.
 use chapters_code::benchmarks::{Group, Side, Workload, GROUPS};
 use chapters_code::book::{
-    figures, find_sample, sample_key, samples, sync, tables, Host, Kind, Mode as SyncMode, Report,
-    CHAPTERS,
+    figures, find_sample, sample_key, samples, sync, tables, Host, Kind,
+    Mode as SyncMode, Report, CHAPTERS,
 };
-use chapters_code::chapter::{repo_root, Chapter, Figure, Measure, Render, Sample, Table};
+use chapters_code::chapter::{
+    repo_root, Chapter, Figure, Measure, Render, Sample, Table,
+};
 use chapters_code::results::{timing_table, Ratio};
 use chapters_code::{Error, Result};
 

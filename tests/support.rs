@@ -8,7 +8,8 @@ pub use chapters_code::chapter::repo_root;
 /// Reads a file relative to the repository root, with a helpful panic message.
 pub fn read_repo_file(relative: impl AsRef<Path>) -> String {
     let path = repo_root().join(relative.as_ref());
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// All files below `dir` (recursively) whose name ends with `suffix`, sorted.
@@ -23,7 +24,10 @@ pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
             if path.is_dir() {
-                if name != "target" && name != "book" && !name.starts_with('.') && name != "images"
+                if name != "target"
+                    && name != "book"
+                    && !name.starts_with('.')
+                    && name != "images"
                 {
                     stack.push(path);
                 }
@@ -58,7 +62,9 @@ pub fn code_blocks(markdown: &str) -> Vec<CodeBlock> {
         let trimmed = line.trim_start();
         match &mut current {
             Some((fence, block)) => {
-                if trimmed.starts_with(fence.as_str()) && trimmed.trim() == fence.as_str() {
+                if trimmed.starts_with(fence.as_str())
+                    && trimmed.trim() == fence.as_str()
+                {
                     let (_, done) = current.take().expect("inside a block");
                     blocks.push(done);
                 } else {
@@ -71,7 +77,8 @@ pub fn code_blocks(markdown: &str) -> Vec<CodeBlock> {
                     .take_while(|&c| c == '`' || c == '~')
                     .count();
                 if fence_len >= 3 {
-                    let fence: String = trimmed.chars().take(fence_len).collect();
+                    let fence: String =
+                        trimmed.chars().take(fence_len).collect();
                     let info = trimmed[fence_len..].trim().to_string();
                     current = Some((
                         fence,

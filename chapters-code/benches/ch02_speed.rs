@@ -83,7 +83,9 @@ fn distance_benches(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(4));
     group.bench_function(distances::BROADCAST_LITERAL.variant, |b| {
-        b.iter(|| distances_broadcast_literal(point.view(), black_box(points.view())))
+        b.iter(|| {
+            distances_broadcast_literal(point.view(), black_box(points.view()))
+        })
     });
     group.bench_function(distances::DISTANCES_TO.variant, |b| {
         b.iter(|| distances_to(point.view(), black_box(points.view())))

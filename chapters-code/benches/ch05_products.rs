@@ -17,7 +17,9 @@ fn matmul_benches(c: &mut Criterion) {
         bench.iter(|| black_box(&a).dot(black_box(&b)))
     });
     group.bench_function(matmul::GENERAL_MAT_MUL.variant, |bench| {
-        bench.iter(|| general_mat_mul(1.0, black_box(&a), black_box(&b), 0.0, &mut out))
+        bench.iter(|| {
+            general_mat_mul(1.0, black_box(&a), black_box(&b), 0.0, &mut out)
+        })
     });
     group.finish();
 }

@@ -15,13 +15,23 @@ fn convolution_benches(c: &mut Criterion) {
     let mut group = c.benchmark_group(workloads::GROUP.name);
     group.sample_size(10);
     group.bench_function(workloads::CONVOLVE2D.variant, |b| {
-        b.iter(|| convolve2d(black_box(image.view()), kernel.view(), Mode::Same))
+        b.iter(|| {
+            convolve2d(black_box(image.view()), kernel.view(), Mode::Same)
+        })
     });
     group.bench_function(workloads::NDARRAY_CONV.variant, |b| {
-        b.iter(|| black_box(&image).conv(&kernel, ConvMode::Same, PaddingMode::Zeros))
+        b.iter(|| {
+            black_box(&image).conv(&kernel, ConvMode::Same, PaddingMode::Zeros)
+        })
     });
     group.bench_function(workloads::NDARRAY_CONV_FFT.variant, |b| {
-        b.iter(|| black_box(&image).conv_fft(&kernel, ConvMode::Same, PaddingMode::Zeros))
+        b.iter(|| {
+            black_box(&image).conv_fft(
+                &kernel,
+                ConvMode::Same,
+                PaddingMode::Zeros,
+            )
+        })
     });
     group.finish();
 }

@@ -123,8 +123,11 @@ pub mod reciprocals {
     use super::*;
     const G: &str = "reciprocals";
     /// The tutorial's `for` loop with `append`.
-    pub const PYTHON_FOR_LOOP: Workload =
-        Workload::python(G, "python_for_loop", &[(PY, "Python `for` loop, `append`")]);
+    pub const PYTHON_FOR_LOOP: Workload = Workload::python(
+        G,
+        "python_for_loop",
+        &[(PY, "Python `for` loop, `append`")],
+    );
     /// The tutorial's list comprehension.
     pub const PYTHON_LIST_COMPREHENSION: Workload = Workload::python(
         G,
@@ -132,10 +135,14 @@ pub mod reciprocals {
         &[(PY, "Python list comprehension")],
     );
     /// `1 / numpy_nums`.
-    pub const NUMPY: Workload = Workload::python(G, "numpy", &[(PY, "NumPy `1 / numpy_nums`")]);
+    pub const NUMPY: Workload =
+        Workload::python(G, "numpy", &[(PY, "NumPy `1 / numpy_nums`")]);
     /// The same with NumPy's huge pages turned off.
-    pub const NUMPY_NO_HUGEPAGES: Workload =
-        Workload::python(G, "numpy_no_hugepages", &[(PY, "NumPy, huge pages off")]);
+    pub const NUMPY_NO_HUGEPAGES: Workload = Workload::python(
+        G,
+        "numpy_no_hugepages",
+        &[(PY, "NumPy, huge pages off")],
+    );
     /// `numpy_nums.copy()`.
     pub const NUMPY_COPY: Workload =
         Workload::python(G, "numpy_copy", &[(PY, "NumPy `numpy_nums.copy()`")]);
@@ -146,8 +153,11 @@ pub mod reciprocals {
     pub const PUSH_LOOP: Workload =
         Workload::rust(G, "push_loop", &[(RS, "Rust `reciprocals_push_loop`")]);
     /// `reciprocals_map_collect`.
-    pub const MAP_COLLECT: Workload =
-        Workload::rust(G, "map_collect", &[(RS, "Rust `reciprocals_map_collect`")]);
+    pub const MAP_COLLECT: Workload = Workload::rust(
+        G,
+        "map_collect",
+        &[(RS, "Rust `reciprocals_map_collect`")],
+    );
     /// `reciprocals`.
     pub const RECIPROCALS: Workload = Workload::rust(
         G,
@@ -240,8 +250,11 @@ pub mod creation {
         &[(RS, "Rust `array_from_slice` (copy)")],
     );
     /// `array_from_vec`.
-    pub const ARRAY_FROM_VEC: Workload =
-        Workload::rust(G, "array_from_vec", &[(RS, "Rust `array_from_vec` (move)")]);
+    pub const ARRAY_FROM_VEC: Workload = Workload::rust(
+        G,
+        "array_from_vec",
+        &[(RS, "Rust `array_from_vec` (move)")],
+    );
     /// `array_from_iter`.
     pub const ARRAY_FROM_ITER: Workload = Workload::rust(
         G,
@@ -347,8 +360,11 @@ pub mod matmul {
         &[(PY, "NumPy `a @ b` (OpenBLAS, 1 thread)")],
     );
     /// `a.dot(&b)`.
-    pub const DOT: Workload =
-        Workload::rust(G, "dot", &[(RS, "ndarray `a.dot(&b)` (matrixmultiply)")]);
+    pub const DOT: Workload = Workload::rust(
+        G,
+        "dot",
+        &[(RS, "ndarray `a.dot(&b)` (matrixmultiply)")],
+    );
     /// `general_mat_mul` into an existing matrix.
     pub const GENERAL_MAT_MUL: Workload = Workload::rust(
         G,
@@ -430,7 +446,10 @@ pub mod knn_distances {
         chapter: "ch07-knn",
         baseline: NUMPY_BROADCAST,
         workloads: &[NUMPY_BROADCAST, BROADCAST, PAIRWISE_SQ_DISTANCES],
-        summary: &[("pairwise distances of 2000 points", PAIRWISE_SQ_DISTANCES)],
+        summary: &[(
+            "pairwise distances of 2000 points",
+            PAIRWISE_SQ_DISTANCES,
+        )],
         python_loop: None,
     };
 }
@@ -476,8 +495,11 @@ pub mod knn_argpartition {
         &[(PY, "NumPy `np.argpartition(dist_sq, K + 1, axis=1)`")],
     );
     /// `argpartition_rows`.
-    pub const ARGPARTITION_ROWS: Workload =
-        Workload::rust(G, "argpartition_rows", &[(RS, "Rust `argpartition_rows`")]);
+    pub const ARGPARTITION_ROWS: Workload = Workload::rust(
+        G,
+        "argpartition_rows",
+        &[(RS, "Rust `argpartition_rows`")],
+    );
     /// The group.
     pub const GROUP: Group = Group {
         name: G,
@@ -506,7 +528,8 @@ pub mod life {
         &[(PY, "NumPy `iterate`, uint8 board")],
     );
     /// `iterate`.
-    pub const ITERATE: Workload = Workload::rust(G, "iterate", &[(RS, "Rust `iterate` (slices)")]);
+    pub const ITERATE: Workload =
+        Workload::rust(G, "iterate", &[(RS, "Rust `iterate` (slices)")]);
     /// `FastLife::step`.
     pub const FAST: Workload =
         Workload::rust(G, "fast", &[(RS, "Rust `FastLife::step` (one pass)")]);
@@ -541,14 +564,22 @@ pub mod convolution {
     pub const NDARRAY_CONV: Workload =
         Workload::rust(G, "ndarray_conv", &[(RS, "`ndarray-conv` `conv`")]);
     /// The `ndarray-conv` crate's `conv_fft`.
-    pub const NDARRAY_CONV_FFT: Workload =
-        Workload::rust(G, "ndarray_conv_fft", &[(RS, "`ndarray-conv` `conv_fft`")]);
+    pub const NDARRAY_CONV_FFT: Workload = Workload::rust(
+        G,
+        "ndarray_conv_fft",
+        &[(RS, "`ndarray-conv` `conv_fft`")],
+    );
     /// The group.
     pub const GROUP: Group = Group {
         name: G,
         chapter: "ch09-convolution",
         baseline: SCIPY_CONVOLVE2D,
-        workloads: &[SCIPY_CONVOLVE2D, CONVOLVE2D, NDARRAY_CONV, NDARRAY_CONV_FFT],
+        workloads: &[
+            SCIPY_CONVOLVE2D,
+            CONVOLVE2D,
+            NDARRAY_CONV,
+            NDARRAY_CONV_FFT,
+        ],
         summary: &[
             ("3 × 3 convolution of 1000 × 1000, Same", CONVOLVE2D),
             ("the same with the ndarray-conv crate", NDARRAY_CONV),
@@ -589,7 +620,11 @@ mod tests {
     fn every_workload_is_in_its_own_group_once() {
         let mut seen = BTreeSet::new();
         for group in GROUPS {
-            assert!(group.workloads.contains(&group.baseline), "{}", group.name);
+            assert!(
+                group.workloads.contains(&group.baseline),
+                "{}",
+                group.name
+            );
             assert!(
                 group.baseline.python,
                 "{}: the baseline is NumPy's",

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::chapter::{repo_root, Chapter, Figure, Measure, Render, Sample, Table};
+use crate::chapter::{
+    repo_root, Chapter, Figure, Measure, Render, Sample, Table,
+};
 use crate::error::{Context, Error, Result};
 
 /// The catalog: every chapter, in reading order (declared in `lib.rs`, one line each).
@@ -141,7 +143,9 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
                     Ok(()) => done.push(format!("wrote   {}", path.display())),
                     Err(e) => problems.push(e.to_string()),
                 },
-                Mode::Check => problems.push(difference(&path, committed.as_deref(), &now)),
+                Mode::Check => {
+                    problems.push(difference(&path, committed.as_deref(), &now))
+                }
             }
         }
     };
@@ -161,7 +165,8 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
         }
     }
     if kinds.contains(&Kind::Figure) {
-        let scratch = std::env::temp_dir().join(format!("chapters-code-{}", std::process::id()));
+        let scratch = std::env::temp_dir()
+            .join(format!("chapters-code-{}", std::process::id()));
         for (chapter, figure) in figures() {
             let path = chapter.figure_path(figure);
             compare(path, render_figure(figure, &scratch));
@@ -176,7 +181,8 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
             match mode {
                 Mode::Update => match std::fs::remove_file(root.join(&path)) {
                     Ok(()) => done.push(format!("removed {}", path.display())),
-                    Err(e) => problems.push(format!("cannot remove {}: {e}", path.display())),
+                    Err(e) => problems
+                        .push(format!("cannot remove {}: {e}", path.display())),
                 },
                 Mode::Check => problems.push(format!(
                     "{}: no sample, table or figure of the book writes it",
@@ -202,7 +208,11 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
 }
 
 /// Runs one sample in a process of its own and returns what it printed.
-fn run_sample(host: &Host<'_>, chapter: &Chapter, sample: &Sample) -> Result<Vec<u8>> {
+fn run_sample(
+    host: &Host<'_>,
+    chapter: &Chapter,
+    sample: &Sample,
+) -> Result<Vec<u8>> {
     let key = sample_key(chapter, sample);
     let run = Command::new(host.program)
         .args(["sample", &key])
@@ -219,7 +229,8 @@ fn run_sample(host: &Host<'_>, chapter: &Chapter, sample: &Sample) -> Result<Vec
 
 /// Draws a figure into a scratch folder and returns the file's bytes.
 fn render_figure(figure: &Figure, scratch: &Path) -> Result<Vec<u8>> {
-    std::fs::create_dir_all(scratch).context(format!("cannot create {}", scratch.display()))?;
+    std::fs::create_dir_all(scratch)
+        .context(format!("cannot create {}", scratch.display()))?;
     let path = scratch.join(figure.name);
     (figure.render)(&path)?;
     std::fs::read(&path).context(format!("cannot read {}", path.display()))
@@ -228,9 +239,11 @@ fn render_figure(figure: &Figure, scratch: &Path) -> Result<Vec<u8>> {
 /// Writes a file, creating its folder.
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).context(format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .context(format!("cannot create {}", parent.display()))?;
     }
-    std::fs::write(path, bytes).context(format!("cannot write {}", path.display()))
+    std::fs::write(path, bytes)
+        .context(format!("cannot write {}", path.display()))
 }
 
 /// Says how a generated file differs from the committed one; text is shown in full.
@@ -292,7 +305,11 @@ mod tests {
             assert!(seen.insert(chapter.table_path(table)), "{}", table.name);
         }
         for (chapter, figure) in figures() {
-            assert!(seen.insert(chapter.figure_path(figure)), "{}", figure.name);
+            assert!(
+                seen.insert(chapter.figure_path(figure)),
+                "{}",
+                figure.name
+            );
         }
         let slugs: HashSet<&str> = CHAPTERS.iter().map(|c| c.slug).collect();
         assert_eq!(slugs.len(), CHAPTERS.len());

@@ -87,14 +87,20 @@ pub struct HeapUse {
 
 impl Figure {
     /// A figure named `name` (after the slug), drawn by `render`.
-    pub const fn new(name: &'static str, render: fn(&Path) -> Result<()>) -> Figure {
+    pub const fn new(
+        name: &'static str,
+        render: fn(&Path) -> Result<()>,
+    ) -> Figure {
         Figure { name, render }
     }
 }
 
 impl Table {
     /// A table built from the committed sources.
-    pub const fn text(name: &'static str, render: fn() -> Result<String>) -> Table {
+    pub const fn text(
+        name: &'static str,
+        render: fn() -> Result<String>,
+    ) -> Table {
         Table {
             name,
             render: Render::Text(render),
@@ -102,7 +108,10 @@ impl Table {
     }
 
     /// A table built from heap measurements.
-    pub const fn measured(name: &'static str, render: fn(Measure<'_>) -> String) -> Table {
+    pub const fn measured(
+        name: &'static str,
+        render: fn(Measure<'_>) -> String,
+    ) -> Table {
         Table {
             name,
             render: Render::Measured(render),

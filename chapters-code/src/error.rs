@@ -41,7 +41,9 @@ impl Error {
     }
 
     /// The standard error this one came from, if any.
-    pub fn source(&self) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
+    pub fn source(
+        &self,
+    ) -> Option<&(dyn std::error::Error + Send + Sync + 'static)> {
         self.source.as_deref()
     }
 }
@@ -58,10 +60,11 @@ impl<E: std::error::Error + Send + Sync + 'static> From<E> for Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
-        let mut source: Option<&(dyn std::error::Error + 'static)> = match &self.source {
-            Some(boxed) => Some(boxed.as_ref()),
-            None => None,
-        };
+        let mut source: Option<&(dyn std::error::Error + 'static)> =
+            match &self.source {
+                Some(boxed) => Some(boxed.as_ref()),
+                None => None,
+            };
         let mut separator = if self.message.is_empty() { "" } else { ": " };
         while let Some(error) = source {
             write!(f, "{separator}{error}")?;
@@ -103,7 +106,8 @@ mod tests {
 
     #[test]
     fn messages_read_from_the_outside_in() {
-        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let io =
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
         let e = Err::<(), _>(io)
             .context("cannot read x.csv")
             .context("results")

@@ -69,7 +69,8 @@ fn main() -> ExitCode {
 /// Writes (or checks) the generated files of the given kinds, running each sample in a
 /// process of its own (this program, `sample NAME`).
 fn sync(mode: Mode, kinds: &[Kind]) -> Result<()> {
-    let program = std::env::current_exe().context("cannot find this program")?;
+    let program =
+        std::env::current_exe().context("cannot find this program")?;
     let host = Host {
         program: &program,
         measure: &counting_allocator::measure,
@@ -111,7 +112,8 @@ fn collect_results(dir: &Path) -> Result<()> {
         return Err(Error::msg("no benchmark results found: run ./bench.sh"));
     }
     let path = root.join(BENCHMARKS_PATH);
-    std::fs::write(&path, results.to_csv()).context(format!("cannot write {}", path.display()))?;
+    std::fs::write(&path, results.to_csv())
+        .context(format!("cannot write {}", path.display()))?;
     println!(
         "results {BENCHMARKS_PATH}: {} timings",
         results.timings.len()

@@ -39,7 +39,13 @@ impl RandomState {
     ///
     /// # Panics
     /// If `low >= high`, like NumPy's `ValueError: low >= high`.
-    pub fn randint(&mut self, low: i64, high: i64, rows: usize, cols: usize) -> Array2<i64> {
+    pub fn randint(
+        &mut self,
+        low: i64,
+        high: i64,
+        rows: usize,
+        cols: usize,
+    ) -> Array2<i64> {
         assert!(low < high, "randint: low >= high ({low} >= {high})");
         let range = high.abs_diff(low) - 1; // largest offset from `low`
         let mask = u64::MAX >> range.leading_zeros().min(63);
@@ -55,7 +61,9 @@ impl RandomState {
                 },
                 r => loop {
                     let high_bits = u64::from(self.mt.next_u32());
-                    let value = ((high_bits << 32) | u64::from(self.mt.next_u32())) & mask;
+                    let value = ((high_bits << 32)
+                        | u64::from(self.mt.next_u32()))
+                        & mask;
                     if value <= r {
                         break value;
                     }
@@ -133,7 +141,8 @@ mod tests {
 
     #[test]
     fn choice_of_zero_and_one_is_randint_0_2() {
-        let expected = array![[1, 0, 1, 0, 1], [1, 1, 1, 0, 1], [0, 1, 0, 1, 0]];
+        let expected =
+            array![[1, 0, 1, 0, 1], [1, 1, 1, 0, 1], [0, 1, 0, 1, 0]];
         assert_eq!(RandomState::new(7).randint(0, 2, 3, 5), expected);
         assert_eq!(
             RandomState::new(7).choice_binary(3, 5),

@@ -52,7 +52,11 @@ const ROW: i32 = 38;
 const TOP: i32 = 90;
 
 /// Draws `bars` top to bottom into a PNG file.
-pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<()> {
+pub fn draw_bars(
+    path: &Path,
+    chart: &BarChart<'_>,
+    bars: &[Bar],
+) -> Result<()> {
     register_fonts();
     if bars.is_empty() {
         // Nothing measured yet (a fresh results file): say so instead of failing.
@@ -62,7 +66,8 @@ pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<()> 
             .into_font()
             .color(&palette::INK)
             .pos(Pos::new(HPos::Center, VPos::Center));
-        let message = format!("{}: not measured yet (run ./bench.sh)", chart.title);
+        let message =
+            format!("{}: not measured yet (run ./bench.sh)", chart.title);
         root.draw(&Text::new(message, (WIDTH as i32 / 2, 60), font))?;
         root.present()?;
         return Ok(());
@@ -126,7 +131,8 @@ pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<()> 
             (LABEL_WIDTH, y + ROW / 2),
             text(16.0, HPos::Right),
         ))?;
-        let length = ((scale(bar.value) - min) / span * f64::from(bar_space)).round() as i32;
+        let length = ((scale(bar.value) - min) / span * f64::from(bar_space))
+            .round() as i32;
         let x0 = LABEL_WIDTH + 12;
         root.draw(&Rectangle::new(
             [(x0, y + 6), (x0 + length.max(2), y + ROW - 6)],
@@ -158,7 +164,11 @@ pub fn draw_bars(path: &Path, chart: &BarChart<'_>, bars: &[Bar]) -> Result<()> 
 
 /// A log-scale chart of a benchmark group's rows (those measured in the committed results),
 /// coloured by who ran them: CPython, NumPy or Rust.
-pub fn draw_timing_chart(path: &Path, title: &str, group: &Group) -> Result<()> {
+pub fn draw_timing_chart(
+    path: &Path,
+    title: &str,
+    group: &Group,
+) -> Result<()> {
     let results = Results::committed()?;
     let bars: Vec<Bar> = group
         .rows()

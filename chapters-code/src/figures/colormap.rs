@@ -12,7 +12,9 @@ impl Colormap {
         let t = t.clamp(0.0, 1.0) * (keys.len() - 1) as f64;
         let i = (t.floor() as usize).min(keys.len() - 2);
         let f = t - i as f64;
-        let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
+        let mix = |a: u8, b: u8| {
+            (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8
+        };
         let (a, b) = (keys[i], keys[i + 1]);
         RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
     }

@@ -61,7 +61,8 @@ where
     let text_size = f64::from(cell) * 0.38;
     for r in 0..rows {
         for c in 0..cols {
-            let (x0, y0) = (origin.0 + c as i32 * cell, origin.1 + r as i32 * cell);
+            let (x0, y0) =
+                (origin.0 + c as i32 * cell, origin.1 + r as i32 * cell);
             let look = style(r, c);
             area.draw(&Rectangle::new(
                 [(x0, y0), (x0 + cell, y0 + cell)],

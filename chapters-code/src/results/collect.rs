@@ -43,9 +43,10 @@ impl Results {
             for line in text.lines().skip(1) {
                 let fields: Vec<&str> = line.split(',').collect();
                 if let [group, variant, seconds, _repeats] = fields[..] {
-                    let median_seconds = seconds
-                        .parse()
-                        .context(format!("{}: bad number {seconds:?}", python.display()))?;
+                    let median_seconds = seconds.parse().context(format!(
+                        "{}: bad number {seconds:?}",
+                        python.display()
+                    ))?;
                     results.timings.push(Timing {
                         group: group.into(),
                         side: Side::Python.name().into(),
@@ -85,7 +86,8 @@ fn criterion_medians(folder: &Path) -> Result<Vec<(String, String, f64)>> {
             };
             let benchmark_json = parse(&benchmark)?;
             let estimates_json = parse(&estimates)?;
-            let name = |key: &str| benchmark_json[key].as_str().map(str::to_string);
+            let name =
+                |key: &str| benchmark_json[key].as_str().map(str::to_string);
             let median_ns = estimates_json["median"]["point_estimate"].as_f64();
             if let (Some(group_id), Some(function_id), Some(ns)) =
                 (name("group_id"), name("function_id"), median_ns)
@@ -103,10 +105,14 @@ mod tests {
 
     #[test]
     fn merges_criterion_python_and_machine_facts() {
-        let dir = std::env::temp_dir().join(format!("collect-test-{}", std::process::id()));
-        let estimates = dir.join("criterion").join("g").join("fast").join("new");
+        let dir = std::env::temp_dir()
+            .join(format!("collect-test-{}", std::process::id()));
+        let estimates =
+            dir.join("criterion").join("g").join("fast").join("new");
         std::fs::create_dir_all(&estimates).expect("a temporary folder");
-        let write = |path: &Path, text: &str| std::fs::write(path, text).expect("writable");
+        let write = |path: &Path, text: &str| {
+            std::fs::write(path, text).expect("writable")
+        };
         write(&dir.join("machine.txt"), "cpu: Test CPU\ncores: 2\n");
         write(
             &dir.join("python.csv"),

@@ -15,7 +15,8 @@ use crate::error::{Error, Result};
 pub use crate::benchmarks::Row;
 
 /// The committed results file, compiled in so that tables and charts always match it.
-pub const BENCHMARKS_CSV: &str = include_str!("../../../results/benchmarks.csv");
+pub const BENCHMARKS_CSV: &str =
+    include_str!("../../../results/benchmarks.csv");
 
 /// Where `./bench.sh` writes the results, relative to the repository root.
 pub const BENCHMARKS_PATH: &str = "results/benchmarks.csv";
@@ -67,14 +68,17 @@ impl Results {
             }
             let fields: Vec<&str> = line.split(',').collect();
             let line_error = |what: String| {
-                Error::msg(format!("{BENCHMARKS_PATH}: line {}: {what}", number + 1))
+                Error::msg(format!(
+                    "{BENCHMARKS_PATH}: line {}: {what}",
+                    number + 1
+                ))
             };
             let [group, side, variant, seconds] = fields[..] else {
                 return Err(line_error("expected 4 fields".into()));
             };
-            let median_seconds = seconds
-                .parse()
-                .map_err(|_| line_error(format!("{seconds:?} is not a number")))?;
+            let median_seconds = seconds.parse().map_err(|_| {
+                line_error(format!("{seconds:?} is not a number"))
+            })?;
             results.timings.push(Timing {
                 group: group.into(),
                 side: side.into(),
@@ -118,7 +122,9 @@ impl Results {
     pub fn get(&self, group: &str, side: &str, variant: &str) -> Option<f64> {
         self.timings
             .iter()
-            .find(|t| t.group == group && t.side == side && t.variant == variant)
+            .find(|t| {
+                t.group == group && t.side == side && t.variant == variant
+            })
             .map(|t| t.median_seconds)
     }
 
@@ -148,7 +154,12 @@ impl Results {
 
     /// A markdown table of `rows` (side, variant, label), each with its median and its speed
     /// relative to `baseline` (side, variant). Rows that were not measured are left out.
-    pub fn markdown_table(&self, group: &str, baseline: (&str, &str), rows: &[Row<'_>]) -> String {
+    pub fn markdown_table(
+        &self,
+        group: &str,
+        baseline: (&str, &str),
+        rows: &[Row<'_>],
+    ) -> String {
         let base = self.get(group, baseline.0, baseline.1);
         let mut out =
             String::from("| Variant | Median time | Relative to NumPy |\n| --- | ---: | ---: |\n");
@@ -157,7 +168,9 @@ impl Results {
                 continue;
             };
             let relative = match base {
-                Some(_) if (side, variant) == baseline => "1× (baseline)".to_string(),
+                Some(_) if (side, variant) == baseline => {
+                    "1× (baseline)".to_string()
+                }
                 Some(b) => Ratio::of(seconds, b).emphasized(),
                 None => "–".to_string(),
             };
@@ -184,7 +197,11 @@ impl Results {
 
 /// The committed results' table for `group`, relative to the NumPy/SciPy variant `baseline`,
 /// followed by the sentence naming the machine it was measured on.
-pub fn committed_table(group: &str, baseline: &str, rows: &[Row<'_>]) -> Result<String> {
+pub fn committed_table(
+    group: &str,
+    baseline: &str,
+    rows: &[Row<'_>],
+) -> Result<String> {
     let results = Results::committed()?;
     Ok(results.markdown_table(group, ("python", baseline), rows)
         + "\n"
@@ -223,7 +240,11 @@ impl Ratio {
     }
 
     /// How `seconds` compares with `reference`, or `missing` if either was not measured.
-    pub fn describe(seconds: Option<f64>, reference: Option<f64>, missing: &str) -> String {
+    pub fn describe(
+        seconds: Option<f64>,
+        reference: Option<f64>,
+        missing: &str,
+    ) -> String {
         match (seconds, reference) {
             (Some(s), Some(r)) => Ratio::of(s, r).to_string(),
             _ => missing.to_string(),
@@ -345,10 +366,11 @@ mod tests {
             .iter()
             .map(|t| (t.group.clone(), t.side.clone(), t.variant.clone()))
             .collect();
-        let declared: BTreeSet<(String, String, String)> = crate::benchmarks::measured_series()
-            .into_iter()
-            .map(|(g, side, v)| (g.into(), side.name().into(), v.into()))
-            .collect();
+        let declared: BTreeSet<(String, String, String)> =
+            crate::benchmarks::measured_series()
+                .into_iter()
+                .map(|(g, side, v)| (g.into(), side.name().into(), v.into()))
+                .collect();
         let missing: Vec<_> = declared.difference(&measured).collect();
         let undeclared: Vec<_> = measured.difference(&declared).collect();
         assert!(missing.is_empty(), "declared but not measured: {missing:?}");
