@@ -80,7 +80,10 @@ fn preprocess() -> Result<bool, Error> {
             let book = pair.pop().unwrap_or(Value::Null);
             (pair.pop().unwrap_or(Value::Null), book)
         }
-        _ => return Err("expected mdBook's preprocessor input, [context, book], on stdin".into()),
+        _ => return Err(
+            "expected mdBook's preprocessor input, [context, book], on stdin"
+                .into(),
+        ),
     };
 
     if context["renderer"] != "test" {
@@ -120,11 +123,13 @@ fn preprocess() -> Result<bool, Error> {
     let mut total = Summary::default();
     let mut failed_chapters = Vec::new();
     let tested = for_each_chapter(&mut book["items"], &mut |chapter| {
-        let Some(path) = chapter["path"].as_str().filter(|p| !p.is_empty()) else {
+        let Some(path) = chapter["path"].as_str().filter(|p| !p.is_empty())
+        else {
             return Ok(()); // a draft chapter: no file, nothing to test
         };
         let content = chapter["content"].as_str().unwrap_or_default();
-        let summary = test_chapter(&work, Path::new(path), content, &libs, edition)?;
+        let summary =
+            test_chapter(&work, Path::new(path), content, &libs, edition)?;
         total.add(&summary);
         if summary.failed > 0 {
             failed_chapters.push(path.to_owned());
@@ -243,7 +248,9 @@ fn test_chapter(
 
     eprint!("  {:<40}", path.display());
     let start = Instant::now();
-    let mut rustdoc = Command::new(env::var_os("RUSTDOC").unwrap_or_else(|| "rustdoc".into()));
+    let mut rustdoc = Command::new(
+        env::var_os("RUSTDOC").unwrap_or_else(|| "rustdoc".into()),
+    );
     rustdoc
         .current_dir(work)
         .arg(path)
@@ -334,9 +341,9 @@ fn link_libs(files: &[PathBuf], dir: &Path) -> Result<(), Error> {
     }
     fs::create_dir_all(dir)?;
     for file in files {
-        let name = file
-            .file_name()
-            .ok_or_else(|| format!("cargo reported a library without a name: {file:?}"))?;
+        let name = file.file_name().ok_or_else(|| {
+            format!("cargo reported a library without a name: {file:?}")
+        })?;
         let link = dir.join(name);
         if fs::hard_link(file, &link).is_err() {
             fs::copy(file, &link)?;
@@ -356,8 +363,9 @@ fn library_files(messages: &str) -> Vec<PathBuf> {
         .flatten()
         .filter_map(|name| name.as_str().map(PathBuf::from))
         .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "rlib" || ext == "so" || ext == "dylib")
+            path.extension().is_some_and(|ext| {
+                ext == "rlib" || ext == "so" || ext == "dylib"
+            })
         })
         .collect();
     files.sort();
@@ -382,7 +390,8 @@ mod tests {
                 ignored: 1
             })
         );
-        let failed = "test result: FAILED. 10 passed; 1 failed; 0 ignored; 0 measured";
+        let failed =
+            "test result: FAILED. 10 passed; 1 failed; 0 ignored; 0 measured";
         assert_eq!(
             parse_summary(failed),
             Some(Summary {
