@@ -26,6 +26,9 @@ step cargo test --workspace --doc
 # "test result: ok. N passed", which the closing line below counts.
 step mdbook test
 step scripts/mdbook-build.sh
+# Every internal link and fragment of the built HTML, offline (hyperlink); external links are
+# listed and checked for form, never fetched.
+step scripts/link-check.sh
 if [ "${BOOK_SKIP_BROWSER:-0}" = 1 ]; then
     echo; echo "==> browser check skipped (BOOK_SKIP_BROWSER=1)"
 else
@@ -36,5 +39,5 @@ fi
 # book in mdbook test, and the browser check's pages).
 passed=$(grep -Eo '(test result: ok\.|browser:) [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
 echo
-echo "All checks passed: fmt, clippy, cargo test (all targets and doc tests), mdbook test, mdbook build, browser."
+echo "All checks passed: fmt, clippy, cargo test (all targets and doc tests), mdbook test, mdbook build, link check, browser."
 echo "book tests: $passed passed, 0 failed"

@@ -10,7 +10,19 @@ Usage in a chapter script (the anchored sample code stays at module level, unind
     out.end()
 
 Each section's output is written to python/outputs/<chapter>/<name>.txt and echoed.
+
+Every file written here is also recorded, with its SHA-256, in the folder's manifest
+python/outputs/<chapter>/SHA256SUMS (the format of `sha256sum -c`). The book's tests never run
+Python: `cargo test --test book_guard` checks that each committed output still has the bytes
+its script wrote, so an output edited by hand (or a merge that mixed two runs) fails the tests.
+Other scripts record what they write with `record(path)`, or from the shell:
+
+    python python/book_outputs.py --record python/outputs/edge-cases/*.json
+
+Regenerate every NumPy output and manifest with one command: scripts/numpy-outputs.sh
 """
+import argparse
+import hashlib
 import io
 import platform
 import sys
@@ -19,6 +31,42 @@ from pathlib import Path
 import numpy as np
 
 OUTPUT_ROOT = Path(__file__).resolve().parent / "outputs"
+MANIFEST = "SHA256SUMS"
+
+
+def _read_manifest(folder):
+    entries = {}
+    path = folder / MANIFEST
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            digest, _, name = line.partition("  ")
+            if name:
+                entries[name] = digest
+    return entries
+
+
+def _write_manifest(folder, entries):
+    text = "".join(f"{entries[n]}  {n}\n" for n in sorted(entries))
+    (folder / MANIFEST).write_text(text, encoding="utf-8")
+
+
+def record(path):
+    """Records the SHA-256 of an output file in its folder's SHA256SUMS."""
+    path = Path(path).resolve()
+    if path.name == MANIFEST:
+        return
+    entries = _read_manifest(path.parent)
+    entries[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    _write_manifest(path.parent, entries)
+
+
+def prune(folder):
+    """Drops the entries of files that no longer exist from a folder's SHA256SUMS."""
+    folder = Path(folder)
+    entries = _read_manifest(folder)
+    kept = {n: d for n, d in entries.items() if (folder / n).is_file()}
+    if kept != entries:
+        _write_manifest(folder, kept)
 
 
 class Outputs:
@@ -36,6 +84,7 @@ class Outputs:
         except ImportError:
             pass
         (self.dir / "versions.txt").write_text(versions + "\n")
+        record(self.dir / "versions.txt")
 
     def begin(self, name):
         self._name = name
@@ -46,4 +95,22 @@ class Outputs:
         sys.stdout = self._stdout
         text = self._buffer.getvalue()
         (self.dir / f"{self._name}.txt").write_text(text)
+        record(self.dir / f"{self._name}.txt")
         print(f"--- {self._name}\n{text}", end="")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description="Record output files in their folder's SHA256SUMS, or prune the entries "
+        "of files that are gone."
+    )
+    parser.add_argument("--record", nargs="*", default=[], metavar="FILE")
+    parser.add_argument(
+        "--prune", action="store_true", help="drop entries of missing files, in every folder"
+    )
+    args = parser.parse_args()
+    for f in args.record:
+        record(f)
+    if args.prune:
+        for folder in sorted(p for p in OUTPUT_ROOT.iterdir() if p.is_dir()):
+            prune(folder)

@@ -4,11 +4,20 @@
 
 mod support;
 
+#[path = "book_guard/known.rs"]
+mod known;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chapters_code::book;
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use support::*;
+
+/// A page made of `markdown`, read as if it were a chapter in `src/`.
+fn synthetic(markdown: &str) -> Page {
+    Page::from_source(PathBuf::from("src/guard-self-test.md"), markdown.into())
+}
 
 fn chapters() -> Vec<PathBuf> {
     let root = repo_root();
@@ -24,11 +33,14 @@ fn chapters() -> Vec<PathBuf> {
         .collect()
 }
 
+fn pages() -> Vec<Page> {
+    chapters().into_iter().map(Page::load).collect()
+}
+
+/// Every include of every chapter, at any depth, as mdBook reads them (`{{ #include x }}` with
+/// spaces too).
 fn all_includes() -> Vec<Include> {
-    chapters()
-        .iter()
-        .flat_map(|chapter| includes(chapter, &read_repo_file(chapter)))
-        .collect()
+    pages().into_iter().flat_map(|p| p.includes).collect()
 }
 
 #[test]
@@ -56,9 +68,12 @@ fn every_include_points_at_an_existing_file_and_a_non_empty_anchor() {
                 }
             }
             Some(selector) => {
-                if selector.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                if selector.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    || selector.starts_with(':')
+                    || selector.is_empty()
+                {
                     problems.push(format!(
-                        "{place}: includes by line numbers ({selector}); use a named anchor"
+                        "{place}: includes by line numbers ({selector:?}); use a named anchor"
                     ));
                     continue;
                 }
@@ -75,6 +90,40 @@ fn every_include_points_at_an_existing_file_and_a_non_empty_anchor() {
             }
         }
     }
+    for page in pages() {
+        problems.extend(page.errors.iter().cloned());
+        // A helper mdBook does not know stays in the page as raw text.
+        for d in directives(&page.source) {
+            let known = ["include", "rustdoc_include", "playground", "title"];
+            if !d.escaped && !known.contains(&d.kind.as_str()) {
+                problems.push(format!(
+                    "{}: `{}`: mdBook knows no helper `{}`",
+                    page.place(d.range.start),
+                    &page.source[d.range.clone()],
+                    d.kind
+                ));
+            }
+        }
+        // `{{#include` that mdBook's pattern does not match either (`{{#include}}` with no
+        // file, a newline inside) is left as raw text.
+        let matched: Vec<std::ops::Range<usize>> = directives(&page.source)
+            .into_iter()
+            .map(|d| d.range)
+            .collect();
+        for (at, _) in page.source.match_indices("{{") {
+            let after = page.source[at + 2..].trim_start();
+            let helper = after.starts_with("#include")
+                || after.starts_with("#rustdoc_include");
+            let escaped = page.source[..at].ends_with('\\');
+            if helper && !escaped && !matched.iter().any(|r| r.contains(&at)) {
+                problems.push(format!(
+                    "{}: a `{{{{#include …}}}}` that mdBook does not expand: {:?}",
+                    page.place(at),
+                    page.source[at..].lines().next().unwrap_or_default()
+                ));
+            }
+        }
+    }
     assert!(
         problems.is_empty(),
         "broken includes:\n{}",
@@ -82,59 +131,235 @@ fn every_include_points_at_an_existing_file_and_a_non_empty_anchor() {
     );
 }
 
-#[test]
-fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
+/// The languages a fence of the book may name.
+const LANGUAGES: &[&str] = &[
+    "rust",
+    "python",
+    "text",
+    "console",
+    "toml",
+    "sh",
+    "bash",
+    "json",
+    "csv",
+    "markdown",
+    "html",
+    "css",
+    "javascript",
+    "diff",
+];
+
+/// What rustdoc and mdBook make of a Rust block's words after `rust`.
+fn rust_attribute_known(a: &str) -> bool {
+    matches!(
+        a,
+        "should_panic"
+            | "no_run"
+            | "ignore"
+            | "compile_fail"
+            | "noplayground"
+            | "noplaypen"
+            | "editable"
+            | "mdbook-runnable"
+    ) || a.starts_with("edition")
+        || a.starts_with("ignore-")
+        || (a.len() == 5
+            && a.starts_with('E')
+            && a[1..].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a block of code calls an assertion macro on a line that is not a comment.
+fn asserts(body: &str) -> bool {
+    body.lines().any(|l| {
+        let code = l.trim_start().trim_start_matches("# ");
+        !code.starts_with("//")
+            && ["assert!", "assert_eq!", "assert_ne!", "assert_matches!"]
+                .iter()
+                .any(|m| code.contains(m))
+    })
+}
+
+/// What is wrong with the fences of a page, read the way rustdoc and mdBook read them.
+fn fence_problems(page: &Page) -> Vec<String> {
     let mut problems = Vec::new();
-    for chapter in chapters() {
-        for block in code_blocks(&read_repo_file(&chapter)) {
-            let lang = block.info.split(',').next().unwrap_or_default().trim();
-            if lang != "rust" {
-                continue;
-            }
-            let attributes: Vec<&str> =
-                block.info.split(',').skip(1).map(str::trim).collect();
-            let place = format!("{}:{}", chapter.display(), block.line);
-            if attributes.iter().any(|a| *a == "ignore" || *a == "no_run") {
-                let has_reason = block.preceding.starts_with("<!-- not run:")
-                    && block.preceding.ends_with("-->");
-                if !has_reason {
-                    problems.push(format!(
-                        "{place}: `{}` block without a reason; put `<!-- not run: why -->` right above it",
-                        block.info
-                    ));
-                }
-            }
-            let body = block.body.join("\n");
-            // A block that shows a sample function must also call it (on a hidden line), or
-            // `mdbook test` would compile the sample without running its assertions.
-            for inc in includes(&chapter, &body) {
-                if let Some(name) = inc.selector.as_deref() {
-                    let is_sample =
-                        book::samples().any(|(_, s)| s.name == name);
-                    if is_sample
-                        && !block
-                            .body
-                            .iter()
-                            .any(|l| l.trim() == format!("# {name}();"))
-                    {
-                        problems.push(format!(
-                            "{place}: the block shows sample `{name}` but never runs it; add a hidden `# {name}();` line"
-                        ));
-                    }
-                }
-            }
-            if !body.contains("{{#include")
-                && !body.contains("{{#rustdoc_include")
+    for block in page.code_blocks() {
+        let place = page.place(block.offset);
+        let info = block.info.trim();
+        if !block.fenced {
+            problems.push(format!(
+                "{place}: an indented code block: rustdoc runs it as Rust, mdBook shows it \
+                 without a language; use a fence with a language"
+            ));
+            continue;
+        }
+        if info.is_empty() {
+            problems.push(format!(
+                "{place}: a fence without a language: rustdoc runs it as Rust, mdBook \
+                 shows it without highlighting; write ```rust, ```python or ```text"
+            ));
+            continue;
+        }
+        let lang = LangString::parse(info);
+        let canonical = info.split(',').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-+=".contains(c))
+        });
+        if !canonical {
+            problems.push(format!(
+                "{place}: info string `{info}`: rustdoc splits it at spaces and commas \
+                 ({:?}{}); write the words separated by commas only, e.g. `rust,ignore`",
+                lang.tokens,
+                if lang.ignore { ", so it is never run" } else { "" }
+            ));
+        }
+        let first = info
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        if !LANGUAGES.contains(&first) {
+            let why = if rust_attribute_known(first) || first == "should_panic"
             {
-                // A block tested in place must at least assert something.
-                if !body.contains("assert") {
+                format!(
+                    "rustdoc takes ```{info} for Rust{}; name the language: ```rust,{first}",
+                    if lang.runs() { "" } else { " and never runs it" }
+                )
+            } else if first.to_lowercase().starts_with("rust")
+                || first.eq_ignore_ascii_case("rs")
+            {
+                "it looks like Rust to a reader but rustdoc does not test it; write ```rust"
+                    .to_string()
+            } else {
+                format!(
+                    "unknown language `{first}` (known: {})",
+                    LANGUAGES.join(", ")
+                )
+            };
+            problems.push(format!("{place}: fence `{info}`: {why}"));
+            continue;
+        }
+        if first != "rust" {
+            if lang.rust {
+                problems.push(format!(
+                    "{place}: fence `{info}`: rustdoc would test it as Rust"
+                ));
+            }
+            continue;
+        }
+        for attribute in lang.tokens.iter().skip(1) {
+            if !rust_attribute_known(attribute) {
+                problems.push(format!(
+                    "{place}: fence `{info}`: unknown attribute `{attribute}` (rustdoc \
+                     ignores it: a typo of should_panic, no_run, ignore, compile_fail?)"
+                ));
+            }
+        }
+        let reason = matches!(
+            &block.previous,
+            Some(Prev::Html(h)) if h.trim_start().starts_with("<!-- not run:")
+                && h.trim_end().ends_with("-->")
+        );
+        if !lang.runs() && !reason {
+            problems.push(format!(
+                "{place}: `{info}` block is never run by rustdoc; put \
+                 `<!-- not run: why -->` right above it"
+            ));
+        }
+        if lang.compile_fail {
+            if lang.error_codes.is_empty() {
+                problems.push(format!(
+                    "{place}: `{info}`: a compile_fail block must name the error it \
+                     shows (`rust,compile_fail,E0382`), or any error (a typo, a missing \
+                     crate) passes it"
+                ));
+            }
+            if asserts(&block.body) {
+                problems.push(format!(
+                    "{place}: `{info}`: a compile_fail block never runs, so its assert \
+                     proves nothing"
+                ));
+            }
+        } else if !lang.error_codes.is_empty() {
+            problems.push(format!(
+                "{place}: `{info}`: an error code without compile_fail"
+            ));
+        }
+        if block.body.contains("#![feature(") {
+            problems.push(format!(
+                "{place}: a block with `#![feature(…)]` needs a nightly compiler"
+            ));
+        }
+    }
+    // An HTML block swallows a fence that follows it without a blank line: mdBook then shows
+    // the fence as raw text and rustdoc never sees the code.
+    for (event, range) in page.events() {
+        if let Event::Html(html) = event {
+            if html.contains("```") || html.contains("~~~") {
+                problems.push(format!(
+                    "{}: a fence inside an HTML block: put a blank line between the HTML \
+                     and the fence",
+                    page.place(range.start)
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_fence_is_read_by_rustdoc_and_mdbook_as_intended() {
+    let problems: Vec<String> =
+        pages().iter().flat_map(fence_problems).collect();
+    assert!(
+        problems.is_empty(),
+        "code fences that rustdoc or mdBook read otherwise than intended:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// What is wrong with the Rust blocks of a page: one that is neither tested code nor asserts.
+fn untested_rust_problems(page: &Page) -> Vec<String> {
+    let mut problems = Vec::new();
+    for block in page.code_blocks() {
+        let lang = LangString::parse(&block.info);
+        if !lang.rust || block.info.trim().is_empty() {
+            continue;
+        }
+        let place = page.place(block.offset);
+        let included = page.includes_within(block.range.clone());
+        // A block that shows a sample function must also call it (on a hidden line), or
+        // `mdbook test` would compile the sample without running its assertions.
+        for inc in &included {
+            if let Some(name) = inc.selector.as_deref() {
+                let is_sample = book::samples().any(|(_, s)| s.name == name);
+                let calls = block
+                    .body
+                    .lines()
+                    .any(|l| l.trim() == format!("# {name}();"));
+                if is_sample && !calls {
                     problems.push(format!(
-                        "{place}: an in-place Rust block must include its code from chapters-code or assert what it shows"
+                        "{place}: the block shows sample `{name}` but never runs it; add a hidden `# {name}();` line"
                     ));
                 }
             }
         }
+        if included.is_empty() {
+            // A block tested in place must assert something, in a block that runs.
+            let runs = lang.runs() && !lang.compile_fail;
+            if !(runs && asserts(&block.body)) {
+                problems.push(format!(
+                    "{place}: an in-place Rust block must include its code from chapters-code or assert what it shows (in a block rustdoc runs)"
+                ));
+            }
+        }
     }
+    problems
+}
+
+#[test]
+fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
+    let problems: Vec<String> =
+        pages().iter().flat_map(untested_rust_problems).collect();
     assert!(
         problems.is_empty(),
         "untested Rust blocks:\n{}",
@@ -142,30 +367,44 @@ fn every_rust_block_is_included_from_tested_code_or_runs_in_place() {
     );
 }
 
-#[test]
-fn every_printed_output_is_generated() {
-    // Output blocks (```text) may only include a file that the code writes.
+/// Output blocks (```text) may only include a file that the code writes.
+fn hand_typed_output_problems(page: &Page) -> Vec<String> {
     let mut problems = Vec::new();
-    for chapter in chapters() {
-        for block in code_blocks(&read_repo_file(&chapter)) {
-            if block.info != "text" {
-                continue;
-            }
-            let body: Vec<&String> =
-                block.body.iter().filter(|l| !l.trim().is_empty()).collect();
-            let generated = body.len() == 1
-                && body[0].trim().starts_with("{{#include")
-                && (body[0].contains("outputs/")
-                    || body[0].contains("results/"));
-            if !generated {
-                problems.push(format!(
-                    "{}:{}: a text block must be exactly one include of a generated output file",
-                    chapter.display(),
-                    block.line
-                ));
-            }
+    for block in page.code_blocks() {
+        if block.info.trim() != "text" {
+            continue;
+        }
+        let included = page.includes_within(block.range.clone());
+        let own = page.own_text_within(block.range.clone());
+        // The chapter's own text in the block is its two fence lines, nothing else.
+        let mut lines: Vec<&str> = own.lines().collect();
+        if !lines.is_empty() {
+            lines.remove(0);
+        }
+        lines.pop();
+        let own_body_blank =
+            lines.iter().all(|l| l.trim().is_empty()) && !block.fence_included;
+        let generated = included.len() == 1
+            && included[0].selector.is_none()
+            && ["outputs/", "results/"]
+                .iter()
+                .any(|d| included[0].file.to_string_lossy().contains(d));
+        if !(own_body_blank && generated) {
+            problems.push(format!(
+                "{}: a text block must be exactly one include of a generated output file",
+                page.place(block.offset)
+            ));
         }
     }
+    problems
+}
+
+#[test]
+fn every_printed_output_is_generated() {
+    let problems: Vec<String> = pages()
+        .iter()
+        .flat_map(hand_typed_output_problems)
+        .collect();
     assert!(
         problems.is_empty(),
         "hand-typed outputs:\n{}",
@@ -297,17 +536,28 @@ fn every_image_the_book_shows_exists_and_every_figure_is_shown() {
     let root = repo_root();
     let mut shown = BTreeSet::new();
     let mut problems = Vec::new();
-    for chapter in chapters() {
-        let text = read_repo_file(&chapter);
-        for piece in text.split("](images/").skip(1) {
-            let file = piece.split(')').next().unwrap_or_default().to_string();
-            if !root.join("images").join(&file).exists() {
+    for page in pages() {
+        let folder = page.chapter.parent().unwrap_or(Path::new("src"));
+        for link in page_links(&page).into_iter().filter(|l| l.image) {
+            if is_external(&link.target) {
                 problems.push(format!(
-                    "{} shows images/{file}, which does not exist",
-                    chapter.display()
+                    "{}: image {} is loaded from the network; the book reads offline",
+                    page.place(link.offset),
+                    link.target
+                ));
+                continue;
+            }
+            let file = normalize(&folder.join(&link.target));
+            if !root.join(&file).exists() {
+                problems.push(format!(
+                    "{}: shows {}, which does not exist",
+                    page.place(link.offset),
+                    file.display()
                 ));
             }
-            shown.insert(file);
+            if let Ok(inside) = file.strip_prefix("src/images") {
+                shown.insert(inside.to_string_lossy().to_string());
+            }
         }
     }
     for (chapter, figure) in book::figures() {
@@ -391,62 +641,268 @@ fn the_guard_sees_misspelt_anchors_and_missing_anchor_ends() {
     assert_eq!(found[1].file, PathBuf::from("src/a.rs"));
 }
 
-/// mdBook's id for a heading: lower case, spaces to dashes, other punctuation dropped.
+/// mdBook 0.5.4's id for a heading (`mdbook-html`'s `id_from_content`).
 fn heading_id(heading: &str) -> String {
     heading
         .trim()
+        .to_lowercase()
         .chars()
-        .filter_map(|c| match c {
-            c if c.is_alphanumeric() || c == '_' || c == '-' => {
-                Some(c.to_lowercase().to_string())
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '_' || c == '-' {
+                Some(c)
+            } else if c.is_whitespace() {
+                Some('-')
+            } else {
+                None
             }
-            ' ' => Some("-".to_string()),
-            _ => None,
         })
         .collect()
 }
 
-/// The ids of the headings of a chapter (outside code blocks).
-fn heading_ids(markdown: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut in_code = false;
-    for line in markdown.lines() {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-        }
-        if !in_code {
-            if let Some(title) =
-                line.strip_prefix('#').map(|t| t.trim_start_matches('#'))
-            {
-                ids.push(heading_id(&title.replace('`', "")));
+/// The ids a page's HTML will have: headings and definition-list terms (made unique with
+/// `-1`, `-2` … as mdBook does), `{#id}` heading attributes and `id="…"` in raw HTML.
+fn page_ids(page: &Page) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let events = page.events();
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                ids.insert(id.to_string());
             }
+            Event::Start(Tag::Heading { .. } | Tag::DefinitionListTitle) => {
+                let mut text = String::new();
+                i += 1;
+                while i < events.len()
+                    && !matches!(
+                        events[i].0,
+                        Event::End(
+                            TagEnd::Heading(_) | TagEnd::DefinitionListTitle
+                        )
+                    )
+                {
+                    if let Event::Text(t) | Event::Code(t) = &events[i].0 {
+                        text.push_str(t);
+                    }
+                    i += 1;
+                }
+                let id = heading_id(&text);
+                let mut unique = id.clone();
+                let mut n = 1;
+                while !ids.insert(unique.clone()) {
+                    unique = format!("{id}-{n}");
+                    n += 1;
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                for (name, value) in html_attributes(h) {
+                    if name == "id" {
+                        ids.insert(value);
+                    }
+                }
+            }
+            _ => {}
         }
+        i += 1;
     }
     ids
 }
 
-/// Every `](target)` link of a markdown text outside code blocks and `{{#include}}`s.
-fn links(markdown: &str) -> Vec<String> {
+/// `href`, `src` and `id` attributes of a piece of raw HTML (comments left out).
+fn html_attributes(html: &str) -> Vec<(String, String)> {
+    static RE: std::sync::OnceLock<(regex::Regex, regex::Regex)> =
+        std::sync::OnceLock::new();
+    let (comment, attribute) = RE.get_or_init(|| {
+        (
+            regex::Regex::new(r"(?s)<!--.*?-->").expect("regex"),
+            regex::Regex::new(
+                r#"(?i)\s(href|src|id)\s*=\s*(?:"([^"]*)"|'([^']*)')"#,
+            )
+            .expect("regex"),
+        )
+    });
+    let html = comment.replace_all(html, "");
+    attribute
+        .captures_iter(&html)
+        .map(|c| {
+            let value = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+            (c[1].to_lowercase(), value.to_string())
+        })
+        .collect()
+}
+
+/// A link or image of a page.
+#[derive(Debug)]
+struct PageLink {
+    target: String,
+    offset: usize,
+    image: bool,
+}
+
+/// Every link and image of a page as mdBook renders it: inline, reference and autolinks,
+/// images, and `href` / `src` in raw HTML.
+fn page_links(page: &Page) -> Vec<PageLink> {
     let mut found = Vec::new();
-    let mut in_code = false;
-    for line in markdown.lines() {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            continue;
-        }
-        for piece in line.split("](").skip(1) {
-            if let Some(end) = piece.find(')') {
-                // `[text](target "title")`: the target ends at the first space.
-                let target =
-                    piece[..end].split_whitespace().next().unwrap_or_default();
-                found.push(target.to_string());
+    for (event, range) in page.events() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => found.push(PageLink {
+                target: dest_url.to_string(),
+                offset: range.start,
+                image: false,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => found.push(PageLink {
+                target: dest_url.to_string(),
+                offset: range.start,
+                image: true,
+            }),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                for (name, value) in html_attributes(&h) {
+                    if name != "id" {
+                        found.push(PageLink {
+                            target: value,
+                            offset: range.start,
+                            image: name == "src",
+                        });
+                    }
+                }
             }
+            _ => {}
         }
     }
     found
+}
+
+/// A link with a scheme (`https:`, `mailto:` …).
+fn is_external(target: &str) -> bool {
+    target.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && scheme
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+    })
+}
+
+/// What is wrong with the form of an external link (it is listed, never fetched).
+fn external_link_problem(link: &str) -> Option<String> {
+    if let Some(address) = link.strip_prefix("mailto:") {
+        return (!address.contains('@'))
+            .then(|| "not an e-mail address".into());
+    }
+    let Some(rest) = link.strip_prefix("https://") else {
+        return Some(if link.starts_with("http://") {
+            "use https".into()
+        } else {
+            "only https: and mailto: links are expected".into()
+        });
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+    if !host_ok {
+        return Some(format!("host {host:?} is not a domain name"));
+    }
+    if link
+        .chars()
+        .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == '"')
+    {
+        return Some("a space or a bracket inside the address".into());
+    }
+    None
+}
+
+/// What is wrong with the links of one page: missing files, missing anchors, undefined
+/// references, malformed external links (which go into `external`).
+fn link_problems(page: &Page, external: &mut BTreeSet<String>) -> Vec<String> {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    let folder = page
+        .chapter
+        .parent()
+        .unwrap_or(Path::new("src"))
+        .to_path_buf();
+    // `[x][r]` with no `[r]: …` anywhere. Array indexing in prose (`c[1][2]`, `a[i][j]`)
+    // parses the same way and is meant as text: only word-like references count.
+    for (reference, offset) in page.broken_references() {
+        let word = reference.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        if !word {
+            continue;
+        }
+        problems.push(format!(
+            "{}: reference link [{reference}] is defined nowhere: mdBook shows it as text",
+            page.place(offset)
+        ));
+    }
+    for link in page_links(page) {
+        let place = page.place(link.offset);
+        if is_external(&link.target) {
+            if let Some(why) = external_link_problem(&link.target) {
+                problems.push(format!("{place}: link {}: {why}", link.target));
+            }
+            external.insert(link.target);
+            continue;
+        }
+        if link.target.starts_with('/') {
+            problems.push(format!(
+                "{place}: link {}: an absolute path breaks when the book is not served \
+                 from the site's root; use a relative link",
+                link.target
+            ));
+            continue;
+        }
+        let (file, anchor) = match link.target.split_once('#') {
+            Some((f, a)) => (f.to_string(), Some(a.to_string())),
+            None => (link.target.clone(), None),
+        };
+        let file = file.split('?').next().unwrap_or_default().to_string();
+        let target = if file.is_empty() {
+            page.chapter.clone()
+        } else {
+            // mdBook turns `x.md` into `x.html`; a link to `x.html` means the chapter `x.md`.
+            let path = normalize(&folder.join(&file));
+            match path.extension() {
+                Some(e)
+                    if e == "html"
+                        && root.join(path.with_extension("md")).exists() =>
+                {
+                    path.with_extension("md")
+                }
+                _ => path,
+            }
+        };
+        if !root.join(&target).exists() {
+            problems.push(format!(
+                "{place}: link to {}: {} does not exist",
+                link.target,
+                target.display()
+            ));
+            continue;
+        }
+        if let Some(anchor) = anchor {
+            if target.extension().is_some_and(|e| e == "md") {
+                let ids = if target == page.chapter {
+                    page_ids(page)
+                } else {
+                    page_ids(&Page::load(&target))
+                };
+                if !ids.contains(&anchor) {
+                    problems.push(format!(
+                        "{place}: link to {}: no heading or id {anchor:?} in {}",
+                        link.target,
+                        target.display()
+                    ));
+                }
+            }
+        }
+    }
+    problems
 }
 
 #[test]
@@ -454,54 +910,8 @@ fn internal_links_and_anchors_resolve_and_external_links_are_listed() {
     let root = repo_root();
     let mut problems = Vec::new();
     let mut external = BTreeSet::new();
-    for chapter in chapters() {
-        let mut text = read_repo_file(&chapter);
-        // Included markdown (generated tables) is part of the page, its links relative to it.
-        for inc in includes(&chapter, &text.clone()) {
-            if inc.file.extension().is_some_and(|e| e == "md") {
-                text += &std::fs::read_to_string(root.join(&inc.file))
-                    .unwrap_or_default();
-            }
-        }
-        let folder = chapter.parent().unwrap_or(Path::new("src")).to_path_buf();
-        for link in links(&text) {
-            if link.starts_with("http://")
-                || link.starts_with("https://")
-                || link.starts_with("mailto:")
-            {
-                external.insert(link);
-                continue;
-            }
-            let (file, anchor) = match link.split_once('#') {
-                Some((f, a)) => (f.to_string(), Some(a.to_string())),
-                None => (link.clone(), None),
-            };
-            let target = if file.is_empty() {
-                chapter.clone()
-            } else {
-                normalize(&folder.join(&file))
-            };
-            if !root.join(&target).exists() {
-                problems.push(format!(
-                    "{}: link to {link}: {} does not exist",
-                    chapter.display(),
-                    target.display()
-                ));
-                continue;
-            }
-            let target_text =
-                std::fs::read_to_string(root.join(&target)).unwrap_or_default();
-            if let Some(anchor) = anchor {
-                if target.extension().is_some_and(|e| e == "md")
-                    && !heading_ids(&target_text).contains(&anchor)
-                {
-                    problems.push(format!(
-                        "{}: link to {link}: no heading with id {anchor:?}",
-                        chapter.display()
-                    ));
-                }
-            }
-        }
+    for page in pages() {
+        problems.extend(link_problems(&page, &mut external));
     }
     // External links are listed, not fetched (the book must build offline).
     let listing = root.join("target").join("external-links.txt");
@@ -515,20 +925,958 @@ fn internal_links_and_anchors_resolve_and_external_links_are_listed() {
     );
     assert!(
         problems.is_empty(),
-        "broken internal links:\n{}",
+        "broken links:\n{}",
         problems.join("\n")
     );
 }
 
 #[test]
 fn the_link_checker_sees_headings_and_links() {
-    assert_eq!(
-        heading_id("`dot` versus `*`".replace('`', "").as_str()),
-        "dot-versus-"
-    );
+    assert_eq!(heading_id("dot versus *"), "dot-versus-");
     assert_eq!(heading_id("The rules, as code"), "the-rules-as-code");
-    let md =
-        "# Title One\n```\n# not a heading\n[x](in-code.md)\n```\nSee [a](other.md#title-one).";
-    assert_eq!(heading_ids(md), vec!["title-one".to_string()]);
-    assert_eq!(links(md), vec!["other.md#title-one".to_string()]);
+    let page = synthetic(
+        "# Title One\n\n```text\n# not a heading\n[x](in-code.md)\n```\n\n\
+         See [a](other.md#title-one), [b][r] and <a href=\"c.md\">c</a>.\n\n\
+         ## Title One\n\n<figure id=\"fig-1-1\">\n\n![i](images/x.png)\n\n</figure>\n\n\
+         [r]: ref.md\n",
+    );
+    let ids = page_ids(&page);
+    for id in ["title-one", "title-one-1", "fig-1-1"] {
+        assert!(ids.contains(id), "{id} in {ids:?}");
+    }
+    let targets: Vec<String> =
+        page_links(&page).into_iter().map(|l| l.target).collect();
+    assert_eq!(
+        targets,
+        ["other.md#title-one", "ref.md", "c.md", "images/x.png"]
+    );
+}
+
+#[test]
+fn the_guard_sees_the_bypasses_of_issue_13() {
+    // A space instead of a comma, and a bare `ignore`: rustdoc never runs either.
+    for fence in ["```rust ignore", "```ignore", "```rust , ignore", "```rs"] {
+        let page = synthetic(&format!("{fence}\nassert!(false);\n```\n"));
+        let problems = fence_problems(&page);
+        assert!(!problems.is_empty(), "{fence} passes: {problems:?}");
+    }
+    // compile_fail with an assert in it, and without an error code.
+    let page = synthetic("```rust,compile_fail\nassert!(false);\n```\n");
+    let problems = fence_problems(&page);
+    assert!(problems.iter().any(|p| p.contains("must name the error")));
+    assert!(problems.iter().any(|p| p.contains("proves nothing")));
+    assert_eq!(untested_rust_problems(&page).len(), 1);
+    let page = synthetic("```rust,compile_fail,E0382\nlet v = vec![1];\n```\n");
+    assert!(fence_problems(&page).is_empty());
+    // `{{ #include … }}` with spaces is an include, and a missing one is an error.
+    let page = synthetic(
+        "```text\n{{ #include outputs/nothing-here.txt }}\n```\n\n\
+         ```rust\n{{ #include ../chapters-code/src/lib.rs:no_such_anchor }}\n```\n",
+    );
+    assert_eq!(page.includes.len(), 2);
+    assert_eq!(page.errors.len(), 1, "{:?}", page.errors);
+    assert_eq!(
+        anchored_lines(
+            &read_repo_file("chapters-code/src/lib.rs"),
+            "no_such_anchor"
+        )
+        .map(|_| ()),
+        Err("no `ANCHOR: no_such_anchor`".to_string())
+    );
+    // Reference links, undefined references and raw HTML links are checked.
+    let page = synthetic(
+        "See [x][r], [y][nowhere] and <a href=\"missing.md\">z</a>, \
+         <img src=\"images/none.png\" alt=\"\">.\n\n[r]: missing.md\n",
+    );
+    let problems = link_problems(&page, &mut BTreeSet::new());
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+}
+
+#[test]
+fn rustdoc_reads_info_strings_as_the_guard_does() {
+    // Every info string of the book, and the tricky ones, through the real rustdoc: which
+    // blocks it runs, compiles only, expects to fail, ignores, or does not take for Rust.
+    let mut infos: BTreeSet<String> = [
+        "rust",
+        "rust ignore",
+        "ignore",
+        "rust,ignore",
+        "rust , ignore",
+        "rust,no_run",
+        "rust,compile_fail,E0382",
+        "rust,should_panic",
+        "rs",
+        "Rust",
+        "rust;ignore",
+        "rust,ignore-linux",
+        "rust,unknown",
+        "",
+        "text",
+        "python",
+        "should_panic",
+        "rust,edition2021",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    for page in pages() {
+        for block in page.code_blocks() {
+            infos.insert(block.info);
+        }
+    }
+    let infos: Vec<String> = infos.into_iter().collect();
+    let mut md = String::from("# Info strings\n\n");
+    let mut lines = Vec::new();
+    for info in &infos {
+        lines.push(md.lines().count() + 1);
+        md += &format!("```{info}\nfn main() {{}}\n```\n\n");
+    }
+    let work = repo_root()
+        .join("target")
+        .join(format!("guard-rustdoc-{}", std::process::id()));
+    std::fs::create_dir_all(&work).expect("a scratch folder");
+    std::fs::write(work.join("infos.md"), md).expect("written");
+    let rustdoc =
+        std::env::var_os("RUSTDOC").unwrap_or_else(|| "rustdoc".into());
+    let output = std::process::Command::new(rustdoc)
+        .current_dir(&work)
+        .args(["--test", "infos.md", "--edition", "2021"])
+        .env_remove("RUSTC_BOOTSTRAP")
+        .output()
+        .expect("rustdoc runs");
+    let _ = std::fs::remove_dir_all(&work);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for (info, line) in infos.iter().zip(lines) {
+        let test = stdout.lines().find(|l| {
+            l.starts_with("test ") && l.contains(&format!("(line {line})"))
+        });
+        let seen = match test {
+            None => "not rust",
+            Some(t) if t.ends_with("ignored") => "ignored",
+            Some(t) if t.contains(" - compile fail ") => "compile_fail",
+            Some(t) if t.contains(" - compile ") => "no_run",
+            Some(_) => "run",
+        };
+        let lang = LangString::parse(info);
+        // rustdoc 1.95 names a should_panic test like any other: both are "run".
+        let expected = if !lang.rust {
+            "not rust"
+        } else if lang.ignore {
+            "ignored"
+        } else if lang.compile_fail {
+            "compile_fail"
+        } else if lang.no_run {
+            "no_run"
+        } else {
+            "run"
+        };
+        assert_eq!(
+            seen, expected,
+            "info string {info:?}: rustdoc and the guard disagree\n{stdout}"
+        );
+    }
+}
+
+/// Hex SHA-256 of a file's bytes.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What is wrong with the committed NumPy outputs: a file that differs by one byte from what
+/// its script wrote (its folder's SHA256SUMS, written by python/book_outputs.py), a file no
+/// script recorded, an entry for a file that is gone, an included output outside the manifests.
+fn numpy_output_problems(root: &Path, included: &[PathBuf]) -> Vec<String> {
+    const HOW: &str = "regenerate with scripts/numpy-outputs.sh (or `.venv/bin/python \
+                       python/chNN_slug.py` for one chapter); never edit python/outputs/ by hand";
+    let outputs = root.join("python").join("outputs");
+    let mut problems = Vec::new();
+    let mut recorded = BTreeSet::new();
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&outputs)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    for folder in folders {
+        let rel = folder.strip_prefix(root).unwrap_or(&folder).to_path_buf();
+        let manifest = folder.join("SHA256SUMS");
+        let Ok(text) = std::fs::read_to_string(&manifest) else {
+            problems.push(format!("{}: no SHA256SUMS; {HOW}", rel.display()));
+            continue;
+        };
+        let mut listed = BTreeSet::new();
+        for (n, line) in text.lines().enumerate() {
+            let Some((digest, name)) = line.split_once("  ") else {
+                problems.push(format!(
+                    "{}/SHA256SUMS:{}: not `<sha256>  <file>`",
+                    rel.display(),
+                    n + 1
+                ));
+                continue;
+            };
+            listed.insert(name.to_string());
+            recorded.insert(rel.join(name));
+            match std::fs::read(folder.join(name)) {
+                Err(_) => problems.push(format!(
+                    "{}/{name}: recorded in SHA256SUMS but missing; {HOW}",
+                    rel.display()
+                )),
+                Ok(bytes) if sha256_hex(&bytes) != digest => problems.push(format!(
+                    "{}/{name}: differs from what its script wrote (SHA256SUMS); {HOW}",
+                    rel.display()
+                )),
+                Ok(_) => {}
+            }
+        }
+        let mut files: Vec<String> = std::fs::read_dir(&folder)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().is_file())
+                    .map(|e| e.file_name().to_string_lossy().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        for file in files {
+            if file != "SHA256SUMS" && !listed.contains(&file) {
+                problems.push(format!(
+                    "{}/{file}: not recorded in SHA256SUMS; {HOW}",
+                    rel.display()
+                ));
+            }
+        }
+    }
+    for inc in included {
+        if inc.starts_with("python/outputs") && !recorded.contains(inc) {
+            problems.push(format!(
+                "{}: the book shows it but no SHA256SUMS records it; {HOW}",
+                inc.display()
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_numpy_output_the_book_shows_has_the_bytes_its_script_wrote() {
+    let included: Vec<PathBuf> =
+        all_includes().into_iter().map(|inc| inc.file).collect();
+    assert!(
+        included.iter().any(|f| f.starts_with("python/outputs")),
+        "the book shows no NumPy output: the guard would prove nothing"
+    );
+    let problems = numpy_output_problems(&repo_root(), &included);
+    assert!(
+        problems.is_empty(),
+        "NumPy outputs that are not what the scripts wrote:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn a_one_byte_change_to_a_numpy_output_fails() {
+    // A copy of python/outputs/ with one byte changed, one file added, one removed.
+    let root = repo_root()
+        .join("target")
+        .join(format!("guard-numpy-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let copy = root.join("python").join("outputs");
+    let source = repo_root().join("python").join("outputs");
+    for file in files_with_suffix(&source, "") {
+        let to = copy.join(file.strip_prefix(&source).expect("inside"));
+        std::fs::create_dir_all(to.parent().expect("a folder")).expect("mkdir");
+        std::fs::copy(&file, &to).expect("copied");
+    }
+    let included = [PathBuf::from(
+        "python/outputs/ch03-broadcasting/stride_zero.txt",
+    )];
+    assert_eq!(
+        numpy_output_problems(&root, &included),
+        Vec::<String>::new()
+    );
+    let target = copy.join("ch03-broadcasting").join("stride_zero.txt");
+    let mut bytes = std::fs::read(&target).expect("read");
+    bytes[0] ^= 1;
+    std::fs::write(&target, bytes).expect("written");
+    std::fs::write(copy.join("ch03-broadcasting").join("extra.txt"), "x")
+        .expect("written");
+    std::fs::remove_file(copy.join("ch05-products").join("versions.txt"))
+        .expect("removed");
+    let problems = numpy_output_problems(&root, &included);
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+}
+
+/// One offender of a rule that has an allowlist in `known.rs`.
+#[derive(Debug)]
+struct Finding {
+    /// The chapter (`src/ch02-speed.md`).
+    file: String,
+    /// What the allowlist matches against (see each list's doc comment).
+    key: String,
+    /// Where and what, for the failure message.
+    message: String,
+}
+
+/// Fails with every finding no allowlist entry covers, and with every entry that covers no
+/// finding any more (the lists only shrink). `covers(finding, entry)` decides.
+fn check_allowlisted(
+    rule: &str,
+    how_to_fix: &str,
+    list: &str,
+    findings: &[Finding],
+    known: &[(&str, &str, &str)],
+    covers: impl Fn(&Finding, &str) -> bool,
+) {
+    let new: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| {
+            !known
+                .iter()
+                .any(|(file, what, _)| *file == f.file && covers(f, what))
+        })
+        .collect();
+    let stale: Vec<String> = known
+        .iter()
+        .filter(|(file, what, _)| {
+            !findings.iter().any(|f| f.file == *file && covers(f, what))
+        })
+        .map(|(file, what, _)| format!("    ({file:?}, {what:?}, …)"))
+        .collect();
+    let mut report = String::new();
+    if !new.is_empty() {
+        report += &format!("{rule}: {how_to_fix}\n");
+        for f in &new {
+            report += &format!("  {}\n", f.message);
+        }
+        report += &format!(
+            "(entries in the form of tests/book_guard/known.rs::{list}, for the record:)\n"
+        );
+        for f in &new {
+            report += &format!("    ({:?}, {:?}, \"\"),\n", f.file, f.key);
+        }
+    }
+    if !stale.is_empty() {
+        report += &format!(
+            "{rule}: fixed, so delete these entries from tests/book_guard/known.rs::{list}:\n{}\n",
+            stale.join("\n")
+        );
+    }
+    assert!(report.is_empty(), "{report}");
+}
+
+/// The prose of a page, block by block (paragraphs, headings, list items, table cells):
+/// `(offset, text)`, leaving out code blocks, inline code and HTML, with the text that an
+/// include brings in replaced by `⟨generated⟩`.
+fn prose_blocks(page: &Page) -> Vec<(usize, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    let mut in_code = false;
+    for (event, range) in page.events() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if !in_code => {
+                let entry = current.get_or_insert((range.start, String::new()));
+                let included = page.pieces.iter().any(|p| {
+                    p.include.is_some()
+                        && p.range.start < range.end
+                        && p.range.end > range.start
+                });
+                if !included {
+                    entry.1.push_str(&t);
+                } else {
+                    // Own parts as written, included parts as one placeholder each.
+                    for p in &page.pieces {
+                        let (s, e) = (
+                            p.range.start.max(range.start),
+                            p.range.end.min(range.end),
+                        );
+                        if s >= e {
+                            continue;
+                        }
+                        if p.include.is_some() {
+                            if !entry.1.ends_with("⟨generated⟩") {
+                                entry.1.push_str("⟨generated⟩");
+                            }
+                        } else {
+                            entry.1.push_str(
+                                &page.text[s..e].replace("&nbsp;", " "),
+                            );
+                        }
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(entry) = current.as_mut() {
+                    entry.1.push(' ');
+                }
+            }
+            Event::Code(_) => {
+                if let Some(entry) = current.as_mut() {
+                    entry.1.push_str("`…`");
+                }
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => {
+                if let Some((at, text)) = current.take() {
+                    let text = text
+                        .replace(['\u{a0}', '\u{202f}'], " ")
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    blocks.push((at, text));
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The patterns of a hand-typed measurement: (what it is, regex).
+fn measured_claim_patterns() -> &'static [(&'static str, regex::Regex)] {
+    static RE: std::sync::OnceLock<Vec<(&'static str, regex::Regex)>> =
+        std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let n = r"\d+(?:[.,]\d+)*";
+        [
+            ("a timing", format!(r"\b{n} ?(?:ns|µs|μs|ms)\b")),
+            (
+                "a timing",
+                format!(
+                    r"(?i)\b{n} (?:s|secs?|seconds?|milliseconds?|microseconds?|nanoseconds?|mins?|minutes?|hours?)\b"
+                ),
+            ),
+            ("a ratio", format!(r"\b{n} ?×")),
+            ("a ratio", format!(r"\b{n}x\b")),
+            ("a percentage", format!(r"\b{n} ?%")),
+            (
+                "a ratio",
+                r"(?i)\b(?:twice|thrice|half) (?:as|the)\b".to_string(),
+            ),
+            (
+                "a ratio",
+                format!(
+                    r"(?i)\b(?:{n}|two|three|four|five|six|seven|eight|nine|ten|a hundred|a thousand) times (?:faster|slower|quicker|more|less|fewer|as|the|larger|smaller|bigger)\b"
+                ),
+            ),
+            ("a ratio", format!(r"(?i)\bratio (?:of|is|was) (?:about )?{n}")),
+            ("a ratio", r"(?i)\borders? of magnitude\b".to_string()),
+            ("a ranking", r"(?i)\b(?:faster|slower|quicker) (?:than|by)\b".to_string()),
+            ("a ranking", r"(?i)\b(?:fastest|slowest|quickest)\b".to_string()),
+            ("a ranking", r"(?i)\b(?:level with|are level|is level|on par)\b".to_string()),
+            ("a ranking", r"(?i)\bas (?:fast|slow|quick) as\b".to_string()),
+            ("a ratio", r"(?i)\bspeed-?ups? of\b".to_string()),
+        ]
+        .into_iter()
+        .map(|(what, re)| (what, regex::Regex::new(&re).expect("regex")))
+        .collect()
+    })
+}
+
+/// The hand-typed measurements in a page's prose: (offset, what, the matched text, a piece
+/// of the sentence around it).
+fn measured_claims(page: &Page) -> Vec<(usize, &'static str, String, String)> {
+    let mut found = Vec::new();
+    for (at, text) in prose_blocks(page) {
+        for (what, re) in measured_claim_patterns() {
+            for m in re.find_iter(&text) {
+                // `3 × 3` is a shape, not a ratio.
+                let shape = m.as_str().ends_with('×')
+                    && text[m.end()..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit());
+                if shape {
+                    continue;
+                }
+                // Three words before the claim and two after, as they stand in the text.
+                let starts: Vec<usize> = text[..m.start()]
+                    .match_indices(' ')
+                    .map(|(i, _)| i + 1)
+                    .collect();
+                let from = if starts.len() >= 3 {
+                    starts[starts.len() - 3]
+                } else {
+                    0
+                };
+                let to = text[m.end()..]
+                    .match_indices(' ')
+                    .nth(2)
+                    .map_or(text.len(), |(i, _)| m.end() + i);
+                let context = text[from..to].trim().to_string();
+                found.push((at, *what, m.as_str().to_string(), context));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_hand_typed_timing_speed_up_or_ranking_in_the_prose() {
+    let mut findings = Vec::new();
+    for page in pages() {
+        for (at, what, matched, context) in measured_claims(&page) {
+            findings.push(Finding {
+                file: page.chapter.display().to_string(),
+                key: context.clone(),
+                message: format!(
+                    "{}: {what}, {matched:?}, in \"…{context}…\"",
+                    page.place(at)
+                ),
+            });
+        }
+    }
+    check_allowlisted(
+        "hand-typed measurements in the prose (issue 12)",
+        "a timing, speed-up, ratio or ranking must not be typed: include a generated \
+         fragment from src/outputs/… (a chapter Table built from results/benchmarks.csv, \
+         one phrase, no trailing newline, included mid-sentence) or assert it in the sample \
+         the sentence describes",
+        "MEASURED_CLAIMS",
+        &findings,
+        known::MEASURED_CLAIMS,
+        |f, what| f.key.contains(what) || what.contains(&f.key),
+    );
+}
+
+/// The key of a code block for the allowlists: the anchor (or file name) of its first
+/// include, else its first visible line.
+fn block_key(page: &Page, block: &MdBlock) -> String {
+    if let Some(inc) = page.includes_within(block.range.clone()).first() {
+        return inc
+            .selector
+            .clone()
+            .unwrap_or_else(|| inc.file.to_string_lossy().to_string());
+    }
+    block
+        .body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("# ") && *l != "#")
+        .unwrap_or_default()
+        .chars()
+        .take(60)
+        .collect()
+}
+
+/// Whether rustdoc (and mdBook) hide a line of a Rust block (`# ` lines).
+fn hidden_rust_line(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("# ") || t == "#"
+}
+
+/// Code the reader sees is at most this wide (mdBook's column, rustfmt.toml's max_width).
+const MAX_CODE_COLUMNS: usize = 80;
+
+#[test]
+fn code_lines_the_reader_sees_fit_in_80_columns() {
+    let mut findings = Vec::new();
+    for page in pages() {
+        for block in page.code_blocks() {
+            let rust = LangString::parse(&block.info).rust;
+            for line in block.body.lines() {
+                let width = line.trim_end().chars().count();
+                if width > MAX_CODE_COLUMNS && !(rust && hidden_rust_line(line))
+                {
+                    findings.push(Finding {
+                        file: page.chapter.display().to_string(),
+                        key: line.trim_end().to_string(),
+                        message: format!(
+                            "{}: a {}-column line in the `{}` block {:?}: {:?}",
+                            page.place(block.offset),
+                            width,
+                            block.info,
+                            block_key(&page, &block),
+                            line.trim_end()
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    check_allowlisted(
+        "code lines wider than 80 columns",
+        "the book's column fits 80: wrap the line (cargo fmt does it for Rust code, \
+         max_width = 80; wrap doc comments, string literals and outputs by hand)",
+        "LONG_CODE_LINES",
+        &findings,
+        known::LONG_CODE_LINES,
+        |f, what| f.key == what,
+    );
+}
+
+/// The chapter number of a page for its captions: `chNN-…` is NN, the introduction 0, an
+/// appendix has none (its captions only have to agree with each other).
+fn chapter_number(page: &Page) -> Option<String> {
+    let stem = page.chapter.file_stem()?.to_string_lossy().to_string();
+    if stem == "introduction" {
+        return Some("0".into());
+    }
+    let digits = stem.strip_prefix("ch")?.split('-').next()?;
+    digits.parse::<u32>().ok().map(|n| n.to_string())
+}
+
+/// An open `<figure>` while a page is read.
+struct OpenFigure {
+    offset: usize,
+    listing: bool,
+    id: Option<String>,
+    caption: Option<String>,
+    images: usize,
+}
+
+/// Captions and figures of a page: `(layout problems, images outside a figure, Rust blocks
+/// outside a listing)`. Layout problems (a caption missing or out of order, an id that does
+/// not match) have no allowlist: nothing in the book had captions when the rule landed.
+fn figure_findings(page: &Page) -> (Vec<String>, Vec<Finding>, Vec<Finding>) {
+    static TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let tag = TAG.get_or_init(|| {
+        regex::Regex::new(
+            r"(?is)<!--.*?-->|<(/?)(figure|figcaption|img)\b([^>]*)>(?:(.*?)</figcaption>)?",
+        )
+        .expect("regex")
+    });
+    let chapter = page.chapter.display().to_string();
+    let number = chapter_number(page);
+    let mut appendix_number: Option<String> = None;
+    let (mut layout, mut images, mut listings) =
+        (Vec::new(), Vec::new(), Vec::new());
+    let mut stack: Vec<OpenFigure> = Vec::new();
+    let (mut figures_seen, mut listings_seen) = (0, 0);
+    let strip = |s: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let mut close = |fig: OpenFigure, layout: &mut Vec<String>| {
+        let place = page.place(fig.offset);
+        let (word, prefix, seen) = if fig.listing {
+            listings_seen += 1;
+            ("Listing", "listing", listings_seen)
+        } else {
+            figures_seen += 1;
+            ("Figure", "fig", figures_seen)
+        };
+        let Some(caption) = fig.caption else {
+            layout.push(format!("{place}: a <figure> without <figcaption>{word} N-M: …</figcaption>"));
+            return;
+        };
+        let n = match &number {
+            Some(n) => n.clone(),
+            None => appendix_number
+                .get_or_insert_with(|| {
+                    caption
+                        .split_whitespace()
+                        .nth(1)
+                        .and_then(|nm| nm.split('-').next())
+                        .unwrap_or("A")
+                        .to_string()
+                })
+                .clone(),
+        };
+        let label = format!("{word} {n}-{seen}");
+        let rest = caption.strip_prefix(&format!("{label}:"));
+        if rest.is_none_or(|r| r.trim().len() <= 2) {
+            layout.push(format!(
+                "{place}: caption {caption:?} should read \"{label}: what it shows\" \
+                 ({word}s are numbered in reading order, N = the chapter's number)"
+            ));
+        }
+        let id = format!("{prefix}-{n}-{seen}");
+        if fig.id.as_deref() != Some(id.as_str()) {
+            layout.push(format!(
+                "{place}: {label} needs id=\"{id}\" (found {:?}), so the text can link to it",
+                fig.id
+            ));
+        }
+        if !fig.listing && fig.images == 0 {
+            layout.push(format!("{place}: {label} shows no image"));
+        }
+    };
+    let events = page.events();
+    for (event, range) in &events {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                for c in tag.captures_iter(h) {
+                    let (Some(closing), Some(name)) = (c.get(1), c.get(2))
+                    else {
+                        continue; // a comment
+                    };
+                    let attrs = c.get(3).map_or("", |m| m.as_str());
+                    let attr = |name: &str| {
+                        html_attributes(&format!(" {attrs}"))
+                            .into_iter()
+                            .find(|(n, _)| n == name)
+                            .map(|(_, v)| v)
+                            .or_else(|| {
+                                let re = regex::Regex::new(&format!(
+                                    r#"\b{name}\s*=\s*"([^"]*)""#
+                                ))
+                                .ok()?;
+                                re.captures(attrs).map(|c| c[1].to_string())
+                            })
+                    };
+                    match (
+                        closing.as_str(),
+                        name.as_str().to_lowercase().as_str(),
+                    ) {
+                        ("", "figure") => stack.push(OpenFigure {
+                            offset: range.start,
+                            listing: attr("class").is_some_and(|c| {
+                                c.split_whitespace().any(|w| w == "listing")
+                            }),
+                            id: attr("id"),
+                            caption: None,
+                            images: 0,
+                        }),
+                        ("/", "figure") => match stack.pop() {
+                            Some(fig) => close(fig, &mut layout),
+                            None => layout.push(format!(
+                                "{}: </figure> without <figure>",
+                                page.place(range.start)
+                            )),
+                        },
+                        ("", "figcaption") => {
+                            let text =
+                                strip(c.get(4).map_or("", |m| m.as_str()));
+                            match stack.last_mut() {
+                                Some(fig) => fig.caption = Some(text),
+                                None => layout.push(format!(
+                                    "{}: <figcaption> outside a <figure>",
+                                    page.place(range.start)
+                                )),
+                            }
+                        }
+                        ("", "img") => {
+                            let src = attr("src").unwrap_or_default();
+                            image_seen(
+                                page,
+                                &mut stack,
+                                &chapter,
+                                &src,
+                                range.start,
+                                &mut images,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image_seen(
+                    page,
+                    &mut stack,
+                    &chapter,
+                    dest_url,
+                    range.start,
+                    &mut images,
+                );
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let lang = LangString::parse(info);
+                let in_listing = stack.iter().any(|f| f.listing);
+                if lang.rust && info.starts_with("rust") && !in_listing {
+                    let block = page
+                        .code_blocks()
+                        .into_iter()
+                        .find(|b| b.offset == range.start);
+                    let key = block
+                        .as_ref()
+                        .map(|b| block_key(page, b))
+                        .unwrap_or_default();
+                    listings.push(Finding {
+                        file: chapter.clone(),
+                        key: key.clone(),
+                        message: format!(
+                            "{}: Rust block {key:?} is not in a numbered listing",
+                            page.place(range.start)
+                        ),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    for fig in stack {
+        layout
+            .push(format!("{}: <figure> never closed", page.place(fig.offset)));
+    }
+    (layout, images, listings)
+}
+
+/// Counts an image in the figure around it, or records it as outside any figure.
+fn image_seen(
+    page: &Page,
+    stack: &mut [OpenFigure],
+    chapter: &str,
+    src: &str,
+    offset: usize,
+    images: &mut Vec<Finding>,
+) {
+    match stack.last_mut() {
+        Some(fig) if !fig.listing => fig.images += 1,
+        _ => images.push(Finding {
+            file: chapter.to_string(),
+            key: src.to_string(),
+            message: format!(
+                "{}: image {src} is not in a captioned <figure>",
+                page.place(offset)
+            ),
+        }),
+    }
+}
+
+#[test]
+fn figures_and_listings_are_captioned_and_numbered_in_order() {
+    let (mut layout, mut images) = (Vec::new(), Vec::new());
+    for page in pages() {
+        let (l, i, _) = figure_findings(&page);
+        layout.extend(l);
+        images.extend(i);
+    }
+    assert!(
+        layout.is_empty(),
+        "figures and listings (issue 15: <figure id=\"fig-N-M\"> … \
+         <figcaption>Figure N-M: …</figcaption>, <figure class=\"listing\" \
+         id=\"listing-N-M\"> … <figcaption>Listing N-M: …</figcaption>):\n{}",
+        layout.join("\n")
+    );
+    check_allowlisted(
+        "images outside a figure",
+        "wrap each image in <figure id=\"fig-N-M\">, a blank line, ![alt](images/…), a \
+         blank line, <figcaption>Figure N-M: …</figcaption>, </figure>",
+        "IMAGES_WITHOUT_FIGURE",
+        &images,
+        known::IMAGES_WITHOUT_FIGURE,
+        |f, what| f.key == what,
+    );
+}
+
+#[test]
+fn every_rust_block_is_in_a_numbered_listing() {
+    let listings: Vec<Finding> =
+        pages().iter().flat_map(|p| figure_findings(p).2).collect();
+    check_allowlisted(
+        "Rust blocks outside a listing",
+        "wrap the labelled Rust block (and its output) in <figure class=\"listing\" \
+         id=\"listing-N-M\"> … <figcaption>Listing N-M: what it shows</figcaption></figure>, \
+         blank lines around the markdown inside",
+        "RUST_BLOCKS_WITHOUT_LISTING",
+        &listings,
+        known::RUST_BLOCKS_WITHOUT_LISTING,
+        |f, what| f.key == what,
+    );
+}
+
+/// The label a block needs above it: NumPy, Rust or Output.
+fn expected_label(info: &str) -> Option<&'static str> {
+    match info.split(',').next().unwrap_or_default().trim() {
+        "python" => Some("NumPy"),
+        "rust" => Some("Rust"),
+        "text" => Some("Output"),
+        _ => None,
+    }
+}
+
+/// Whether the block before a code block labels it `label`: a paragraph of only bold text
+/// (`**Rust**`), or `<p class="block-label">Output (from …)</p>`.
+fn labelled(previous: Option<&Prev>, label: &str) -> bool {
+    match previous {
+        Some(Prev::Paragraph(Some(text))) => text == label,
+        Some(Prev::Html(html)) => {
+            let html = html.trim();
+            html.starts_with("<p class=\"block-label\">")
+                && html["<p class=\"block-label\">".len()..].starts_with(label)
+        }
+        _ => false,
+    }
+}
+
+#[test]
+fn every_numpy_rust_and_output_block_is_labelled() {
+    let mut findings = Vec::new();
+    for page in pages() {
+        for block in page.code_blocks() {
+            let Some(label) = expected_label(&block.info) else {
+                continue;
+            };
+            if !labelled(block.previous.as_ref(), label) {
+                let key = block_key(&page, &block);
+                findings.push(Finding {
+                    file: page.chapter.display().to_string(),
+                    key: key.clone(),
+                    message: format!(
+                        "{}: the `{}` block {key:?} needs **{label}** right above it",
+                        page.place(block.offset),
+                        block.info
+                    ),
+                });
+            }
+        }
+    }
+    check_allowlisted(
+        "unlabelled blocks",
+        "put a paragraph of only **NumPy**, **Rust** or **Output** right above each \
+         python, rust and text block (longer: <p class=\"block-label\">Output (from \
+         <code>x</code>)</p>)",
+        "UNLABELLED_BLOCKS",
+        &findings,
+        known::UNLABELLED_BLOCKS,
+        |f, what| f.key == what,
+    );
+}
+
+#[test]
+fn the_measurement_guard_sees_typed_timings_and_ratios_only() {
+    let claims = |md: &str| -> Vec<String> {
+        measured_claims(&synthetic(md))
+            .into_iter()
+            .map(|(_, _, matched, _)| matched)
+            .collect()
+    };
+    for typed in [
+        "It takes 41.5&nbsp;ms.",
+        "It takes 11 µs.",
+        "About 0.3 s here.",
+        "Rust is 1.5× faster.",
+        "It is 2x faster.",
+        "Twice the memory.",
+        "As fast as NumPy.",
+        "A 30 % gain.",
+        "The fastest variant.",
+        "With huge pages the two are level with each other.",
+        "Three times faster.",
+        "| 41.5 ms | x |\n| --- | --- |\n",
+    ] {
+        assert_eq!(claims(typed).len(), 1, "{typed}: {:?}", claims(typed));
+    }
+    for fine in [
+        "A 3 × 3 matrix, a 100×100 board, `41.5 ms` in code, 0x1f.",
+        "<!-- 41.5 ms -->\n\n```text\n41.5 ms\n```\n",
+        "In the 1990s, 8 bytes per element, shape (2, 3).",
+    ] {
+        assert_eq!(claims(fine), Vec::<String>::new(), "{fine}");
+    }
 }

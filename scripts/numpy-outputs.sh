@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Regenerates every NumPy output the book shows (python/outputs/), and each folder's
+# SHA256SUMS manifest, which `cargo test --test book_guard` checks byte for byte (the tests
+# never run Python). Needs NumPy and SciPy: scripts/python-venv.sh once, or PYTHON=….
+#
+#   scripts/numpy-outputs.sh            every chapter script and the edge-case data
+#   scripts/numpy-outputs.sh ch03       only python/ch03_*.py
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python="${PYTHON:-.venv/bin/python}"
+if ! "$python" -c 'import numpy, scipy' 2>/dev/null; then
+    echo "error: $python has no NumPy/SciPy; run scripts/python-venv.sh first, or set PYTHON=…" >&2
+    exit 1
+fi
+only="${1:-}"
+cd python
+for script in ch[0-9][0-9]_*.py; do
+    case "$script" in "$only"*) ;; *) continue ;; esac
+    echo "==> $script"
+    "$python" "$script" >/dev/null
+done
+if [ -z "$only" ] || [ "$only" = edge ]; then
+    echo "==> edge_cases.py"
+    "$python" edge_cases.py >/dev/null
+    "$python" book_outputs.py --record outputs/edge-cases/*.json
+fi
+"$python" book_outputs.py --prune
+cd ..
+git status --short python/outputs
