@@ -1880,3 +1880,50 @@ fn the_measurement_guard_sees_typed_timings_and_ratios_only() {
         assert_eq!(claims(fine), Vec::<String>::new(), "{fine}");
     }
 }
+
+/// Whether mdBook shows a Run button on Rust blocks: `[output.html.playground] runnable`,
+/// true unless book.toml says otherwise.
+fn playground_runnable(book_toml: &str) -> bool {
+    let mut section = String::new();
+    for line in book_toml.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line.to_string();
+        } else if section == "[output.html.playground]" {
+            if let Some(value) = line.strip_prefix("runnable") {
+                return value.trim_start_matches([' ', '=']).trim() != "false";
+            }
+        }
+    }
+    true
+}
+
+#[test]
+fn a_run_button_is_only_on_blocks_the_playground_can_run() {
+    // The Rust Playground has std and ndarray, not the companion crate: a block that needs
+    // chapters_code must say `noplayground`, or its Run button would fail for the reader.
+    assert!(!playground_runnable(
+        "[output.html.playground]\nrunnable = false\n"
+    ));
+    assert!(playground_runnable("[output.html]\n"));
+    if !playground_runnable(&read_repo_file("book.toml")) {
+        return;
+    }
+    let mut problems = Vec::new();
+    for page in pages() {
+        for block in page.code_blocks() {
+            let lang = LangString::parse(&block.info);
+            let needs_crate = block.body.contains("chapters_code");
+            if lang.rust
+                && needs_crate
+                && !lang.tokens.iter().any(|t| t == "noplayground")
+            {
+                problems.push(format!(
+                    "{}: the block needs chapters_code, which the playground lacks: \
+                     mark it `rust,noplayground`",
+                    page.place(block.offset)
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
