@@ -19,6 +19,7 @@ const LOWER: &[&str] = &[
     "chapter",
     "error",
     "figures",
+    "numpy_text",
     "random",
     "results",
 ];

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::chapter::{
-    repo_root, Chapter, Figure, Measure, Render, Sample, Table,
+    panic_report, repo_root, Chapter, Figure, Measure, Render, Sample, Table,
 };
 use crate::error::{Context, Error, Result};
 
@@ -207,7 +207,8 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
     }
 }
 
-/// Runs one sample in a process of its own and returns what it printed.
+/// Runs one sample in a process of its own and returns what it printed; for a sample that
+/// panics on purpose, what it printed and then its panic message.
 fn run_sample(
     host: &Host<'_>,
     chapter: &Chapter,
@@ -216,15 +217,29 @@ fn run_sample(
     let key = sample_key(chapter, sample);
     let run = Command::new(host.program)
         .args(["sample", &key])
+        .env("RUST_BACKTRACE", "0")
         .output()
         .context(format!("cannot run sample {key}"))?;
-    if !run.status.success() {
-        return Err(Error::msg(format!(
-            "sample {key} failed:\n{}",
-            String::from_utf8_lossy(&run.stderr)
-        )));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    match (sample.panics, run.status.success()) {
+        (false, true) => Ok(run.stdout),
+        (false, false) => {
+            Err(Error::msg(format!("sample {key} failed:\n{stderr}")))
+        }
+        (true, true) => Err(Error::msg(format!(
+            "sample {key} is marked `=> panics` but ran to the end"
+        ))),
+        (true, false) => {
+            let report = panic_report(&stderr).ok_or_else(|| {
+                Error::msg(format!(
+                    "sample {key} failed without a panic message:\n{stderr}"
+                ))
+            })?;
+            let mut output = run.stdout;
+            output.extend_from_slice(report.as_bytes());
+            Ok(output)
+        }
     }
-    Ok(run.stdout)
 }
 
 /// Draws a figure into a scratch folder and returns the file's bytes.

@@ -32,16 +32,166 @@ pub struct Sample {
     pub name: &'static str,
     /// Runs the sample: prints its output to stdout and panics if an assertion fails.
     pub run: fn(),
+    /// The sample panics on purpose, to show what a reader would see: its output is what it
+    /// printed followed by the panic message, and running without a panic is an error. The
+    /// book marks its block `should_panic`.
+    pub panics: bool,
 }
 
 /// Lists sample functions as [`Sample`]s, each named after its function:
-/// `samples![first_array, matrix_product]`.
+/// `samples![first_array, matrix_product]`. A sample that panics on purpose is marked
+/// `=> panics`: `samples![checked, unchecked => panics]`.
 macro_rules! samples {
-    ($($function:ident),* $(,)?) => {
-        &[$($crate::chapter::Sample { name: stringify!($function), run: $function }),*]
+    ($($function:ident $(=> $panics:ident)?),* $(,)?) => {
+        &[$($crate::chapter::Sample {
+            name: stringify!($function),
+            run: $function,
+            panics: $crate::chapter::samples!(@panics $($panics)?),
+        }),*]
+    };
+    (@panics) => {
+        false
+    };
+    (@panics panics) => {
+        true
     };
 }
 pub(crate) use samples;
+
+/// The line a panicking sample's output shows before the panic message: what Rust prints,
+/// without the source location (which would change with every edit of the file).
+pub const PANIC_HEADER: &str = "thread 'main' panicked:";
+
+/// Turns what a sample that panicked wrote to stderr into the lines the book shows: the
+/// [`PANIC_HEADER`] and the message, without the location and the backtrace note. `None`
+/// when `stderr` holds no panic.
+pub fn panic_report(stderr: &str) -> Option<String> {
+    let start = stderr.find("panicked at ")?;
+    let after = &stderr[start..];
+    let (_, message) = after.split_once('\n')?;
+    let message: Vec<&str> = message
+        .lines()
+        .take_while(|line| !line.starts_with("note: run with `RUST_BACKTRACE"))
+        .collect();
+    Some(format!(
+        "{PANIC_HEADER}\n{}\n",
+        message.join("\n").trim_end()
+    ))
+}
+
+/// One row of a chapter's `NumPy → ndarray` table: the NumPy idiom, the ndarray code that
+/// does the same (the very text that was compiled and run, see [`numpy_row!`]), and a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumpyRow {
+    /// The NumPy side, as markdown (usually code in backticks).
+    pub numpy: &'static str,
+    /// The ndarray side: the source of each alternative, as compiled.
+    pub ndarray: Vec<String>,
+    /// A short note, as markdown (may be empty).
+    pub notes: &'static str,
+}
+
+/// What a table-row function returns: `?` works on any error inside it.
+pub type RowResult = std::result::Result<(), Box<dyn std::error::Error>>;
+
+/// A table-row function with its name (see [`numpy_rows!`]).
+pub type NamedRow = (&'static str, fn() -> RowResult);
+
+thread_local! {
+    static RECORDED_ROWS: std::cell::RefCell<Vec<NumpyRow>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records a row while a table-row function runs; used by [`numpy_row!`].
+#[doc(hidden)]
+pub fn record_row(numpy: &'static str, ndarray: &[&str], notes: &'static str) {
+    let ndarray = ndarray
+        .iter()
+        .map(|code| code.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    RECORDED_ROWS.with(|rows| {
+        rows.borrow_mut().push(NumpyRow {
+            numpy,
+            ndarray,
+            notes,
+        })
+    });
+}
+
+/// A row of a chapter's `NumPy → ndarray` table, written where its ndarray code runs:
+/// `numpy_row!("`a.T`", a.t(), "a view")` evaluates `a.t()` (and returns it, so the
+/// function can assert on it) and records the row with the expression's source text, so the
+/// table shows exactly what was compiled. `numpy_row!("…", first, or second, "…")` records two
+/// alternatives and returns both as a pair.
+macro_rules! numpy_row {
+    ($numpy:literal, $cell:expr, or $alternative:expr, $notes:literal $(,)?) => {{
+        $crate::chapter::record_row(
+            $numpy,
+            &[stringify!($cell), stringify!($alternative)],
+            $notes,
+        );
+        ($cell, $alternative)
+    }};
+    ($numpy:literal, $cell:expr, $notes:literal $(,)?) => {{
+        $crate::chapter::record_row($numpy, &[stringify!($cell)], $notes);
+        $cell
+    }};
+}
+pub(crate) use numpy_row;
+
+/// Runs each table-row function (each asserts what its row claims) and returns the rows they
+/// recorded, in order. A function that fails, or records no row, is an error.
+pub fn collect_numpy_rows(rows: &[NamedRow]) -> Result<Vec<NumpyRow>> {
+    let mut all = Vec::new();
+    for &(name, row) in rows {
+        RECORDED_ROWS.with(|r| r.borrow_mut().clear());
+        row().map_err(|e| {
+            crate::error::Error::msg(format!("table row {name}: {e}"))
+        })?;
+        let recorded =
+            RECORDED_ROWS.with(|r| std::mem::take(&mut *r.borrow_mut()));
+        if recorded.is_empty() {
+            return Err(crate::error::Error::msg(format!(
+                "table row {name} records no row: call numpy_row! in it"
+            )));
+        }
+        all.extend(recorded);
+    }
+    Ok(all)
+}
+
+/// Lists table-row functions with their names: `numpy_rows![transpose, new_axis]`.
+macro_rules! numpy_rows {
+    ($($function:ident),* $(,)?) => {
+        &[$((stringify!($function), $function as fn() -> $crate::chapter::RowResult)),*]
+    };
+}
+pub(crate) use numpy_rows;
+
+/// Escapes text for a markdown table cell: a `|` would end the cell, even inside code.
+fn table_cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+/// The markdown of a `NumPy → ndarray` table (header and rows) from table-row functions.
+pub fn numpy_table(rows: &[NamedRow]) -> Result<String> {
+    let mut out =
+        String::from("| NumPy | ndarray | Notes |\n| --- | --- | --- |\n");
+    for row in collect_numpy_rows(rows)? {
+        let code: Vec<String> = row
+            .ndarray
+            .iter()
+            .map(|c| format!("`{}`", table_cell(c)))
+            .collect();
+        out += &format!(
+            "| {} | {} | {} |\n",
+            table_cell(row.numpy),
+            code.join(" or "),
+            table_cell(row.notes)
+        );
+    }
+    Ok(out)
+}
 
 /// One figure, drawn by code into `images/`.
 #[derive(Debug, Clone, Copy)]
@@ -159,6 +309,72 @@ mod tests {
 
     fn one() {}
     fn two() {}
+    fn three() {}
+
+    fn transpose_row() -> RowResult {
+        let a = ndarray::array![[1, 2], [3, 4]];
+        let t = numpy_row!("`a.T`", a.t(), "a view | no copy");
+        assert_eq!(t[[0, 1]], 3);
+        Ok(())
+    }
+
+    fn alternatives_row() -> RowResult {
+        let a = ndarray::array![1.0_f64, 4.0];
+        let (x, y) = numpy_row!(
+            "`np.sqrt(a)`",
+            a.mapv(f64::sqrt),
+            or a.mapv(|v| v.sqrt()),
+            ""
+        );
+        assert_eq!(x, y);
+        Ok(())
+    }
+
+    fn silent_row() -> RowResult {
+        Ok(())
+    }
+
+    fn failing_row() -> RowResult {
+        Err("no".into())
+    }
+
+    #[test]
+    fn a_table_shows_the_code_that_ran() {
+        let table = numpy_table(numpy_rows![transpose_row, alternatives_row])
+            .expect("rows run");
+        assert_eq!(
+            table,
+            "| NumPy | ndarray | Notes |\n| --- | --- | --- |\n\
+             | `a.T` | `a.t()` | a view \\| no copy |\n\
+             | `np.sqrt(a)` | `a.mapv(f64::sqrt)` or `a.mapv(\\|v\\| v.sqrt())` |  |\n"
+        );
+        assert!(numpy_table(numpy_rows![silent_row]).is_err());
+        assert!(numpy_table(numpy_rows![failing_row]).is_err());
+    }
+
+    #[test]
+    fn a_sample_marked_panics_is_known_to_panic() {
+        const SAMPLES: &[Sample] = samples![one, two => panics, three];
+        let panics: Vec<bool> = SAMPLES.iter().map(|s| s.panics).collect();
+        assert_eq!(panics, [false, true, false]);
+    }
+
+    #[test]
+    fn the_panic_report_keeps_the_message_not_the_place() {
+        let stderr = "\nthread 'main' panicked at chapters-code/src/x.rs:12:5:\n\
+                      called `Result::unwrap()` on an `Err` value: boom\n\
+                      second line\n\
+                      note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n";
+        assert_eq!(
+            panic_report(stderr).as_deref(),
+            Some(
+                "thread 'main' panicked:\n\
+                 called `Result::unwrap()` on an `Err` value: boom\n\
+                 second line\n"
+            )
+        );
+        assert_eq!(panic_report("error: no panic here"), None);
+    }
 
     #[test]
     fn names_follow_from_the_slug_and_the_function() {

@@ -8,7 +8,7 @@
 //! runs every sample and compares what it prints with the output the book shows, and
 //! `mdbook test` compiles and runs the very same lines again as part of the book.
 //!
-//! The lower modules — [`error`], [`chapter`], [`figures`], [`results`], [`benchmarks`] and
+//! The lower modules — [`error`], [`chapter`], [`figures`], [`numpy_text`], [`results`], [`benchmarks`] and
 //! [`random`] — never use a chapter. The binary of this crate (`cargo run --release` at the
 //! repository root) regenerates every figure in `images/` and every output in `src/outputs/`.
 
@@ -17,6 +17,7 @@ pub mod benchmarks;
 pub mod chapter;
 pub mod error;
 pub mod figures;
+pub mod numpy_text;
 pub mod random;
 pub mod results;
 

@@ -33,14 +33,33 @@ fn summary_chapters() -> Result<Vec<(String, String)>> {
         .collect())
 }
 
-/// The body rows of a chapter's `NumPy → ndarray` table.
+/// The body rows of a chapter's `NumPy → ndarray` table. The table is either written under
+/// the heading or, as the chapters do, included from the file their code generates
+/// (`{{#include outputs/<slug>/numpy-table.md}}`), which is read from `src/`.
 pub fn table_rows(markdown: &str) -> Vec<String> {
     let Some(start) = markdown.find(TABLE_HEADING) else {
         return Vec::new();
     };
-    markdown[start..]
-        .lines()
-        .skip(1)
+    let section = &markdown[start + TABLE_HEADING.len()..];
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let mut text = String::new();
+    for line in section.lines() {
+        let included = line
+            .trim()
+            .strip_prefix("{{#include ")
+            .and_then(|rest| rest.strip_suffix("}}"));
+        match included {
+            Some(path) => {
+                text += &std::fs::read_to_string(book_src().join(path.trim()))
+                    .unwrap_or_default();
+            }
+            None => {
+                text += line;
+                text.push('\n');
+            }
+        }
+    }
+    text.lines()
         .skip_while(|l| !l.starts_with('|'))
         .take_while(|l| l.starts_with('|'))
         .skip(2) // header and separator

@@ -20,6 +20,7 @@ pub const CHAPTER: Chapter = Chapter {
         column_plus_row,
         rules_step_by_step,
         both_stretched,
+        incompatible_panics => panics,
         incompatible_checked,
         fix_with_new_axis,
         stride_zero_views,

@@ -1,11 +1,13 @@
 //! Chapter 4, "newaxis": adding axes of length 1, and reshaping with an inferred axis.
 
+mod numpy_table;
+
 use std::fmt;
 
 use ndarray::prelude::*;
 
 use crate::ch03_broadcasting::numpy_shape;
-use crate::chapter::{samples, Chapter};
+use crate::chapter::{samples, Chapter, Table};
 
 /// What chapter 4 contributes to the book.
 pub const CHAPTER: Chapter = Chapter {
@@ -19,7 +21,7 @@ pub const CHAPTER: Chapter = Chapter {
         exercise_infer,
     ],
     figures: &[],
-    tables: &[],
+    tables: &[Table::text("numpy-table.md", numpy_table::render)],
 };
 
 // ANCHOR: row_and_column

@@ -17,6 +17,7 @@ pub const CHAPTER: Chapter = Chapter {
     samples: samples![
         elementwise,
         star_versus_dot,
+        mismatch_panics => panics,
         mismatch_checked,
         gemm,
         exercise_quadratic_form,

@@ -1,0 +1,99 @@
+//! Chapter 4's `NumPy → ndarray` table. Each function runs the ndarray side of one row and
+//! checks it; the table in the book is generated from the very code below.
+
+use ndarray::prelude::*;
+
+use super::{expand_dims, infer_shape};
+use crate::chapter::{numpy_row, numpy_rows, numpy_table, RowResult};
+use crate::error::Result;
+
+/// The table's markdown, built by running every row.
+pub fn render() -> Result<String> {
+    numpy_table(numpy_rows![
+        row_vector,
+        column_vector,
+        axes_around,
+        one_axis,
+        reshape_inferred,
+        reshape,
+        squeeze,
+    ])
+}
+
+fn row_vector() -> RowResult {
+    let a = array![1, 2, 3];
+    let row = numpy_row!("`a[np.newaxis, :]`", a.slice(s![NewAxis, ..]), "a view");
+    assert_eq!(row.shape(), &[1, 3]);
+    Ok(())
+}
+
+fn column_vector() -> RowResult {
+    let a = array![1, 2, 3];
+    let (x, y) = numpy_row!(
+        "`a[:, np.newaxis]`",
+        a.slice(s![.., NewAxis]),
+        or a.view().insert_axis(Axis(1)),
+        "a view"
+    );
+    assert_eq!(x.shape(), &[3, 1]);
+    assert_eq!(x, y);
+    Ok(())
+}
+
+fn axes_around() -> RowResult {
+    let m = Array2::<f64>::zeros((2, 3));
+    let e = numpy_row!(
+        "`M[np.newaxis, ..., np.newaxis]`",
+        expand_dims(m.view(), &[0, m.ndim() + 1]),
+        "`s![]` has no `...`"
+    );
+    assert_eq!(e.shape(), &[1, 2, 3, 1]);
+    Ok(())
+}
+
+fn one_axis() -> RowResult {
+    let a = array![1, 2, 3];
+    let axis = 0;
+    let e = numpy_row!(
+        "`np.expand_dims(a, axis)`",
+        a.view().insert_axis(Axis(axis)),
+        "one axis at a time"
+    );
+    assert_eq!(e.shape(), &[1, 3]);
+    Ok(())
+}
+
+fn reshape_inferred() -> RowResult {
+    let a = array![1, 2, 3, 4];
+    let column = numpy_row!(
+        "`a.reshape(-1, 1)`",
+        a.to_shape(infer_shape(a.len(), &[-1, 1])?)?,
+        "this book's `infer_shape`"
+    );
+    assert_eq!(column.shape(), &[4, 1]);
+    Ok(())
+}
+
+fn reshape() -> RowResult {
+    let a = Array::from_iter(0..6);
+    let (view, moved) = numpy_row!(
+        "`a.reshape(2, 3)`",
+        a.to_shape((2, 3))?,
+        or a.clone().into_shape_with_order((2, 3))?,
+        "a view if the layout allows, else a copy / takes `a`, no copy"
+    );
+    assert_eq!(view, moved);
+    Ok(())
+}
+
+fn squeeze() -> RowResult {
+    let a = Array2::<f64>::zeros((1, 3));
+    let axis = 0;
+    let s = numpy_row!(
+        "`np.squeeze(a, axis)`",
+        a.index_axis(Axis(axis), 0),
+        "unlike NumPy, does not check that the axis has length 1"
+    );
+    assert_eq!(s.shape(), &[3]);
+    Ok(())
+}

@@ -1,0 +1,12 @@
+//! The `memory` family of python/outputs/edge-cases/ (owned by its chapter's editor: add a
+//! check for every function, as tests/edge_cases/convolution.rs does).
+
+use crate::harness::Family;
+
+#[test]
+fn memory_data_covers_its_functions() {
+    let family = Family::load("memory");
+    let functions: Vec<String> =
+        family.cases.iter().map(|c| c.function.clone()).collect();
+    assert!(!functions.is_empty());
+}
