@@ -101,6 +101,7 @@ pub const LONG_CODE_LINES: &[(&str, &str, &str)] = &[
     ("src/ch02-speed.md", "dists[:10] = [1.00000000, 1.00000000, 2.23606798, 3.60555128, 5.00000000, 6.40312424, 7.81024968, 9.21954446, 10.63014581, 12.04159458]", WIDE),
     ("src/ch02-speed.md", "/// Exercise: the mean distance from (1, 1) to the tutorial's points, without any new array.", WIDE),
     // src/ch03-broadcasting.md
+    ("src/ch03-broadcasting.md", "called `Result::unwrap()` on an `Err` value: ShapeError/IncompatibleShape: incompatible shapes", "ndarray's own panic message, shown verbatim"),
     ("src/ch03-broadcasting.md", "/// Both operands are stretched: a column (3, 1) plus a row (3,) is a (3, 3) table.", WIDE),
     ("src/ch03-broadcasting.md", "    let b = Array::from_iter(0..3).insert_axis(Axis(1)); // np.arange(3)[:, np.newaxis]", WIDE),
     ("src/ch03-broadcasting.md", "/// No shapes at all broadcast to the empty shape `()`, like `np.broadcast_shapes()`.", WIDE),
