@@ -260,6 +260,13 @@ fn test_chapter(
     if let Some(edition) = edition {
         rustdoc.args(["--edition", edition]);
     }
+    if names_error_codes(content) {
+        // Stable rustdoc accepts `compile_fail,E0382` but only checks that the block fails to
+        // compile, for any reason (a typo would do). With RUSTC_BOOTSTRAP it also checks that
+        // the error is the one named, as a nightly rustdoc does. Only chapters that name an
+        // error code get it, and the guard rejects `#![feature` in the book's blocks.
+        rustdoc.env("RUSTC_BOOTSTRAP", "1");
+    }
     let output = rustdoc
         .output()
         .map_err(|e| format!("cannot run rustdoc: {e}"))?;
@@ -288,6 +295,30 @@ fn test_chapter(
         );
     }
     Ok(summary)
+}
+
+/// Whether a chapter has a `compile_fail` block that names its error code
+/// (`rust,compile_fail,E0382`), which only a nightly-mode rustdoc checks.
+fn names_error_codes(content: &str) -> bool {
+    content.lines().any(|line| {
+        let fence = line.trim_start();
+        let info = fence
+            .strip_prefix("```")
+            .or_else(|| fence.strip_prefix("~~~"));
+        info.is_some_and(|info| {
+            let tokens: Vec<&str> =
+                info.split([',', ' ', '\t']).map(str::trim).collect();
+            tokens.contains(&"compile_fail")
+                && tokens.iter().any(|t| is_error_code(t))
+        })
+    })
+}
+
+/// `E` followed by four digits, as rustc's error codes are written.
+fn is_error_code(token: &str) -> bool {
+    token.len() == 5
+        && token.starts_with('E')
+        && token[1..].chars().all(|c| c.is_ascii_digit())
 }
 
 /// Cargo's target folder, as the scripts find it: `$CARGO_TARGET_DIR` or `target/`.
@@ -377,6 +408,46 @@ fn library_files(messages: &str) -> Vec<PathBuf> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn finds_compile_fail_blocks_that_name_an_error_code() {
+        assert!(names_error_codes(
+            "text\n```rust,compile_fail,E0382\nx\n```"
+        ));
+        assert!(names_error_codes("  ~~~rust, compile_fail, E0308\n"));
+        assert!(!names_error_codes("```rust,compile_fail\nx\n```"));
+        assert!(!names_error_codes("```rust\n// compile_fail,E0382\n```"));
+        assert!(!names_error_codes("```rust,compile_fail,E03\n```"));
+    }
+
+    /// The reason for RUSTC_BOOTSTRAP: a block that fails with another error than the one it
+    /// names must fail the test, and the right one must pass.
+    #[test]
+    fn a_compile_fail_block_with_the_wrong_error_code_fails() {
+        let work = env::temp_dir()
+            .join(format!("book-test-codes-{}", std::process::id()));
+        fs::create_dir_all(&work).expect("a scratch folder");
+        let moved = "let v = vec![1];\nlet w = v;\nlet z = v;\n";
+        let libs = work.join("libs");
+        fs::create_dir_all(&libs).expect("a libs folder");
+        let run = |code: &str| {
+            let page =
+                format!("# t\n\n```rust,compile_fail,{code}\n{moved}```\n");
+            test_chapter(
+                &work,
+                Path::new("page.md"),
+                &page,
+                &libs,
+                Some("2021"),
+            )
+            .expect("rustdoc runs")
+        };
+        let right = run("E0382");
+        let wrong = run("E0308");
+        let _ = fs::remove_dir_all(&work);
+        assert_eq!((right.passed, right.failed), (1, 0));
+        assert_eq!(wrong.failed, 1);
+    }
 
     #[test]
     fn reads_rustdoc_summaries() {
