@@ -122,14 +122,26 @@ fn preprocess() -> Result<bool, Error> {
     let start = Instant::now();
     let mut total = Summary::default();
     let mut failed_chapters = Vec::new();
+    // mdBook shows a Run button on Rust blocks unless book.toml turns it off: those blocks are
+    // sent to the Rust Playground, which has std and ndarray but not the companion crate.
+    let runnable =
+        context["config"]["output"]["html"]["playground"]["runnable"] != false;
+    let mut playable: Vec<(String, String)> = Vec::new();
     let tested = for_each_chapter(&mut book["items"], &mut |chapter| {
         let Some(path) = chapter["path"].as_str().filter(|p| !p.is_empty())
         else {
             return Ok(()); // a draft chapter: no file, nothing to test
         };
         let content = chapter["content"].as_str().unwrap_or_default();
+        if runnable {
+            playable.extend(
+                playable_blocks(content)
+                    .into_iter()
+                    .map(|block| (path.to_owned(), block)),
+            );
+        }
         let summary =
-            test_chapter(&work, Path::new(path), content, &libs, edition)?;
+            test_chapter(&work, Path::new(path), content, &libs, edition, &[])?;
         total.add(&summary);
         if summary.failed > 0 {
             failed_chapters.push(path.to_owned());
@@ -138,9 +150,20 @@ fn preprocess() -> Result<bool, Error> {
         chapter["content"] = Value::String(String::new());
         Ok(())
     });
+    let played = match tested {
+        Ok(()) if !playable.is_empty() => {
+            test_playable(&root, &work, &playable, edition)
+        }
+        Ok(()) => Ok(Summary::default()),
+        Err(error) => Err(error),
+    };
     // Failing blocks were printed in full; nothing in the folder is needed any more.
     let _ = fs::remove_dir_all(&work);
-    tested?;
+    let played = played?;
+    total.add(&played);
+    if played.failed > 0 {
+        failed_chapters.push("(blocks with a Run button)".to_owned());
+    }
 
     let verdict = if failed_chapters.is_empty() {
         "ok"
@@ -239,6 +262,7 @@ fn test_chapter(
     content: &str,
     libs: &Path,
     edition: Option<&str>,
+    extra_args: &[&str],
 ) -> Result<Summary, Error> {
     let file = work.join(path);
     if let Some(parent) = file.parent() {
@@ -256,7 +280,8 @@ fn test_chapter(
         .arg(path)
         .arg("--test")
         .arg("-L")
-        .arg(libs);
+        .arg(libs)
+        .args(extra_args);
     if let Some(edition) = edition {
         rustdoc.args(["--edition", edition]);
     }
@@ -297,6 +322,95 @@ fn test_chapter(
     Ok(summary)
 }
 
+/// The Rust blocks of a chapter that get a Run button: fenced `rust` blocks that are not
+/// `noplayground`, `ignore` or `compile_fail`, each returned as a fenced block again.
+fn playable_blocks(content: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut lines = content.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let fence_char = match trimmed.chars().next() {
+            Some(c @ ('`' | '~')) if indent < 4 => c,
+            _ => continue,
+        };
+        let fence_len =
+            trimmed.chars().take_while(|&c| c == fence_char).count();
+        if fence_len < 3 {
+            continue;
+        }
+        let info = trimmed[fence_len..].trim();
+        let mut body = String::new();
+        for inner in lines.by_ref() {
+            let closing = inner.trim();
+            if closing.len() >= fence_len
+                && closing.chars().all(|c| c == fence_char)
+            {
+                break;
+            }
+            body.push_str(inner);
+            body.push('\n');
+        }
+        let tokens: Vec<&str> = info
+            .split([',', ' ', '\t'])
+            .filter(|t| !t.is_empty())
+            .collect();
+        let skipped = ["noplayground", "ignore", "compile_fail"];
+        if tokens.first() == Some(&"rust")
+            && !tokens.iter().any(|t| skipped.contains(t))
+        {
+            let fence = fence_char.to_string().repeat(fence_len);
+            blocks.push(format!("{fence}{info}\n{body}{fence}\n"));
+        }
+    }
+    blocks
+}
+
+/// Compiles and runs the blocks with a Run button as the Rust Playground would: with std and
+/// ndarray (`--extern ndarray`) and nothing of the companion crate. Returns their counts.
+fn test_playable(
+    root: &Path,
+    work: &Path,
+    blocks: &[(String, String)],
+    edition: Option<&str>,
+) -> Result<Summary, Error> {
+    eprintln!(
+        "book-test: the {} blocks with a Run button, with only std and ndarray \
+         (as on the Rust Playground)",
+        blocks.len()
+    );
+    let files = build_package_libs(root, "ndarray")?;
+    let ndarray = files
+        .iter()
+        .find(|f| {
+            f.file_name()
+                .and_then(|n| n.to_str())
+                // `target/debug/libndarray.rlib` when ndarray is the package built,
+                // `deps/libndarray-HASH.rlib` when it is a dependency.
+                .is_some_and(|n| {
+                    n == "libndarray.rlib" || n.starts_with("libndarray-")
+                })
+        })
+        .ok_or("cargo built no libndarray")?
+        .clone();
+    let folder = work.join("playground");
+    let libs = folder.join("libs");
+    link_libs(&files, &libs)?;
+    let mut page = String::from("# Blocks with a Run button\n\n");
+    for (chapter, block) in blocks {
+        page.push_str(&format!("From {chapter}:\n\n{block}\n"));
+    }
+    let extern_ndarray = format!("ndarray={}", ndarray.display());
+    test_chapter(
+        &folder,
+        Path::new("playground.md"),
+        &page,
+        &libs,
+        edition,
+        &["--extern", &extern_ndarray],
+    )
+}
+
 /// Whether a chapter has a `compile_fail` block that names its error code
 /// (`rust,compile_fail,E0382`), which only a nightly-mode rustdoc checks.
 fn names_error_codes(content: &str) -> bool {
@@ -332,18 +446,29 @@ fn target_dir(root: &Path) -> PathBuf {
 /// Builds the companion crate's libraries and returns exactly the files cargo reports for this
 /// build.
 fn build_libs(root: &Path) -> Result<Vec<PathBuf>, Error> {
-    eprintln!("book-test: building the libraries of {PACKAGE} (cargo build -p {PACKAGE} --lib)");
+    build_package_libs(root, PACKAGE)
+}
+
+/// Builds the library of `package` (a workspace member or a dependency) and returns the
+/// library files cargo reports for it and its dependencies.
+fn build_package_libs(
+    root: &Path,
+    package: &str,
+) -> Result<Vec<PathBuf>, Error> {
+    eprintln!(
+        "book-test: building the libraries of {package} (cargo build -p {package} --lib)"
+    );
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(root)
-        .args(["build", "-p", PACKAGE, "--lib"])
+        .args(["build", "-p", package, "--lib"])
         // Artifacts as JSON on stdout; progress and compiler messages as usual on stderr.
         .arg("--message-format=json-render-diagnostics")
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !output.status.success() {
-        return Err(format!("cargo build -p {PACKAGE} --lib failed").into());
+        return Err(format!("cargo build -p {package} --lib failed").into());
     }
     let files = library_files(&String::from_utf8_lossy(&output.stdout));
     if files.is_empty() {
@@ -410,6 +535,23 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn blocks_with_a_run_button_are_rust_blocks_not_marked_otherwise() {
+        let chapter = "Text\n\n```rust\nlet a = 1;\n```\n\n\
+                       ```rust,noplayground\nx\n```\n\n\
+                       ```rust,should_panic\npanic!();\n```\n\n\
+                       ```rust,ignore\nx\n```\n\n```text\nout\n```\n\n\
+                       ````rust\n```\ninner\n````\n";
+        assert_eq!(
+            playable_blocks(chapter),
+            [
+                "```rust\nlet a = 1;\n```\n",
+                "```rust,should_panic\npanic!();\n```\n",
+                "````rust\n```\ninner\n````\n",
+            ]
+        );
+    }
+
+    #[test]
     fn finds_compile_fail_blocks_that_name_an_error_code() {
         assert!(names_error_codes(
             "text\n```rust,compile_fail,E0382\nx\n```"
@@ -439,6 +581,7 @@ mod tests {
                 &page,
                 &libs,
                 Some("2021"),
+                &[],
             )
             .expect("rustdoc runs")
         };
