@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# Measures every benchmark of the book on this machine, Rust and NumPy side by side, and
-# regenerates the book's timing tables and charts from the results.
+# Measures the book's benchmarks on this machine, Rust and NumPy side by side, merges them into
+# results/benchmarks.csv and regenerates the book's timing tables and charts from it.
 #
-#   ./bench.sh              every workload (about 15 minutes)
-#   ./bench.sh GROUP ...    only these criterion groups / Python groups, e.g. ./bench.sh reciprocals
+#   ./bench.sh              every group and size sweep (about 35 minutes on a quiet 2-core machine)
+#   ./bench.sh GROUP ...    only these groups, e.g. ./bench.sh life reciprocals_sweep
+#                           (`cargo run -- bench-plan DIR` lists them; an unknown name stops here)
 #
-# Rust: criterion (`cargo bench`), run twice: once with glibc's allocator as it is, once with
-# GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (transparent huge pages for large allocations, which
-# NumPy asks the kernel for by itself; chapter 2 explains why that matters).
-# Python: python/bench.py, with the numpy/scipy of python/requirements.txt (in .venv, made by
-# scripts/python-venv.sh, when it exists), single-threaded.
-# Results: results/benchmarks.csv (committed), with the machine's facts.
+# What it runs, from the registry in chapters-code/src/benchmarks.rs:
+#   Rust    criterion (`cargo bench`) with the system allocator: the default configuration, the
+#           book's headline; again with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 for the rows that
+#           show huge pages (chapter 2's lesson); again built with `--features fast-alloc`
+#           (chapters_code::speed::FastAlloc as the global allocator) for the tuned rows.
+#   Python  python/bench.py with the numpy/scipy of python/requirements.txt (.venv, made by
+#           scripts/python-venv.sh, when it exists; else $PYTHON or python3), single-threaded,
+#           timed like criterion (median, quartiles, min-max of calibrated samples).
+#
+# Every run measures into a fresh folder (target/bench/run) and then merges: the timings it
+# measured replace theirs and name this run, with this machine's facts and date; every other
+# line of results/benchmarks.csv stays as it was. Without NumPy the NumPy rows keep the run
+# that measured them. The results file is written to a temporary file and renamed, so an
+# interrupted run leaves it whole.
 set -euo pipefail
 cd "$(dirname "$0")"
+started=$(date +%s)
 
-work="${CARGO_TARGET_DIR:-target}/bench"
-mkdir -p "$work"
+target="${CARGO_TARGET_DIR:-target}"
+work="$target/bench/run"
 groups=("$@")
 
 # The NumPy side runs with $PYTHON if set, else the venv of scripts/python-venv.sh, else python3.
@@ -31,49 +41,65 @@ if command -v "$python_bin" >/dev/null 2>&1 && "$python_bin" -c "import numpy, s
     have_numpy=yes
 fi
 
+echo "==> cargo build --release"
+cargo build --release
+program="$target/release/chapters-code"
+
+echo "==> plan"
+rm -rf "$work"
+mkdir -p "$work"
+# Checks the group names against the registry before anything is measured.
+"$program" bench-plan "$work" ${groups[@]+"${groups[@]}"}
+work="$(cd "$work" && pwd)"
+
 echo "==> machine facts"
 {
     echo "date: $(date -u +%Y-%m-%d)"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || uname -m)"
     echo "cores: $(nproc 2>/dev/null || echo unknown)"
+    "$program" machine
     echo "os: $( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || uname -s), Linux $(uname -r)"
     echo "rustc: $(rustc --version)"
     echo "transparent hugepages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)"
     if [ "$have_numpy" = yes ]; then
-        "$python_bin" -c 'import platform, numpy, scipy; print(f"python: {platform.python_version()}\nnumpy: {numpy.__version__}\nscipy: {scipy.__version__}")'
-    else
-        echo "python: not measured"
+        "$python_bin" python/bench.py --facts
+    fi
+    if grep -qx reciprocals "$work/groups.txt"; then
+        "$program" page-faults Rust
+        GLIBC_TUNABLES=glibc.malloc.hugetlb=1 "$program" page-faults "Rust with huge pages,"
+        if [ "$have_numpy" = yes ]; then "$python_bin" python/bench.py --page-faults; fi
     fi
 } | tee "$work/machine.txt"
 
-echo "==> page faults of a fresh 80 MB result"
-cargo build --release
-{
-    cargo run --release --quiet -- page-faults Rust
-    GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cargo run --release --quiet -- page-faults "Rust with huge pages,"
-    if [ "$have_numpy" = yes ]; then "$python_bin" python/bench.py --page-faults; fi
-} | tee -a "$work/machine.txt"
+# cargo bench for one side: its criterion output goes to $work/criterion-SIDE, and only the
+# benchmarks of the plan's filter for that side run.
+bench_side() {
+    local side="$1"; shift
+    local filter
+    filter="$(cat "$work/filter-$side.txt")"
+    if [ -z "$filter" ]; then
+        echo "==> cargo bench ($side): nothing to measure in these groups"
+        return
+    fi
+    echo "==> cargo bench ($side)"
+    env CRITERION_HOME="$work/criterion-$side" "$@" -- "$filter"
+}
+bench_side rust cargo bench --benches
+bench_side rust-thp GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cargo bench --benches
+bench_side rust-fastalloc cargo bench --benches --features fast-alloc
 
-filter=()
-if [ ${#groups[@]} -gt 0 ]; then
-    filter=("$(IFS='|'; echo "^(${groups[*]})/")")
-fi
-
-echo "==> cargo bench (glibc malloc as configured)"
-cargo bench --benches -- ${filter[@]+"${filter[@]}"}
-echo "==> cargo bench (GLIBC_TUNABLES=glibc.malloc.hugetlb=1)"
-GLIBC_TUNABLES=glibc.malloc.hugetlb=1 CRITERION_HOME="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/criterion-thp" \
-    cargo bench --benches -- ${filter[@]+"${filter[@]}"}
-
-if [ "$have_numpy" = yes ]; then
+if [ ! -s "$work/python-plan.txt" ]; then
+    echo "==> python/bench.py: nothing to measure in these groups"
+elif [ "$have_numpy" = yes ]; then
     echo "==> python/bench.py"
-    "$python_bin" python/bench.py "$work/python.csv" ${groups[@]+"${groups[@]}"}
+    "$python_bin" python/bench.py "$work/python.csv" --plan "$work/python-plan.txt"
 else
-    echo "==> NumPy side skipped: $python_bin has no numpy and scipy."
+    echo "==> NumPy side skipped: $python_bin has no numpy and scipy; the NumPy rows keep their earlier runs."
     echo "    To add it: scripts/python-venv.sh (creates .venv with python/requirements.txt), then run ./bench.sh again."
 fi
 
-echo "==> results/benchmarks.csv, then tables and charts"
-cargo run --release --quiet -- results "$work"
-cargo run --release --quiet
-echo "Done. Review with: git diff results/ src/outputs/ images/"
+echo "==> results/benchmarks.csv"
+"$program" results "$work"
+echo "==> tables and charts"
+"$program"
+echo "Done in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s. Review with: git diff results/ src/outputs/ images/"

@@ -1,13 +1,20 @@
 """Times the tutorial's Python and NumPy workloads, for comparison with the Rust benchmarks.
 
-Run through ./bench.sh (which also runs the Rust side and merges both), or alone:
-    python3 python/bench.py OUT.csv [GROUP ...]    e.g.  python3 python/bench.py t.csv reciprocals
-Writes OUT.csv: one row per (group, variant) with the median time in seconds.
+Run through ./bench.sh, which asks the Rust registry (chapters-code/src/benchmarks.rs) what to
+measure, writes that plan, runs this script with it, and merges the results:
+    python3 python/bench.py OUT.csv --plan PLAN.txt   PLAN: lines "group variant size" (size "-": none)
+    python3 python/bench.py --facts                   Python, NumPy (its SIMD, its BLAS), SciPy
+    python3 python/bench.py --page-faults             NumPy's page faults for a fresh 80 MB result
+OUT.csv gets one row per (group, variant, size): the median time of one call in seconds, its
+quartiles, min and max, and the number of samples, measured like criterion does (see `measure`).
 Single-threaded: BLAS threads are pinned to 1 before NumPy is imported.
 """
+import gc
 import os
+import statistics
 import sys
 import time
+import timeit
 from pathlib import Path
 
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -25,34 +32,63 @@ try:
 except ImportError:  # NumPy < 2
     from numpy.core.multiarray import _get_madvise_hugepage, _set_madvise_hugepage
 
+HEADER = "group,variant,size,median_seconds,q1_seconds,q3_seconds,min_seconds,max_seconds,samples"
+
+# (group, variant) -> (setup, sized). `setup()` (or `setup(n)` for a size sweep) builds the
+# inputs and returns a function that runs the workload once.
 BENCHMARKS = {}
 
 
-def benchmark(group, variant, repeats):
-    """Registers a workload; `setup()` returns the inputs, the returned function times one run."""
+def benchmark(group, variant):
+    """Registers a workload at the tutorial's size: `setup()` returns the function to time."""
 
     def register(setup):
-        BENCHMARKS[(group, variant)] = (setup, repeats)
+        BENCHMARKS[(group, variant)] = (setup, False)
         return setup
 
     return register
 
 
-def median_seconds(run, repeats):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    times.sort()
-    return times[len(times) // 2]
+def sweep(group, variant):
+    """Registers a size sweep's workload: `setup(n)` returns the function to time at size n.
+    The sizes come from the Rust registry, through the plan."""
+
+    def register(setup):
+        BENCHMARKS[(group, variant)] = (setup, True)
+        return setup
+
+    return register
+
+
+def measure(fn, samples=30, sample_seconds=0.01, warmup_seconds=0.5, budget_seconds=3.0):
+    """Times `fn()` the way criterion does. Warm up (the first call pays page faults and cold
+    caches), doubling the number of calls per sample until one sample lasts at least
+    `sample_seconds` (so that timer resolution and loop overhead vanish); then take `samples`
+    samples — fewer when calls are slow, so that one workload stays near `budget_seconds`, but
+    never fewer than 10 (criterion's minimum). Returns the per-call median, quartiles
+    (statistics.quantiles, inclusive method: the Rust side computes them the same way from
+    criterion's samples), min, max and the number of samples."""
+    timer = timeit.Timer(fn)  # timeit turns the garbage collector off while it times
+    number = 1
+    end = time.perf_counter() + warmup_seconds
+    while True:
+        elapsed = timer.timeit(number)
+        if elapsed < sample_seconds:
+            number *= 2
+        elif time.perf_counter() >= end:
+            break
+    count = max(10, min(samples, int(budget_seconds / elapsed)))
+    per_call = sorted(t / number for t in timer.repeat(repeat=count, number=number))
+    q1, median, q3 = statistics.quantiles(per_call, n=4, method="inclusive")
+    gc.collect()
+    return median, q1, q3, per_call[0], per_call[-1], count
 
 
 # ---- Chapter 2: reciprocals -------------------------------------------------------------
 N_END = 10000000
 
 
-@benchmark("reciprocals", "python_for_loop", 3)
+@benchmark("reciprocals", "python_for_loop")
 def _():
     nums_list = list(range(1, N_END))
 
@@ -64,19 +100,19 @@ def _():
     return run
 
 
-@benchmark("reciprocals", "python_list_comprehension", 3)
+@benchmark("reciprocals", "python_list_comprehension")
 def _():
     nums_list = list(range(1, N_END))
     return lambda: [1 / num for num in nums_list]
 
 
-@benchmark("reciprocals", "numpy", 15)
+@benchmark("reciprocals", "numpy")
 def _():
     numpy_nums = np.arange(1, N_END)
     return lambda: 1 / numpy_nums
 
 
-@benchmark("reciprocals", "numpy_no_hugepages", 15)
+@benchmark("reciprocals", "numpy_no_hugepages")
 def _():
     numpy_nums = np.arange(1, N_END)
 
@@ -91,43 +127,43 @@ def _():
     return run
 
 
-@benchmark("reciprocals", "numpy_copy", 15)
+@benchmark("reciprocals", "numpy_copy")
 def _():
     numpy_nums = np.arange(1, N_END)
     return lambda: numpy_nums.copy()
 
 
 # ---- Chapter 2: creating the inputs -----------------------------------------------------
-@benchmark("creation", "python_list_range", 5)
+@benchmark("creation", "python_list_range")
 def _():
     return lambda: list(range(1, N_END))
 
 
-@benchmark("creation", "numpy_array_from_list", 5)
+@benchmark("creation", "numpy_array_from_list")
 def _():
     nums_list = list(range(1, N_END))
     return lambda: np.array(nums_list)
 
 
-@benchmark("creation", "numpy_array_from_range", 3)
+@benchmark("creation", "numpy_array_from_range")
 def _():
     return lambda: np.array(range(1, N_END))
 
 
-@benchmark("creation", "numpy_arange", 15)
+@benchmark("creation", "numpy_arange")
 def _():
     return lambda: np.arange(1, N_END)
 
 
 # ---- Chapter 2: distances ---------------------------------------------------------------
-@benchmark("distances", "python_list_comprehension", 3)
+@benchmark("distances", "python_list_comprehension")
 def _():
     point = [1.0, 1.0]
     other_points = list([float(x), x + 1.0] for x in range(N_END))
     return lambda: [((point[0] - op[0]) ** 2 + (point[1] - op[1]) ** 2) ** 0.5 for op in other_points]
 
 
-@benchmark("distances", "numpy_broadcast", 7)
+@benchmark("distances", "numpy_broadcast")
 def _():
     np_point = np.ones(2)
     np_other_points = np.vstack([np.arange(0.0, float(N_END)), np.arange(1.0, float(N_END + 1))]).T
@@ -135,7 +171,7 @@ def _():
 
 
 # ---- Chapter 5: matrix product ----------------------------------------------------------
-@benchmark("matmul", "numpy_matmul", 20)
+@benchmark("matmul", "numpy_matmul")
 def _():
     n = 512
     i, j = np.indices((n, n))
@@ -145,7 +181,7 @@ def _():
 
 
 # ---- Chapter 6: a function on a 1600 x 1600 grid ----------------------------------------
-@benchmark("sinc", "numpy_sparse", 15)
+@benchmark("sinc", "numpy_sparse")
 def _():
     x = np.arange(-8, 8, 0.01)
     y = np.arange(-8, 8, 0.01)
@@ -163,25 +199,25 @@ def knn_dist_sq():
     return np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
 
 
-@benchmark("knn_distances", "numpy_broadcast", 7)
+@benchmark("knn_distances", "numpy_broadcast")
 def _():
     X = knn_points()
     return lambda: np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
 
 
-@benchmark("knn_argsort", "numpy_argsort", 9)
+@benchmark("knn_argsort", "numpy_argsort")
 def _():
     dist_sq = knn_dist_sq()
     return lambda: np.argsort(dist_sq, axis=1)
 
 
-@benchmark("knn_argsort", "numpy_argsort_stable", 7)
+@benchmark("knn_argsort", "numpy_argsort_stable")
 def _():
     dist_sq = knn_dist_sq()
     return lambda: np.argsort(dist_sq, axis=1, kind="stable")
 
 
-@benchmark("knn_argpartition", "numpy_argpartition", 9)
+@benchmark("knn_argpartition", "numpy_argpartition")
 def _():
     dist_sq = knn_dist_sq()
     K = 2
@@ -200,21 +236,55 @@ def life_run(dtype):
     return run
 
 
-@benchmark("life", "numpy_iterate", 7)
+@benchmark("life", "numpy_iterate")
 def _():
     return life_run(np.int64)
 
 
-@benchmark("life", "numpy_iterate_uint8", 7)
+@benchmark("life", "numpy_iterate_uint8")
 def _():
     return life_run(np.uint8)
 
 
-@benchmark("convolution", "scipy_convolve2d", 7)
+@benchmark("convolution", "scipy_convolve2d")
 def _():
     from scipy import signal
 
     image = np.random.RandomState(42).rand(1000, 1000)
+    kernel = np.array([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]])
+    return lambda: signal.convolve2d(image, kernel, mode="same")
+
+
+# ---- Size sweeps (chapters 2, 7, 8, 9): time against size; the sizes come from the plan ----
+@sweep("reciprocals_sweep", "numpy")
+def _(n):
+    numpy_nums = np.arange(1, n + 1)
+    return lambda: 1 / numpy_nums
+
+
+@sweep("knn_distances_sweep", "numpy_broadcast")
+def _(n):
+    X = np.random.RandomState(42).rand(n, 2)
+    return lambda: np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
+
+
+@sweep("life_sweep", "numpy_iterate_uint8")
+def _(n):
+    board = np.random.RandomState(42).choice([0, 1], size=(n, n)).astype(np.uint8)
+
+    def run():
+        Z = board.copy()
+        for _ in range(10):
+            Z = iterate(Z)
+
+    return run
+
+
+@sweep("convolution_sweep", "scipy_convolve2d")
+def _(n):
+    from scipy import signal
+
+    image = np.random.RandomState(42).rand(n, n)
     kernel = np.array([[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]])
     return lambda: signal.convolve2d(image, kernel, mode="same")
 
@@ -239,32 +309,88 @@ def page_fault_report():
     return "\n".join(lines)
 
 
-def main(out, groups):
-    rows = {}
-    if out.exists():  # keep the groups not re-measured this time
-        for line in out.read_text().splitlines()[1:]:
-            group, variant, seconds, repeats = line.split(",")
-            rows[(group, variant)] = (float(seconds), int(repeats))
-    for (group, variant), (setup, repeats) in BENCHMARKS.items():
-        if groups and group not in groups:
+def facts():
+    """The versions the NumPy side ran with, NumPy's SIMD extensions and its BLAS."""
+    import platform
+
+    import scipy
+
+    lines = [f"python: {platform.python_version()}", f"numpy: {np.__version__}"]
+    try:
+        from numpy._core._multiarray_umath import (
+            __cpu_baseline__,
+            __cpu_dispatch__,
+            __cpu_features__,
+        )
+
+        found = [f for f in __cpu_dispatch__ if __cpu_features__.get(f)]
+        lines.append(f"numpy simd: baseline {' '.join(__cpu_baseline__)}; found {' '.join(found)}")
+    except ImportError:
+        pass
+    try:
+        from threadpoolctl import threadpool_info
+
+        blas = [
+            f"{i.get('internal_api')} {i.get('version')} ({i.get('architecture')})"
+            for i in threadpool_info()
+            if i.get("user_api") == "blas"
+        ]
+        if blas:
+            lines.append(f"numpy blas: {', '.join(blas)}")
+    except ImportError:
+        pass
+    lines.append(f"scipy: {scipy.__version__}")
+    return "\n".join(lines)
+
+
+def read_plan(path):
+    """The plan's (group, variant, size) triples; every one must be registered here."""
+    plan = []
+    for number, line in enumerate(Path(path).read_text().splitlines(), start=1):
+        if not line.strip():
             continue
-        run = setup()
-        run()  # warm up: first-touch page faults, caches
-        seconds = median_seconds(run, repeats)
-        rows[(group, variant)] = (seconds, repeats)
-        print(f"{group}/{variant}: median {seconds * 1e3:.2f} ms over {repeats} runs", flush=True)
+        group, variant, size = line.split()
+        if (group, variant) not in BENCHMARKS:
+            sys.exit(f"{path}: line {number}: python/bench.py has no workload {group}/{variant}")
+        sized = BENCHMARKS[(group, variant)][1]
+        if sized != (size != "-"):
+            sys.exit(f"{path}: line {number}: {group}/{variant} is {'a sweep' if sized else 'not a sweep'}")
+        plan.append((group, variant, None if size == "-" else int(size)))
+    return plan
+
+
+def main(out, plan):
+    lines = [HEADER]
+    for group, variant, size in plan:
+        setup = BENCHMARKS[(group, variant)][0]
+        run = setup(size) if size is not None else setup()
+        median, q1, q3, low, high, count = measure(run)
         del run
+        gc.collect()
+        lines.append(
+            f"{group},{variant},{'' if size is None else size},"
+            f"{median:.9e},{q1:.9e},{q3:.9e},{low:.9e},{high:.9e},{count}"
+        )
+        where = f"{group}/{variant}" + ("" if size is None else f"/{size}")
+        print(
+            f"{where}: median {median * 1e3:.4g} ms, IQR {q1 * 1e3:.4g}-{q3 * 1e3:.4g} ms, {count} samples",
+            flush=True,
+        )
+    # Written whole or not at all: a temporary file, then a rename.
     out.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["group,variant,median_seconds,repeats"]
-    lines += [f"{g},{v},{s:.9f},{r}" for (g, v), (s, r) in sorted(rows.items())]
-    out.write_text("\n".join(lines) + "\n")
+    temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    temporary.write_text("\n".join(lines) + "\n")
+    temporary.replace(out)
     print(f"wrote {out}")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    if sys.argv[1] == "--page-faults":
+    args = sys.argv[1:]
+    if args == ["--facts"]:
+        print(facts())
+    elif args == ["--page-faults"]:
         print(page_fault_report())
-        sys.exit(0)
-    main(Path(sys.argv[1]), set(sys.argv[2:]))
+    elif len(args) == 3 and args[1] == "--plan":
+        main(Path(args[0]), read_plan(args[2]))
+    else:
+        sys.exit(__doc__)

@@ -5,7 +5,8 @@
 #![allow(unused_imports)]
 
 use chapters_code::appendix::{
-    cheatsheet, performance_summary, table_rows, TABLE_HEADING,
+    cheatsheet, numpy_faster, numpy_faster_list, performance_summary,
+    performance_table, table_rows, tuned_summary, tuned_table, TABLE_HEADING,
 };
 use chapters_code::broadcasting::{
     both_stretched, broadcast_shapes, checked_add, column_plus_row,
@@ -19,7 +20,9 @@ use chapters_code::convolution::{
     exercise_commutative, flip_or_not, neighbours_by_convolution,
     render_kernel, three_modes, with_ndarray_conv, ConvError, Mode,
 };
-use chapters_code::figures::bars::{draw_bars, Bar, BarChart};
+use chapters_code::figures::bars::{
+    draw_bars, draw_timing_chart, side_color, timing_chart, Bar, BarChart,
+};
 use chapters_code::figures::grid::palette::{
     BORDER, CELL, HIGHLIGHT, INK, PAPER, RESULT,
 };
@@ -67,9 +70,13 @@ use chapters_code::products::{
     mismatch_panics, star_versus_dot, DotShapeError,
 };
 use chapters_code::random::RandomState;
+// The results file is read at run time (issue 13): `BENCHMARKS_CSV`, the file compiled in,
+// and `committed_table` (a table from names) gave way to `Results::committed`/`load` and
+// `timing_table`/`Results::table`.
 use chapters_code::results::{
-    committed_table, format_duration, Results, ResultsError, Row, Timing,
-    BENCHMARKS_CSV, BENCHMARKS_PATH,
+    format_duration, format_spread, write_atomically, BenchPlan, Results,
+    ResultsError, Row, Run, Spread, Timing, BENCHMARKS_PATH, HEADER,
+    PLAN_FILES, TITLE,
 };
 use chapters_code::speed::{
     array_from_iter, array_from_slice, array_from_vec, array_range_f64,
@@ -89,7 +96,10 @@ use chapters_code::speed::{
 // other_generated_outputs}`, `figures::{Figure, all, render_all}`, each chapter's `SAMPLES`,
 // `FIGURES` and `GENERATED`, `memory::HEAP_REPORT_PATH` and `appendix::WORKLOADS`; these are
 // their replacements.
-use chapters_code::benchmarks::{Group, Side, Workload, GROUPS};
+use chapters_code::benchmarks::{
+    group_names, measured_series, sweeps, Group, Series, Side, Summary, Sweep,
+    Workload, GROUPS, SWEEPS,
+};
 use chapters_code::book::{
     figures, find_sample, sample_key, samples, sync, tables, Host, Kind,
     Mode as SyncMode, Report, CHAPTERS,
@@ -139,4 +149,13 @@ fn every_public_path_resolves() {
     let _ = Results::table;
     let _ = Results::time;
     let _ = Results::collect;
+    let _ = Results::load;
+    let _ = Results::parse_with;
+    let _ = Results::merge;
+    let _ = Results::timing;
+    let _ = Results::timing_of;
+    let _ = Results::compare;
+    let _ = Results::groups_note;
+    let _ = Bar::missing("label");
+    let _ = BenchPlan::new;
 }

@@ -8,6 +8,12 @@
 //! `cargo bench --bench ch02_speed` measures them; `./bench.sh` runs this together with the NumPy
 //! script and writes `results/benchmarks.csv`, from which the book's tables and charts come.
 
+// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
+#[cfg(feature = "fast-alloc")]
+#[global_allocator]
+static GLOBAL: chapters_code::speed::FastAlloc =
+    chapters_code::speed::FastAlloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

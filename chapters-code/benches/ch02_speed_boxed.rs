@@ -1,6 +1,12 @@
 //! Chapter 2's Python-like variants: ten million boxed numbers, or ten million little vectors.
 //! They run in a process of their own; see `ch02_speed.rs` for why.
 
+// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
+#[cfg(feature = "fast-alloc")]
+#[global_allocator]
+static GLOBAL: chapters_code::speed::FastAlloc =
+    chapters_code::speed::FastAlloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -1,5 +1,11 @@
 //! Chapter 6: sin(x² + y²) / (x² + y²) on the tutorial's 1600 × 1600 grid, one thread.
 
+// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
+#[cfg(feature = "fast-alloc")]
+#[global_allocator]
+static GLOBAL: chapters_code::speed::FastAlloc =
+    chapters_code::speed::FastAlloc;
+
 use std::hint::black_box;
 
 use chapters_code::benchmarks::sinc as workloads;

@@ -1,5 +1,11 @@
 //! Chapter 8: ten Life generations of a 1000 × 1000 board, one thread.
 
+// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
+#[cfg(feature = "fast-alloc")]
+#[global_allocator]
+static GLOBAL: chapters_code::speed::FastAlloc =
+    chapters_code::speed::FastAlloc;
+
 use chapters_code::benchmarks::life as workloads;
 use chapters_code::life::{iterate, FastLife};
 use chapters_code::random::RandomState;

@@ -1,35 +1,64 @@
 //! Every workload the book times, declared once: its group and variant (the criterion ids and
 //! `python/bench.py`'s names), the rows and labels of the chapter's timing table, the chapter
-//! that shows it, and the NumPy or SciPy baseline it is compared with.
+//! that shows it, and the NumPy or SciPy baseline it is compared with; and the size sweeps
+//! (the same work timed from tiny inputs up to the tutorial's size).
 //!
-//! The criterion benchmarks name their ids from these constants, the timing tables, charts and
-//! the performance appendix are built from them, and tests check that `results/benchmarks.csv`
-//! and `python/bench.py` measure exactly the declared workloads.
+//! The criterion benchmarks name their ids from these constants; `./bench.sh` asks this
+//! registry what to measure (`cargo run -- bench-plan`), and the results file is checked
+//! against it when it is read: a timing of an undeclared workload is an error, a declared
+//! workload without a timing is shown as "not measured yet".
 
-/// Who ran a measurement: the third column of `results/benchmarks.csv`.
+/// Who ran a measurement, and how: the `side` column of `results/benchmarks.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Side {
     /// `python/bench.py`: CPython, NumPy or SciPy.
     Python,
-    /// Criterion, with glibc's allocator as configured by default.
+    /// Criterion, with the system allocator (glibc's `malloc` as configured): the default
+    /// configuration, and the book's headline.
     Rust,
-    /// Criterion with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (transparent huge pages).
+    /// Criterion with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (transparent huge pages for
+    /// large allocations): chapter 2's lesson, measured only where a table shows it.
     RustHugePages,
+    /// Criterion with `chapters_code::speed::FastAlloc` as the global allocator (the bench
+    /// binaries built with the `fast-alloc` feature): the tuned configuration.
+    RustFastAlloc,
 }
 
 impl Side {
+    /// Every side, in the order of the results file.
+    pub const ALL: [Side; 4] = [
+        Side::Python,
+        Side::Rust,
+        Side::RustHugePages,
+        Side::RustFastAlloc,
+    ];
+
     /// The name in the results file.
     pub const fn name(self) -> &'static str {
         match self {
             Side::Python => "python",
             Side::Rust => "rust",
             Side::RustHugePages => "rust+thp",
+            Side::RustFastAlloc => "rust+fastalloc",
+        }
+    }
+
+    /// The side named `name` in the results file.
+    pub fn from_name(name: &str) -> Option<Side> {
+        Side::ALL.into_iter().find(|side| side.name() == name)
+    }
+
+    /// How the book labels its configuration: "" for the default ones.
+    pub const fn tuning(self) -> &'static str {
+        match self {
+            Side::Python | Side::Rust => "",
+            Side::RustHugePages => "huge pages",
+            Side::RustFastAlloc => "with FastAlloc",
         }
     }
 }
 
-/// One measured workload: a criterion benchmark (measured on both Rust sides) or a function
-/// of `python/bench.py`.
+/// One measured workload: a criterion benchmark or a function of `python/bench.py`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Workload {
     /// The group, e.g. `reciprocals` (criterion's group, `bench.py`'s first argument).
@@ -39,7 +68,8 @@ pub struct Workload {
     /// Measured by `python/bench.py` (else by criterion).
     pub python: bool,
     /// The rows it gets in its chapter's timing table and chart, with their labels (none: it
-    /// is measured but not shown).
+    /// is measured but not shown). A Rust workload is measured on [`Side::Rust`] and on every
+    /// side a row names (plus [`Side::RustFastAlloc`] when the performance appendix shows it).
     pub rows: &'static [(Side, &'static str)],
 }
 
@@ -72,18 +102,81 @@ impl Workload {
         }
     }
 
-    /// The sides that measure it: Python, or Rust in both allocator configurations.
-    pub fn sides(&self) -> &'static [Side] {
+    /// The sides its table rows show: Python, or [`Side::Rust`] and the tuned sides its rows
+    /// name. (The appendix adds [`Side::RustFastAlloc`]: see [`measured_series`].)
+    pub fn sides(&self) -> Vec<Side> {
         if self.python {
-            &[Side::Python]
-        } else {
-            &[Side::Rust, Side::RustHugePages]
+            return vec![Side::Python];
         }
+        let mut sides = vec![Side::Rust];
+        for &(side, _) in self.rows {
+            if !sides.contains(&side) {
+                sides.push(side);
+            }
+        }
+        sides.sort();
+        sides
+    }
+
+    /// The label of its row on `side`, if its table shows one.
+    pub fn label(&self, side: Side) -> Option<&'static str> {
+        self.rows.iter().find(|(s, _)| *s == side).map(|&(_, l)| l)
     }
 }
 
-/// One row of a timing table: (side, variant, label).
-pub type Row<'a> = (&'a str, &'a str, &'a str);
+/// One row of a timing table: a workload on one side, with its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// Who ran it.
+    pub side: Side,
+    /// What was run.
+    pub workload: Workload,
+    /// The label in the table's first column (markdown).
+    pub label: &'static str,
+}
+
+/// One line of the performance appendix: a task, the Rust version its chapter arrives at,
+/// and what it is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// What is computed, e.g. "1 / x for 9,999,999 integers" (the Rust row's label says how).
+    pub what: &'static str,
+    /// The Rust version (single-threaded), measured with the default configuration and with
+    /// [`Side::RustFastAlloc`].
+    pub rust: Workload,
+    /// The NumPy or SciPy workload it is compared with: `None` for the group's baseline.
+    pub against: Option<Workload>,
+    /// The chapter's all-cores version, if it has one.
+    pub parallel: Option<Workload>,
+}
+
+impl Summary {
+    /// A line comparing `rust` with its group's baseline.
+    pub const fn new(what: &'static str, rust: Workload) -> Summary {
+        Summary {
+            what,
+            rust,
+            against: None,
+            parallel: None,
+        }
+    }
+
+    /// The same line, compared with `numpy` instead of the group's baseline.
+    pub const fn against(self, numpy: Workload) -> Summary {
+        Summary {
+            against: Some(numpy),
+            ..self
+        }
+    }
+
+    /// The same line, with the chapter's all-cores version.
+    pub const fn parallel(self, parallel: Workload) -> Summary {
+        Summary {
+            parallel: Some(parallel),
+            ..self
+        }
+    }
+}
 
 /// A group of workloads that compute the same thing, with one timing table.
 #[derive(Debug, Clone, Copy)]
@@ -92,28 +185,113 @@ pub struct Group {
     pub name: &'static str,
     /// The slug of the chapter that shows its table.
     pub chapter: &'static str,
-    /// The NumPy or SciPy workload every other is compared with.
+    /// The NumPy or SciPy workload every other is compared with (like for like: the same
+    /// element type as the Rust rows where the tutorial's differs).
     pub baseline: Workload,
     /// Every workload, in the order of the table's rows.
     pub workloads: &'static [Workload],
-    /// Its lines in the performance appendix: what is computed, and the Rust answer.
-    pub summary: &'static [(&'static str, Workload)],
+    /// Its lines in the performance appendix.
+    pub summary: &'static [Summary],
     /// The plain-Python version the appendix shows next to NumPy, if the tutorial has one.
     pub python_loop: Option<Workload>,
 }
 
 impl Group {
     /// The table's rows, in order.
-    pub fn rows(&self) -> Vec<Row<'static>> {
+    pub fn rows(&self) -> Vec<Row> {
         self.workloads
             .iter()
-            .flat_map(|w| {
-                w.rows
-                    .iter()
-                    .map(|&(side, label)| (side.name(), w.variant, label))
+            .flat_map(|&workload| {
+                workload.rows.iter().map(move |&(side, label)| Row {
+                    side,
+                    workload,
+                    label,
+                })
             })
             .collect()
     }
+
+    /// The NumPy workload a summary line is compared with.
+    pub fn against(&self, line: &Summary) -> Workload {
+        line.against.unwrap_or(self.baseline)
+    }
+}
+
+/// One workload timed at several sizes, from tiny to the tutorial's, for a log–log chart of
+/// time against size in its chapter ("How cost grows with size").
+#[derive(Debug, Clone, Copy)]
+pub struct Sweep {
+    /// The group (criterion's group; its ids are `group/variant/size`).
+    pub group: &'static str,
+    /// The slug of the chapter that shows its chart.
+    pub chapter: &'static str,
+    /// The chart's title.
+    pub title: &'static str,
+    /// What the size counts, for the chart's x axis, e.g. "n, elements".
+    pub size_label: &'static str,
+    /// The sizes, smallest first.
+    pub sizes: &'static [u64],
+    /// The lines of the chart: each workload on each side its rows name.
+    pub workloads: &'static [Workload],
+}
+
+/// The key of one timing: group, side, variant and (for a sweep) size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Series {
+    /// The group.
+    pub group: &'static str,
+    /// Who ran it.
+    pub side: Side,
+    /// The variant.
+    pub variant: &'static str,
+    /// The size, for a sweep.
+    pub size: Option<u64>,
+}
+
+/// Every timing the results file may hold, in the order it is written: each group's
+/// workloads on each side they are measured on, then each sweep's points.
+pub fn measured_series() -> Vec<Series> {
+    let mut all = Vec::new();
+    for group in GROUPS {
+        for workload in group.workloads {
+            let mut sides = workload.sides();
+            if group.summary.iter().any(|line| line.rust == *workload)
+                && !sides.contains(&Side::RustFastAlloc)
+            {
+                sides.push(Side::RustFastAlloc);
+            }
+            all.extend(sides.into_iter().map(|side| Series {
+                group: workload.group,
+                side,
+                variant: workload.variant,
+                size: None,
+            }));
+        }
+    }
+    for sweep in SWEEPS {
+        for workload in sweep.workloads {
+            for side in workload.sides() {
+                for &size in sweep.sizes {
+                    all.push(Series {
+                        group: sweep.group,
+                        side,
+                        variant: workload.variant,
+                        size: Some(size),
+                    });
+                }
+            }
+        }
+    }
+    all
+}
+
+/// Every group and sweep name `./bench.sh GROUP` accepts, in registry order.
+pub fn group_names() -> Vec<&'static str> {
+    GROUPS
+        .iter()
+        .map(|g| g.name)
+        .chain(SWEEPS.iter().map(|s| s.group))
+        .collect()
 }
 
 use Side::{Python as PY, Rust as RS, RustHugePages as THP};
@@ -207,7 +385,8 @@ pub mod reciprocals {
             INTO_REUSED_BUFFER,
             RAYON,
         ],
-        summary: &[("1 / x for 9,999,999 integers", RECIPROCALS)],
+        summary: &[Summary::new("1 / x for 9,999,999 integers", RECIPROCALS)
+            .parallel(RAYON)],
         python_loop: Some(PYTHON_FOR_LOOP),
     };
 }
@@ -283,7 +462,10 @@ pub mod creation {
             ARRAY_FROM_ITER,
             ARRAY_RANGE_F64,
         ],
-        summary: &[("the integers 1 to 9,999,999", ARRAY_FROM_ITER)],
+        summary: &[Summary::new(
+            "the integers 1 to 9,999,999",
+            ARRAY_FROM_ITER,
+        )],
         python_loop: Some(PYTHON_LIST_RANGE),
     };
 }
@@ -344,7 +526,11 @@ pub mod distances {
             DISTANCES_TO,
             RAYON,
         ],
-        summary: &[("distances from a point to 10⁷ points", DISTANCES_TO)],
+        summary: &[Summary::new(
+            "distances from a point to 10⁷ points",
+            DISTANCES_TO,
+        )
+        .parallel(RAYON)],
         python_loop: Some(PYTHON_LIST_COMPREHENSION),
     };
 }
@@ -377,7 +563,7 @@ pub mod matmul {
         chapter: "ch05-products",
         baseline: NUMPY_MATMUL,
         workloads: &[NUMPY_MATMUL, DOT, GENERAL_MAT_MUL],
-        summary: &[("512 × 512 matrix product", DOT)],
+        summary: &[Summary::new("512 × 512 matrix product", DOT)],
         python_loop: None,
     };
 }
@@ -413,7 +599,7 @@ pub mod sinc {
         chapter: "ch06-meshgrid",
         baseline: NUMPY_SPARSE,
         workloads: &[NUMPY_SPARSE, SINC_BROADCAST, SINC],
-        summary: &[("sin(r²)/r² on a 1600 × 1600 grid", SINC)],
+        summary: &[Summary::new("sin(r²)/r² on a 1600 × 1600 grid", SINC)],
         python_loop: None,
     };
 }
@@ -446,7 +632,7 @@ pub mod knn_distances {
         chapter: "ch07-knn",
         baseline: NUMPY_BROADCAST,
         workloads: &[NUMPY_BROADCAST, BROADCAST, PAIRWISE_SQ_DISTANCES],
-        summary: &[(
+        summary: &[Summary::new(
             "pairwise distances of 2000 points",
             PAIRWISE_SQ_DISTANCES,
         )],
@@ -479,7 +665,7 @@ pub mod knn_argsort {
         chapter: "ch07-knn",
         baseline: NUMPY_ARGSORT,
         workloads: &[NUMPY_ARGSORT, NUMPY_ARGSORT_STABLE, ARGSORT_ROWS],
-        summary: &[("argsort of 2000 rows of 2000", ARGSORT_ROWS)],
+        summary: &[Summary::new("argsort of 2000 rows of 2000", ARGSORT_ROWS)],
         python_loop: None,
     };
 }
@@ -506,7 +692,10 @@ pub mod knn_argpartition {
         chapter: "ch07-knn",
         baseline: NUMPY_ARGPARTITION,
         workloads: &[NUMPY_ARGPARTITION, ARGPARTITION_ROWS],
-        summary: &[("argpartition of 2000 rows, kth = 3", ARGPARTITION_ROWS)],
+        summary: &[Summary::new(
+            "argpartition of 2000 rows, kth = 3",
+            ARGPARTITION_ROWS,
+        )],
         python_loop: None,
     };
 }
@@ -537,11 +726,24 @@ pub mod life {
     pub const GROUP: Group = Group {
         name: G,
         chapter: "ch08-life",
-        baseline: NUMPY_ITERATE,
+        // Like for like: Rust's boards are `u8`, so NumPy's `uint8` board is the baseline;
+        // the tutorial's int64 board has a row (and an appendix line) of its own.
+        baseline: NUMPY_ITERATE_UINT8,
         workloads: &[NUMPY_ITERATE, NUMPY_ITERATE_UINT8, ITERATE, FAST],
         summary: &[
-            ("10 Life generations, 1000 × 1000 (iterate)", ITERATE),
-            ("10 Life generations, 1000 × 1000 (one pass)", FAST),
+            Summary::new(
+                "10 Life generations, 1000 × 1000, u8 / uint8 boards",
+                ITERATE,
+            ),
+            Summary::new(
+                "10 Life generations, 1000 × 1000, u8 / uint8 boards",
+                FAST,
+            ),
+            Summary::new(
+                "the same, NumPy on the tutorial's int64 board",
+                ITERATE,
+            )
+            .against(NUMPY_ITERATE),
         ],
         python_loop: None,
     };
@@ -581,8 +783,11 @@ pub mod convolution {
             NDARRAY_CONV_FFT,
         ],
         summary: &[
-            ("3 × 3 convolution of 1000 × 1000, Same", CONVOLVE2D),
-            ("the same with the ndarray-conv crate", NDARRAY_CONV),
+            Summary::new("3 × 3 convolution of 1000 × 1000, Same", CONVOLVE2D),
+            Summary::new(
+                "3 × 3 convolution of 1000 × 1000, Same",
+                NDARRAY_CONV,
+            ),
         ],
         python_loop: None,
     };
@@ -602,19 +807,137 @@ pub const GROUPS: &[Group] = &[
     convolution::GROUP,
 ];
 
-/// Every (group, side, variant) the results file should hold, in registry order.
-pub fn measured_series() -> Vec<(&'static str, Side, &'static str)> {
-    GROUPS
-        .iter()
-        .flat_map(|g| g.workloads)
-        .flat_map(|w| w.sides().iter().map(|&side| (w.group, side, w.variant)))
-        .collect()
+/// The size sweeps: chapters 2, 7, 8 and 9's work timed from tiny inputs up to the
+/// tutorial's size, Rust and NumPy, for one log–log chart each.
+pub mod sweeps {
+    use super::*;
+    use Side::RustFastAlloc as FA;
+
+    /// Chapter 2: `1 / x` for the integers 1 to n.
+    pub const RECIPROCALS: Sweep = Sweep {
+        group: "reciprocals_sweep",
+        chapter: "ch02-speed",
+        title: "1 / x for the integers 1 to n",
+        size_label: "n, elements",
+        sizes: &[10, 100, 1_000, 10_000, 100_000, 1_000_000, 9_999_999],
+        workloads: &[
+            Workload::python(
+                "reciprocals_sweep",
+                "numpy",
+                &[(PY, "NumPy 1 / numpy_nums")],
+            ),
+            Workload::rust(
+                "reciprocals_sweep",
+                "reciprocals",
+                &[
+                    (RS, "Rust reciprocals"),
+                    (FA, "Rust reciprocals, with FastAlloc"),
+                ],
+            ),
+        ],
+    };
+
+    /// Chapter 7: all pairwise squared distances of N points in the plane.
+    pub const KNN_DISTANCES: Sweep = Sweep {
+        group: "knn_distances_sweep",
+        chapter: "ch07-knn",
+        title: "Pairwise squared distances of N points",
+        size_label: "N, points",
+        sizes: &[10, 30, 100, 300, 1_000, 2_000],
+        workloads: &[
+            Workload::python(
+                "knn_distances_sweep",
+                "numpy_broadcast",
+                &[(PY, "NumPy broadcasting expression")],
+            ),
+            Workload::rust(
+                "knn_distances_sweep",
+                "broadcast",
+                &[(RS, "Rust pairwise_sq_distances_broadcast")],
+            ),
+            Workload::rust(
+                "knn_distances_sweep",
+                "pairwise_sq_distances",
+                &[(RS, "Rust pairwise_sq_distances")],
+            ),
+        ],
+    };
+
+    /// Chapter 8: ten Life generations of an n × n board.
+    pub const LIFE: Sweep = Sweep {
+        group: "life_sweep",
+        chapter: "ch08-life",
+        title: "10 Life generations of an n × n board",
+        size_label: "n, board side (n × n cells)",
+        sizes: &[10, 30, 100, 300, 1_000],
+        workloads: &[
+            Workload::python(
+                "life_sweep",
+                "numpy_iterate_uint8",
+                &[(PY, "NumPy iterate, uint8 board")],
+            ),
+            Workload::rust(
+                "life_sweep",
+                "iterate",
+                &[(RS, "Rust iterate (slices), u8 board")],
+            ),
+            Workload::rust(
+                "life_sweep",
+                "fast",
+                &[(RS, "Rust FastLife::step, u8 board")],
+            ),
+        ],
+    };
+
+    /// Chapter 9: a 3 × 3 convolution of an n × n image, Same mode.
+    pub const CONVOLUTION: Sweep = Sweep {
+        group: "convolution_sweep",
+        chapter: "ch09-convolution",
+        title: "3 × 3 convolution of an n × n image, Same mode",
+        size_label: "n, image side (n × n pixels)",
+        sizes: &[10, 30, 100, 300, 1_000],
+        workloads: &[
+            Workload::python(
+                "convolution_sweep",
+                "scipy_convolve2d",
+                &[(PY, "SciPy signal.convolve2d")],
+            ),
+            Workload::rust(
+                "convolution_sweep",
+                "convolve2d",
+                &[(RS, "Rust convolve2d (windows)")],
+            ),
+            Workload::rust(
+                "convolution_sweep",
+                "ndarray_conv",
+                &[(RS, "ndarray-conv conv")],
+            ),
+        ],
+    };
 }
+
+/// Every size sweep, in the order of the book.
+pub const SWEEPS: &[Sweep] = &[
+    sweeps::RECIPROCALS,
+    sweeps::KNN_DISTANCES,
+    sweeps::LIFE,
+    sweeps::CONVOLUTION,
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    fn check_sides(w: &Workload) {
+        for &(side, _) in w.rows {
+            assert_eq!(
+                side == Side::Python,
+                w.python,
+                "{w:?}: Python workloads have Python rows, Rust ones Rust rows"
+            );
+        }
+    }
 
     #[test]
     fn every_workload_is_in_its_own_group_once() {
@@ -633,29 +956,76 @@ mod tests {
             for w in group.workloads {
                 assert_eq!(w.group, group.name);
                 assert!(seen.insert((w.group, w.python, w.variant)), "{w:?}");
-                for &(side, _) in w.rows {
-                    assert!(
-                        w.sides().contains(&side),
-                        "{w:?} shows a side it is not measured on"
-                    );
+                check_sides(w);
+            }
+            for line in group.summary {
+                assert!(group.workloads.contains(&line.rust), "{line:?}");
+                assert!(!line.rust.python, "{line:?}: the Rust version");
+                let against = group.against(line);
+                assert!(group.workloads.contains(&against), "{line:?}");
+                assert!(against.python, "{line:?}: compared with NumPy");
+                if let Some(parallel) = line.parallel {
+                    assert!(group.workloads.contains(&parallel), "{line:?}");
                 }
             }
-            for (_, w) in group
-                .summary
-                .iter()
-                .chain(&group.python_loop.map(|w| ("", w)))
-            {
-                assert!(group.workloads.contains(w), "{w:?}");
+            if let Some(w) = group.python_loop {
+                assert!(group.workloads.contains(&w), "{w:?}");
             }
         }
     }
 
-    /// `@benchmark("group", "variant", repeats)` lines of `python/bench.py`, read as text (the
-    /// tests never run Python).
+    #[test]
+    fn sweeps_and_groups_have_distinct_names_and_sorted_sizes() {
+        let names = group_names();
+        let distinct: BTreeSet<_> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len(), "{names:?}");
+        for sweep in SWEEPS {
+            assert!(sweep.sizes.windows(2).all(|w| w[0] < w[1]), "{sweep:?}");
+            assert!(sweep.sizes.first().is_some_and(|&n| n > 0));
+            for w in sweep.workloads {
+                assert_eq!(w.group, sweep.group);
+                assert!(!w.rows.is_empty(), "{w:?}: a line of the chart");
+                check_sides(w);
+            }
+        }
+    }
+
+    #[test]
+    fn measured_series_are_distinct_and_include_the_tuned_sides() {
+        let all = measured_series();
+        let distinct: BTreeSet<_> = all.iter().collect();
+        assert_eq!(distinct.len(), all.len());
+        let has = |group, side, variant| {
+            all.contains(&Series {
+                group,
+                side,
+                variant,
+                size: None,
+            })
+        };
+        // The appendix's Rust versions are measured with FastAlloc too.
+        assert!(has("life", Side::RustFastAlloc, "iterate"));
+        // Huge pages only where a row shows them.
+        assert!(has("reciprocals", Side::RustHugePages, "reciprocals"));
+        assert!(!has("life", Side::RustHugePages, "iterate"));
+        assert!(all.contains(&Series {
+            group: "reciprocals_sweep",
+            side: Side::RustFastAlloc,
+            variant: "reciprocals",
+            size: Some(10),
+        }));
+    }
+
+    /// `@benchmark("group", "variant"…)` and `@sweep("group", "variant"…)` lines of
+    /// `python/bench.py`, read as text (the tests never run Python).
     fn python_benchmarks(source: &str) -> BTreeSet<(String, String)> {
         source
             .lines()
-            .filter_map(|line| line.trim().strip_prefix("@benchmark("))
+            .filter_map(|line| {
+                let line = line.trim();
+                line.strip_prefix("@benchmark(")
+                    .or_else(|| line.strip_prefix("@sweep("))
+            })
             .filter_map(|args| {
                 let mut quoted = args.split('"').skip(1).step_by(2);
                 Some((quoted.next()?.to_string(), quoted.next()?.to_string()))
@@ -670,12 +1040,13 @@ mod tests {
         let declared: BTreeSet<(String, String)> = GROUPS
             .iter()
             .flat_map(|g| g.workloads)
+            .chain(SWEEPS.iter().flat_map(|s| s.workloads))
             .filter(|w| w.python)
             .map(|w| (w.group.to_string(), w.variant.to_string()))
             .collect();
         assert_eq!(in_script, declared);
         assert_eq!(
-            python_benchmarks("@benchmark(\"g\", \"v\", 3)\ndef _():\n"),
+            python_benchmarks("@benchmark(\"g\", \"v\")\ndef _():\n"),
             BTreeSet::from([("g".to_string(), "v".to_string())])
         );
     }

@@ -3,13 +3,16 @@
 
 mod counting_allocator;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
+use chapters_code::benchmarks::measured_series;
 use chapters_code::book::{self, Host, Kind, Mode};
 use chapters_code::chapter::repo_root;
 use chapters_code::error::{Context, Error, Result};
-use chapters_code::results::{Results, BENCHMARKS_PATH};
+use chapters_code::results::{
+    write_atomically, BenchPlan, Results, BENCHMARKS_PATH,
+};
 
 const USAGE: &str = "\
 Regenerates the book's figures and printed outputs.
@@ -22,8 +25,14 @@ Commands:
   outputs        run every sample and write what it prints into src/outputs/
   check          compare every figure and output with what the code makes now; write nothing
   sample NAME    run one sample (NAME or CHAPTER/NAME) and print its output
-  results DIR    merge criterion's results (target/criterion, target/criterion-thp) with the
-                 Python timings and machine facts in DIR into results/benchmarks.csv
+  bench-plan DIR [GROUP...]
+                 check the group names (all groups when none) and write what ./bench.sh
+                 measures into DIR: criterion filters per side, the Python plan
+  machine        print the machine facts this program detects (the CPU's SIMD features)
+  results DIR [FILE]
+                 merge the run measured into DIR (criterion-*/, python.csv, machine.txt)
+                 into FILE (default results/benchmarks.csv, created if missing): the
+                 timings it measured are replaced, every other line is kept
                  (./bench.sh runs the benchmarks and then this)
   page-faults L  count the page faults of chapter 2's reciprocals (L labels the lines)
   list           list the samples and figures
@@ -39,7 +48,15 @@ fn main() -> ExitCode {
         ["outputs"] => sync(Mode::Update, &[Kind::Output]),
         ["check"] => sync(Mode::Check, &all),
         ["sample", name] => run_sample(name),
-        ["results", dir] => collect_results(Path::new(dir)),
+        ["results", dir] => collect_results(Path::new(dir), None),
+        ["results", dir, file] => {
+            collect_results(Path::new(dir), Some(Path::new(file)))
+        }
+        ["bench-plan", dir, groups @ ..] => bench_plan(Path::new(dir), groups),
+        ["machine"] => {
+            println!("cpu features: {}", cpu_features());
+            Ok(())
+        }
         ["page-faults", label] => {
             print!("{}", chapters_code::speed::page_fault_report(label));
             Ok(())
@@ -69,6 +86,8 @@ fn main() -> ExitCode {
 /// Writes (or checks) the generated files of the given kinds, running each sample in a
 /// process of its own (this program, `sample NAME`).
 fn sync(mode: Mode, kinds: &[Kind]) -> Result<()> {
+    // A results file that does not read cleanly stops everything before a file is written.
+    Results::committed()?;
     let program =
         std::env::current_exe().context("cannot find this program")?;
     let host = Host {
@@ -95,30 +114,100 @@ fn run_sample(key: &str) -> Result<()> {
     Ok(())
 }
 
-/// Merges what `./bench.sh` measured into `results/benchmarks.csv`.
-fn collect_results(dir: &Path) -> Result<()> {
-    let root = repo_root();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let results = Results::collect(dir, &target)?;
-    if !results.timings.iter().any(|t| t.side == "python") {
+/// Merges the run `./bench.sh` measured into `dir` into the results file.
+fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
+    let path = file
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| repo_root().join(BENCHMARKS_PATH));
+    let known = measured_series();
+    let old = match std::fs::read_to_string(&path) {
+        Ok(text) => Results::parse_with(&text, &known)
+            .map_err(|e| e.context(path.display().to_string()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            println!(
+                "note: {} does not exist yet: creating it",
+                path.display()
+            );
+            Results::default()
+        }
+        Err(e) => {
+            return Err(Error::from(e)
+                .context(format!("cannot read {}", path.display())))
+        }
+    };
+    let fresh = Results::collect(dir)?;
+    let python = fresh
+        .timings
+        .iter()
+        .filter(|t| t.series.side.name() == "python");
+    if python.count() == 0 {
         println!(
-            "note: no Python timings in {} (NumPy side not measured)",
-            dir.join("python.csv").display()
+            "note: no NumPy timings in this run; the NumPy rows keep the runs that measured them"
         );
     }
-    if results.timings.is_empty() {
-        return Err(Error::msg("no benchmark results found: run ./bench.sh"));
-    }
-    let path = root.join(BENCHMARKS_PATH);
-    std::fs::write(&path, results.to_csv())
-        .context(format!("cannot write {}", path.display()))?;
+    let measured = fresh.timings.len();
+    let merged = old.merge(fresh, &known);
+    let text = merged.to_csv();
+    Results::parse_with(&text, &known)
+        .context("the merged results do not read back")?;
+    write_atomically(&path, text.as_bytes())?;
     println!(
-        "results {BENCHMARKS_PATH}: {} timings",
-        results.timings.len()
+        "results {}: {measured} timings measured now, {} in all, from {} runs",
+        path.display(),
+        merged.timings.len(),
+        merged.runs.len()
     );
     Ok(())
+}
+
+/// Checks the group names and writes the plan of a `./bench.sh` run into `dir`.
+fn bench_plan(dir: &Path, groups: &[&str]) -> Result<()> {
+    let plan = BenchPlan::new(groups)?;
+    plan.write(dir)?;
+    println!(
+        "plan: {} benchmarks in {} groups: {}",
+        plan.series.len(),
+        plan.groups.len(),
+        plan.groups.join(" ")
+    );
+    Ok(())
+}
+
+/// The SIMD features of this CPU that matter for the book's workloads, as detected at run
+/// time (lower case, as `/proc/cpuinfo` spells them).
+fn cpu_features() -> String {
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        let mut found = Vec::new();
+        macro_rules! detect {
+            ($($feature:tt),*) => {
+                $(if std::arch::is_x86_feature_detected!($feature) {
+                    found.push($feature);
+                })*
+            };
+        }
+        detect!(
+            "sse4.2", "avx", "avx2", "fma", "avx512f", "avx512dq", "avx512cd",
+            "avx512bw", "avx512vl"
+        );
+        found.join(" ")
+    }
+    #[cfg(target_arch = "aarch64")]
+    {
+        if std::arch::is_aarch64_feature_detected!("sve") {
+            "neon sve".to_string()
+        } else {
+            "neon".to_string()
+        }
+    }
+    #[cfg(not(any(
+        target_arch = "x86",
+        target_arch = "x86_64",
+        target_arch = "aarch64"
+    )))]
+    {
+        "unknown".to_string()
+    }
 }
 
 fn list() {

@@ -5,6 +5,7 @@
 //! entry that no longer matches anything fails the test too, so the lists can only shrink:
 //! when you fix an offender, delete its line here. New offenders are never added here.
 
+#[allow(dead_code)] // every hand-typed timing is fixed; kept for the record
 const TIMING: &str = "a timing typed by hand: include a generated fragment";
 const RATIO: &str = "a ratio typed by hand: generate it or assert it";
 const PERCENTAGE: &str = "a percentage typed by hand: generate it or assert it";
@@ -18,8 +19,6 @@ const NO_FIGURE: &str = "no <figure> and caption yet";
 /// the sentence that contains the claim.
 #[rustfmt::skip]
 pub const MEASURED_CLAIMS: &[(&str, &str, &str)] = &[
-    // src/appendix-performance.md
-    ("src/appendix-performance.md", "`…` (about 20 minutes; `…` for", TIMING),
     // src/ch01-memory.md
     ("src/ch01-memory.md", "it an 11% gain. Here", PERCENTAGE),
     ("src/ch01-memory.md", "printed a ratio of 0.89 and called", RATIO),

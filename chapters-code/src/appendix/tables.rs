@@ -1,13 +1,10 @@
-//! The appendices' tables: the cheat sheet gathered from every chapter's `NumPy → ndarray`
-//! table, and the performance summary of every workload.
+//! The cheat sheet appendix: gathered from every chapter's `NumPy → ndarray` table.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::benchmarks::{Side, GROUPS};
 use crate::chapter::repo_root;
 use crate::error::{Context, Result};
-use crate::results::{format_duration, Ratio, Results};
 
 /// The heading under which each chapter keeps its `NumPy | ndarray | Notes` table.
 pub const TABLE_HEADING: &str = "## NumPy → ndarray";
@@ -85,42 +82,6 @@ pub fn cheatsheet() -> Result<String> {
         }
     }
     Ok(out)
-}
-
-/// One table of every workload: Python, NumPy/SciPy and Rust side by side, with the ratio.
-pub fn performance_summary() -> Result<String> {
-    let r = Results::committed()?;
-    let time = |t: Option<f64>| t.map(format_duration).unwrap_or_else(|| "–".into());
-    let mut out = String::from(
-        "| Workload | Python | NumPy / SciPy | Rust | Rust, huge pages | Rust vs NumPy |\n| --- | ---: | ---: | ---: | ---: | ---: |\n",
-    );
-    for group in GROUPS {
-        for &(what, rust) in group.summary {
-            let numpy_t = r.time(&group.baseline, Side::Python);
-            let python_t = group.python_loop.and_then(|w| r.time(&w, Side::Python));
-            let rust_t = r.time(&rust, Side::Rust);
-            let rust_thp = r.time(&rust, Side::RustHugePages);
-            let best = match (rust_t, rust_thp) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            let ratio = match (numpy_t, best) {
-                (Some(n), Some(b)) => Ratio::of(b, n).emphasized(),
-                _ => "–".into(),
-            };
-            let _ = writeln!(
-                out,
-                "| [{what}]({}.md) (`{}`) | {} | {} | {} | {} | {ratio} |",
-                group.chapter,
-                rust.variant,
-                time(python_t),
-                time(numpy_t),
-                time(rust_t),
-                time(rust_thp)
-            );
-        }
-    }
-    Ok(out + "\n" + &r.machine_sentence() + "\n")
 }
 
 #[cfg(test)]

@@ -1,4 +1,8 @@
 //! Horizontal bar charts with labels on the left: sizes and timings.
+//!
+//! On a log scale the axis has a labelled tick and a gridline at every power of ten and
+//! lighter gridlines at 2, 3, … 9 times it, so that a bar twice as long is visibly not twice
+//! the value. A timing's bar carries its interquartile range as a whisker.
 
 use std::path::Path;
 
@@ -6,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{palette, register_fonts, FONT};
-use crate::benchmarks::Group;
+use crate::benchmarks::{Group, Side};
 use crate::error::{Error, Result};
 use crate::results::{format_duration, Results};
 
@@ -15,10 +19,13 @@ use crate::results::{format_duration, Results};
 pub struct Bar {
     /// The label left of the bar.
     pub label: String,
-    /// The value (must be positive for a log scale).
-    pub value: f64,
+    /// The value (must be positive for a log scale); `None` draws no bar but says
+    /// "not measured yet".
+    pub value: Option<f64>,
     /// The bar's colour.
     pub color: RGBColor,
+    /// A range drawn as a whisker across the bar's end (a timing's quartiles).
+    pub spread: Option<(f64, f64)>,
 }
 
 impl Bar {
@@ -26,8 +33,27 @@ impl Bar {
     pub fn new(label: impl Into<String>, value: f64, color: RGBColor) -> Bar {
         Bar {
             label: label.into(),
-            value,
+            value: Some(value),
             color,
+            spread: None,
+        }
+    }
+
+    /// A row with a label and no value yet: it says "not measured yet".
+    pub fn missing(label: impl Into<String>) -> Bar {
+        Bar {
+            label: label.into(),
+            value: None,
+            color: palette::INK,
+            spread: None,
+        }
+    }
+
+    /// The same bar with a whisker from `low` to `high`.
+    pub fn with_spread(self, low: f64, high: f64) -> Bar {
+        Bar {
+            spread: Some((low, high)),
+            ..self
         }
     }
 }
@@ -38,9 +64,10 @@ pub struct BarChart<'a> {
     pub title: &'a str,
     /// What the values measure, written under the axis.
     pub axis_label: &'a str,
-    /// Draw the bar lengths on a log10 scale (for timings spanning orders of magnitude).
+    /// Draw the bar lengths on a log10 scale (for timings spanning orders of magnitude),
+    /// with a tick and a gridline at every power of ten.
     pub log_scale: bool,
-    /// How a value is printed at the end of its bar.
+    /// How a value is printed at the end of its bar, and at the axis's ticks.
     pub value_format: fn(f64) -> String,
     /// Legend entries: a name and its colour.
     pub legend: &'a [(&'a str, RGBColor)],
@@ -50,6 +77,84 @@ const WIDTH: u32 = 960;
 const LABEL_WIDTH: i32 = 340;
 const ROW: i32 = 38;
 const TOP: i32 = 90;
+const X0: i32 = LABEL_WIDTH + 12;
+/// The width of the bars' area: a log axis leaves more room on the right for the
+/// whiskers and their values (a linear axis keeps the layout it always had).
+const fn bar_space(log: bool) -> i32 {
+    WIDTH as i32 - LABEL_WIDTH - if log { 150 } else { 130 }
+}
+
+/// The horizontal axis: where a value goes, and its ticks.
+struct Axis {
+    log: bool,
+    min: f64,
+    max: f64,
+}
+
+impl Axis {
+    fn new(log: bool, values: &[f64]) -> Axis {
+        let scaled = values.iter().map(|&v| if log { v.log10() } else { v });
+        let max = scaled.clone().fold(f64::MIN, f64::max);
+        if log {
+            // Whole powers of ten at both ends, at least one decade apart, and the shortest
+            // bar at least 0.3 decade long.
+            let min = (scaled.fold(f64::MAX, f64::min) - 0.3).floor();
+            let max = max.ceil().max(min + 1.0);
+            Axis { log, min, max }
+        } else {
+            Axis {
+                log,
+                min: 0.0,
+                max: max.max(f64::EPSILON),
+            }
+        }
+    }
+
+    /// The x pixel of a value.
+    fn x(&self, value: f64) -> i32 {
+        let v = if self.log { value.log10() } else { value };
+        let fraction = ((v - self.min) / (self.max - self.min)).clamp(0.0, 1.0);
+        X0 + (fraction * f64::from(bar_space(self.log))).round() as i32
+    }
+
+    /// The labelled ticks (every power of ten, or every other one when there are many)
+    /// and the unlabelled ones (2 to 9 times each power of ten).
+    fn ticks(&self) -> (Vec<f64>, Vec<f64>) {
+        if !self.log {
+            return (Vec::new(), Vec::new());
+        }
+        let (first, last) = (self.min as i32, self.max as i32);
+        let every = if last - first > 6 { 2 } else { 1 };
+        let mut major = Vec::new();
+        let mut minor = Vec::new();
+        for decade in first..=last {
+            let base = 10f64.powi(decade);
+            if (decade - first) % every == 0 {
+                major.push(base);
+            } else {
+                minor.push(base);
+            }
+            if decade < last {
+                minor.extend((2..10).map(|k| f64::from(k) * base));
+            }
+        }
+        (major, minor)
+    }
+}
+
+/// A tick label: the value's usual format without trailing zeros ("1.00 s" is "1 s").
+fn tick_label(formatted: &str) -> String {
+    let split = formatted
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(formatted.len());
+    let (number, unit) = formatted.split_at(split);
+    let number = if number.contains('.') {
+        number.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        number
+    };
+    format!("{number}{unit}")
+}
 
 /// Draws `bars` top to bottom into a PNG file.
 pub fn draw_bars(
@@ -58,8 +163,17 @@ pub fn draw_bars(
     bars: &[Bar],
 ) -> Result<()> {
     register_fonts();
-    if bars.is_empty() {
-        // Nothing measured yet (a fresh results file): say so instead of failing.
+    let values: Vec<f64> = bars
+        .iter()
+        .filter_map(|b| b.value)
+        .chain(
+            bars.iter()
+                .filter_map(|b| b.spread)
+                .flat_map(|(a, b)| [a, b]),
+        )
+        .collect();
+    if values.is_empty() {
+        // Nothing measured yet (no results file): say so instead of failing.
         let root = BitMapBackend::new(path, (WIDTH, 120)).into_drawing_area();
         root.fill(&palette::PAPER)?;
         let font = (FONT, 20.0)
@@ -72,10 +186,18 @@ pub fn draw_bars(
         root.present()?;
         return Ok(());
     }
-    if chart.log_scale && bars.iter().any(|b| b.value <= 0.0) {
-        return Err(Error::msg("a log-scale bar chart needs positive values"));
+    if values
+        .iter()
+        .any(|v| !v.is_finite() || (chart.log_scale && *v <= 0.0))
+    {
+        return Err(Error::msg(
+            "a bar chart needs finite values, positive on a log scale",
+        ));
     }
-    let height = (TOP + ROW * bars.len() as i32 + 60) as u32;
+    let axis = Axis::new(chart.log_scale, &values);
+    let (major, minor) = axis.ticks();
+    let axis_y = TOP + ROW * bars.len() as i32 + 8;
+    let height = (axis_y + if major.is_empty() { 52 } else { 74 }) as u32;
     let root = BitMapBackend::new(path, (WIDTH, height)).into_drawing_area();
     root.fill(&palette::PAPER)?;
 
@@ -102,28 +224,22 @@ pub fn draw_bars(
             (legend_x + 26, 58),
             text(16.0, HPos::Left),
         ))?;
-        legend_x += 40 + 10 * name.len() as i32;
+        legend_x += 40 + 10 * name.chars().count() as i32;
     }
 
-    let bar_space = WIDTH as i32 - LABEL_WIDTH - 130;
-    let scale = |v: f64| -> f64 {
-        if chart.log_scale {
-            v.log10()
-        } else {
-            v
+    // Gridlines first, so that the bars lie on top of them.
+    for (ticks, color) in
+        [(&minor, palette::GRID_MINOR), (&major, palette::GRID)]
+    {
+        for &tick in ticks {
+            let x = axis.x(tick);
+            root.draw(&PathElement::new(
+                vec![(x, TOP - 4), (x, axis_y)],
+                color.stroke_width(1),
+            ))?;
         }
-    };
-    let max = bars.iter().map(|b| scale(b.value)).fold(f64::MIN, f64::max);
-    let min = if chart.log_scale {
-        bars.iter()
-            .map(|b| scale(b.value))
-            .fold(f64::MAX, f64::min)
-            .floor()
-            - 0.5
-    } else {
-        0.0
-    };
-    let span = (max - min).max(f64::EPSILON);
+    }
+
     for (i, bar) in bars.iter().enumerate() {
         let y = TOP + ROW * i as i32;
         root.draw(&Text::new(
@@ -131,71 +247,160 @@ pub fn draw_bars(
             (LABEL_WIDTH, y + ROW / 2),
             text(16.0, HPos::Right),
         ))?;
-        let length = ((scale(bar.value) - min) / span * f64::from(bar_space))
-            .round() as i32;
-        let x0 = LABEL_WIDTH + 12;
+        let Some(value) = bar.value else {
+            root.draw(&Text::new(
+                "not measured yet".to_string(),
+                (X0 + 8, y + ROW / 2),
+                text(15.0, HPos::Left),
+            ))?;
+            continue;
+        };
+        let end = axis.x(value).max(X0 + 2);
         root.draw(&Rectangle::new(
-            [(x0, y + 6), (x0 + length.max(2), y + ROW - 6)],
+            [(X0, y + 6), (end, y + ROW - 6)],
             bar.color.filled(),
         ))?;
+        let mut text_x = end;
+        if let Some((low, high)) = bar.spread {
+            let (a, b) = (axis.x(low), axis.x(high));
+            let middle = y + ROW / 2;
+            let ink = palette::INK.stroke_width(2);
+            root.draw(&PathElement::new(vec![(a, middle), (b, middle)], ink))?;
+            for x in [a, b] {
+                root.draw(&PathElement::new(
+                    vec![(x, middle - 6), (x, middle + 6)],
+                    ink,
+                ))?;
+            }
+            text_x = text_x.max(b);
+        }
         root.draw(&Text::new(
-            (chart.value_format)(bar.value),
-            (x0 + length.max(2) + 8, y + ROW / 2),
+            (chart.value_format)(value),
+            (text_x + 8, y + ROW / 2),
             text(15.0, HPos::Left),
         ))?;
     }
-    let axis_y = TOP + ROW * bars.len() as i32 + 8;
     root.draw(&PathElement::new(
-        vec![
-            (LABEL_WIDTH + 12, axis_y),
-            (LABEL_WIDTH + 12 + bar_space, axis_y),
-        ],
+        vec![(X0, axis_y), (X0 + bar_space(axis.log), axis_y)],
         palette::BORDER.stroke_width(1),
     ))?;
-    let scale_note = if chart.log_scale { " (log scale)" } else { "" };
+    for &tick in &major {
+        let x = axis.x(tick);
+        root.draw(&PathElement::new(
+            vec![(x, axis_y), (x, axis_y + 6)],
+            palette::BORDER.stroke_width(1),
+        ))?;
+        root.draw(&Text::new(
+            tick_label(&(chart.value_format)(tick)),
+            (x, axis_y + 18),
+            text(14.0, HPos::Center),
+        ))?;
+    }
+    let scale_note = if chart.log_scale {
+        " (log scale: ×10 between labelled gridlines)"
+    } else {
+        ""
+    };
+    let label_y = axis_y + if major.is_empty() { 24 } else { 46 };
     root.draw(&Text::new(
         format!("{}{scale_note}", chart.axis_label),
-        (LABEL_WIDTH + 12 + bar_space / 2, axis_y + 24),
+        (X0 + bar_space(axis.log) / 2, label_y),
         text(16.0, HPos::Center),
     ))?;
     root.present()?;
     Ok(())
 }
 
-/// A log-scale chart of a benchmark group's rows (those measured in the committed results),
-/// coloured by who ran them: CPython, NumPy or Rust.
+/// The colour of a timing's bar: who ran it, and how.
+pub fn side_color(side: Side, variant: &str) -> RGBColor {
+    match side {
+        Side::Python if variant.starts_with("python") => palette::CPYTHON,
+        Side::Python => palette::NUMPY,
+        Side::Rust => palette::RUST,
+        Side::RustHugePages | Side::RustFastAlloc => palette::RUST_TUNED,
+    }
+}
+
+/// A log-scale chart of a benchmark group's rows from the committed results, coloured by
+/// who ran them (CPython, NumPy, Rust, tuned Rust), each with its interquartile range.
 pub fn draw_timing_chart(
     path: &Path,
     title: &str,
     group: &Group,
 ) -> Result<()> {
     let results = Results::committed()?;
+    timing_chart(path, title, group, &results)
+}
+
+/// [`draw_timing_chart`] from the given results.
+pub fn timing_chart(
+    path: &Path,
+    title: &str,
+    group: &Group,
+    results: &Results,
+) -> Result<()> {
     let bars: Vec<Bar> = group
         .rows()
         .into_iter()
-        .filter_map(|(side, variant, label)| {
-            let seconds = results.get(group.name, side, variant)?;
-            let color = match (side, variant.starts_with("numpy")) {
-                ("python", true) => palette::NUMPY,
-                ("python", false) => palette::CPYTHON,
-                _ => palette::RUST,
-            };
-            Some(Bar::new(label.replace('`', ""), seconds * 1e3, color))
+        .map(|row| {
+            let label = row.label.replace('`', "");
+            match results.timing_of(&row.workload, row.side) {
+                None => Bar::missing(label),
+                Some(t) => {
+                    let color = side_color(row.side, row.workload.variant);
+                    let bar = Bar::new(label, t.median_seconds * 1e3, color);
+                    match t.spread {
+                        Some(s) => bar.with_spread(s.q1 * 1e3, s.q3 * 1e3),
+                        None => bar,
+                    }
+                }
+            }
         })
         .collect();
     draw_bars(
         path,
         &BarChart {
             title,
-            axis_label: "median time in milliseconds, shorter is faster",
+            axis_label: "median time per call, shorter is faster",
             log_scale: true,
             value_format: |ms| format_duration(ms * 1e-3),
             legend: &[
                 ("CPython", palette::CPYTHON),
                 ("NumPy", palette::NUMPY),
                 ("Rust", palette::RUST),
+                ("Rust, tuned", palette::RUST_TUNED),
             ],
         },
         &bars,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_axes_tick_every_power_of_ten() {
+        // 11 ms and 472 ms: the axis runs from 1 ms to 1 s, with a labelled gridline at
+        // 1, 10, 100 and 1000 ms that shows the bars are 1.6 decades apart, not 1 : 4.
+        let axis = Axis::new(true, &[11.0, 472.0]);
+        assert_eq!((axis.min, axis.max), (0.0, 3.0));
+        let (major, minor) = axis.ticks();
+        assert_eq!(major, [1.0, 10.0, 100.0, 1000.0]);
+        assert_eq!(minor.len(), 24);
+        assert!(minor.contains(&20.0) && minor.contains(&900.0));
+        let decade = |a: f64, b: f64| axis.x(b) - axis.x(a);
+        assert!((decade(10.0, 100.0) - decade(100.0, 1000.0)).abs() <= 1);
+        let wide = Axis::new(true, &[1e-9, 10.0]);
+        assert_eq!(wide.ticks().0.len(), 6); // every other of 11 powers of ten
+        assert!(Axis::new(false, &[3.0]).ticks().0.is_empty());
+    }
+
+    #[test]
+    fn tick_labels_drop_trailing_zeros() {
+        assert_eq!(tick_label("1.00\u{a0}s"), "1\u{a0}s");
+        assert_eq!(tick_label("10.0\u{a0}ms"), "10\u{a0}ms");
+        assert_eq!(tick_label("2.5\u{a0}µs"), "2.5\u{a0}µs");
+        assert_eq!(tick_label("100\u{a0}ns"), "100\u{a0}ns");
+    }
 }

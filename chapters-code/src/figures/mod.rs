@@ -1,5 +1,6 @@
-//! The drawing helpers of the book's figures: the palette, colormaps, grids of cells and bar
-//! charts. The figures themselves belong to the chapters (each chapter's `figures.rs`).
+//! The drawing helpers of the book's figures: the palette, colormaps, grids of cells, bar
+//! charts and log–log line charts. The figures themselves belong to the chapters (each
+//! chapter's `figures.rs`).
 //!
 //! Text is drawn with the DejaVu Sans font embedded in the binary (the `dejavu` crate), never
 //! with a system font: the pictures are the same on every machine, with or without fontconfig.
@@ -8,6 +9,7 @@ pub mod bars;
 pub mod colormap;
 pub mod grid;
 pub mod palette;
+pub mod sweep;
 
 use std::sync::Once;
 

@@ -21,3 +21,9 @@ pub const CPYTHON: RGBColor = HIGHLIGHT;
 pub const NUMPY: RGBColor = RGBColor(0x4D, 0x77, 0xCF);
 /// Rust in charts (the result colour).
 pub const RUST: RGBColor = RESULT;
+/// Rust in a tuned configuration (FastAlloc, huge pages, all cores) in charts.
+pub const RUST_TUNED: RGBColor = RGBColor(0x1B, 0x5E, 0x56);
+/// Gridlines at the labelled ticks of a chart's axis.
+pub const GRID: RGBColor = RGBColor(0xB8, 0xC2, 0xCC);
+/// Gridlines between the labelled ticks.
+pub const GRID_MINOR: RGBColor = RGBColor(0xE3, 0xE8, 0xED);

@@ -1,137 +1,291 @@
-//! Gathering a fresh results file from what `./bench.sh` measured: criterion's estimates, the
-//! Python timings and the machine's facts.
+//! Gathering one run's results from the folder `./bench.sh` measured into: the machine's
+//! facts (`machine.txt`), criterion's samples (`criterion-rust/`, `criterion-rust-thp/`,
+//! `criterion-rust-fastalloc/`, one `CRITERION_HOME` per side) and the Python timings
+//! (`python.csv`). `./bench.sh` starts every run in an empty folder, so nothing measured by
+//! an earlier run can be taken for a fresh measurement.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use super::{Results, Timing};
-use crate::benchmarks::Side;
-use crate::error::{Context, Result};
+use super::{Results, Run, Spread, Timing};
+use crate::benchmarks::{measured_series, Series, Side};
+use crate::error::{Context, Error, Result};
+
+/// The header `python/bench.py` writes.
+pub const PYTHON_HEADER: &str = "group,variant,size,median_seconds,q1_seconds,q3_seconds,min_seconds,max_seconds,samples";
+
+/// The folder, inside a run's folder, that criterion writes one side's results into.
+pub fn criterion_folder(side: Side) -> String {
+    format!("criterion-{}", side.name().replace('+', "-"))
+}
+
+/// The first quartile, median and third quartile of sorted values, interpolated between
+/// neighbours as Python's `statistics.quantiles(data, n=4, method="inclusive")` does, so
+/// that both sides of the book report the same statistic.
+pub fn quartiles(sorted: &[f64]) -> Option<(f64, f64, f64)> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let m = (sorted.len() - 1) as f64;
+    let at = |i: f64| {
+        let position = i * m / 4.0;
+        let j = position.floor() as usize;
+        let delta = position - j as f64;
+        let next = sorted.get(j + 1).copied().unwrap_or(sorted[j]);
+        sorted[j] * (1.0 - delta) + next * delta
+    };
+    Some((at(1.0), at(2.0), at(3.0)))
+}
+
+/// The timing of one benchmark from its per-call sample times (any order).
+fn from_samples(series: Series, mut per_call: Vec<f64>) -> Option<Timing> {
+    per_call.sort_by(f64::total_cmp);
+    let (q1, median, q3) = quartiles(&per_call)?;
+    Some(Timing {
+        series,
+        median_seconds: median,
+        spread: Some(Spread {
+            q1,
+            q3,
+            min: per_call[0],
+            max: per_call[per_call.len() - 1],
+        }),
+        samples: u32::try_from(per_call.len()).ok(),
+        run: 0,
+    })
+}
 
 impl Results {
-    /// Merges the medians criterion measured (under `target/criterion` as configured and
-    /// `target/criterion-thp` with huge pages) with the Python timings and the machine facts
-    /// that `./bench.sh` gathered in `dir` (`python.csv`, `machine.txt`).
-    pub fn collect(dir: &Path, target: &Path) -> Result<Results> {
-        let mut results = Results::default();
+    /// The results of the run measured into `dir` (one run, numbered 0: [`Results::merge`]
+    /// numbers it). Every timing must be of a workload the registry declares.
+    pub fn collect(dir: &Path) -> Result<Results> {
+        let known = measured_series();
+        let find = |group: &str,
+                    side: Side,
+                    variant: &str,
+                    size: Option<u64>| {
+            known
+                .iter()
+                .find(|s| {
+                    s.group == group
+                        && s.side == side
+                        && s.variant == variant
+                        && s.size == size
+                })
+                .copied()
+                .ok_or_else(|| {
+                    Error::msg(format!(
+                        "{} measured {group}/{variant}{} on side {}, which the registry (chapters-code/src/benchmarks.rs) does not declare",
+                        dir.display(),
+                        size.map(|n| format!("/{n}")).unwrap_or_default(),
+                        side.name()
+                    ))
+                })
+        };
         let machine_path = dir.join("machine.txt");
         let machine = std::fs::read_to_string(&machine_path)
             .context(format!("cannot read {}", machine_path.display()))?;
-        for line in machine.lines() {
-            if let Some((key, value)) = line.split_once(": ") {
-                results
-                    .machine
-                    .push((key.trim().into(), value.trim().into()));
-            }
-        }
-        for (side, folder) in [
-            (Side::Rust, "criterion"),
-            (Side::RustHugePages, "criterion-thp"),
-        ] {
-            let mut found = criterion_medians(&target.join(folder))?;
-            found.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-            for (group, variant, median_seconds) in found {
-                results.timings.push(Timing {
-                    group,
-                    side: side.name().into(),
-                    variant,
-                    median_seconds,
-                });
+        let facts = machine
+            .lines()
+            .filter_map(|line| line.split_once(": "))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        let mut timings = Vec::new();
+        for side in [Side::Rust, Side::RustHugePages, Side::RustFastAlloc] {
+            for found in criterion_samples(&dir.join(criterion_folder(side)))? {
+                let series =
+                    find(&found.group, side, &found.function, found.size)?;
+                let timing = from_samples(series, found.per_call_seconds)
+                    .ok_or_else(|| {
+                        Error::msg(format!(
+                            "{}: no samples",
+                            found.path.display()
+                        ))
+                    })?;
+                timings.push(timing);
             }
         }
         let python = dir.join("python.csv");
-        if let Ok(text) = std::fs::read_to_string(&python) {
-            for line in text.lines().skip(1) {
-                let fields: Vec<&str> = line.split(',').collect();
-                if let [group, variant, seconds, _repeats] = fields[..] {
-                    let median_seconds = seconds.parse().context(format!(
-                        "{}: bad number {seconds:?}",
-                        python.display()
-                    ))?;
-                    results.timings.push(Timing {
-                        group: group.into(),
-                        side: Side::Python.name().into(),
-                        variant: variant.into(),
-                        median_seconds,
-                    });
+        match std::fs::read_to_string(&python) {
+            Ok(text) => {
+                for timing in parse_python(&text, &python, &find)? {
+                    timings.push(timing);
                 }
             }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Error::from(e)
+                    .context(format!("cannot read {}", python.display())))
+            }
         }
-        Ok(results)
+        if timings.is_empty() {
+            return Err(Error::msg(format!(
+                "no benchmark results in {}",
+                dir.display()
+            )));
+        }
+        let order: BTreeMap<Series, usize> =
+            known.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+        timings.sort_by_key(|t| order.get(&t.series).copied());
+        Ok(Results {
+            runs: vec![Run { id: 0, facts }],
+            timings,
+        })
     }
 }
 
-/// Reads `<group>/<function>/new/estimates.json` under a criterion output folder and returns
-/// (group, function, median seconds) for each.
-fn criterion_medians(folder: &Path) -> Result<Vec<(String, String, f64)>> {
-    let mut found = Vec::new();
-    let Ok(groups) = std::fs::read_dir(folder) else {
-        return Ok(found);
+/// Finds the registry's series for (group, side, variant, size), or says it is undeclared.
+type Find<'a> = &'a dyn Fn(&str, Side, &str, Option<u64>) -> Result<Series>;
+
+/// The timings of `python/bench.py`'s CSV file.
+fn parse_python(
+    text: &str,
+    path: &Path,
+    find: Find<'_>,
+) -> Result<Vec<Timing>> {
+    let error = |number: usize, what: String| {
+        Error::msg(format!("{}: line {number}: {what}", path.display()))
     };
-    for group in groups.flatten().filter(|e| e.path().is_dir()) {
-        let Ok(functions) = std::fs::read_dir(group.path()) else {
+    let mut lines = text.split_inclusive('\n').enumerate();
+    match lines.next() {
+        Some((_, header)) if header.trim_end() == PYTHON_HEADER => {}
+        _ => {
+            return Err(error(
+                1,
+                format!("expected the header {PYTHON_HEADER:?}"),
+            ))
+        }
+    }
+    let mut timings = Vec::new();
+    for (index, raw) in lines {
+        let number = index + 1;
+        let Some(line) = raw.strip_suffix('\n') else {
+            return Err(error(number, "cut short (no end of line)".into()));
+        };
+        let fields: Vec<&str> = line.split(',').collect();
+        let [group, variant, size, median, q1, q3, min, max, samples] =
+            fields[..]
+        else {
+            return Err(error(number, format!("expected 9 fields: {line:?}")));
+        };
+        let number_of = |field: &str| -> Result<f64> {
+            field
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && *v > 0.0)
+                .ok_or_else(|| {
+                    error(number, format!("{field:?} is not a positive time"))
+                })
+        };
+        let size = match size {
+            "" => None,
+            n => Some(n.parse::<u64>().map_err(|_| {
+                error(number, format!("size {n:?} is not a whole number"))
+            })?),
+        };
+        let series = find(group, Side::Python, variant, size)?;
+        timings.push(Timing {
+            series,
+            median_seconds: number_of(median)?,
+            spread: Some(Spread {
+                q1: number_of(q1)?,
+                q3: number_of(q3)?,
+                min: number_of(min)?,
+                max: number_of(max)?,
+            }),
+            samples: Some(samples.parse().map_err(|_| {
+                error(number, format!("samples {samples:?} is not a count"))
+            })?),
+            run: 0,
+        });
+    }
+    Ok(timings)
+}
+
+/// One benchmark that criterion measured.
+struct Found {
+    path: PathBuf,
+    group: String,
+    function: String,
+    size: Option<u64>,
+    per_call_seconds: Vec<f64>,
+}
+
+/// Every `…/new/benchmark.json` under a criterion output folder, with the per-call times
+/// of its samples (`sample.json`: each sample's total time in nanoseconds and its number of
+/// iterations).
+fn criterion_samples(folder: &Path) -> Result<Vec<Found>> {
+    let mut found = Vec::new();
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
-        for function in functions.flatten() {
-            let benchmark = function.path().join("new").join("benchmark.json");
-            let estimates = function.path().join("new").join("estimates.json");
-            let (Ok(benchmark), Ok(estimates)) = (
-                std::fs::read_to_string(&benchmark),
-                std::fs::read_to_string(&estimates),
-            ) else {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !path.is_dir() {
                 continue;
-            };
-            let parse = |text: &str| {
-                serde_json::from_str::<serde_json::Value>(text)
-                    .context(function.path().display().to_string())
-            };
-            let benchmark_json = parse(&benchmark)?;
-            let estimates_json = parse(&estimates)?;
-            let name =
-                |key: &str| benchmark_json[key].as_str().map(str::to_string);
-            let median_ns = estimates_json["median"]["point_estimate"].as_f64();
-            if let (Some(group_id), Some(function_id), Some(ns)) =
-                (name("group_id"), name("function_id"), median_ns)
-            {
-                found.push((group_id, function_id, ns * 1e-9));
+            }
+            if path.file_name().is_some_and(|n| n == "new") {
+                if let Some(one) = read_benchmark(&path)? {
+                    found.push(one);
+                }
+            } else {
+                stack.push(path);
             }
         }
     }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn merges_criterion_python_and_machine_facts() {
-        let dir = std::env::temp_dir()
-            .join(format!("collect-test-{}", std::process::id()));
-        let estimates =
-            dir.join("criterion").join("g").join("fast").join("new");
-        std::fs::create_dir_all(&estimates).expect("a temporary folder");
-        let write = |path: &Path, text: &str| {
-            std::fs::write(path, text).expect("writable")
-        };
-        write(&dir.join("machine.txt"), "cpu: Test CPU\ncores: 2\n");
-        write(
-            &dir.join("python.csv"),
-            "group,variant,median_seconds,repeats\ng,numpy,0.030000000,5\n",
-        );
-        write(
-            &estimates.join("benchmark.json"),
-            r#"{"group_id": "g", "function_id": "fast"}"#,
-        );
-        write(
-            &estimates.join("estimates.json"),
-            r#"{"median": {"point_estimate": 10000000.0}}"#,
-        );
-        let results = Results::collect(&dir, &dir).expect("collects");
-        assert_eq!(results.fact("cores"), "2");
-        assert_eq!(results.get("g", "rust", "fast"), Some(0.01));
-        assert_eq!(results.get("g", "python", "numpy"), Some(0.03));
-        assert_eq!(results.timings.len(), 2);
-        let _ = std::fs::remove_dir_all(&dir);
-        assert!(Results::collect(&dir, &dir).is_err()); // no machine.txt
+fn read_benchmark(new: &Path) -> Result<Option<Found>> {
+    let read = |name: &str| -> Result<Option<serde_json::Value>> {
+        let path = new.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str(&text)
+                .map(Some)
+                .context(path.display().to_string()),
+            Err(_) => Ok(None),
+        }
+    };
+    let (Some(benchmark), Some(sample)) =
+        (read("benchmark.json")?, read("sample.json")?)
+    else {
+        return Ok(None);
+    };
+    let text = |key: &str| benchmark[key].as_str().map(str::to_string);
+    let bad = |what: &str| Error::msg(format!("{}: {what}", new.display()));
+    let group = text("group_id").ok_or_else(|| bad("no group_id"))?;
+    let function = text("function_id").ok_or_else(|| bad("no function_id"))?;
+    let size = match text("value_str") {
+        None => None,
+        Some(value) => Some(value.parse::<u64>().map_err(|_| {
+            bad(&format!("size {value:?} is not a whole number"))
+        })?),
+    };
+    let numbers = |key: &str| -> Result<Vec<f64>> {
+        sample[key]
+            .as_array()
+            .ok_or_else(|| bad(&format!("sample.json has no {key}")))?
+            .iter()
+            .map(|v| v.as_f64().ok_or_else(|| bad("a sample is not a number")))
+            .collect()
+    };
+    let (iters, times) = (numbers("iters")?, numbers("times")?);
+    if iters.len() != times.len() || iters.iter().any(|&n| n <= 0.0) {
+        return Err(bad("sample.json: iters and times do not match"));
     }
+    let per_call_seconds = times
+        .iter()
+        .zip(&iters)
+        .map(|(t, n)| t / n * 1e-9)
+        .collect();
+    Ok(Some(Found {
+        path: new.to_path_buf(),
+        group,
+        function,
+        size,
+        per_call_seconds,
+    }))
 }

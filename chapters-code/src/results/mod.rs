@@ -3,380 +3,522 @@
 //! Nothing here measures anything: timings depend on the machine, so they are measured by
 //! `./bench.sh` (criterion for Rust, `python/bench.py` for Python and NumPy), committed with
 //! the facts of the machine they ran on, and turned into the book's tables and charts by code.
+//!
+//! The file is read at run time (never compiled in): without it the crate still builds, every
+//! table says "not measured yet", and `./bench.sh` writes it afresh. Each timing names the
+//! *run* that measured it, and each run keeps its own machine facts and date, so a partial
+//! `./bench.sh GROUP` replaces exactly the timings it measured and leaves every other line of
+//! the file as it was. The file is checked whenever it is read — header, every field, every
+//! number, every workload against the registry ([`crate::benchmarks`]), and the closing line
+//! that proves it is complete — and any problem is an error naming its line.
 
 mod collect;
+mod plan;
+mod sweep;
+mod table;
 
-use std::fmt::{self, Write as _};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
 
-use crate::benchmarks::{Group, Side, Workload};
-use crate::error::{Error, Result};
+use crate::benchmarks::{measured_series, Series, Side, Workload};
+use crate::chapter::repo_root;
+use crate::error::{Context, Error, Result};
 
-/// One row of a timing table: (side, variant, label).
 pub use crate::benchmarks::Row;
-
-/// The committed results file, compiled in so that tables and charts always match it.
-pub const BENCHMARKS_CSV: &str =
-    include_str!("../../../results/benchmarks.csv");
+pub use plan::{BenchPlan, PLAN_FILES};
+pub use table::{
+    format_count, format_duration, format_size, format_spread, timing_table,
+    Ratio, NBSP, NOT_MEASURED,
+};
 
 /// Where `./bench.sh` writes the results, relative to the repository root.
 pub const BENCHMARKS_PATH: &str = "results/benchmarks.csv";
 
-/// One measured median.
+/// The first line of the file.
+pub const TITLE: &str = "# Benchmark results of \"NumPy Tricks in Rust\", written by ./bench.sh; do not edit.";
+
+/// The header of the timings, after the runs' facts.
+pub const HEADER: &str = "group,side,variant,size,median_seconds,q1_seconds,q3_seconds,min_seconds,max_seconds,samples,run";
+
+/// The start of the closing line, `# end: N timings`: a file without it was cut short.
+const END: &str = "# end: ";
+
+/// How the per-call times of one benchmark were spread around their median.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    /// The first quartile: a quarter of the samples were faster.
+    pub q1: f64,
+    /// The third quartile: a quarter of the samples were slower.
+    pub q3: f64,
+    /// The fastest sample.
+    pub min: f64,
+    /// The slowest sample.
+    pub max: f64,
+}
+
+/// One measured timing: the median time of one call, in seconds, with its spread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timing {
-    /// The workload, e.g. `reciprocals`.
-    pub group: String,
-    /// Who ran it: `python`, `rust` (glibc's allocator as configured by default) or
-    /// `rust+thp` (with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`).
-    pub side: String,
-    /// The variant, e.g. `map_collect` or `numpy`.
-    pub variant: String,
-    /// The median time of one run, in seconds.
+    /// What was measured: group, side, variant and (in a sweep) size.
+    pub series: Series,
+    /// The median time of one call, in seconds.
     pub median_seconds: f64,
+    /// The quartiles and extremes of the samples, when the run recorded them.
+    pub spread: Option<Spread>,
+    /// How many samples the median is taken over, when the run recorded it.
+    pub samples: Option<u32>,
+    /// The run that measured it (see [`Run`]).
+    pub run: u32,
+}
+
+/// One `./bench.sh` run: its number in the file and the facts of the machine it ran on
+/// (`date`, `cpu`, `cpu features`, `cores`, `os`, `rustc`, `python`, `numpy`, …).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Run {
+    /// Its number, unique in the file; a later run gets a larger one.
+    pub id: u32,
+    /// The facts, in the order the run recorded them.
+    pub facts: Vec<(String, String)>,
+}
+
+impl Run {
+    /// One fact, if the run recorded it.
+    pub fn fact(&self, key: &str) -> Option<&str> {
+        self.facts
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether two runs measured on the same machine (CPU, cores and CPU features), so
+    /// that their timings may be compared.
+    pub fn same_machine(&self, other: &Run) -> bool {
+        ["cpu", "cores", "cpu features"]
+            .iter()
+            .all(|key| self.fact(key) == other.fact(key))
+    }
 }
 
 /// An error in the results file: the crate's error type.
 pub type ResultsError = Error;
 
-/// The parsed results: the machine facts (`# key: value` lines) and the timings.
-#[derive(Debug, Clone, Default)]
+/// The parsed results: the runs, with their machine facts, and the timings.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
-    /// Facts about the machine and the software versions, in file order.
-    pub machine: Vec<(String, String)>,
-    /// Every measured median.
+    /// Every run a timing names, by number.
+    pub runs: Vec<Run>,
+    /// Every timing, in the order of the registry.
     pub timings: Vec<Timing>,
 }
 
 impl Results {
-    /// Parses the CSV format written by [`Results::to_csv`].
-    pub fn parse(text: &str) -> Result<Results> {
-        let mut results = Results::default();
-        let mut saw_header = false;
-        for (number, line) in text.lines().enumerate() {
-            if let Some(fact) = line.strip_prefix("# ") {
-                if let Some((key, value)) = fact.split_once(": ") {
-                    results.machine.push((key.to_string(), value.to_string()));
-                }
-                continue;
+    /// Reads the results file at `path`, checked against the registry. A missing file is no
+    /// error: nothing has been measured yet.
+    pub fn load(path: &Path) -> Result<Results> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Results::parse(&text)
+                .map_err(|e| e.context(path.display().to_string())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Results::default())
             }
-            if line.trim().is_empty() {
-                continue;
-            }
-            if !saw_header {
-                saw_header = true;
-                continue;
-            }
-            let fields: Vec<&str> = line.split(',').collect();
-            let line_error = |what: String| {
-                Error::msg(format!(
-                    "{BENCHMARKS_PATH}: line {}: {what}",
-                    number + 1
-                ))
-            };
-            let [group, side, variant, seconds] = fields[..] else {
-                return Err(line_error("expected 4 fields".into()));
-            };
-            let median_seconds = seconds.parse().map_err(|_| {
-                line_error(format!("{seconds:?} is not a number"))
-            })?;
-            results.timings.push(Timing {
-                group: group.into(),
-                side: side.into(),
-                variant: variant.into(),
-                median_seconds,
-            });
+            Err(e) => Err(Error::from(e)
+                .context(format!("cannot read {}", path.display()))),
         }
-        Ok(results)
     }
 
-    /// The committed results.
+    /// The committed results, `results/benchmarks.csv` (empty if it does not exist).
     pub fn committed() -> Result<Results> {
-        Results::parse(BENCHMARKS_CSV)
+        Results::load(&repo_root().join(BENCHMARKS_PATH))
     }
 
-    /// Writes the results in the committed CSV format.
+    /// Parses the results file's text, checked against the registry: every timing must be
+    /// of a declared workload.
+    pub fn parse(text: &str) -> Result<Results> {
+        Results::parse_with(text, &measured_series())
+    }
+
+    /// Parses the results file's text, checked against `known`, the series it may hold (in
+    /// the order the file lists them).
+    pub fn parse_with(text: &str, known: &[Series]) -> Result<Results> {
+        parse(text, known)
+    }
+
+    /// Writes the results in the file's format.
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(
-            "# Benchmark results of \"NumPy Tricks in Rust\", written by ./bench.sh; do not edit.\n",
-        );
-        for (key, value) in &self.machine {
-            let _ = writeln!(out, "# {key}: {value}");
+        let mut out = format!("{TITLE}\n");
+        out += "# Each timing names the run that measured it (last column); each run's machine facts are below.\n";
+        for run in &self.runs {
+            for (key, value) in &run.facts {
+                let _ = writeln!(out, "# run {}: {key}: {value}", run.id);
+            }
         }
-        out += "group,side,variant,median_seconds\n";
+        out += HEADER;
+        out += "\n";
         for t in &self.timings {
+            let s = &t.series;
+            let size = s.size.map(|n| n.to_string()).unwrap_or_default();
+            let spread = match t.spread {
+                Some(p) => [p.q1, p.q3, p.min, p.max].map(seconds).join(","),
+                None => ",,,".to_string(),
+            };
+            let samples = t.samples.map(|n| n.to_string()).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "{},{},{},{:.9}",
-                t.group, t.side, t.variant, t.median_seconds
+                "{},{},{},{size},{},{spread},{samples},{}",
+                s.group,
+                s.side.name(),
+                s.variant,
+                seconds(t.median_seconds),
+                t.run
             );
         }
+        let _ = writeln!(out, "{END}{} timings", self.timings.len());
         out
     }
 
-    /// The median of one workload on one side, if it was measured.
-    pub fn time(&self, workload: &Workload, side: Side) -> Option<f64> {
-        self.get(workload.group, side.name(), workload.variant)
+    /// The timing of one series, if it was measured.
+    pub fn timing(&self, series: &Series) -> Option<&Timing> {
+        self.timings.iter().find(|t| t.series == *series)
     }
 
-    /// The median of one variant, if it was measured.
+    /// The timing of a (tutorial-size) workload on one side, if it was measured.
+    pub fn timing_of(
+        &self,
+        workload: &Workload,
+        side: Side,
+    ) -> Option<&Timing> {
+        self.timing(&Series {
+            group: workload.group,
+            side,
+            variant: workload.variant,
+            size: None,
+        })
+    }
+
+    /// The median of a (tutorial-size) workload on one side, if it was measured.
+    pub fn time(&self, workload: &Workload, side: Side) -> Option<f64> {
+        self.timing_of(workload, side).map(|t| t.median_seconds)
+    }
+
+    /// The median of one variant, named as in the file, if it was measured.
     pub fn get(&self, group: &str, side: &str, variant: &str) -> Option<f64> {
         self.timings
             .iter()
             .find(|t| {
-                t.group == group && t.side == side && t.variant == variant
+                t.series.group == group
+                    && t.series.side.name() == side
+                    && t.series.variant == variant
+                    && t.series.size.is_none()
             })
             .map(|t| t.median_seconds)
     }
 
-    /// A machine fact, or `"unknown"`.
+    /// The run numbered `id`.
+    pub fn run(&self, id: u32) -> Option<&Run> {
+        self.runs.iter().find(|r| r.id == id)
+    }
+
+    /// The run that measured a timing.
+    pub fn run_of(&self, timing: &Timing) -> Option<&Run> {
+        self.run(timing.run)
+    }
+
+    /// A fact of the latest run, or `"unknown"`.
     pub fn fact(&self, key: &str) -> &str {
-        self.machine
+        self.runs
             .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .rev()
+            .find_map(|run| run.fact(key))
             .unwrap_or("unknown")
     }
 
-    /// One sentence naming the machine and software the results were measured with.
-    pub fn machine_sentence(&self) -> String {
-        format!(
-            "Measured on {} ({} cores, {}) on {}, with {}, Python {}, NumPy {}, SciPy {}, by `./bench.sh`.",
-            self.fact("cpu"),
-            self.fact("cores"),
-            self.fact("os"),
-            self.fact("date"),
-            self.fact("rustc"),
-            self.fact("python"),
-            self.fact("numpy"),
-            self.fact("scipy"),
-        )
+    /// These results with `fresh` (one new run's timings, gathered by
+    /// [`Results::collect`]) merged in: every series `fresh` measured is replaced and
+    /// names the new run, numbered after every run in the file; every other timing keeps its
+    /// line and its run. Runs no timing names any more are dropped. The timings are listed
+    /// in the order of `known`.
+    pub fn merge(mut self, fresh: Results, known: &[Series]) -> Results {
+        let id = self.runs.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        self.timings.retain(|t| fresh.timing(&t.series).is_none());
+        for run in fresh.runs.into_iter().take(1) {
+            self.runs.push(Run { id, ..run });
+        }
+        self.timings
+            .extend(fresh.timings.into_iter().map(|t| Timing { run: id, ..t }));
+        let order: BTreeMap<&Series, usize> =
+            known.iter().enumerate().map(|(i, s)| (s, i)).collect();
+        self.timings.sort_by_key(|t| {
+            order.get(&t.series).copied().unwrap_or(usize::MAX)
+        });
+        let used: Vec<u32> = self.timings.iter().map(|t| t.run).collect();
+        self.runs.retain(|r| used.contains(&r.id));
+        self.runs.sort_by_key(|r| r.id);
+        self
     }
+}
 
-    /// A markdown table of `rows` (side, variant, label), each with its median and its speed
-    /// relative to `baseline` (side, variant). Rows that were not measured are left out.
-    pub fn markdown_table(
-        &self,
-        group: &str,
-        baseline: (&str, &str),
-        rows: &[Row<'_>],
-    ) -> String {
-        let base = self.get(group, baseline.0, baseline.1);
-        let mut out =
-            String::from("| Variant | Median time | Relative to NumPy |\n| --- | ---: | ---: |\n");
-        for &(side, variant, label) in rows {
-            let Some(seconds) = self.get(group, side, variant) else {
-                continue;
+/// Seconds with twelve decimals (picoseconds: three significant digits even for the
+/// 20-nanosecond calls of the smallest sweeps), as the file stores them.
+fn seconds(value: f64) -> String {
+    format!("{value:.12}")
+}
+
+/// A series as the file names it: group, side, variant, size.
+type Key<'a> = (&'a str, &'a str, &'a str, Option<u64>);
+
+fn parse(text: &str, known: &[Series]) -> Result<Results> {
+    let line_error = |number: usize, what: String| {
+        Error::msg(format!("{BENCHMARKS_PATH}: line {number}: {what}"))
+    };
+    let order: BTreeMap<Key<'_>, (usize, Series)> = known
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((s.group, s.side.name(), s.variant, s.size), (i, *s)))
+        .collect();
+    let mut results = Results::default();
+    let mut positions = Vec::new();
+    let mut saw_header = false;
+    let mut end: Option<(usize, usize)> = None;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (index, raw) in lines.iter().enumerate() {
+        let number = index + 1;
+        let Some(line) = raw.strip_suffix('\n') else {
+            return Err(line_error(
+                number,
+                format!("cut short: {raw:?} has no end of line (the file is truncated)"),
+            ));
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if end.is_some() {
+            return Err(line_error(
+                number,
+                format!("{line:?} after the closing `{END}` line"),
+            ));
+        }
+        if let Some(rest) = line.strip_prefix(END) {
+            let count = rest
+                .strip_suffix(" timings")
+                .and_then(|n| n.parse::<usize>().ok())
+                .ok_or_else(|| {
+                    line_error(
+                        number,
+                        format!("{line:?} is not `{END}N timings`"),
+                    )
+                })?;
+            end = Some((number, count));
+            continue;
+        }
+        if let Some(fact) = line.strip_prefix("# run ") {
+            let parsed = fact.split_once(": ").and_then(|(id, fact)| {
+                let (key, value) = fact.split_once(": ")?;
+                Some((id.parse::<u32>().ok()?, key, value))
+            });
+            let Some((id, key, value)) = parsed else {
+                return Err(line_error(
+                    number,
+                    format!("{line:?} is not `# run N: key: value`"),
+                ));
             };
-            let relative = match base {
-                Some(_) if (side, variant) == baseline => {
-                    "1× (baseline)".to_string()
+            if saw_header {
+                return Err(line_error(
+                    number,
+                    "a run's fact after the header".into(),
+                ));
+            }
+            match results.runs.iter_mut().find(|r| r.id == id) {
+                Some(run) => run.facts.push((key.into(), value.into())),
+                None => results.runs.push(Run {
+                    id,
+                    facts: vec![(key.into(), value.into())],
+                }),
+            }
+            continue;
+        }
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !saw_header {
+            if line != HEADER {
+                return Err(line_error(
+                    number,
+                    format!("expected the header {HEADER:?}, found {line:?}"),
+                ));
+            }
+            saw_header = true;
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').collect();
+        let [group, side, variant, size, median, q1, q3, min, max, samples, run] =
+            fields[..]
+        else {
+            return Err(line_error(
+                number,
+                format!("expected 11 fields, found {}: {line:?}", fields.len()),
+            ));
+        };
+        let side_value = Side::from_name(side).ok_or_else(|| {
+            line_error(number, format!("unknown side {side:?}"))
+        })?;
+        let size = match size {
+            "" => None,
+            n => Some(n.parse::<u64>().ok().filter(|&n| n > 0).ok_or_else(
+                || {
+                    line_error(
+                        number,
+                        format!("size {n:?} is not a positive whole number"),
+                    )
+                },
+            )?),
+        };
+        let time = |name: &str, field: &str| -> Result<f64> {
+            let value: f64 = field.parse().map_err(|_| {
+                line_error(number, format!("{name} {field:?} is not a number"))
+            })?;
+            if value.is_finite() && value > 0.0 {
+                Ok(value)
+            } else {
+                Err(line_error(
+                    number,
+                    format!("{name} {field:?} is not a positive, finite time"),
+                ))
+            }
+        };
+        let median_seconds = time("median_seconds", median)?;
+        let spread = match [q1, q3, min, max] {
+            ["", "", "", ""] => None,
+            _ => {
+                let spread = Spread {
+                    q1: time("q1_seconds", q1)?,
+                    q3: time("q3_seconds", q3)?,
+                    min: time("min_seconds", min)?,
+                    max: time("max_seconds", max)?,
+                };
+                let ordered = spread.min <= spread.q1
+                    && spread.q1 <= median_seconds
+                    && median_seconds <= spread.q3
+                    && spread.q3 <= spread.max;
+                if !ordered {
+                    return Err(line_error(
+                        number,
+                        "expected min <= q1 <= median <= q3 <= max".into(),
+                    ));
                 }
-                Some(b) => Ratio::of(seconds, b).emphasized(),
-                None => "–".to_string(),
+                Some(spread)
+            }
+        };
+        let samples = match samples {
+            "" => None,
+            n => Some(n.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(
+                || {
+                    line_error(
+                        number,
+                        format!("samples {n:?} is not a positive whole number"),
+                    )
+                },
+            )?),
+        };
+        let run = run.parse::<u32>().map_err(|_| {
+            line_error(number, format!("run {run:?} is not a run number"))
+        })?;
+        if results.run(run).is_none() {
+            return Err(line_error(
+                number,
+                format!(
+                    "run {run} has no `# run {run}: …` facts above the header"
+                ),
+            ));
+        }
+        let Some(&(position, series)) =
+            order.get(&(group, side_value.name(), variant, size))
+        else {
+            let what = match size {
+                Some(n) => format!("{group}/{variant}/{n} on side {side}"),
+                None => format!("{group}/{variant} on side {side}"),
             };
-            let _ = writeln!(
-                out,
-                "| {label} | {} | {relative} |",
-                format_duration(seconds)
-            );
+            return Err(line_error(
+                number,
+                format!(
+                    "unknown workload {what}: the registry (chapters-code/src/benchmarks.rs) does not declare it; delete the line (a renamed workload) or declare the workload"
+                ),
+            ));
+        };
+        if results.timing(&series).is_some() {
+            return Err(line_error(
+                number,
+                format!("a second timing of {group}/{side}/{variant}"),
+            ));
         }
-        out
+        positions.push(position);
+        results.timings.push(Timing {
+            series,
+            median_seconds,
+            spread,
+            samples,
+            run,
+        });
     }
-}
-
-impl Results {
-    /// The timing table of a benchmark group, its rows as the registry declares them.
-    pub fn table(&self, group: &Group) -> String {
-        self.markdown_table(
-            group.name,
-            ("python", group.baseline.variant),
-            &group.rows(),
-        )
+    if !text.is_empty() && !saw_header {
+        return Err(line_error(
+            lines.len(),
+            format!("no header line {HEADER:?}"),
+        ));
     }
-}
-
-/// The committed results' table for `group`, relative to the NumPy/SciPy variant `baseline`,
-/// followed by the sentence naming the machine it was measured on.
-pub fn committed_table(
-    group: &str,
-    baseline: &str,
-    rows: &[Row<'_>],
-) -> Result<String> {
-    let results = Results::committed()?;
-    Ok(results.markdown_table(group, ("python", baseline), rows)
-        + "\n"
-        + &results.machine_sentence()
-        + "\n")
-}
-
-/// A benchmark group's table from the committed results, with the machine it was measured on.
-pub fn timing_table(group: &Group) -> Result<String> {
-    committed_table(group.name, group.baseline.variant, &group.rows())
-}
-
-/// How one time compares with a reference time: "2.5× faster" or "1.3× slower".
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Ratio {
-    /// How many times faster or slower, at least 1.
-    pub factor: f64,
-    /// Takes no more time than the reference.
-    pub faster: bool,
-}
-
-impl Ratio {
-    /// How `seconds` compares with `reference`.
-    pub fn of(seconds: f64, reference: f64) -> Ratio {
-        if seconds <= reference {
-            Ratio {
-                factor: reference / seconds,
-                faster: true,
-            }
-        } else {
-            Ratio {
-                factor: seconds / reference,
-                faster: false,
-            }
+    match end {
+        None if !text.is_empty() => {
+            return Err(line_error(
+                lines.len(),
+                format!("the closing `{END}N timings` line is missing: the file is truncated"),
+            ))
         }
-    }
-
-    /// How `seconds` compares with `reference`, or `missing` if either was not measured.
-    pub fn describe(
-        seconds: Option<f64>,
-        reference: Option<f64>,
-        missing: &str,
-    ) -> String {
-        match (seconds, reference) {
-            (Some(s), Some(r)) => Ratio::of(s, r).to_string(),
-            _ => missing.to_string(),
+        Some((number, count))
+            if count != results.timings.len() =>
+        {
+            return Err(line_error(
+                number,
+                format!(
+                    "says {count} timings, the file has {}",
+                    results.timings.len()
+                ),
+            ))
         }
+        _ => {}
     }
-
-    /// The ratio for a table: in bold when it is a speed-up.
-    pub fn emphasized(&self) -> String {
-        if self.faster {
-            format!("**{self}**")
-        } else {
-            self.to_string()
-        }
-    }
+    let mut indexed: Vec<(usize, Timing)> =
+        positions.into_iter().zip(results.timings).collect();
+    indexed.sort_by_key(|(i, _)| *i);
+    results.timings = indexed.into_iter().map(|(_, t)| t).collect();
+    Ok(results)
 }
 
-impl fmt::Display for Ratio {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let how = if self.faster { "faster" } else { "slower" };
-        write!(f, "{:.1}× {how}", self.factor)
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
+/// that an interrupted write (Ctrl-C, a crash, a full disk) leaves the old file whole.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)
+        .context(format!("cannot create {}", folder.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temporary, bytes)
+        .context(format!("cannot write {}", temporary.display()))
+        .and_then(|()| {
+            std::fs::rename(&temporary, path).context(format!(
+                "cannot rename {} to {}",
+                temporary.display(),
+                path.display()
+            ))
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
     }
-}
-
-/// Formats a duration in seconds with a unit that keeps three significant digits.
-pub fn format_duration(seconds: f64) -> String {
-    if seconds >= 1.0 {
-        format!("{seconds:.2} s")
-    } else if seconds >= 1e-3 {
-        format!("{:.1} ms", seconds * 1e3)
-    } else if seconds >= 1e-6 {
-        format!("{:.1} µs", seconds * 1e6)
-    } else {
-        format!("{:.0} ns", seconds * 1e9)
-    }
+    written
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::BTreeSet;
-
-    const SAMPLE: &str =
-        "# header\n# cpu: Test CPU\n# cores: 2\ngroup,side,variant,median_seconds\n\
-        g,python,numpy,0.030000000\ng,rust,fast,0.010000000\ng,rust,slow,0.060000000\n";
-
-    #[test]
-    fn parses_and_round_trips() {
-        let r = Results::parse(SAMPLE).expect("valid");
-        assert_eq!(r.fact("cpu"), "Test CPU");
-        assert_eq!(r.fact("nope"), "unknown");
-        assert_eq!(r.get("g", "rust", "fast"), Some(0.01));
-        let again = Results::parse(&r.to_csv()).expect("valid");
-        assert_eq!(again.timings, r.timings);
-        assert_eq!(again.machine, r.machine);
-    }
-
-    #[test]
-    fn table_states_ratios_against_the_baseline() {
-        let r = Results::parse(SAMPLE).expect("valid");
-        let table = r.markdown_table(
-            "g",
-            ("python", "numpy"),
-            &[
-                ("python", "numpy", "NumPy"),
-                ("rust", "fast", "fast"),
-                ("rust", "slow", "slow"),
-                ("rust", "missing", "x"),
-            ],
-        );
-        assert!(
-            table.contains("| NumPy | 30.0 ms | 1× (baseline) |"),
-            "{table}"
-        );
-        assert!(
-            table.contains("| fast | 10.0 ms | **3.0× faster** |"),
-            "{table}"
-        );
-        assert!(
-            table.contains("| slow | 60.0 ms | 2.0× slower |"),
-            "{table}"
-        );
-        assert!(!table.contains("| x |"));
-    }
-
-    #[test]
-    fn bad_lines_are_clear_errors() {
-        let err = Results::parse("h\na,b\n").expect_err("two fields");
-        assert!(err.to_string().contains("line 2: expected 4 fields"));
-        let err = Results::parse("h\na,b,c,zz\n").expect_err("not a number");
-        assert!(err.to_string().contains("\"zz\" is not a number"));
-    }
-
-    #[test]
-    fn ratios_say_faster_or_slower() {
-        assert_eq!(Ratio::of(0.01, 0.03).to_string(), "3.0× faster");
-        assert_eq!(Ratio::of(0.06, 0.03).emphasized(), "2.0× slower");
-        assert_eq!(Ratio::of(0.01, 0.01).emphasized(), "**1.0× faster**");
-        assert_eq!(Ratio::describe(None, Some(1.0), "–"), "–");
-    }
-
-    #[test]
-    fn durations_have_sensible_units() {
-        assert_eq!(format_duration(2.5), "2.50 s");
-        assert_eq!(format_duration(0.0123), "12.3 ms");
-        assert_eq!(format_duration(0.0000123), "12.3 µs");
-        assert_eq!(format_duration(0.000000012), "12 ns");
-    }
-
-    #[test]
-    fn committed_results_parse() {
-        assert!(Results::committed().is_ok());
-    }
-
-    #[test]
-    fn the_committed_results_measure_exactly_the_declared_workloads() {
-        let results = Results::committed().expect("the results file parses");
-        let measured: BTreeSet<(String, String, String)> = results
-            .timings
-            .iter()
-            .map(|t| (t.group.clone(), t.side.clone(), t.variant.clone()))
-            .collect();
-        let declared: BTreeSet<(String, String, String)> =
-            crate::benchmarks::measured_series()
-                .into_iter()
-                .map(|(g, side, v)| (g.into(), side.name().into(), v.into()))
-                .collect();
-        let missing: Vec<_> = declared.difference(&measured).collect();
-        let undeclared: Vec<_> = measured.difference(&declared).collect();
-        assert!(missing.is_empty(), "declared but not measured: {missing:?}");
-        assert!(
-            undeclared.is_empty(),
-            "measured but not declared: {undeclared:?}"
-        );
-    }
-}
+mod tests;

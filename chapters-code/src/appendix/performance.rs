@@ -1,0 +1,188 @@
+//! The performance summary appendix: every workload's headline comparison (the default
+//! configuration: system allocator, one thread), the tuned configurations in a table of
+//! their own, and the list of workloads where NumPy is faster — all from the results file,
+//! with the same ratios as the chapters' tables.
+
+use std::fmt::Write as _;
+
+use crate::benchmarks::{Group, Side, Summary, GROUPS};
+use crate::error::Result;
+use crate::results::{format_duration, Results, Timing};
+
+/// A timing's cell: its median, or "not measured yet".
+fn time_cell(timing: Option<&Timing>) -> String {
+    timing
+        .map(|t| format_duration(t.median_seconds))
+        .unwrap_or_else(|| "not measured yet".into())
+}
+
+/// "[what](chapter.md): `code`": the task, linked to its chapter, and the Rust code that
+/// does it (its row's label without the leading "Rust ").
+fn workload_cell(group: &Group, line: &Summary) -> String {
+    let code = line
+        .rust
+        .label(Side::Rust)
+        .unwrap_or(line.rust.variant)
+        .trim_start_matches("Rust ");
+    format!("[{}]({}.md): {code}", line.what, group.chapter)
+}
+
+/// The comparison of a Rust timing with NumPy's, as in the chapters' tables: "**2.0×
+/// faster**", "1.3× slower", or "–" when either is missing (or they were measured on
+/// different machines).
+fn ratio_cell(
+    results: &Results,
+    rust: Option<&Timing>,
+    numpy: Option<&Timing>,
+) -> String {
+    rust.and_then(|t| results.compare(t, numpy))
+        .map(|r| r.emphasized())
+        .unwrap_or_else(|| "–".into())
+}
+
+/// Every appendix line with its group.
+fn lines() -> impl Iterator<Item = (&'static Group, &'static Summary)> {
+    GROUPS
+        .iter()
+        .flat_map(|g| g.summary.iter().map(move |line| (g, line)))
+}
+
+/// The headline table: the default configuration (the system allocator, one thread), Python
+/// and NumPy/SciPy next to the Rust version each chapter arrives at.
+pub fn performance_table(results: &Results) -> String {
+    let mut out = String::from(
+        "| Workload | Python | NumPy / SciPy | Rust | Rust vs NumPy |\n| --- | ---: | ---: | ---: | ---: |\n",
+    );
+    for (group, line) in lines() {
+        let numpy = results.timing_of(&group.against(line), Side::Python);
+        let rust = results.timing_of(&line.rust, Side::Rust);
+        let python = match group.python_loop {
+            Some(w) => time_cell(results.timing_of(&w, Side::Python)),
+            None => "–".into(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {python} | {} | {} | {} |",
+            workload_cell(group, line),
+            time_cell(numpy),
+            time_cell(rust),
+            ratio_cell(results, rust, numpy),
+        );
+    }
+    out
+}
+
+/// The tuned configurations: with FastAlloc as the global allocator, with glibc's huge
+/// pages (chapter 2's lesson, measured for its workloads), on all cores; each with its
+/// ratio to NumPy.
+pub fn tuned_table(results: &Results) -> String {
+    let mut out = String::from(
+        "| Workload | Rust, default | With FastAlloc | Huge pages | All cores |\n| --- | ---: | ---: | ---: | ---: |\n",
+    );
+    for (group, line) in lines() {
+        let numpy = results.timing_of(&group.against(line), Side::Python);
+        let cell = |timing: Option<&Timing>, measured: bool| match timing {
+            Some(t) => format!(
+                "{}<br>{}",
+                format_duration(t.median_seconds),
+                ratio_cell(results, Some(t), numpy)
+            ),
+            None if measured => "not measured yet".into(),
+            None => "–".into(),
+        };
+        let huge_pages = line.rust.sides().contains(&Side::RustHugePages);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            workload_cell(group, line),
+            cell(results.timing_of(&line.rust, Side::Rust), true),
+            cell(results.timing_of(&line.rust, Side::RustFastAlloc), true),
+            cell(
+                results.timing_of(&line.rust, Side::RustHugePages),
+                huge_pages
+            ),
+            cell(
+                line.parallel.and_then(|w| results.timing_of(&w, Side::Rust)),
+                line.parallel.is_some()
+            ),
+        );
+    }
+    out
+}
+
+/// The workloads where NumPy (or SciPy) is faster than the Rust version in the default
+/// configuration, as a markdown list, with what the tuned configuration does there.
+pub fn numpy_faster_list(results: &Results) -> String {
+    let mut out = String::new();
+    for (group, line) in lines() {
+        let numpy = results.timing_of(&group.against(line), Side::Python);
+        let rust = results.timing_of(&line.rust, Side::Rust);
+        let Some(ratio) = rust.and_then(|t| results.compare(t, numpy)) else {
+            continue;
+        };
+        if ratio.faster {
+            continue;
+        }
+        let tuned = results.timing_of(&line.rust, Side::RustFastAlloc);
+        let tuned = match tuned.and_then(|t| results.compare(t, numpy)) {
+            Some(r) => format!("; with FastAlloc, {r}"),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "- {}: Rust is {ratio} than NumPy's {}{tuned}.",
+            workload_cell(group, line),
+            time_cell(numpy),
+        );
+    }
+    if out.is_empty() {
+        out = "- None: in the default configuration, every Rust version measured is at least as fast as NumPy.\n".into();
+    }
+    out
+}
+
+/// Every timing the appendix shows, for its machine note.
+fn shown(results: &Results) -> Vec<&Timing> {
+    let mut timings = Vec::new();
+    for (group, line) in lines() {
+        let mut add = |workload, side| {
+            if let Some(t) = results.timing_of(workload, side) {
+                timings.push(t);
+            }
+        };
+        let against = group.against(line);
+        add(&against, Side::Python);
+        if let Some(w) = &group.python_loop {
+            add(w, Side::Python);
+        }
+        for side in [Side::Rust, Side::RustFastAlloc, Side::RustHugePages] {
+            add(&line.rust, side);
+        }
+        if let Some(w) = &line.parallel {
+            add(w, Side::Rust);
+        }
+    }
+    timings
+}
+
+/// The appendix's headline table from the committed results, with its machine note.
+pub fn performance_summary() -> Result<String> {
+    let results = Results::committed()?;
+    Ok(performance_table(&results)
+        + "\n"
+        + &results.machine_note(shown(&results))
+        + "\n")
+}
+
+/// The appendix's tuned table from the committed results.
+pub fn tuned_summary() -> Result<String> {
+    Ok(tuned_table(&Results::committed()?))
+}
+
+/// The appendix's "where NumPy is faster" list from the committed results.
+pub fn numpy_faster() -> Result<String> {
+    Ok(numpy_faster_list(&Results::committed()?))
+}
+
+#[cfg(test)]
+mod tests;

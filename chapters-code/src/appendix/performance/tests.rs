@@ -1,0 +1,99 @@
+//! The appendix says what the chapters say.
+
+use super::*;
+
+/// The cells of a markdown table's body rows.
+fn cells(table: &str) -> Vec<Vec<String>> {
+    table
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn each_appendix_ratio_is_the_chapter_tables_ratio() {
+    let results = Results::committed().expect("the results file reads");
+    let appendix = cells(&performance_table(&results));
+    let mut checked = 0;
+    for (row, (group, line)) in appendix.iter().zip(lines()) {
+        assert_eq!(row[0], workload_cell(group, line));
+        let chapter = cells(&results.table(group));
+        let rust_label = line.rust.label(Side::Rust).expect("a Rust row");
+        let rust_row = chapter
+            .iter()
+            .find(|r| r[0].trim_end_matches(['¹', '²', '³']) == rust_label)
+            .expect("the chapter's table has the Rust row");
+        // Rust's median is the chapter's.
+        assert_eq!(row[3].replace("not measured yet", "–"), {
+            let m = &rust_row[1];
+            if m == "not measured yet" { "–".to_string() } else { m.clone() }
+        });
+        let numpy = group.against(line);
+        let numpy_label = numpy.label(Side::Python).expect("a NumPy row");
+        let numpy_row = chapter
+            .iter()
+            .find(|r| r[0].trim_end_matches(['¹', '²', '³']) == numpy_label)
+            .expect("the chapter's table has the NumPy row");
+        assert_eq!(row[2], numpy_row[1], "{}", line.what);
+        if numpy == group.baseline {
+            assert_eq!(row[4], rust_row[3], "{}: the chapter's ratio", line.what);
+            checked += 1;
+        }
+    }
+    assert!(checked >= GROUPS.len(), "{checked} ratios compared");
+}
+
+#[test]
+fn the_headline_is_the_default_configuration() {
+    // Made-up results where the tuned configurations win and the default loses: the
+    // headline must say "slower", and the tuned table and the list must say both.
+    use crate::benchmarks::reciprocals::{NUMPY, RAYON, RECIPROCALS};
+    let known = crate::benchmarks::measured_series();
+    let facts = "# run 1: date: 2026-01-01\n# run 1: cpu: X\n# run 1: cores: 2\n";
+    let line = |workload: &crate::benchmarks::Workload, side: Side, s: &str| {
+        format!("reciprocals,{},{},,{s},,,,,,1\n", side.name(), workload.variant)
+    };
+    let text = format!(
+        "{facts}{}\n{}{}{}{}{}# end: 5 timings\n",
+        crate::results::HEADER,
+        line(&NUMPY, Side::Python, "0.030000000000"),
+        line(&RECIPROCALS, Side::Rust, "0.045000000000"),
+        line(&RECIPROCALS, Side::RustHugePages, "0.020000000000"),
+        line(&RECIPROCALS, Side::RustFastAlloc, "0.015000000000"),
+        line(&RAYON, Side::Rust, "0.010000000000"),
+    );
+    let results = Results::parse_with(&text, &known).expect("valid");
+    let headline = performance_table(&results);
+    let first = &cells(&headline)[0];
+    assert_eq!(first[4], "1.5×\u{a0}slower", "{headline}");
+    let tuned = cells(&tuned_table(&results));
+    assert_eq!(tuned[0][2], "15.0\u{a0}ms<br>**2.0×\u{a0}faster**");
+    assert_eq!(tuned[0][3], "20.0\u{a0}ms<br>**1.5×\u{a0}faster**");
+    assert_eq!(tuned[0][4], "10.0\u{a0}ms<br>**3.0×\u{a0}faster**");
+    let list = numpy_faster_list(&results);
+    assert!(list.starts_with("- [1 / x for 9,999,999 integers](ch02-speed.md): `reciprocals`: Rust is 1.5×\u{a0}slower than NumPy's 30.0\u{a0}ms; with FastAlloc, 2.0×\u{a0}faster."), "{list}");
+    assert_eq!(list.lines().count(), 1);
+}
+
+#[test]
+fn life_is_compared_like_for_like_and_names_its_dtypes() {
+    use crate::benchmarks::life;
+    let results = Results::committed().expect("the results file reads");
+    let table = performance_table(&results);
+    assert!(!table.contains("(iterate) (`iterate`)"));
+    let life_rows: Vec<Vec<String>> = cells(&table)
+        .into_iter()
+        .filter(|r| r[0].contains("(ch08-life.md)"))
+        .collect();
+    assert_eq!(life_rows.len(), 3);
+    assert!(life_rows[0][0].contains("u8 / uint8"));
+    assert!(life_rows[2][0].contains("int64"));
+    assert_eq!(life::GROUP.baseline, life::NUMPY_ITERATE_UINT8);
+}

@@ -1,0 +1,334 @@
+//! Log–log line charts: time (or memory) against size, one line per implementation, with a
+//! labelled tick and a gridline at every power of ten on both axes and lighter gridlines
+//! between them. Timings carry their interquartile range as error bars.
+//!
+//! [`draw_sweep`] draws a size sweep of the registry ([`crate::benchmarks::SWEEPS`]) from
+//! the committed results; [`draw_log_log`] draws any set of lines (chapter 7's memory chart).
+
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::{palette, register_fonts, FONT};
+use crate::benchmarks::{Series, Side, Sweep};
+use crate::error::{Error, Result};
+use crate::results::{format_count, format_duration, Results};
+
+/// One point of a line, with an optional range drawn as an error bar (a timing's
+/// quartiles).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// The size.
+    pub x: f64,
+    /// The value at that size.
+    pub y: f64,
+    /// The range around `y`, if known.
+    pub spread: Option<(f64, f64)>,
+}
+
+/// One line of a chart.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Its legend entry.
+    pub label: String,
+    /// Its colour.
+    pub color: RGBColor,
+    /// Drawn dashed (a tuned configuration).
+    pub dashed: bool,
+    /// Its points, smallest size first (none: the legend says "not measured yet").
+    pub points: Vec<Point>,
+}
+
+/// The text of a log–log chart.
+pub struct LogLogChart<'a> {
+    /// Title above the chart.
+    pub title: &'a str,
+    /// The x axis' name.
+    pub x_label: &'a str,
+    /// The y axis' name.
+    pub y_label: &'a str,
+    /// How a y value is written at its tick.
+    pub y_format: fn(f64) -> String,
+}
+
+const WIDTH: u32 = 960;
+const HEIGHT: u32 = 600;
+
+/// Bytes with a decimal unit: `720 kB`, `24 MB`.
+pub fn format_bytes(bytes: f64) -> String {
+    let (scale, unit) = if bytes >= 1e9 {
+        (1e9, "GB")
+    } else if bytes >= 1e6 {
+        (1e6, "MB")
+    } else if bytes >= 1e3 {
+        (1e3, "kB")
+    } else {
+        (1.0, "B")
+    };
+    let v = bytes / scale;
+    let digits = if v >= 100.0 || v == v.round() { 0 } else { 1 };
+    format!("{v:.digits$}\u{a0}{unit}")
+}
+
+/// The powers of ten around `[low, high]`, as an axis range.
+fn decades(low: f64, high: f64) -> (f64, f64) {
+    let low = 10f64.powf(low.log10().floor());
+    let high = 10f64.powf(high.log10().ceil());
+    (low, if high > low { high } else { low * 10.0 })
+}
+
+fn tick(format: fn(f64) -> String, value: f64) -> String {
+    // Only powers of ten are labelled; the lines between them stay unlabelled.
+    let exponent = value.log10();
+    if (exponent - exponent.round()).abs() > 1e-9 {
+        return String::new();
+    }
+    let text = format(value);
+    // "1.0 ms" reads "1 ms" at a tick.
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    if number.contains('.') {
+        format!(
+            "{}{unit}",
+            number.trim_end_matches('0').trim_end_matches('.')
+        )
+    } else {
+        text
+    }
+}
+
+/// Draws a log–log chart of `lines` into a PNG file; without any point it says "not
+/// measured yet".
+pub fn draw_log_log(
+    path: &Path,
+    chart: &LogLogChart<'_>,
+    lines: &[Line],
+) -> Result<()> {
+    register_fonts();
+    let points: Vec<&Point> = lines.iter().flat_map(|l| &l.points).collect();
+    let values = || {
+        points.iter().flat_map(|p| {
+            let (a, b) = p.spread.unwrap_or((p.y, p.y));
+            [p.y, a, b]
+        })
+    };
+    if points.is_empty() {
+        let root = BitMapBackend::new(path, (WIDTH, 120)).into_drawing_area();
+        root.fill(&palette::PAPER)?;
+        let font = (FONT, 20.0)
+            .into_font()
+            .color(&palette::INK)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        let message =
+            format!("{}: not measured yet (run ./bench.sh)", chart.title);
+        root.draw(&Text::new(message, (WIDTH as i32 / 2, 60), font))?;
+        root.present()?;
+        return Ok(());
+    }
+    if points.iter().any(|p| !(p.x > 0.0 && p.x.is_finite()))
+        || values().any(|v| !(v > 0.0 && v.is_finite()))
+    {
+        return Err(Error::msg(
+            "a log–log chart needs positive, finite values",
+        ));
+    }
+    let (x_low, x_high) = decades(
+        points.iter().map(|p| p.x).fold(f64::MAX, f64::min),
+        points.iter().map(|p| p.x).fold(f64::MIN, f64::max),
+    );
+    let (y_low, y_high) = decades(
+        values().fold(f64::MAX, f64::min),
+        values().fold(f64::MIN, f64::max),
+    );
+    let count = |low: f64, high: f64| (high / low).log10().round() as usize + 1;
+
+    let root = BitMapBackend::new(path, (WIDTH, HEIGHT)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let mut plot = ChartBuilder::on(&root)
+        .caption(chart.title, (FONT, 22.0).into_font().color(&palette::INK))
+        .margin(18)
+        .x_label_area_size(58)
+        .y_label_area_size(96)
+        .build_cartesian_2d(
+            (x_low..x_high).log_scale(),
+            (y_low..y_high).log_scale(),
+        )?;
+    let y_format = chart.y_format;
+    plot.configure_mesh()
+        .x_labels(count(x_low, x_high))
+        .y_labels(count(y_low, y_high))
+        .x_label_formatter(&|v| tick(format_count, *v))
+        .y_label_formatter(&|v| tick(y_format, *v))
+        .x_desc(chart.x_label)
+        .y_desc(chart.y_label)
+        .label_style((FONT, 15.0).into_font().color(&palette::INK))
+        .axis_desc_style((FONT, 16.0).into_font().color(&palette::INK))
+        .axis_style(palette::BORDER.stroke_width(1))
+        .bold_line_style(palette::GRID.stroke_width(1))
+        .light_line_style(palette::GRID_MINOR.stroke_width(1))
+        .draw()?;
+
+    for line in lines {
+        let color = line.color;
+        let data: Vec<(f64, f64)> =
+            line.points.iter().map(|p| (p.x, p.y)).collect();
+        let label = if line.points.is_empty() {
+            format!("{} (not measured yet)", line.label)
+        } else {
+            line.label.clone()
+        };
+        let style = color.stroke_width(3);
+        let drawn = if line.dashed {
+            plot.draw_series(DashedLineSeries::new(data.clone(), 10, 6, style))?
+        } else {
+            plot.draw_series(LineSeries::new(data.clone(), style))?
+        };
+        drawn.label(label).legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 24, y)], color.stroke_width(3))
+        });
+        plot.draw_series(
+            data.iter().map(|&p| Circle::new(p, 4, color.filled())),
+        )?;
+        // Error bars from the first to the third quartile, with caps of a fixed width on
+        // the log axis (×/÷ 1.08 around the size).
+        for p in &line.points {
+            let Some((low, high)) = p.spread else {
+                continue;
+            };
+            let bar = color.stroke_width(2);
+            let (left, right) = (p.x / 1.08, p.x * 1.08);
+            plot.draw_series([
+                PathElement::new(vec![(p.x, low), (p.x, high)], bar),
+                PathElement::new(vec![(left, low), (right, low)], bar),
+                PathElement::new(vec![(left, high), (right, high)], bar),
+            ])?;
+        }
+    }
+    plot.configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(palette::PAPER.mix(0.9))
+        .border_style(palette::BORDER)
+        .label_font((FONT, 15.0).into_font().color(&palette::INK))
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+/// The colour and dash of a sweep's line: NumPy blue, Rust teal (a second Rust version
+/// purple), tuned Rust dark and dashed.
+fn line_style(side: Side, rust_index: usize) -> (RGBColor, bool) {
+    const SECOND_RUST: RGBColor = RGBColor(0x7B, 0x3F, 0xA0);
+    match side {
+        Side::Python => (palette::NUMPY, false),
+        Side::Rust if rust_index == 0 => (palette::RUST, false),
+        Side::Rust => (SECOND_RUST, false),
+        Side::RustFastAlloc | Side::RustHugePages => {
+            (palette::RUST_TUNED, true)
+        }
+    }
+}
+
+/// The lines of a sweep from `results`: one per workload and side its rows name.
+pub fn sweep_lines(sweep: &Sweep, results: &Results) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut rust_index = 0;
+    for workload in sweep.workloads {
+        for &(side, label) in workload.rows {
+            let (color, dashed) = line_style(side, rust_index);
+            let points = sweep
+                .sizes
+                .iter()
+                .filter_map(|&n| {
+                    let t = results.timing(&Series {
+                        group: sweep.group,
+                        side,
+                        variant: workload.variant,
+                        size: Some(n),
+                    })?;
+                    Some(Point {
+                        x: n as f64,
+                        y: t.median_seconds,
+                        spread: t.spread.map(|s| (s.q1, s.q3)),
+                    })
+                })
+                .collect();
+            lines.push(Line {
+                label: label.to_string(),
+                color,
+                dashed,
+                points,
+            });
+        }
+        if !workload.python {
+            rust_index += 1;
+        }
+    }
+    lines
+}
+
+/// A sweep's chart from `results`.
+pub fn sweep_chart(
+    path: &Path,
+    sweep: &Sweep,
+    results: &Results,
+) -> Result<()> {
+    draw_log_log(
+        path,
+        &LogLogChart {
+            title: sweep.title,
+            x_label: sweep.size_label,
+            y_label: "median time per call (log scale)",
+            y_format: format_duration,
+        },
+        &sweep_lines(sweep, results),
+    )
+}
+
+/// A sweep's chart from the committed results.
+pub fn draw_sweep(path: &Path, sweep: &Sweep) -> Result<()> {
+    sweep_chart(path, sweep, &Results::committed()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_are_whole_powers_of_ten() {
+        assert_eq!(decades(24e-9, 0.05), (1e-8, 0.1));
+        assert_eq!(decades(10.0, 9_999_999.0), (10.0, 1e7));
+        assert_eq!(decades(100.0, 100.0), (100.0, 1000.0));
+        assert_eq!(tick(format_duration, 1e-3), "1\u{a0}ms");
+        assert_eq!(tick(format_duration, 2e-3), "");
+        assert_eq!(tick(format_count, 1e7), "10⁷");
+    }
+
+    #[test]
+    fn counts_and_bytes_read_well() {
+        assert_eq!(format_count(10.0), "10");
+        assert_eq!(format_count(1000.0), "1,000");
+        assert_eq!(format_count(10_000.0), "10,000");
+        assert_eq!(format_count(1e6), "10⁶");
+        assert_eq!(format_count(9_999_999.0), "9,999,999");
+        assert_eq!(format_bytes(720_000.0), "720\u{a0}kB");
+        assert_eq!(format_bytes(24_000_000.0), "24\u{a0}MB");
+        assert_eq!(format_bytes(6_400.0), "6.4\u{a0}kB");
+        assert_eq!(format_bytes(800.0), "800\u{a0}B");
+    }
+
+    #[test]
+    fn a_sweep_without_results_draws_a_placeholder() {
+        let dir = std::env::temp_dir();
+        let path = dir.join(format!("sweep-empty-{}.png", std::process::id()));
+        let sweep = crate::benchmarks::sweeps::LIFE;
+        let lines = sweep_lines(&sweep, &Results::default());
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| l.points.is_empty()));
+        sweep_chart(&path, &sweep, &Results::default()).expect("drawn");
+        assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 0));
+        let _ = std::fs::remove_file(&path);
+    }
+}

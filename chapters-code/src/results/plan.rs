@@ -1,0 +1,151 @@
+//! What one `./bench.sh` run measures, from the registry: which groups, which criterion
+//! benchmarks on each Rust side (as a filter for `cargo bench`), which Python workloads at
+//! which sizes. `./bench.sh` asks for the plan (`cargo run -- bench-plan DIR GROUP…`)
+//! before it measures anything, so a mistyped group name stops it at once.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::write_atomically;
+use crate::benchmarks::{group_names, measured_series, Series, Side};
+use crate::error::{Error, Result};
+
+/// The files [`BenchPlan::write`] puts in a run's folder: the groups, one criterion filter
+/// per Rust side (empty: nothing to run on that side), and the Python plan.
+pub const PLAN_FILES: [&str; 5] = [
+    "groups.txt",
+    "filter-rust.txt",
+    "filter-rust-thp.txt",
+    "filter-rust-fastalloc.txt",
+    "python-plan.txt",
+];
+
+/// The plan of one run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenchPlan {
+    /// The groups and sweeps it measures, in registry order.
+    pub groups: Vec<&'static str>,
+    /// Every series it measures.
+    pub series: Vec<Series>,
+}
+
+impl BenchPlan {
+    /// The plan for these group names (all groups when empty). An unknown name is an
+    /// error that lists the known ones.
+    pub fn new(names: &[&str]) -> Result<BenchPlan> {
+        let known = group_names();
+        let unknown: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|name| !known.contains(name))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Error::msg(format!(
+                "unknown benchmark group {}; the groups are: {}",
+                unknown
+                    .iter()
+                    .map(|n| format!("{n:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                known.join(" ")
+            )));
+        }
+        let groups: Vec<&'static str> = known
+            .into_iter()
+            .filter(|g| names.is_empty() || names.contains(g))
+            .collect();
+        let series = measured_series()
+            .into_iter()
+            .filter(|s| groups.contains(&s.group))
+            .collect();
+        Ok(BenchPlan { groups, series })
+    }
+
+    /// The criterion filter (a regular expression over benchmark ids
+    /// `group/variant[/size]`) that runs exactly this plan's benchmarks on `side`, or
+    /// `None` when there are none.
+    pub fn criterion_filter(&self, side: Side) -> Option<String> {
+        let ids: Vec<String> = self
+            .series
+            .iter()
+            .filter(|s| s.side == side)
+            .map(|s| match s.size {
+                Some(n) => format!("{}/{}/{n}", s.group, s.variant),
+                None => format!("{}/{}", s.group, s.variant),
+            })
+            .collect();
+        (!ids.is_empty()).then(|| format!("^({})$", ids.join("|")))
+    }
+
+    /// The Python workloads, one per line: `group variant size` (`-` for no size).
+    pub fn python_plan(&self) -> String {
+        let mut out = String::new();
+        for s in self.series.iter().filter(|s| s.side == Side::Python) {
+            let size = s.size.map(|n| n.to_string()).unwrap_or("-".into());
+            let _ = writeln!(out, "{} {} {size}", s.group, s.variant);
+        }
+        out
+    }
+
+    /// Writes the plan's files ([`PLAN_FILES`]) into `dir`.
+    pub fn write(&self, dir: &Path) -> Result<()> {
+        let filter = |side| {
+            self.criterion_filter(side)
+                .map(|f| f + "\n")
+                .unwrap_or_default()
+        };
+        let files = [
+            self.groups.join("\n") + "\n",
+            filter(Side::Rust),
+            filter(Side::RustHugePages),
+            filter(Side::RustFastAlloc),
+            self.python_plan(),
+        ];
+        for (name, text) in PLAN_FILES.iter().zip(files) {
+            write_atomically(&dir.join(name), text.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistyped_group_is_an_error_naming_it() {
+        let err = BenchPlan::new(&["life", "reciprocal"]).expect_err("typo");
+        let text = err.to_string();
+        assert!(
+            text.contains("unknown benchmark group \"reciprocal\""),
+            "{text}"
+        );
+        assert!(text.contains("reciprocals"), "{text}");
+    }
+
+    #[test]
+    fn one_group_plans_only_its_own_benchmarks() {
+        let plan = BenchPlan::new(&["life"]).expect("a group");
+        assert_eq!(plan.groups, ["life"]);
+        assert_eq!(
+            plan.criterion_filter(Side::Rust).as_deref(),
+            Some("^(life/iterate|life/fast)$")
+        );
+        assert_eq!(plan.criterion_filter(Side::RustHugePages), None);
+        assert_eq!(
+            plan.python_plan(),
+            "life numpy_iterate -\nlife numpy_iterate_uint8 -\n"
+        );
+        let all = BenchPlan::new(&[]).expect("every group");
+        assert_eq!(all.groups, group_names());
+        let sweep = BenchPlan::new(&["reciprocals_sweep"]).expect("a sweep");
+        assert!(
+            sweep.criterion_filter(Side::RustFastAlloc).is_some_and(
+                |f| f.contains("|reciprocals_sweep/reciprocals/100|")
+            )
+        );
+        assert!(sweep
+            .python_plan()
+            .starts_with("reciprocals_sweep numpy 10\n"));
+    }
+}

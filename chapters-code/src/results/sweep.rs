@@ -1,0 +1,178 @@
+//! A size sweep in words and numbers: the table under its chart (every point of every
+//! line), and one sentence per Rust line saying where it is faster than NumPy.
+
+use std::fmt::Write as _;
+
+use super::table::{format_duration, format_size, Ratio, NOT_MEASURED};
+use super::{Results, Timing};
+use crate::benchmarks::{Series, Side, Sweep, Workload};
+
+impl Results {
+    fn sweep_timing(
+        &self,
+        sweep: &Sweep,
+        workload: &Workload,
+        side: Side,
+        size: u64,
+    ) -> Option<&Timing> {
+        self.timing(&Series {
+            group: sweep.group,
+            side,
+            variant: workload.variant,
+            size: Some(size),
+        })
+    }
+
+    /// The sweep's numbers as a markdown table: one row per size, one column per line of
+    /// the chart (its label), each the median time of one call.
+    pub fn sweep_table(&self, sweep: &Sweep) -> String {
+        let lines: Vec<(&Workload, Side, &str)> = sweep
+            .workloads
+            .iter()
+            .flat_map(|w| {
+                w.rows.iter().map(move |&(side, label)| (w, side, label))
+            })
+            .collect();
+        let mut out = format!("| {} |", sweep.size_label);
+        for (_, _, label) in &lines {
+            let _ = write!(out, " {label} |");
+        }
+        out += "\n| ---: |";
+        out += &" ---: |".repeat(lines.len());
+        out += "\n";
+        for &size in sweep.sizes {
+            let _ = write!(out, "| {} |", format_size(size));
+            for &(workload, side, _) in &lines {
+                let cell = self
+                    .sweep_timing(sweep, workload, side, size)
+                    .map(|t| format_duration(t.median_seconds))
+                    .unwrap_or_else(|| NOT_MEASURED.into());
+                let _ = write!(out, " {cell} |");
+            }
+            out += "\n";
+        }
+        out
+    }
+
+    /// One sentence per Rust line of the sweep: at which sizes it is faster than the first
+    /// NumPy line, and by how much at both ends.
+    pub fn sweep_findings(&self, sweep: &Sweep) -> String {
+        let Some(numpy) = sweep.workloads.iter().find(|w| w.python) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for workload in sweep.workloads.iter().filter(|w| !w.python) {
+            for &(side, label) in workload.rows {
+                let ratios: Vec<(u64, Ratio)> = sweep
+                    .sizes
+                    .iter()
+                    .filter_map(|&n| {
+                        let rust =
+                            self.sweep_timing(sweep, workload, side, n)?;
+                        let reference =
+                            self.sweep_timing(sweep, numpy, Side::Python, n);
+                        Some((n, self.compare(rust, reference)?))
+                    })
+                    .collect();
+                let (Some(first), Some(last)) = (ratios.first(), ratios.last())
+                else {
+                    let _ = writeln!(
+                        out,
+                        "- {label}: {NOT_MEASURED} next to NumPy."
+                    );
+                    continue;
+                };
+                let at = |(n, r): &(u64, Ratio)| {
+                    format!("{r} at {}", format_size(*n))
+                };
+                let faster: Vec<u64> = ratios
+                    .iter()
+                    .filter(|(_, r)| r.faster)
+                    .map(|(n, _)| *n)
+                    .collect();
+                let how = if faster.len() == ratios.len() {
+                    "faster than NumPy at every size measured".to_string()
+                } else if faster.is_empty() {
+                    "slower than NumPy at every size measured".to_string()
+                } else if ratios
+                    .iter()
+                    .take(faster.len())
+                    .all(|(_, r)| r.faster)
+                {
+                    format!(
+                        "faster than NumPy up to {} and slower from {}",
+                        format_size(faster[faster.len() - 1]),
+                        format_size(ratios[faster.len()].0)
+                    )
+                } else {
+                    let sizes: Vec<String> =
+                        faster.iter().map(|&n| format_size(n)).collect();
+                    format!("faster than NumPy at {} only", sizes.join(", "))
+                };
+                let ends = if ratios.len() > 1 {
+                    format!("{}; {}", at(first), at(last))
+                } else {
+                    at(first)
+                };
+                let _ = writeln!(out, "- {label}: {how} ({ends}).");
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::benchmarks::sweeps::RECIPROCALS;
+    use crate::results::Run;
+
+    fn results(points: &[(Side, &'static str, u64, f64)]) -> Results {
+        Results {
+            runs: vec![Run {
+                id: 1,
+                facts: vec![("cpu".into(), "X".into())],
+            }],
+            timings: points
+                .iter()
+                .map(|&(side, variant, size, median_seconds)| Timing {
+                    series: Series {
+                        group: RECIPROCALS.group,
+                        side,
+                        variant,
+                        size: Some(size),
+                    },
+                    median_seconds,
+                    spread: None,
+                    samples: None,
+                    run: 1,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn findings_say_where_the_lines_cross() {
+        let r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Python, "numpy", 1_000, 2e-6),
+            (Side::Python, "numpy", 9_999_999, 0.030),
+            (Side::Rust, "reciprocals", 10, 2.5e-8),
+            (Side::Rust, "reciprocals", 1_000, 1e-6),
+            (Side::Rust, "reciprocals", 9_999_999, 0.045),
+            (Side::RustFastAlloc, "reciprocals", 10, 2.5e-8),
+            (Side::RustFastAlloc, "reciprocals", 9_999_999, 0.015),
+        ]);
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert_eq!(
+            text,
+            "- Rust reciprocals: faster than NumPy up to 1,000 and slower from 9,999,999 (40.0×\u{a0}faster at 10; 1.5×\u{a0}slower at 9,999,999).\n\
+             - Rust reciprocals, with FastAlloc: faster than NumPy at every size measured (40.0×\u{a0}faster at 10; 2.0×\u{a0}faster at 9,999,999).\n"
+        );
+        let table = r.sweep_table(&RECIPROCALS);
+        assert!(table.starts_with("| n, elements | NumPy 1 / numpy_nums | Rust reciprocals | Rust reciprocals, with FastAlloc |\n| ---: | ---: | ---: | ---: |\n| 10 | 1.0\u{a0}µs | 25\u{a0}ns | 25\u{a0}ns |\n| 100 | not measured yet |"), "{table}");
+        let empty = Results::default().sweep_findings(&RECIPROCALS);
+        assert!(empty
+            .contains("- Rust reciprocals: not measured yet next to NumPy."));
+    }
+}

@@ -1,0 +1,329 @@
+//! The book's timing tables, built from the results: one formatter for durations, one for
+//! spreads, one for ratios, and the note that says which machine and date each table's
+//! numbers come from.
+//!
+//! Numbers keep their units and ratios their words on one line: the space inside
+//! "41.5 ms" and "1.5× faster" is a no-break space (U+00A0), and a range's dash is followed
+//! by a word joiner (U+2060).
+
+use std::fmt::{self, Write as _};
+
+use super::{Results, Run, Spread, Timing};
+use crate::benchmarks::{Group, Row, Side, Workload};
+use crate::error::Result;
+
+/// What a table shows for a declared workload that has no timing yet.
+pub const NOT_MEASURED: &str = "not measured yet";
+
+/// The no-break space between a number and its unit, or a ratio and its word.
+pub const NBSP: char = '\u{a0}';
+
+/// How one time compares with a reference time: "2.5× faster" or "1.3× slower".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ratio {
+    /// How many times faster or slower, at least 1.
+    pub factor: f64,
+    /// Takes no more time than the reference.
+    pub faster: bool,
+}
+
+impl Ratio {
+    /// How `seconds` compares with `reference`.
+    pub fn of(seconds: f64, reference: f64) -> Ratio {
+        if seconds <= reference {
+            Ratio {
+                factor: reference / seconds,
+                faster: true,
+            }
+        } else {
+            Ratio {
+                factor: seconds / reference,
+                faster: false,
+            }
+        }
+    }
+
+    /// How `seconds` compares with `reference`, or `missing` if either was not measured.
+    pub fn describe(
+        seconds: Option<f64>,
+        reference: Option<f64>,
+        missing: &str,
+    ) -> String {
+        match (seconds, reference) {
+            (Some(s), Some(r)) => Ratio::of(s, r).to_string(),
+            _ => missing.to_string(),
+        }
+    }
+
+    /// The ratio for a table: in bold when it is a speed-up.
+    pub fn emphasized(&self) -> String {
+        if self.faster {
+            format!("**{self}**")
+        } else {
+            self.to_string()
+        }
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let how = if self.faster { "faster" } else { "slower" };
+        write!(f, "{:.1}×{NBSP}{how}", self.factor)
+    }
+}
+
+/// The unit a duration is shown in: (seconds per unit, decimals, unit).
+fn unit(seconds: f64) -> (f64, usize, &'static str) {
+    if seconds >= 1.0 {
+        (1.0, 2, "s")
+    } else if seconds >= 1e-3 {
+        (1e-3, 1, "ms")
+    } else if seconds >= 1e-6 {
+        (1e-6, 1, "µs")
+    } else {
+        (1e-9, 0, "ns")
+    }
+}
+
+/// Formats a duration in seconds with a unit that keeps about three significant digits:
+/// `41.5 ms`, with a no-break space.
+pub fn format_duration(seconds: f64) -> String {
+    let (scale, decimals, name) = unit(seconds);
+    format!("{:.decimals$}{NBSP}{name}", seconds / scale)
+}
+
+/// Formats the interquartile range of a timing in the unit of its median:
+/// `40.9–42.3 ms`, which never breaks across lines.
+pub fn format_spread(spread: &Spread, median: f64) -> String {
+    let (scale, decimals, name) = unit(median);
+    format!(
+        "{:.decimals$}–\u{2060}{:.decimals$}{NBSP}{name}",
+        spread.q1 / scale,
+        spread.q3 / scale
+    )
+}
+
+/// A size on an axis: `10`, `1,000`, `9,999,999`, and `10⁵` for a large power of ten.
+pub fn format_count(value: f64) -> String {
+    let exponent = value.log10().round();
+    let power = 10f64.powf(exponent);
+    if value >= 1e5 && (value - power).abs() < 1e-9 * power {
+        let digits: String = (exponent as i32)
+            .to_string()
+            .chars()
+            .map(|c| match c {
+                '0' => '⁰',
+                '1' => '¹',
+                '2' => '²',
+                '3' => '³',
+                '4' => '⁴',
+                '5' => '⁵',
+                '6' => '⁶',
+                '7' => '⁷',
+                '8' => '⁸',
+                '9' => '⁹',
+                other => other,
+            })
+            .collect();
+        return format!("10{digits}");
+    }
+    format_size(value.round() as u64)
+}
+
+/// A size with thousands separators: `9,999,999`.
+pub fn format_size(n: u64) -> String {
+    let text = n.to_string();
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 && (text.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Superscript markers for the runs of a table that mixes several.
+const MARKERS: [&str; 9] = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"];
+
+fn marker(index: usize) -> String {
+    MARKERS
+        .get(index)
+        .map(|m| m.to_string())
+        .unwrap_or_else(|| format!("<sup>{}</sup>", index + 1))
+}
+
+impl Results {
+    /// The timing table of a benchmark group, its rows as the registry declares them.
+    pub fn table(&self, group: &Group) -> String {
+        self.markdown_table(&group.baseline, &group.rows())
+    }
+
+    /// A markdown table of `rows`, each with its median, its interquartile range and its
+    /// speed relative to `baseline` (measured by Python). A declared row without a timing
+    /// says "not measured yet". When the rows come from several runs, each label gets the
+    /// run's marker, and a ratio is given only between runs on the same machine.
+    pub fn markdown_table(&self, baseline: &Workload, rows: &[Row]) -> String {
+        let base = self.timing_of(baseline, Side::Python);
+        let timings: Vec<Option<&Timing>> = rows
+            .iter()
+            .map(|row| self.timing_of(&row.workload, row.side))
+            .collect();
+        let runs = self.runs_of(timings.iter().flatten().copied());
+        let mut out = String::from(
+            "| Variant | Median | IQR | Relative to NumPy |\n| --- | ---: | ---: | ---: |\n",
+        );
+        for (row, timing) in rows.iter().zip(&timings) {
+            let mut label = row.label.to_string();
+            if runs.len() > 1 {
+                if let Some(i) =
+                    timing.and_then(|t| runs.iter().position(|r| r.id == t.run))
+                {
+                    label += &marker(i);
+                }
+            }
+            let Some(timing) = timing else {
+                let _ = writeln!(out, "| {label} | {NOT_MEASURED} | | – |");
+                continue;
+            };
+            let is_baseline =
+                row.side == Side::Python && row.workload == *baseline;
+            let relative = if is_baseline {
+                "1× (baseline)".to_string()
+            } else {
+                self.compare(timing, base)
+                    .map(|r| r.emphasized())
+                    .unwrap_or_else(|| "–".into())
+            };
+            let _ = writeln!(
+                out,
+                "| {label} | {} | {} | {relative} |",
+                format_duration(timing.median_seconds),
+                spread_cell(timing)
+            );
+        }
+        out
+    }
+
+    /// How `timing` compares with `reference`, if both were measured on the same machine.
+    pub fn compare(
+        &self,
+        timing: &Timing,
+        reference: Option<&Timing>,
+    ) -> Option<Ratio> {
+        let reference = reference?;
+        let comparable = match (self.run_of(timing), self.run_of(reference)) {
+            (Some(a), Some(b)) => a.same_machine(b),
+            _ => false,
+        };
+        comparable
+            .then(|| Ratio::of(timing.median_seconds, reference.median_seconds))
+    }
+
+    /// The runs that measured `timings`, in order of first appearance.
+    pub fn runs_of<'a>(
+        &'a self,
+        timings: impl IntoIterator<Item = &'a Timing>,
+    ) -> Vec<&'a Run> {
+        let mut runs: Vec<&Run> = Vec::new();
+        for timing in timings {
+            if let Some(run) = self.run_of(timing) {
+                if !runs.iter().any(|r| r.id == run.id) {
+                    runs.push(run);
+                }
+            }
+        }
+        runs
+    }
+
+    /// The note under a table of `timings`: which machine, software and date they were
+    /// measured with, and what the median and IQR are. A table mixing several runs gets
+    /// one sentence per run, with the markers its labels carry.
+    pub fn machine_note<'a>(
+        &'a self,
+        timings: impl IntoIterator<Item = &'a Timing>,
+    ) -> String {
+        let runs = self.runs_of(timings);
+        let how = "Each time is the median of one call over the run's samples; IQR, the interquartile range, holds the middle half of them.";
+        match runs.as_slice() {
+            [] => format!(
+                "Not measured yet: `./bench.sh` measures it and writes `{}`.",
+                super::BENCHMARKS_PATH
+            ),
+            [run] => {
+                format!("Measured by `./bench.sh` {}. {how}", describe(run))
+            }
+            several => {
+                let each: Vec<String> = several
+                    .iter()
+                    .enumerate()
+                    .map(|(i, run)| format!("{} {}", marker(i), describe(run)))
+                    .collect();
+                format!(
+                    "Measured by `./bench.sh` in {} runs: {}. Ratios compare timings measured on the same machine only. {how}",
+                    several.len(),
+                    each.join("; ")
+                )
+            }
+        }
+    }
+
+    /// The note for every timing in the file (see [`Results::machine_note`]).
+    pub fn machine_sentence(&self) -> String {
+        self.machine_note(&self.timings)
+    }
+
+    /// The note for the tables of these groups.
+    pub fn groups_note(&self, groups: &[&Group]) -> String {
+        let timings: Vec<&Timing> = groups
+            .iter()
+            .flat_map(|g| g.rows())
+            .filter_map(|row| self.timing_of(&row.workload, row.side))
+            .collect();
+        self.machine_note(timings)
+    }
+}
+
+/// The IQR cell of a timing, empty when its run did not record the spread.
+fn spread_cell(timing: &Timing) -> String {
+    timing
+        .spread
+        .map(|s| format_spread(&s, timing.median_seconds))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// "on 2026-11-26, Intel Xeon (2 cores; AVX2, AVX512F), Debian 12, rustc 1.95.0, Python
+/// 3.11.7, NumPy 2.4.6, SciPy 1.17.1".
+fn describe(run: &Run) -> String {
+    let fact = |key: &str| run.fact(key).unwrap_or("unknown");
+    let mut machine = format!("{} cores", fact("cores"));
+    if let Some(features) = run.fact("cpu features") {
+        let simd: Vec<String> = features
+            .split_whitespace()
+            .map(|f| f.to_uppercase())
+            .collect();
+        let _ = write!(machine, "; SIMD: {}", simd.join(", "));
+    }
+    let mut text = format!(
+        "on {}, on {} ({machine}), {}, {}",
+        fact("date"),
+        fact("cpu"),
+        fact("os"),
+        fact("rustc")
+    );
+    for (key, name) in
+        [("python", "Python"), ("numpy", "NumPy"), ("scipy", "SciPy")]
+    {
+        if let Some(version) = run.fact(key) {
+            let _ = write!(text, ", {name} {version}");
+        }
+    }
+    text
+}
+
+/// A benchmark group's table from the committed results, with the note naming the machine
+/// and date it was measured on.
+pub fn timing_table(group: &Group) -> Result<String> {
+    let results = Results::committed()?;
+    Ok(results.table(group) + "\n" + &results.groups_note(&[group]) + "\n")
+}

@@ -1,0 +1,466 @@
+//! The results file: read strictly, merged without loss, written atomically, shown as
+//! "not measured yet" where a timing is missing.
+
+use super::collect::{quartiles, PYTHON_HEADER};
+use super::*;
+use crate::benchmarks::{Group, Workload};
+
+const PY: Side = Side::Python;
+const RS: Side = Side::Rust;
+
+const fn series(
+    group: &'static str,
+    side: Side,
+    variant: &'static str,
+) -> Series {
+    Series {
+        group,
+        side,
+        variant,
+        size: None,
+    }
+}
+
+/// The series the test files may hold, in file order.
+const KNOWN: &[Series] = &[
+    series("g", PY, "numpy"),
+    series("g", RS, "fast"),
+    series("g", RS, "slow"),
+    series("h", PY, "numpy"),
+    series("h", RS, "fast"),
+    Series {
+        group: "s",
+        side: RS,
+        variant: "fast",
+        size: Some(10),
+    },
+];
+
+const NUMPY: Workload = Workload::python("g", "numpy", &[(PY, "NumPy")]);
+const FAST: Workload = Workload::rust("g", "fast", &[(RS, "fast")]);
+const SLOW: Workload = Workload::rust("g", "slow", &[(RS, "slow")]);
+const GROUP_G: Group = Group {
+    name: "g",
+    chapter: "ch00",
+    baseline: NUMPY,
+    workloads: &[NUMPY, FAST, SLOW],
+    summary: &[],
+    python_loop: None,
+};
+
+fn sample() -> String {
+    [
+        TITLE,
+        "# Each timing names the run that measured it (last column); each run's machine facts are below.",
+        "# run 1: date: 2026-01-01",
+        "# run 1: cpu: Test CPU",
+        "# run 1: cores: 2",
+        "# run 1: cpu features: avx2 avx512f",
+        "# run 1: numpy: 2.4.6",
+        "# run 2: date: 2026-02-02",
+        "# run 2: cpu: Test CPU",
+        "# run 2: cores: 2",
+        "# run 2: cpu features: avx2 avx512f",
+        HEADER,
+        "g,python,numpy,,0.030000000000,0.029000000000,0.031000000000,0.028000000000,0.040000000000,30,1",
+        "g,rust,fast,,0.010000000000,,,,,,2",
+        "g,rust,slow,,0.060000000000,0.059000000000,0.061000000000,0.058000000000,0.070000000000,10,1",
+        "h,python,numpy,,0.001000000000,,,,,,1",
+        "s,rust,fast,10,0.000000025000,0.000000024000,0.000000026000,0.000000023000,0.000000040000,20,2",
+        "# end: 5 timings",
+        "",
+    ]
+    .join("\n")
+}
+
+fn parse(text: &str) -> Result<Results> {
+    Results::parse_with(text, KNOWN)
+}
+
+fn error_of(text: &str) -> String {
+    parse(text).expect_err("an invalid file").to_string()
+}
+
+#[test]
+fn parses_and_round_trips_byte_for_byte() {
+    let text = sample();
+    let r = parse(&text).expect("valid");
+    assert_eq!(r.runs.len(), 2);
+    assert_eq!(r.run(1).and_then(|run| run.fact("cpu")), Some("Test CPU"));
+    assert_eq!(r.get("g", "rust", "fast"), Some(0.01));
+    let numpy = r.timing(&KNOWN[0]).expect("measured");
+    assert_eq!(numpy.samples, Some(30));
+    assert_eq!(numpy.spread.map(|s| s.q3), Some(0.031));
+    assert_eq!(r.timing(&KNOWN[5]).map(|t| t.median_seconds), Some(25e-9));
+    assert_eq!(r.to_csv(), text);
+}
+
+#[test]
+fn a_missing_header_is_an_error_naming_the_line() {
+    let text = sample().replace(&format!("{HEADER}\n"), "");
+    let err = error_of(&text);
+    assert!(err.contains("line 12: expected the header"), "{err}");
+    assert!(error_of("# only a comment\n").contains("no header line"));
+}
+
+#[test]
+fn a_truncated_file_is_an_error() {
+    let text = sample();
+    // Cut in the middle of a line: the last line has no end.
+    let cut = text.find("0.060000000000").expect("in the sample") + 5;
+    let err = error_of(&text[..cut]);
+    assert!(err.contains("line 15: cut short"), "{err}");
+    // Cut at the end of a line: the closing line is missing.
+    let cut = text.find("h,python").expect("in the sample");
+    let err = error_of(&text[..cut]);
+    assert!(
+        err.contains("closing `# end: N timings` line is missing"),
+        "{err}"
+    );
+    // A line lost from the middle: the count does not match.
+    let text = sample().replace("h,python,numpy,,0.001000000000,,,,,,1\n", "");
+    assert!(error_of(&text).contains("says 5 timings, the file has 4"));
+}
+
+#[test]
+fn bad_numbers_are_errors_naming_the_line() {
+    for (bad, what) in [
+        ("NaN", "is not a positive, finite time"),
+        ("inf", "is not a positive, finite time"),
+        ("0.000000000000", "is not a positive, finite time"),
+        ("-0.010000000000", "is not a positive, finite time"),
+        ("zz", "is not a number"),
+    ] {
+        let text = sample().replace(
+            "g,rust,fast,,0.010000000000,",
+            &format!("g,rust,fast,,{bad},"),
+        );
+        let err = error_of(&text);
+        assert!(err.contains("line 14: median_seconds"), "{bad}: {err}");
+        assert!(err.contains(what), "{bad}: {err}");
+    }
+    let text = sample().replace("0.059000000000", "0.065000000000");
+    assert!(error_of(&text).contains("line 15: expected min <= q1 <= median"));
+    let text = sample().replace("0.070000000000,10,1", "0.070000000000,0,1");
+    assert!(error_of(&text).contains("samples \"0\""));
+}
+
+#[test]
+fn unknown_groups_sides_variants_and_runs_are_errors() {
+    for (from, to, what) in [
+        ("g,rust,fast,", "x,rust,fast,", "unknown workload x/fast"),
+        ("g,rust,fast,", "g,rust,quick,", "unknown workload g/quick"),
+        ("g,rust,fast,", "g,ruby,fast,", "unknown side \"ruby\""),
+        (
+            "g,rust,fast,",
+            "g,rust+thp,fast,",
+            "unknown workload g/fast on side rust+thp",
+        ),
+        (
+            "0.010000000000,,,,,,2",
+            "0.010000000000,,,,,,7",
+            "run 7 has no",
+        ),
+    ] {
+        let text = sample().replacen(from, to, 1);
+        let err = error_of(&text);
+        assert!(err.contains("line 14: "), "{to}: {err}");
+        assert!(err.contains(what), "{to}: {err}");
+    }
+    let doubled = sample().replace(
+        "h,python,numpy,",
+        "g,rust,fast,,0.010000000000,,,,,,2\nh,python,numpy,",
+    );
+    assert!(error_of(&doubled).contains("a second timing of g/rust/fast"));
+}
+
+fn fresh(timings: &[(Series, f64)], facts: &[(&str, &str)]) -> Results {
+    Results {
+        runs: vec![Run {
+            id: 0,
+            facts: facts
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }],
+        timings: timings
+            .iter()
+            .map(|&(series, median_seconds)| Timing {
+                series,
+                median_seconds,
+                spread: None,
+                samples: Some(10),
+                run: 0,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_partial_run_replaces_only_what_it_measured() {
+    let old_text = sample();
+    let old = parse(&old_text).expect("valid");
+    let facts = [("date", "2026-03-03"), ("cpu", "Test CPU"), ("cores", "2")];
+    let merged = old
+        .clone()
+        .merge(fresh(&[(KNOWN[4], 0.0005)], &facts), KNOWN);
+    let new_text = merged.to_csv();
+    assert!(parse(&new_text).is_ok());
+    // The new run is numbered after the others, and only its line changed.
+    assert_eq!(
+        merged.runs.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    let old_lines: Vec<&str> = old_text.lines().collect();
+    let new_lines: Vec<&str> = new_text.lines().collect();
+    for line in &old_lines {
+        if !line.starts_with("# end") {
+            assert!(new_lines.contains(line), "lost: {line}");
+        }
+    }
+    assert!(new_text.contains("# run 3: date: 2026-03-03\n"));
+    assert!(new_text.contains("\nh,rust,fast,,0.000500000000,,,,,10,3\n"));
+    assert!(new_text.ends_with("# end: 6 timings\n"));
+
+    // Re-measuring everything of run 2 drops run 2 and its facts.
+    let both = [(KNOWN[1], 0.011), (KNOWN[5], 2.6e-8)];
+    let merged = old.merge(fresh(&both, &facts), KNOWN);
+    assert_eq!(merged.runs.iter().map(|r| r.id).collect::<Vec<_>>(), [1, 3]);
+    assert!(!merged.to_csv().contains("2026-02-02"));
+}
+
+#[test]
+fn a_run_without_numpy_keeps_the_numpy_rows_of_their_own_run() {
+    let old = parse(&sample()).expect("valid");
+    let merged = old.merge(
+        fresh(
+            &[(KNOWN[1], 0.02), (KNOWN[2], 0.05)],
+            &[("date", "2026-04-04")],
+        ),
+        KNOWN,
+    );
+    let numpy = merged.timing(&KNOWN[0]).expect("kept");
+    assert_eq!((numpy.run, numpy.median_seconds), (1, 0.03));
+    assert!(merged
+        .run(1)
+        .is_some_and(|r| r.fact("numpy") == Some("2.4.6")));
+    assert_eq!(merged.run(3).and_then(|r| r.fact("numpy")), None);
+}
+
+#[test]
+fn a_missing_file_reads_as_nothing_measured() {
+    let path = std::env::temp_dir()
+        .join(format!("no-such-results-{}.csv", std::process::id()));
+    let r = Results::load(&path).expect("a missing file is no error");
+    assert!(r.timings.is_empty());
+    let table = r.table(&GROUP_G);
+    assert_eq!(table.matches("| not measured yet | | – |").count(), 3);
+    assert!(r.machine_note(&r.timings).starts_with("Not measured yet"));
+}
+
+#[test]
+fn the_results_file_is_read_at_run_time_not_compiled_in() {
+    // `include_str!` of the results file stopped the crate compiling without it.
+    let src = crate::chapter::repo_root()
+        .join("chapters-code")
+        .join("src");
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("readable");
+                let needle = ["include_str!(", "\"../../../results/"].concat();
+                assert!(
+                    !text.replace(' ', "").contains(&needle)
+                        && !text.contains(
+                            &["include_", "bytes!(\"../../../results"].concat()
+                        ),
+                    "{} compiles the results file in",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn tables_show_every_declared_row_and_mark_mixed_runs() {
+    let r = parse(&sample()).expect("valid");
+    let table = r.table(&GROUP_G);
+    assert!(table.contains("| NumPy¹ | 30.0\u{a0}ms | 29.0–\u{2060}31.0\u{a0}ms | 1× (baseline) |"), "{table}");
+    assert!(
+        table.contains("| fast² | 10.0\u{a0}ms | – | **3.0×\u{a0}faster** |"),
+        "{table}"
+    );
+    assert!(table.contains("| slow¹ | 60.0\u{a0}ms | 59.0–\u{2060}61.0\u{a0}ms | 2.0×\u{a0}slower |"), "{table}");
+    let note = r.groups_note(&[&GROUP_G]);
+    assert!(note.contains("in 2 runs: ¹ on 2026-01-01, on Test CPU (2 cores; SIMD: AVX2, AVX512F)"), "{note}");
+    assert!(note.contains("NumPy 2.4.6; ² on 2026-02-02"), "{note}");
+    // Without the slow row's timing, it is "not measured yet", not left out.
+    let text = sample()
+        .replace("g,rust,slow,,0.060000000000,0.059000000000,0.061000000000,0.058000000000,0.070000000000,10,1\n", "")
+        .replace("# end: 5", "# end: 4");
+    let table = parse(&text).expect("valid").table(&GROUP_G);
+    assert!(
+        table.contains("| slow | not measured yet | | – |"),
+        "{table}"
+    );
+    // Timings from another machine are not compared.
+    let text =
+        sample().replace("# run 2: cpu: Test CPU", "# run 2: cpu: Other CPU");
+    let table = parse(&text).expect("valid").table(&GROUP_G);
+    assert!(
+        table.contains("| fast² | 10.0\u{a0}ms | – | – |"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_single_run_gets_one_sentence() {
+    let text = sample().replace(",2\n", ",1\n").replace(",2\ns,", ",1\ns,");
+    let r = parse(&text).expect("valid");
+    let note = r.machine_sentence();
+    assert!(
+        note.starts_with("Measured by `./bench.sh` on 2026-01-01, on Test CPU"),
+        "{note}"
+    );
+    assert!(!r.table(&GROUP_G).contains('¹'));
+}
+
+#[test]
+fn ratios_and_durations_never_break_across_lines() {
+    assert_eq!(Ratio::of(0.01, 0.03).to_string(), "3.0×\u{a0}faster");
+    assert_eq!(Ratio::of(0.06, 0.03).emphasized(), "2.0×\u{a0}slower");
+    assert_eq!(Ratio::of(0.01, 0.01).emphasized(), "**1.0×\u{a0}faster**");
+    assert_eq!(Ratio::describe(None, Some(1.0), "–"), "–");
+    assert_eq!(format_duration(2.5), "2.50\u{a0}s");
+    assert_eq!(format_duration(0.0123), "12.3\u{a0}ms");
+    assert_eq!(format_duration(0.0000123), "12.3\u{a0}µs");
+    assert_eq!(format_duration(0.000000012000), "12\u{a0}ns");
+    let spread = Spread {
+        q1: 0.0405,
+        q3: 0.0423,
+        min: 0.04,
+        max: 0.05,
+    };
+    assert_eq!(format_spread(&spread, 0.0415), "40.5–\u{2060}42.3\u{a0}ms");
+}
+
+#[test]
+fn quartiles_match_pythons_inclusive_method() {
+    // statistics.quantiles([1, 2, 3, 4], n=4, method="inclusive") == [1.75, 2.5, 3.25]
+    assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0]), Some((1.75, 2.5, 3.25)));
+    assert_eq!(quartiles(&[1.0, 2.0, 3.0, 4.0, 5.0]), Some((2.0, 3.0, 4.0)));
+    assert_eq!(quartiles(&[7.0]), Some((7.0, 7.0, 7.0)));
+    assert_eq!(quartiles(&[]), None);
+}
+
+#[test]
+fn writing_atomically_replaces_the_file_or_leaves_it_whole() {
+    let dir = std::env::temp_dir()
+        .join(format!("atomic-results-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("benchmarks.csv");
+    std::fs::write(&file, "old").expect("writable");
+    write_atomically(&file, b"new").expect("written");
+    assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some("new"));
+    // A write that cannot finish (here: the target is a folder) leaves everything as it
+    // was, and no temporary file behind.
+    let folder = dir.join("a-folder");
+    std::fs::create_dir_all(folder.join("inside")).expect("a folder");
+    assert!(write_atomically(&folder, b"x").is_err());
+    assert!(folder.join("inside").is_dir());
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readable")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn collect_reads_criterion_samples_python_timings_and_facts() {
+    let dir = std::env::temp_dir()
+        .join(format!("collect-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let new = dir
+        .join("criterion-rust")
+        .join("life")
+        .join("iterate")
+        .join("new");
+    std::fs::create_dir_all(&new).expect("a temporary folder");
+    let write =
+        |path: &Path, text: &str| std::fs::write(path, text).expect("writable");
+    write(&dir.join("machine.txt"), "cpu: Test CPU\ncores: 2\n");
+    write(
+        &dir.join("python.csv"),
+        &format!("{PYTHON_HEADER}\nlife,numpy_iterate_uint8,,0.03,0.029,0.031,0.028,0.04,30\n"),
+    );
+    write(
+        &new.join("benchmark.json"),
+        r#"{"group_id": "life", "function_id": "iterate", "value_str": null}"#,
+    );
+    // Four samples of 2, 2, 4 and 4 calls: 10, 12, 14 and 16 ms per call.
+    write(
+        &new.join("sample.json"),
+        r#"{"sampling_mode": "Linear", "iters": [2.0, 2.0, 4.0, 4.0], "times": [2e7, 2.4e7, 5.6e7, 6.4e7]}"#,
+    );
+    let results = Results::collect(&dir).expect("collects");
+    assert_eq!(results.runs[0].fact("cores"), Some("2"));
+    let iterate = results
+        .timing_of(&crate::benchmarks::life::ITERATE, Side::Rust)
+        .expect("measured");
+    assert!((iterate.median_seconds - 0.013).abs() < 1e-12);
+    let spread = iterate.spread.expect("spread");
+    assert!(
+        (spread.q1 - 0.0115).abs() < 1e-12
+            && (spread.max - 0.016).abs() < 1e-12
+    );
+    assert_eq!(iterate.samples, Some(4));
+    assert_eq!(
+        results.get("life", "python", "numpy_iterate_uint8"),
+        Some(0.03)
+    );
+    assert_eq!(results.timings.len(), 2);
+
+    // A benchmark the registry does not declare is an error, not a silent row.
+    let stray = dir
+        .join("criterion-rust")
+        .join("life")
+        .join("nope")
+        .join("new");
+    std::fs::create_dir_all(&stray).expect("a folder");
+    write(
+        &stray.join("benchmark.json"),
+        r#"{"group_id": "life", "function_id": "nope", "value_str": null}"#,
+    );
+    write(
+        &stray.join("sample.json"),
+        r#"{"iters": [1.0], "times": [1.0]}"#,
+    );
+    let err = Results::collect(&dir).expect_err("undeclared").to_string();
+    assert!(err.contains("life/nope on side rust"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(Results::collect(&dir).is_err()); // no machine.txt
+}
+
+#[test]
+fn the_committed_results_read_cleanly() {
+    let results = Results::committed().expect("results/benchmarks.csv reads");
+    // Declared workloads may lack a timing ("not measured yet"); every timing is of a
+    // declared workload (checked when the file is read).
+    for timing in &results.timings {
+        assert!(results.run_of(timing).is_some());
+    }
+    // In the form `./bench.sh` writes (so that its next partial run changes only what it
+    // measures).
+    let path = crate::chapter::repo_root().join(BENCHMARKS_PATH);
+    if let Ok(text) = std::fs::read_to_string(path) {
+        assert_eq!(results.to_csv(), text);
+    }
+}

@@ -1,0 +1,184 @@
+//! What `./bench.sh` does to `results/benchmarks.csv`, through the `chapters-code` program it
+//! runs (`bench-plan`, then `results DIR FILE`), on copies in a temporary folder: a partial
+//! run changes only the lines it measured, a broken file is never overwritten, a missing one
+//! is created, a mistyped group stops the run before anything is measured.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const PROGRAM: &str = env!("CARGO_BIN_EXE_chapters-code");
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bench-results-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(PROGRAM)
+        .args(args)
+        .output()
+        .expect("the chapters-code program runs")
+}
+
+fn text(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr)
+}
+
+/// A run folder as `./bench.sh life` leaves it: the machine's facts and criterion's
+/// samples of `life/iterate` (no NumPy side).
+fn life_run(dir: &Path) {
+    std::fs::write(
+        dir.join("machine.txt"),
+        "date: 2030-01-01\ncpu: Test CPU\ncores: 2\ncpu features: avx2\n",
+    )
+    .expect("writable");
+    let new = dir
+        .join("criterion-rust")
+        .join("life")
+        .join("iterate")
+        .join("new");
+    std::fs::create_dir_all(&new).expect("a folder");
+    std::fs::write(
+        new.join("benchmark.json"),
+        r#"{"group_id": "life", "function_id": "iterate", "value_str": null}"#,
+    )
+    .expect("writable");
+    std::fs::write(
+        new.join("sample.json"),
+        r#"{"sampling_mode": "Flat", "iters": [1.0, 1.0, 1.0], "times": [3e7, 2e7, 4e7]}"#,
+    )
+    .expect("writable");
+}
+
+fn committed() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("results")
+        .join("benchmarks.csv");
+    std::fs::read_to_string(path).expect("the committed results")
+}
+
+#[test]
+fn a_partial_run_leaves_every_other_line_byte_identical() {
+    let dir = scratch("partial");
+    let file = dir.join("benchmarks.csv");
+    let before = committed();
+    std::fs::write(&file, &before).expect("writable");
+    let measured = dir.join("run");
+    std::fs::create_dir_all(&measured).expect("a folder");
+    life_run(&measured);
+    let out = run(&["results", path(&measured), path(&file)]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("no NumPy timings in this run"));
+    let after = std::fs::read_to_string(&file).expect("written");
+    let changed: Vec<&str> = before
+        .lines()
+        .filter(|line| !after.lines().any(|l| l == *line))
+        .collect();
+    // Only the timing it measured (and the closing count, if the line was new) changed.
+    for line in &changed {
+        assert!(
+            line.starts_with("life,rust,iterate,")
+                || line.starts_with("# end:"),
+            "changed: {line}"
+        );
+    }
+    let new_lines: Vec<&str> = after
+        .lines()
+        .filter(|line| !before.lines().any(|l| l == *line))
+        .collect();
+    assert!(
+        new_lines.iter().any(|l| l.starts_with("life,rust,iterate,,0.030000000000,0.025000000000,0.035000000000,0.020000000000,0.040000000000,3,")),
+        "{new_lines:?}"
+    );
+    assert!(new_lines.iter().any(|l| l.ends_with(": date: 2030-01-01")));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+#[test]
+fn a_broken_results_file_is_never_overwritten() {
+    let dir = scratch("broken");
+    let measured = dir.join("run");
+    std::fs::create_dir_all(&measured).expect("a folder");
+    life_run(&measured);
+    let file = dir.join("benchmarks.csv");
+    let whole = committed();
+    let header = whole.find("\ngroup,").expect("a header") + 1;
+    let first_row = header + whole[header..].find('\n').expect("a row") + 1;
+    for (what, broken) in [
+        ("cut short", whole[..whole.len() - 3].to_string()),
+        ("NaN", {
+            let comma = first_row
+                + whole[first_row..]
+                    .match_indices(',')
+                    .nth(3)
+                    .expect("fields")
+                    .0;
+            let end =
+                comma + 1 + whole[comma + 1..].find(',').expect("a field");
+            format!("{}NaN{}", &whole[..comma + 1], &whole[end..])
+        }),
+        ("unknown group", whole.replacen("\nlife,", "\nlief,", 1)),
+    ] {
+        std::fs::write(&file, &broken).expect("writable");
+        let out = run(&["results", path(&measured), path(&file)]);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", text(&out));
+        assert!(text(&out).contains("line "), "{what}: {}", text(&out));
+        let now = std::fs::read_to_string(&file).expect("still there");
+        assert_eq!(now, broken, "{what}: the file was touched");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_missing_results_file_is_created() {
+    let dir = scratch("missing");
+    let measured = dir.join("run");
+    std::fs::create_dir_all(&measured).expect("a folder");
+    life_run(&measured);
+    let file = dir.join("results").join("benchmarks.csv");
+    let out = run(&["results", path(&measured), path(&file)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let created = std::fs::read_to_string(&file).expect("created");
+    assert!(created.contains("\nlife,rust,iterate,,0.030000000000,"));
+    assert!(created.ends_with("# end: 1 timings\n"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_mistyped_group_stops_the_run_before_anything_is_measured() {
+    let dir = scratch("plan");
+    let out = run(&["bench-plan", path(&dir), "life", "reciprocal"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("unknown benchmark group \"reciprocal\""));
+    assert_eq!(std::fs::read_dir(&dir).expect("readable").count(), 0);
+    let out = run(&["bench-plan", path(&dir), "life"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let filter =
+        std::fs::read_to_string(dir.join("filter-rust.txt")).expect("written");
+    assert_eq!(filter, "^(life/iterate|life/fast)$\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_run_that_measured_nothing_changes_nothing() {
+    let dir = scratch("nothing");
+    let measured = dir.join("run");
+    std::fs::create_dir_all(&measured).expect("a folder");
+    std::fs::write(measured.join("machine.txt"), "cpu: Test CPU\n")
+        .expect("writable");
+    let file = dir.join("benchmarks.csv");
+    std::fs::write(&file, committed()).expect("writable");
+    let out = run(&["results", path(&measured), path(&file)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert_eq!(std::fs::read_to_string(&file).ok(), Some(committed()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
