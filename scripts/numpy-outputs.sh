@@ -14,7 +14,7 @@ if ! "$python" -c 'import numpy, scipy' 2>/dev/null; then
 fi
 only="${1:-}"
 cd python
-for script in ch[0-9][0-9]_*.py; do
+for script in introduction.py ch[0-9][0-9]_*.py where_next.py; do
     case "$script" in "$only"*) ;; *) continue ;; esac
     echo "==> $script"
     "$python" "$script" >/dev/null

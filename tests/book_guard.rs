@@ -1519,15 +1519,21 @@ fn code_lines_the_reader_sees_fit_in_80_columns() {
     );
 }
 
-/// The chapter number of a page for its captions: `chNN-…` is NN, the introduction 0, an
-/// appendix has none (its captions only have to agree with each other).
+/// The chapter number of a page for its captions: its place in the catalog (the introduction
+/// is 0, `chNN-…` is NN, "Where next" follows chapter 9); an appendix has none (its captions
+/// only have to agree with each other).
 fn chapter_number(page: &Page) -> Option<String> {
     let stem = page.chapter.file_stem()?.to_string_lossy().to_string();
-    if stem == "introduction" {
-        return Some("0".into());
+    let place = book::CHAPTERS.iter().position(|c| c.slug == stem)?;
+    if let Some(digits) = stem.strip_prefix("ch") {
+        let named = digits.split('-').next()?.parse::<usize>().ok();
+        assert_eq!(
+            named,
+            Some(place),
+            "{stem} is chapter {place} of the catalog"
+        );
     }
-    let digits = stem.strip_prefix("ch")?.split('-').next()?;
-    digits.parse::<u32>().ok().map(|n| n.to_string())
+    Some(place.to_string())
 }
 
 /// An open `<figure>` while a page is read.

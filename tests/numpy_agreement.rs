@@ -29,6 +29,8 @@ mod ch08;
 mod ch09;
 #[path = "numpy_agreement/introduction.rs"]
 mod introduction;
+#[path = "numpy_agreement/where_next.rs"]
+mod where_next;
 
 use chapters_code::numpy_text::{arrays, PrintedArray};
 

@@ -90,6 +90,7 @@ use chapters_code::speed::{
     render_reciprocals_chart, tutorial_nums, tutorial_points_nested,
     TUTORIAL_END,
 };
+use chapters_code::where_next::{all_cores, quantiles_and_argmin};
 
 // The registry of samples, figures and generated files. Until the crate had one catalog of
 // chapters it was `samples::{Sample, all, find, GeneratedOutput, generated_outputs,
@@ -133,7 +134,8 @@ fn every_public_path_resolves() {
     let _ = Results::fact;
     let _ = Results::machine_sentence;
     let _ = Results::markdown_table;
-    let _: [Chapter; 11] = [
+    let _ = (all_cores as fn(), quantiles_and_argmin as fn());
+    let _: [Chapter; 12] = [
         chapters_code::introduction::CHAPTER,
         chapters_code::memory::CHAPTER,
         chapters_code::speed::CHAPTER,
@@ -144,6 +146,7 @@ fn every_public_path_resolves() {
         chapters_code::knn::CHAPTER,
         chapters_code::life::CHAPTER,
         chapters_code::convolution::CHAPTER,
+        chapters_code::where_next::CHAPTER,
         chapters_code::appendix::CHAPTER,
     ];
     let _ = Results::table;

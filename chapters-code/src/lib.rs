@@ -61,5 +61,6 @@ chapters! {
     ch07_knn as knn,
     ch08_life as life,
     ch09_convolution as convolution,
+    where_next,
     appendix,
 }
