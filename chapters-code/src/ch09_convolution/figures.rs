@@ -22,7 +22,8 @@ pub fn render_kernel(path: &Path) -> Result<()> {
     let cell = 46;
     let root = BitMapBackend::new(path, (960, 400)).into_drawing_area();
     root.fill(&palette::PAPER)?;
-    let (plain, highlight, result) = (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
+    let (plain, highlight, result) =
+        (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
     let (img_x, ker_x, out_x, top) = (30, 400, 660, 70);
     draw_grid(
         &root,

@@ -6,6 +6,7 @@
 #![allow(clippy::reversed_empty_ranges, clippy::op_ref)]
 
 mod figures;
+mod numpy_table;
 mod tables;
 
 use std::fmt;
@@ -27,36 +28,82 @@ pub const CHAPTER: Chapter = Chapter {
         three_modes,
         flip_or_not,
         with_ndarray_conv,
+        ndarray_conv_vs_scipy,
         exercise_box_blur,
         exercise_commutative,
     ],
     figures: &[Figure::new("kernel.png", render_kernel)],
-    tables: &[Table::text("convolution-table.md", convolution_table)],
+    tables: &[
+        Table::text("convolution-table.md", convolution_table),
+        Table::text("numpy-table.md", numpy_table::render),
+    ],
 };
 
 // ANCHOR: mode
-/// Which part of the full convolution to return, as in `scipy.signal.convolve2d`.
+/// Which part of the full convolution to return, as in
+/// `scipy.signal.convolve2d`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Every position where input and kernel overlap: `(M + P - 1) × (N + Q - 1)`.
+    /// Every position where input and kernel overlap:
+    /// `(M + P - 1) × (N + Q - 1)`.
     Full,
-    /// The size of the input, centred on the full result as SciPy centres it.
+    /// The size of the input, cut from the full result as SciPy cuts it.
     Same,
-    /// Only positions where the kernel lies entirely inside the input: `(M - P + 1) × (N - Q + 1)`.
+    /// Only positions where the kernel lies entirely inside the input:
+    /// `(M - P + 1) × (N - Q + 1)`.
     Valid,
 }
+// ANCHOR_END: mode
 
+// ANCHOR: conv_scalar
+/// The element types `convolve2d` accepts, and how they multiply and add.
+/// Integers wrap on overflow, as SciPy's `int64` and `uint8` do, in every
+/// build profile; floats use the plain operators.
+pub trait ConvScalar: LinalgScalar {
+    /// `acc + x · k`.
+    fn mul_add(acc: Self, x: Self, k: Self) -> Self;
+}
+
+macro_rules! wrapping_conv_scalar {
+    ($($t:ty),*) => {$(
+        impl ConvScalar for $t {
+            fn mul_add(acc: $t, x: $t, k: $t) -> $t {
+                acc.wrapping_add(x.wrapping_mul(k))
+            }
+        }
+    )*};
+}
+wrapping_conv_scalar!(i8, i16, i32, i64, i128, isize);
+wrapping_conv_scalar!(u8, u16, u32, u64, u128, usize);
+
+impl ConvScalar for f32 {
+    fn mul_add(acc: f32, x: f32, k: f32) -> f32 {
+        acc + x * k
+    }
+}
+
+impl ConvScalar for f64 {
+    fn mul_add(acc: f64, x: f64, k: f64) -> f64 {
+        acc + x * k
+    }
+}
+// ANCHOR_END: conv_scalar
+
+// ANCHOR: conv_error
 /// Why a convolution cannot be computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConvError {
-    /// An operand has no elements (SciPy: "in1 and in2 should have ... non-zero size").
+    /// An operand has no elements. SciPy 1.17 does not check this: it returns
+    /// arrays of zeros of odd shapes (a 3×3 one for 0×0 with 2×2 in `valid`
+    /// mode) or raises "negative dimensions are not allowed".
     Empty {
         /// The shape of the input.
         input: (usize, usize),
         /// The shape of the kernel.
         kernel: (usize, usize),
     },
-    /// `Valid` needs one operand to be at least as large as the other in every dimension.
+    /// `Valid` needs one operand to be at least as large as the other in
+    /// every dimension.
     ValidNeedsContainment {
         /// The shape of the input.
         input: (usize, usize),
@@ -65,18 +112,36 @@ pub enum ConvError {
     },
 }
 
+/// The shapes `mode` cannot convolve, as SciPy refuses them (and empty ones).
+pub fn check_shapes(
+    input: (usize, usize),
+    kernel: (usize, usize),
+    mode: Mode,
+) -> Result<(), ConvError> {
+    let ((m, n), (p, q)) = (input, kernel);
+    if m == 0 || n == 0 || p == 0 || q == 0 {
+        return Err(ConvError::Empty { input, kernel });
+    }
+    let contained = (m >= p && n >= q) || (p >= m && q >= n);
+    if mode == Mode::Valid && !contained {
+        return Err(ConvError::ValidNeedsContainment { input, kernel });
+    }
+    Ok(())
+}
+
 impl fmt::Display for ConvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ConvError::Empty { input, kernel } => write!(
                 f,
-                "convolve2d: input {}×{} and kernel {}×{} must both be non-empty",
+                "convolve2d: input {}×{} and kernel {}×{} must both be \
+                 non-empty",
                 input.0, input.1, kernel.0, kernel.1
             ),
             ConvError::ValidNeedsContainment { input, kernel } => write!(
                 f,
-                "convolve2d: for Valid mode, one operand must be at least as large as the other in \
-                 every dimension (input {}×{}, kernel {}×{})",
+                "convolve2d, Valid mode: neither {}×{} (input) nor {}×{} \
+                 (kernel) contains the other",
                 input.0, input.1, kernel.0, kernel.1
             ),
         }
@@ -84,81 +149,103 @@ impl fmt::Display for ConvError {
 }
 
 impl std::error::Error for ConvError {}
-// ANCHOR_END: mode
+// ANCHOR_END: conv_error
 
 // ANCHOR: convolve2d
-/// Two-dimensional convolution with `scipy.signal.convolve2d`'s semantics (`boundary='fill'`,
-/// `fillvalue=0`): `out[i][j] = Σ input[k][l] · kernel[i - k][j - l]`.
-///
-/// Built on ndarray's `windows`: the kernel is flipped in both axes, the input is padded
-/// with zeros for `Full` and `Same`, and every window of the padded input is multiplied by the
-/// flipped kernel and summed.
-pub fn convolve2d<T: LinalgScalar>(
+/// Two-dimensional convolution with `scipy.signal.convolve2d`'s semantics
+/// (`boundary='fill'`, `fillvalue=0`):
+/// `out[i][j] = Σ input[k][l] · kernel[i - k][j - l]`.
+pub fn convolve2d<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
     mode: Mode,
 ) -> Result<Array2<T>, ConvError> {
-    let (m, n) = input.dim();
-    let (p, q) = kernel.dim();
-    if input.is_empty() || kernel.is_empty() {
-        return Err(ConvError::Empty {
-            input: (m, n),
-            kernel: (p, q),
-        });
-    }
-    match mode {
-        Mode::Valid if m >= p && n >= q => Ok(valid(input, kernel)),
-        // Convolution is commutative: SciPy swaps the operands when the kernel is the larger.
-        Mode::Valid if p >= m && q >= n => Ok(valid(kernel, input)),
-        Mode::Valid => Err(ConvError::ValidNeedsContainment {
-            input: (m, n),
-            kernel: (p, q),
-        }),
-        Mode::Full | Mode::Same => {
-            // Pad with P - 1 zero rows and Q - 1 zero columns on every side.
-            let mut padded = Array2::zeros((m + 2 * (p - 1), n + 2 * (q - 1)));
-            padded
-                .slice_mut(s![p - 1..p - 1 + m, q - 1..q - 1 + n])
-                .assign(&input);
-            let full = valid(padded.view(), kernel);
-            if mode == Mode::Full {
-                return Ok(full);
-            }
-            // SciPy's centring: start at (P - 1) / 2, (Q - 1) / 2 of the full result.
-            let (top, left) = ((p - 1) / 2, (q - 1) / 2);
-            Ok(full.slice(s![top..top + m, left..left + n]).to_owned())
-        }
-    }
-}
-
-/// The `Valid` convolution of an input at least as large as the kernel in both dimensions.
-fn valid<T: LinalgScalar>(input: ArrayView2<T>, kernel: ArrayView2<T>) -> Array2<T> {
-    let flipped = kernel.slice(s![..;-1, ..;-1]);
-    Zip::from(input.windows(kernel.dim())).map_collect(|window| {
-        Zip::from(&window)
-            .and(&flipped)
-            .fold(T::zero(), |acc, &x, &k| acc + x * k)
+    check_shapes(input.dim(), kernel.dim(), mode)?;
+    let ((m, n), (p, q)) = (input.dim(), kernel.dim());
+    Ok(match mode {
+        Mode::Full => convolve_full(input, kernel),
+        // SciPy's centring: start at row (P - 1) / 2, column (Q - 1) / 2.
+        Mode::Same => cut_window(
+            convolve_full(input, kernel),
+            ((p - 1) / 2, (q - 1) / 2),
+            (m, n),
+        ),
+        Mode::Valid if m >= p && n >= q => convolve_valid(input, kernel),
+        // Convolution is commutative: SciPy swaps the operands when the
+        // kernel is the larger.
+        Mode::Valid => convolve_valid(kernel, input),
     })
 }
 // ANCHOR_END: convolve2d
 
+// ANCHOR: full_valid_cut
+/// The `Full` convolution: the `Valid` one of the input padded with P - 1
+/// rows and Q - 1 columns of zeros on every side.
+fn convolve_full<T: ConvScalar>(
+    input: ArrayView2<T>,
+    kernel: ArrayView2<T>,
+) -> Array2<T> {
+    let ((m, n), (p, q)) = (input.dim(), kernel.dim());
+    let mut padded = Array2::zeros((m + 2 * (p - 1), n + 2 * (q - 1)));
+    padded
+        .slice_mut(s![p - 1..p - 1 + m, q - 1..q - 1 + n])
+        .assign(&input);
+    convolve_valid(padded.view(), kernel)
+}
+
+/// Every window of the input (at least as large as the kernel) times the
+/// flipped kernel, summed.
+fn convolve_valid<T: ConvScalar>(
+    input: ArrayView2<T>,
+    kernel: ArrayView2<T>,
+) -> Array2<T> {
+    let flipped = kernel.slice(s![..;-1, ..;-1]);
+    Zip::from(input.windows(kernel.dim())).map_collect(|window| {
+        Zip::from(&window)
+            .and(&flipped)
+            .fold(T::zero(), |acc, &x, &k| T::mul_add(acc, x, k))
+    })
+}
+
+/// The `(m, n)` part of `full` whose top left corner is `(top, left)`.
+fn cut_window<T: Clone>(
+    full: Array2<T>,
+    (top, left): (usize, usize),
+    (m, n): (usize, usize),
+) -> Array2<T> {
+    full.slice(s![top..top + m, left..left + n]).to_owned()
+}
+// ANCHOR_END: full_valid_cut
+
 // ANCHOR: correlate2d
-/// Cross-correlation, `scipy.signal.correlate2d`: the same sliding sums without flipping the
-/// kernel. This is what "convolution" layers of neural-network libraries compute.
-pub fn correlate2d<T: LinalgScalar>(
+/// Cross-correlation, `scipy.signal.correlate2d`: the same sliding sums
+/// without flipping the kernel. This is what "convolution" layers of
+/// neural-network libraries compute.
+pub fn correlate2d<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
     mode: Mode,
 ) -> Result<Array2<T>, ConvError> {
-    convolve2d(input, kernel.slice(s![..;-1, ..;-1]), mode)
+    let flipped = kernel.slice(s![..;-1, ..;-1]);
+    if mode != Mode::Same {
+        return convolve2d(input, flipped, mode);
+    }
+    // SciPy cuts the Same window of a correlation at row P / 2, column Q / 2
+    // of the full result: one place further than a convolution's when the
+    // kernel's size is even.
+    let ((m, n), (p, q)) = (input.dim(), kernel.dim());
+    let full = convolve2d(input, flipped, Mode::Full)?;
+    Ok(cut_window(full, (p / 2, q / 2), (m, n)))
 }
 // ANCHOR_END: correlate2d
 
 // ANCHOR: neighbours_by_convolution
-/// The Game of Life's neighbour count is a convolution: N1 == N2, as the tutorial checks.
+/// The Game of Life's neighbour count is a convolution: N1 == N2, as the
+/// tutorial checks.
 pub fn neighbours_by_convolution() {
     let filters = array![[1, 1, 1], [1, 0, 1], [1, 1, 1]];
-    let z = RandomState::new(42).randint(0, 2, 10, 10); // np.random.choice([0, 1], size=(10, 10))
+    // np.random.RandomState(42).choice([0, 1], size=(10, 10))
+    let z = RandomState::new(42).randint(0, 2, 10, 10);
 
     let n1 = &z.slice(s![0..-2, 0..-2])
         + &z.slice(s![0..-2, 1..-1])
@@ -168,7 +255,8 @@ pub fn neighbours_by_convolution() {
         + &z.slice(s![2.., 0..-2])
         + &z.slice(s![2.., 1..-1])
         + &z.slice(s![2.., 2..]);
-    let n2 = convolve2d(z.view(), filters.view(), Mode::Valid).expect("10×10 contains 3×3");
+    let n2 = convolve2d(z.view(), filters.view(), Mode::Valid)
+        .expect("10×10 contains 3×3");
 
     println!("Are N1 and N2 identical?\n{}", n1 == n2);
     assert_eq!(n1, n2);
@@ -176,47 +264,49 @@ pub fn neighbours_by_convolution() {
 // ANCHOR_END: neighbours_by_convolution
 
 // ANCHOR: three_modes
-/// Full, Same and Valid on a 4×5 input with an asymmetric 3×2 kernel (values from SciPy).
+/// Full, Same and Valid on a 4×5 input with an asymmetric 3×2 kernel.
 pub fn three_modes() {
     let a = Array::from_iter(1..21)
         .into_shape_with_order((4, 5))
         .expect("20 = 4×5");
     let k = array![[1, 2], [3, 4], [5, 6]];
     for mode in [Mode::Full, Mode::Same, Mode::Valid] {
-        let out = convolve2d(a.view(), k.view(), mode).expect("valid shapes");
-        println!("{mode:?} {:?}:\n{out}", out.dim());
+        let out = convolve2d(a.view(), k.view(), mode).expect("4×5 and 3×2");
+        println!("{mode:?} {:?}\n{out}", out.dim());
     }
-    let valid = convolve2d(a.view(), k.view(), Mode::Valid).expect("4×5 contains 3×2");
-    assert_eq!(valid, array![[95, 116, 137, 158], [200, 221, 242, 263]]);
-    let err = convolve2d(
-        Array2::<i64>::ones((2, 5)).view(),
-        Array2::ones((3, 2)).view(),
-        Mode::Valid,
-    );
-    println!(
-        "2×5 with 3×2, Valid: {}",
-        err.expect_err("neither contains the other")
-    );
+    let (ones_2x5, ones_3x2) =
+        (Array2::<i64>::ones((2, 5)), Array2::ones((3, 2)));
+    let err = convolve2d(ones_2x5.view(), ones_3x2.view(), Mode::Valid);
+    println!("{}", err.expect_err("neither contains the other"));
 }
 // ANCHOR_END: three_modes
 
 // ANCHOR: flip_or_not
-/// Convolution flips the kernel; cross-correlation does not. Only an asymmetric kernel shows it.
+/// Convolution flips the kernel; cross-correlation does not. Only an
+/// asymmetric kernel shows it, and its Same window differs.
 pub fn flip_or_not() {
     let image = array![[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 0]];
     let kernel = array![[1, 2], [3, 4]];
-    let conv = convolve2d(image.view(), kernel.view(), Mode::Full).expect("non-empty");
-    let corr = correlate2d(image.view(), kernel.view(), Mode::Full).expect("non-empty");
-    println!("convolve2d (the kernel, as is, stamped at the 1):\n{conv}");
-    println!("correlate2d (the kernel flipped):\n{corr}");
-    assert_eq!(conv.slice(s![1..3, 1..3]), kernel);
-    assert_eq!(corr.slice(s![1..3, 1..3]), kernel.slice(s![..;-1, ..;-1]));
+    for mode in [Mode::Full, Mode::Same] {
+        let conv = convolve2d(image.view(), kernel.view(), mode);
+        let corr = correlate2d(image.view(), kernel.view(), mode);
+        let (conv, corr) = (conv.expect("non-empty"), corr.expect("non-empty"));
+        println!("convolve2d, {mode:?}:\n{conv}");
+        println!("correlate2d, {mode:?}:\n{corr}");
+        if mode == Mode::Full {
+            // The kernel stamped at the 1, as it is, or flipped:
+            assert_eq!(conv.slice(s![1..3, 1..3]), kernel);
+            let flipped = kernel.slice(s![..;-1, ..;-1]);
+            assert_eq!(corr.slice(s![1..3, 1..3]), flipped);
+        }
+    }
 }
 // ANCHOR_END: flip_or_not
 
 // ANCHOR: with_ndarray_conv
-/// What to use in practice: the `ndarray-conv` crate (direct and FFT convolution, any number of
-/// dimensions, several padding modes). It agrees with `convolve2d`.
+/// What to use in practice: the `ndarray-conv` crate (direct and FFT
+/// convolution, any number of dimensions, several padding modes). It agrees
+/// with `convolve2d`.
 pub fn with_ndarray_conv() {
     use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
 
@@ -225,7 +315,8 @@ pub fn with_ndarray_conv() {
     let theirs = z
         .conv(&filters, ConvMode::Valid, PaddingMode::Zeros)
         .expect("valid shapes");
-    let ours = convolve2d(z.view(), filters.view(), Mode::Valid).expect("valid shapes");
+    let ours = convolve2d(z.view(), filters.view(), Mode::Valid)
+        .expect("valid shapes");
     println!(
         "ndarray-conv: {:?}, equal to convolve2d: {}",
         theirs.dim(),
@@ -235,12 +326,43 @@ pub fn with_ndarray_conv() {
 }
 // ANCHOR_END: with_ndarray_conv
 
+// ANCHOR: ndarray_conv_vs_scipy
+/// Where `ndarray-conv` differs from SciPy: Valid mode with a kernel larger
+/// than the input, and the Same window of a correlation (`no_reverse`) with
+/// an even kernel.
+pub fn ndarray_conv_vs_scipy() {
+    use ndarray_conv::{ConvExt, ConvMode, PaddingMode, ReverseKernel};
+
+    let small = array![[1, 2], [3, 4]];
+    let big = Array2::<i64>::ones((3, 3));
+    let ours = convolve2d(small.view(), big.view(), Mode::Valid)
+        .expect("SciPy swaps the operands");
+    let theirs = small.conv(&big, ConvMode::Valid, PaddingMode::Zeros);
+    println!("2×2 with a 3×3 kernel, Valid, convolve2d (like SciPy):");
+    println!("{ours}\nndarray-conv returns an error: {}", theirs.is_err());
+    assert!(theirs.is_err());
+
+    let image = array![[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 0]];
+    let kernel = array![[1, 2], [3, 4]];
+    let ours = correlate2d(image.view(), kernel.view(), Mode::Same)
+        .expect("non-empty");
+    let theirs = image
+        .conv(kernel.no_reverse(), ConvMode::Same, PaddingMode::Zeros)
+        .expect("same shapes");
+    println!("correlation, Same: correlate2d (SciPy's)\n{ours}");
+    println!("ndarray-conv, no_reverse:\n{theirs}");
+    assert_ne!(theirs, ours);
+}
+// ANCHOR_END: ndarray_conv_vs_scipy
+
 // ANCHOR: exercise_box_blur
-/// Exercise: a 3 × 3 box blur in Same mode replaces each pixel by the mean of its neighbourhood.
+/// Exercise: a 3 × 3 box blur in Same mode replaces each pixel by the mean
+/// of its neighbourhood.
 pub fn exercise_box_blur() {
     let image = RandomState::new(3).rand(5, 5);
     let kernel = Array2::from_elem((3, 3), 1.0 / 9.0);
-    let blurred = convolve2d(image.view(), kernel.view(), Mode::Same).expect("non-empty");
+    let blurred =
+        convolve2d(image.view(), kernel.view(), Mode::Same).expect("non-empty");
     let mean = image.slice(s![1..4, 1..4]).mean().unwrap_or(f64::NAN);
     println!("{:.6} {:.6}", blurred[[2, 2]], mean);
     assert!((blurred[[2, 2]] - mean).abs() < 1e-12);
@@ -321,7 +443,10 @@ mod tests {
             [23, 15, 17, 19, 21],
             [38, 25, 27, 29, 31]
         ];
-        assert_eq!(convolve2d(a().view(), k22.view(), Mode::Same), Ok(expected));
+        assert_eq!(
+            convolve2d(a().view(), k22.view(), Mode::Same),
+            Ok(expected)
+        );
         let small = Array::from_iter(1..7)
             .into_shape_with_order((2, 3))
             .expect("2×3");
@@ -348,11 +473,13 @@ mod tests {
                 -0.30000000000000004
             ]
         ];
-        let ours = convolve2d(f.view(), k.view(), Mode::Full).expect("non-empty");
+        let ours =
+            convolve2d(f.view(), k.view(), Mode::Full).expect("non-empty");
         for (x, y) in ours.iter().zip(&full) {
             assert!((x - y).abs() < 1e-15, "{x} vs {y}");
         }
-        let valid = convolve2d(f.view(), k.view(), Mode::Valid).expect("contains");
+        let valid =
+            convolve2d(f.view(), k.view(), Mode::Valid).expect("contains");
         assert!((valid[[0, 0]] - 0.9000000000000001).abs() < 1e-15);
         assert!((valid[[0, 1]] + 1.125).abs() < 1e-15);
     }
@@ -382,12 +509,12 @@ mod tests {
             kernel: (3, 2),
         }
         .to_string();
-        assert!(message.contains("at least as large as the other in every dimension"));
+        assert!(message.contains("nor 3×2 (kernel) contains the other"));
     }
 
     mod properties {
         use super::super::*;
-        use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+        use ndarray_conv::{ConvExt, ConvMode, PaddingMode, ReverseKernel};
         use proptest::prelude::*;
 
         proptest! {
@@ -399,6 +526,9 @@ mod tests {
                 let full = convolve2d(input.view(), kernel.view(), Mode::Full).expect("non-empty");
                 let theirs = input.conv(&kernel, ConvMode::Full, PaddingMode::Zeros).expect("full");
                 prop_assert_eq!(&full, &theirs);
+                let corr = correlate2d(input.view(), kernel.view(), Mode::Full).expect("non-empty");
+                let theirs = input.conv(kernel.no_reverse(), ConvMode::Full, PaddingMode::Zeros).expect("full");
+                prop_assert_eq!(&corr, &theirs);
                 if m >= p && n >= q {
                     let valid = convolve2d(input.view(), kernel.view(), Mode::Valid).expect("contains");
                     let theirs = input.conv(&kernel, ConvMode::Valid, PaddingMode::Zeros).expect("valid");

@@ -1,0 +1,106 @@
+//! Chapter 9's `NumPy → ndarray` table. Each function runs the ndarray side
+//! of one row and checks it; the table in the book is generated from the very
+//! code below.
+
+use ndarray::prelude::*;
+use ndarray_conv::{ConvExt, ConvFFTExt, ConvMode, PaddingMode, ReverseKernel};
+
+use super::{convolve2d, correlate2d, Mode};
+use crate::chapter::{numpy_row, numpy_rows, numpy_table, RowResult};
+use crate::error::Result;
+
+/// The table's markdown, built by running every row.
+pub fn render() -> Result<String> {
+    numpy_table(numpy_rows![
+        convolve_valid,
+        correlate_same,
+        conv_same,
+        conv_correlate_full,
+        conv_fft,
+        windows,
+        flip,
+    ])
+}
+
+/// A 4×5 input and an asymmetric 3×2 kernel, as in Listing 9-5.
+fn operands() -> (Array2<i64>, Array2<i64>) {
+    let a = Array::from_iter(1..21)
+        .into_shape_with_order((4, 5))
+        .expect("20 = 4×5");
+    (a, array![[1, 2], [3, 4], [5, 6]])
+}
+
+fn convolve_valid() -> RowResult {
+    let (a, k) = operands();
+    let v = numpy_row!(
+        "`signal.convolve2d(a, k, mode='valid')`",
+        convolve2d(a.view(), k.view(), Mode::Valid)?,
+        "this book's; an error where SciPy raises"
+    );
+    assert_eq!(v, array![[95, 116, 137, 158], [200, 221, 242, 263]]);
+    Ok(())
+}
+
+fn correlate_same() -> RowResult {
+    let (a, k) = (array![[9, -7]], array![[2, 7]]);
+    let c = numpy_row!(
+        "`signal.correlate2d(a, k, mode='same')`",
+        correlate2d(a.view(), k.view(), Mode::Same)?,
+        "this book's; SciPy's window"
+    );
+    assert_eq!(c, array![[-31, -14]]);
+    Ok(())
+}
+
+fn conv_same() -> RowResult {
+    let (a, k) = operands();
+    let s = numpy_row!(
+        "`signal.convolve2d(a, k, mode='same')`",
+        a.conv(&k, ConvMode::Same, PaddingMode::Zeros)?,
+        "`ndarray-conv`"
+    );
+    assert_eq!(s, convolve2d(a.view(), k.view(), Mode::Same)?);
+    Ok(())
+}
+
+fn conv_correlate_full() -> RowResult {
+    let (a, k) = operands();
+    let c = numpy_row!(
+        "`signal.correlate2d(a, k, mode='full')`",
+        a.conv(k.no_reverse(), ConvMode::Full, PaddingMode::Zeros)?,
+        "`ndarray-conv`; its `Same` window differs"
+    );
+    assert_eq!(c, correlate2d(a.view(), k.view(), Mode::Full)?);
+    Ok(())
+}
+
+fn conv_fft() -> RowResult {
+    let (a, k) = operands();
+    let (a, k) = (a.mapv(|v| v as f64), k.mapv(|v| v as f64));
+    let f = numpy_row!(
+        "`signal.fftconvolve(a, k)`",
+        a.conv_fft(&k, ConvMode::Full, PaddingMode::Zeros)?,
+        "`ndarray-conv`, floats"
+    );
+    let exact = convolve2d(a.view(), k.view(), Mode::Full)?;
+    assert!(f.iter().zip(&exact).all(|(x, y)| (x - y).abs() < 1e-9));
+    Ok(())
+}
+
+fn windows() -> RowResult {
+    let (a, _) = operands();
+    let w = numpy_row!(
+        "`sliding_window_view(a, (3, 3))`",
+        a.windows((3, 3)),
+        "2-D views, not one 4-D array"
+    );
+    assert_eq!(w.into_iter().count(), 2 * 3);
+    Ok(())
+}
+
+fn flip() -> RowResult {
+    let (_, k) = operands();
+    let f = numpy_row!("`k[::-1, ::-1]`", k.slice(s![..;-1, ..;-1]), "a view");
+    assert_eq!(f[[0, 0]], 6);
+    Ok(())
+}
