@@ -5,6 +5,7 @@
 use chapters_code::broadcasting::broadcast_shapes;
 use chapters_code::convolution::{convolve2d, Mode};
 use chapters_code::knn::{argpartition_rows, k_nearest};
+use chapters_code::meshgrid::numpy_arange;
 use chapters_code::newaxis::infer_shape;
 use chapters_code::products::checked_dot;
 use ndarray::Array2;
@@ -57,6 +58,19 @@ fn error_messages() {
     )
     .expect_err("empty");
     show("convolve2d(0×3, 3×2, Same)", e.to_string());
+
+    for (start, stop, step) in [
+        (0.0, 1.0, 0.0),
+        (0.0, f64::NAN, 1.0),
+        (0.0, f64::INFINITY, 1.0),
+        (0.0, 1e18, 1.0),
+    ] {
+        let e = numpy_arange(start, stop, step).expect_err("NumPy raises");
+        show(
+            &format!("numpy_arange({start:?}, {stop:?}, {step:?})"),
+            e.to_string(),
+        );
+    }
 
     insta::assert_snapshot!("error_messages", messages.join("\n\n"));
 }

@@ -13,7 +13,7 @@ use chapters_code::meshgrid::{numpy_arange, sinc, sinc_broadcast};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn sinc_benches(c: &mut Criterion) {
-    let x = numpy_arange(-8.0, 8.0, 0.01);
+    let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
     let mut group = c.benchmark_group(workloads::GROUP.name);
     group.sample_size(20);
     group.bench_function(workloads::SINC_BROADCAST.variant, |b| {

@@ -1,12 +1,167 @@
-//! The `meshgrid` family of python/outputs/edge-cases/ (owned by its chapter's editor: add a
-//! check for every function, as tests/edge_cases/convolution.rs does).
+//! `meshgrid::numpy_arange`, `arange_length`, `sinc` and `sinc_broadcast`
+//! against NumPy 2.4.6: zero, NaN, infinite and tiny steps, bounds that
+//! overflow, lengths that underflow, specials, empty inputs and reversed or
+//! strided views.
 
-use crate::harness::Family;
+use chapters_code::meshgrid::{
+    arange_length, numpy_arange, sinc, sinc_broadcast, ArangeError,
+};
+use proptest::prelude::*;
+
+use crate::harness::{float, same_array, Case, Family, Input};
 
 #[test]
-fn meshgrid_data_covers_its_functions() {
+fn meshgrid_matches_numpy() {
     let family = Family::load("meshgrid");
-    let functions: Vec<String> =
-        family.cases.iter().map(|c| c.function.clone()).collect();
-    assert!(!functions.is_empty());
+    family.covers(&[
+        "meshgrid::numpy_arange",
+        "meshgrid::sinc",
+        "meshgrid::sinc_broadcast",
+    ]);
+    family.check(&[], |case| match case.function.as_str() {
+        "meshgrid::numpy_arange" => check_arange(case),
+        "meshgrid::sinc" | "meshgrid::sinc_broadcast" => check_sinc(case),
+        other => Err(format!("no check for {other}")),
+    });
+}
+
+fn check_arange(case: &Case) -> Result<(), String> {
+    let args = &case.args;
+    let (start, stop, step) = (
+        float(&args["start"]),
+        float(&args["stop"]),
+        float(&args["step"]),
+    );
+    if let Err((kind, message)) = &case.expect {
+        if kind == "MemoryError" {
+            // "Unable to allocate … with shape (N,) …": NumPy computed N and
+            // found no memory for it. Only a request that no 64-bit address
+            // space holds fails on every machine (whether a smaller one
+            // does depends on overcommit), so the length is compared and
+            // nothing is allocated; `no_address_space_is_a_typed_error`
+            // checks the error itself.
+            let n: usize = message
+                .split_once("shape (")
+                .and_then(|(_, rest)| rest.split_once(',')?.0.parse().ok())
+                .ok_or_else(|| format!("no shape in {message:?}"))?;
+            let length = arange_length(start, stop, step);
+            return if length == Ok(n) {
+                Ok(())
+            } else {
+                Err(format!("length {length:?}, NumPy {n}"))
+            };
+        }
+    }
+    match (&case.expect, numpy_arange(start, stop, step)) {
+        (Ok(want), Ok(got)) => same_array(&got, want),
+        (Err((kind, message)), Err(e)) => {
+            let agrees = match (e, kind.as_str()) {
+                (ArangeError::ZeroStep, "ZeroDivisionError") => true,
+                (ArangeError::CannotComputeLength, "ValueError") => {
+                    message == "arange: cannot compute length"
+                }
+                (ArangeError::TooLarge { .. }, "ValueError") => {
+                    message == "Maximum allowed size exceeded"
+                        || message.starts_with("array is too big")
+                }
+                _ => false,
+            };
+            if agrees {
+                Ok(())
+            } else {
+                Err(format!("error {e:?}; NumPy raised {kind}: {message}"))
+            }
+        }
+        (Ok(_), Err(e)) => Err(format!("error {e}; NumPy answered")),
+        (Err((kind, message)), Ok(got)) => Err(format!(
+            "returned {} elements; NumPy raised {kind}: {message}",
+            got.len()
+        )),
+    }
+}
+
+fn check_sinc(case: &Case) -> Result<(), String> {
+    let x = Input::<f64>::decode(&case.args["x"]);
+    let y = Input::<f64>::decode(&case.args["y"]);
+    let z = match case.function.as_str() {
+        "meshgrid::sinc" => sinc(x.view1(), y.view1()),
+        _ => sinc_broadcast(x.view1(), y.view1()),
+    };
+    match &case.expect {
+        Ok(want) => same_array(&z, want),
+        Err((kind, message)) => {
+            Err(format!("returned {z:?}; NumPy raised {kind}: {message}"))
+        }
+    }
+}
+
+/// Lengths whose memory error would depend on the machine are not
+/// allocated by the data test; these are: 2^59 elements (2^62 bytes) fit the
+/// length rule but no address space.
+#[test]
+fn no_address_space_is_a_typed_error() {
+    assert_eq!(
+        numpy_arange(0.0, 2f64.powi(59), 1.0),
+        Err(ArangeError::OutOfMemory { length: 1 << 59 })
+    );
+    assert_eq!(
+        numpy_arange(0.0, 1e18, 1.0),
+        Err(ArangeError::OutOfMemory {
+            length: 1_000_000_000_000_000_000
+        })
+    );
+}
+
+/// Cases the data does not have: NumPy's own bug at a length of exactly 2^63
+/// (`np.arange(0, 2.0**63, 1.0)` returns `[]`), and the limits of the rule.
+#[test]
+fn lengths_at_the_limits() {
+    let two_63 = 2f64.powi(63);
+    assert!(matches!(
+        numpy_arange(0.0, two_63, 1.0),
+        Err(ArangeError::TooLarge { length }) if length == two_63
+    ));
+    // NumPy accepts -2^63 (an empty range) but not less.
+    assert_eq!(arange_length(0.0, -two_63, 1.0), Ok(0));
+    assert!(arange_length(0.0, -1e19, 1.0).is_err());
+    // 2^60 elements of 8 bytes are more than isize::MAX bytes ("array is
+    // too big").
+    assert!(matches!(
+        arange_length(0.0, 2f64.powi(60), 1.0),
+        Err(ArangeError::TooLarge { .. })
+    ));
+    assert_eq!(arange_length(0.0, 1.0, f64::INFINITY), Ok(1));
+    assert_eq!(arange_length(0.0, 1.0, -0.0), Err(ArangeError::ZeroStep));
+    assert_eq!(
+        arange_length(f64::INFINITY, f64::INFINITY, 1.0),
+        Err(ArangeError::CannotComputeLength)
+    );
+}
+
+proptest! {
+    /// Any three floats, NaN and infinities included: a length or an
+    /// error, never a panic; and an array of exactly that length.
+    #[test]
+    fn arange_never_panics(a in any::<u64>(), b in any::<u64>(), c in any::<u64>()) {
+        let (start, stop, step) =
+            (f64::from_bits(a), f64::from_bits(b), f64::from_bits(c));
+        if let Ok(len) = arange_length(start, stop, step) {
+            if len <= 1 << 16 {
+                let array = numpy_arange(start, stop, step);
+                prop_assert_eq!(array.map(|a| a.len()), Ok(len));
+            }
+        }
+    }
+
+    /// Ordinary arguments: the length is ceil((stop - start) / step).
+    #[test]
+    fn arange_ordinary_lengths(
+        start in -1e3..1e3_f64,
+        span in 0.0..1e3_f64,
+        step in 1e-2..10.0_f64,
+    ) {
+        let stop = start + span;
+        let want = ((stop - start) / step).ceil() as usize;
+        prop_assert_eq!(arange_length(start, stop, step), Ok(want));
+    }
 }

@@ -15,7 +15,7 @@ use crate::figures::{palette, register_fonts, FONT};
 /// The 5×5 grid of points, `plt.plot(xx, yy, marker='.', linestyle='none')`.
 pub fn render_grid_points(path: &Path) -> Result<()> {
     register_fonts();
-    let values = numpy_arange(-1.0, 1.05, 0.5);
+    let values = numpy_arange(-1.0, 1.05, 0.5)?;
     let (xx, yy) = ndarray::meshgrid((&values, &values), MeshIndex::XY);
     let root = BitMapBackend::new(path, (480, 480)).into_drawing_area();
     root.fill(&palette::PAPER)?;
@@ -27,19 +27,22 @@ pub fn render_grid_points(path: &Path) -> Result<()> {
         .build_cartesian_2d(-1.25..1.25, -1.25..1.25)?;
     chart.configure_mesh().label_style((FONT, 14)).draw()?;
     chart.draw_series(
-        Zip::from(&xx)
-            .and(&yy)
-            .map_collect(|&x, &y| Circle::new((x, y), 5, palette::INK.filled())),
+        Zip::from(&xx).and(&yy).map_collect(|&x, &y| {
+            Circle::new((x, y), 5, palette::INK.filled())
+        }),
     )?;
     root.present()?;
     Ok(())
 }
 
-/// The band boundaries of the filled contour plot: matplotlib's automatic levels for this
-/// function's range (-0.217… to 1), steps of 0.15.
-pub const CONTOUR_LEVELS: [f64; 10] = [-0.3, -0.15, 0.0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1.05];
+/// The band boundaries of the filled contour plot: the levels matplotlib 3.11
+/// picks for the tutorial's `plt.contourf(x, y, z, cmap=cm.PuBu_r)`
+/// (`python/outputs/ch06-meshgrid/contour_levels.txt`): seven bands from
+/// -0.4 to 1.0, steps of 0.2.
+pub const CONTOUR_LEVELS: [f64; 8] = [-0.4, -0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0];
 
-/// The index of the band `value` falls in (values outside the levels go to the end bands).
+/// The index of the band `value` falls in (values outside the levels go to the
+/// end bands).
 fn band_of(value: f64) -> usize {
     CONTOUR_LEVELS[1..CONTOUR_LEVELS.len() - 1]
         .iter()
@@ -47,9 +50,11 @@ fn band_of(value: f64) -> usize {
         .count()
 }
 
-/// The colour of band `band`, evenly spread over the colormap.
+/// The colour of band `band`, as matplotlib colours it: the colormap at the
+/// band's middle value, the levels' range mapped onto the colormap.
 fn band_color(band: usize) -> RGBColor {
-    PUBU_R.at(band as f64 / (CONTOUR_LEVELS.len() - 2) as f64)
+    let bands = CONTOUR_LEVELS.len() - 1;
+    PUBU_R.at((band as f64 + 0.5) / bands as f64)
 }
 
 /// `plt.contourf(x, y, z, cmap=cm.PuBu_r)` with a colour bar.
@@ -60,11 +65,12 @@ fn band_color(band: usize) -> RGBColor {
 /// crate), which gives them sub-pixel positions.
 pub fn render_contourf(path: &Path) -> Result<()> {
     register_fonts();
-    let x = numpy_arange(-8.0, 8.0, 0.01);
+    let x = numpy_arange(-8.0, 8.0, 0.01)?;
     let z = sinc(x.view(), x.view());
     let (plot, bar, margin) = (800i32, 110i32, 60i32);
     let size = (margin + plot + bar + 20, margin + plot + 50);
-    let root = BitMapBackend::new(path, (size.0 as u32, size.1 as u32)).into_drawing_area();
+    let root = BitMapBackend::new(path, (size.0 as u32, size.1 as u32))
+        .into_drawing_area();
     root.fill(&palette::PAPER)?;
     let font = |s: f64| (FONT, s).into_font().color(&palette::INK);
 
@@ -74,7 +80,10 @@ pub fn render_contourf(path: &Path) -> Result<()> {
         for px in 0..plot {
             let row = z.nrows() - 1 - py as usize * step;
             let value = z[[row, px as usize * step]];
-            root.draw_pixel((margin + px, 20 + py), &band_color(band_of(value)))?;
+            root.draw_pixel(
+                (margin + px, 20 + py),
+                &band_color(band_of(value)),
+            )?;
         }
     }
     // Isolines on a coarser grid (400 × 400), smoothed, in plot coordinates.
@@ -91,7 +100,8 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     };
     for line in &lines {
         for string in line.geometry().0.iter() {
-            let points: Vec<(i32, i32)> = string.0.iter().map(|c| to_pixel(c.x, c.y)).collect();
+            let points: Vec<(i32, i32)> =
+                string.0.iter().map(|c| to_pixel(c.x, c.y)).collect();
             root.draw(&PathElement::new(
                 points,
                 palette::INK.mix(0.35).stroke_width(1),
@@ -104,7 +114,8 @@ pub fn render_contourf(path: &Path) -> Result<()> {
         palette::BORDER.stroke_width(1),
     ))?;
     for tick in (-8..=8).step_by(2) {
-        let offset = ((f64::from(tick) + 8.0) / 16.0 * f64::from(plot)).round() as i32;
+        let offset =
+            ((f64::from(tick) + 8.0) / 16.0 * f64::from(plot)).round() as i32;
         let centered = Pos::new(HPos::Center, VPos::Top);
         root.draw(&Text::new(
             tick.to_string(),
@@ -117,6 +128,16 @@ pub fn render_contourf(path: &Path) -> Result<()> {
             (margin - 8, 20 + plot - offset),
             font(14.0).pos(right),
         ))?;
+    }
+    // Axis names, and the colour bar's: z = sin(x² + y²) / (x² + y²).
+    let top = Pos::new(HPos::Center, VPos::Top);
+    let names = [
+        ("x", (margin + plot / 2, 52 + plot)),
+        ("y", (margin - 44, 10 + plot / 2)),
+        ("z", (margin + plot + 42, 28 + plot)),
+    ];
+    for (name, at) in names {
+        root.draw(&Text::new(name, at, font(18.0).pos(top)))?;
     }
     // Colour bar: one box per band, labelled with the levels.
     let bar_x = margin + plot + 30;
@@ -133,7 +154,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
         let y = 20 + plot - i as i32 * band_height;
         let left = Pos::new(HPos::Left, VPos::Center);
         root.draw(&Text::new(
-            format!("{level:.2}"),
+            format!("{level:.1}"),
             (bar_x + 30, y),
             font(14.0).pos(left),
         ))?;
@@ -153,13 +174,14 @@ pub fn render_contourf(path: &Path) -> Result<()> {
 /// azimuth 35°, on `np.arange(-5, 5, 0.25)`.
 pub fn render_surface(path: &Path) -> Result<()> {
     register_fonts();
-    let axis = numpy_arange(-5.0, 5.0, 0.25);
+    let axis = numpy_arange(-5.0, 5.0, 0.25)?;
     let root = BitMapBackend::new(path, (800, 640)).into_drawing_area();
     root.fill(&palette::PAPER)?;
-    let mut chart =
-        ChartBuilder::on(&root)
-            .margin(20)
-            .build_cartesian_3d(-5.0..5.0, -1.0..1.0, -5.0..5.0)?;
+    let mut chart = ChartBuilder::on(&root).margin(20).build_cartesian_3d(
+        -5.0..5.0,
+        -1.0..1.0,
+        -5.0..5.0,
+    )?;
     chart.with_projection(|mut p| {
         p.pitch = 60f64.to_radians(); // matplotlib's elev
         p.yaw = 35f64.to_radians(); // matplotlib's azim
@@ -187,9 +209,25 @@ mod tests {
 
     #[test]
     fn bands_cover_the_levels() {
-        assert_eq!(band_of(-0.2), 0);
+        assert_eq!(band_of(-0.3), 0);
+        assert_eq!(band_of(-0.2), 1);
         assert_eq!(band_of(0.0), 2);
-        assert_eq!(band_of(1.0), 8);
-        assert_eq!(band_color(0), PUBU_R.at(0.0));
+        assert_eq!(band_of(1.0), 6);
+        assert_eq!(band_color(0), PUBU_R.at(0.5 / 7.0));
+    }
+
+    #[test]
+    fn levels_are_matplotlibs() {
+        let text = include_str!(
+            "../../../python/outputs/ch06-meshgrid/contour_levels.txt"
+        );
+        let (_, levels) = text.split_once("levels: [").expect("levels");
+        let printed: Vec<f64> = levels
+            .trim_end()
+            .trim_end_matches(']')
+            .split_whitespace()
+            .map(|v| v.parse().expect("a number"))
+            .collect();
+        assert_eq!(printed, CONTOUR_LEVELS);
     }
 }

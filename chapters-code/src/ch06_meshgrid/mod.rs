@@ -1,7 +1,10 @@
 //! Chapter 6, "meshgrid": coordinate grids, dense and sparse, and pictures of functions.
 
 mod figures;
+mod numpy_table;
 mod tables;
+
+use std::fmt;
 
 use ndarray::prelude::*;
 use ndarray::{MeshIndex, Zip};
@@ -9,7 +12,9 @@ use ndarray::{MeshIndex, Zip};
 use crate::chapter::{samples, Chapter, Figure, Table};
 
 pub use crate::figures::colormap::{Colormap, COOLWARM, PUBU_R};
-pub use figures::{render_contourf, render_grid_points, render_surface, CONTOUR_LEVELS};
+pub use figures::{
+    render_contourf, render_grid_points, render_surface, CONTOUR_LEVELS,
+};
 pub use tables::sinc_table;
 
 /// What chapter 6 contributes to the book.
@@ -19,7 +24,9 @@ pub const CHAPTER: Chapter = Chapter {
         grid_5x5,
         dense_vs_sparse,
         zero_on_the_grid,
+        linspace_pitfalls,
         z_values,
+        arange_errors,
         exercise_ij,
         exercise_saddle,
     ],
@@ -28,112 +35,230 @@ pub const CHAPTER: Chapter = Chapter {
         Figure::new("contourf.png", render_contourf),
         Figure::new("surface.png", render_surface),
     ],
-    tables: &[Table::text("sinc-table.md", sinc_table)],
+    tables: &[
+        Table::text("sinc-table.md", sinc_table),
+        Table::text("numpy-table.md", numpy_table::render),
+    ],
 };
 
 // ANCHOR: numpy_arange
 /// `np.arange(start, stop, step)` for floats, value for value.
 ///
-/// NumPy computes the length as `ceil((stop - start) / step)`, then fills the array as
-/// `start + i * delta`, where `delta` is *not* `step` but `(start + step) - start` — the step
-/// as it survives one floating-point addition. ndarray's `Array::range` multiplies by `step`
-/// itself, so the two can differ in the last bits.
-pub fn numpy_arange(start: f64, stop: f64, step: f64) -> Array1<f64> {
-    let len = ((stop - start) / step).ceil().max(0.0) as usize;
+/// NumPy computes the length as `ceil((stop - start) / step)`, then fills the
+/// array as `start + i * delta`, where `delta` is *not* `step` but
+/// `(start + step) - start`: the step as it survives one floating-point
+/// addition. ndarray's `Array::range` multiplies by `step` itself, so the two
+/// can differ in the last bits. Where NumPy raises, this returns an
+/// [`ArangeError`].
+pub fn numpy_arange(
+    start: f64,
+    stop: f64,
+    step: f64,
+) -> Result<Array1<f64>, ArangeError> {
+    let len = arange_length(start, stop, step)?;
+    let mut values = Vec::new();
+    values
+        .try_reserve_exact(len)
+        .map_err(|_| ArangeError::OutOfMemory { length: len })?;
     let delta = (start + step) - start;
-    Array::from_iter((0..len).map(|i| match i {
+    values.extend((0..len).map(|i| match i {
         0 => start,
         1 => start + step,
         _ => start + i as f64 * delta,
-    }))
+    }));
+    Ok(Array1::from(values))
 }
 // ANCHOR_END: numpy_arange
+
+// ANCHOR: arange_length
+/// Why [`numpy_arange`] cannot make an array. NumPy raises for each of these.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ArangeError {
+    /// `step` is 0 or -0.0 (NumPy: `ZeroDivisionError`).
+    ZeroStep,
+    /// `(stop - start) / step` is NaN: a NaN argument, or `inf - inf`
+    /// (NumPy: "arange: cannot compute length").
+    CannotComputeLength,
+    /// The length is outside what an array can hold: an infinite bound, a
+    /// tiny step (NumPy: "Maximum allowed size exceeded", "array is too big").
+    TooLarge {
+        /// `ceil((stop - start) / step)`.
+        length: f64,
+    },
+    /// There is not enough memory for `length` elements (NumPy: `MemoryError`).
+    OutOfMemory {
+        /// The number of elements asked for.
+        length: usize,
+    },
+}
+
+/// The length of `np.arange(start, stop, step)`, by NumPy's rule.
+pub fn arange_length(
+    start: f64,
+    stop: f64,
+    step: f64,
+) -> Result<usize, ArangeError> {
+    /// 2^63: NumPy's length must fit its signed 64-bit index.
+    const INDEX_LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    if step == 0.0 {
+        return Err(ArangeError::ZeroStep);
+    }
+    let (delta, ratio) = (stop - start, (stop - start) / step);
+    if ratio.is_nan() {
+        return Err(ArangeError::CannotComputeLength);
+    }
+    if ratio == 0.0 && delta != 0.0 {
+        // The ratio underflowed: one element if it is +0, none if -0.
+        return Ok(usize::from(ratio.is_sign_positive()));
+    }
+    let length = ratio.ceil();
+    // NumPy checks that the length fits its signed 64-bit index before it
+    // notices that a negative one means an empty array (and NumPy 2.4
+    // returns [] for exactly 2^63: a bug); then that the bytes fit too.
+    if !(-INDEX_LIMIT..INDEX_LIMIT).contains(&length) {
+        return Err(ArangeError::TooLarge { length });
+    }
+    let elements = length.max(0.0) as usize;
+    match elements.checked_mul(size_of::<f64>()) {
+        Some(bytes) if bytes <= isize::MAX as usize => Ok(elements),
+        _ => Err(ArangeError::TooLarge { length }),
+    }
+}
+
+impl fmt::Display for ArangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArangeError::ZeroStep => write!(f, "arange: the step is zero"),
+            ArangeError::CannotComputeLength => {
+                write!(f, "arange: cannot compute the length (NaN)")
+            }
+            ArangeError::TooLarge { length } => write!(
+                f,
+                "arange: {length:.1e} elements are more than an array holds"
+            ),
+            ArangeError::OutOfMemory { length } => {
+                write!(f, "arange: no memory for {length} elements")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ArangeError {}
+// ANCHOR_END: arange_length
 
 // ANCHOR: grid_5x5
 /// The tutorial's 5×5 grid of points.
 pub fn grid_5x5() {
-    let xvalues = numpy_arange(-1.0, 1.05, 0.5); // np.arange(-1, 1.05, 0.5)
-    let yvalues = numpy_arange(-1.0, 1.05, 0.5);
+    // np.arange(-1, 1.05, 0.5)
+    let xvalues = numpy_arange(-1.0, 1.05, 0.5).expect("a valid range");
+    let yvalues = numpy_arange(-1.0, 1.05, 0.5).expect("a valid range");
     let (xx, yy) = ndarray::meshgrid((&xvalues, &yvalues), MeshIndex::XY);
     println!("{xx}\n\n{yy}");
 
-    // xx repeats x along the rows, yy repeats y down the columns: point (i, j) is
-    // (xx[i][j], yy[i][j]) = (x[j], y[i]).
+    // xx repeats x along the rows, yy repeats y down the columns: point
+    // (i, j) is (xx[i][j], yy[i][j]) = (x[j], y[i]).
     assert_eq!(xx.row(3), xvalues);
     assert_eq!(yy.column(3), yvalues);
-    // ndarray's meshgrid returns views with a stride of 0 on the repeated axis: no copies.
+    // Views with a stride of 0 on the repeated axis: no copies.
     assert_eq!(xx.strides(), &[0, 1]);
     assert_eq!(yy.strides(), &[1, 0]);
 }
 // ANCHOR_END: grid_5x5
 
 // ANCHOR: dense_vs_sparse
-/// What a 1600 × 1600 grid costs: NumPy's dense and sparse grids, and ndarray's views.
+/// What a 1600 × 1600 grid costs: dense and sparse grids, and views.
 pub fn dense_vs_sparse() {
-    let x = numpy_arange(-8.0, 8.0, 0.01);
-    let y = numpy_arange(-8.0, 8.0, 0.01);
+    let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
+    let y = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
     let f64_bytes = size_of::<f64>();
 
     // Like NumPy's default: two full 1600 × 1600 arrays.
     let (xx, yy) = ndarray::meshgrid((&x, &y), MeshIndex::XY);
     let (dense_x, dense_y) = (xx.to_owned(), yy.to_owned());
     let dense = (dense_x.len() + dense_y.len()) * f64_bytes;
-    println!(
-        "dense, owned:  {:?} {:?} {dense} bytes",
-        dense_x.shape(),
-        dense_y.shape()
-    );
+    let (dx, dy) = (dense_x.shape(), dense_y.shape());
+    println!("dense:  {dx:?} {dy:?} {dense} bytes");
 
-    // Like sparse=True: a row and a column, which broadcasting stretches when needed.
+    // Like sparse=True: a row and a column; broadcasting stretches them.
     let (sx, sy) = (x.slice(s![NewAxis, ..]), y.slice(s![.., NewAxis]));
     let sparse = (sx.len() + sy.len()) * f64_bytes;
-    println!(
-        "sparse views:  {:?} {:?} {sparse} bytes",
-        sx.shape(),
-        sy.shape()
-    );
+    println!("sparse: {:?} {:?} {sparse} bytes", sx.shape(), sy.shape());
 
-    // ndarray's meshgrid: dense-looking views, stride 0, no bytes beyond x and y.
+    // Like copy=False: dense-looking views of x and y, stride 0, no bytes.
+    let bytes = |v: &[isize]| v.iter().map(|s| s * 8).collect::<Vec<_>>();
     println!(
-        "meshgrid views: {:?} {:?} strides {:?} {:?}",
+        "views:  {:?} {:?} strides (bytes) {:?} {:?}",
         xx.shape(),
         yy.shape(),
-        xx.strides(),
-        yy.strides()
+        bytes(xx.strides()),
+        bytes(yy.strides())
     );
     assert_eq!(dense, 40_960_000);
     assert_eq!(sparse, 25_600);
-    assert_eq!(xx.as_ptr(), x.as_ptr());
+    assert_eq!((xx.as_ptr(), yy.as_ptr()), (x.as_ptr(), y.as_ptr()));
 }
 // ANCHOR_END: dense_vs_sparse
 
 // ANCHOR: zero_on_the_grid
-/// Does the grid contain 0.0, where sin(r²)/r² is 0/0? With NumPy's arange, no.
+/// Does the grid contain 0.0, where sin(r²)/r² is 0/0? With NumPy's arange,
+/// no; with ndarray's `Array::range`, yes.
 pub fn zero_on_the_grid() {
-    let x = numpy_arange(-8.0, 8.0, 0.01);
-    println!(
-        "len: {}, x[800] = {:e}, 0.0 in x: {}",
-        x.len(),
-        x[800],
-        x.iter().any(|&v| v == 0.0)
-    );
-    println!("the step NumPy really used: {:?}", x[1] - x[0]);
+    let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
+    let has_zero = |a: &Array1<f64>| a.iter().any(|&v| v == 0.0);
+    println!("len: {}, x[800]: {:?}", x.len(), x[800]);
+    println!("0.0 in x: {}", has_zero(&x));
+    println!("step NumPy really used: {:?}", x[1] - x[0]);
 
-    // ndarray's Array::range multiplies by 0.01 itself and does land on 0.0:
+    // Array::range multiplies by 0.01 itself, and lands on 0.0:
     let r = Array::range(-8.0, 8.0, 0.01);
-    println!(
-        "Array::range: x[800] = {:e}, 0.0 in x: {}",
-        r[800],
-        r.iter().any(|&v| v == 0.0)
-    );
+    println!("Array::range: x[800] = {:?}", r[800]);
+    println!("0.0 in x: {}", has_zero(&r));
+    // So sin(r²)/r² (the function `sinc` below) has a NaN there.
+    let nans = sinc(r.view(), r.view())
+        .iter()
+        .filter(|v| v.is_nan())
+        .count();
+    println!("NaN values of sin(r²)/r² on it: {nans}");
+    // How far apart the two grids are, element by element:
+    let (differ, most) = Zip::from(&x)
+        .and(&r)
+        .fold((0, 0.0_f64), |(n, most), &a, &b| {
+            (n + usize::from(a != b), most.max((a - b).abs()))
+        });
+    println!("elements that differ: {differ} of 1600, by up to {most:.1e}");
     assert_eq!(x[800], -1.7053025658242404e-13);
-    assert_eq!(r[800], 0.0);
+    assert_eq!((r[800], nans), (0.0, 1));
+    assert!(differ > 1500 && most < 4e-13);
 }
 // ANCHOR_END: zero_on_the_grid
 
+// ANCHOR: linspace_pitfalls
+/// `linspace` is not an exact grid either, and it differs from NumPy's at the
+/// end; a grid of integers divided once is exact.
+pub fn linspace_pitfalls() {
+    let a = Array::linspace(0.0, 0.9, 4);
+    println!("linspace(0, 0.9, 4)[3]       = {:?}", a[3]);
+    let b = Array::linspace(-0.9, 0.9, 7);
+    println!("linspace(-0.9, 0.9, 7)[3]    = {:?}", b[3]);
+    let c = Array::linspace(-8.0, 8.0, 1601);
+    println!("linspace(-8, 8, 1601)[800]   = {:?}", c[800]);
+
+    // np.arange(-800, 801) / 100: each element is one correctly rounded
+    // division, and the middle one is 0 / 100 = 0 exactly.
+    let grid = Array::from_iter((-800..=800).map(|i| f64::from(i) / 100.0));
+    println!("((-800..=800) / 100)[800]    = {:?}", grid[800]);
+    println!("((-800..=800) / 100)[1600]   = {:?}", grid[1600]);
+    assert_eq!(a[3], 0.8999999999999999); // NumPy: 0.9, its `stop`
+    assert_eq!(b[3], -1.1102230246251565e-16); // not 0.0
+    assert_eq!((c[800], grid[800], grid[1600]), (0.0, 0.0, 8.0));
+}
+// ANCHOR_END: linspace_pitfalls
+
 // ANCHOR: sinc_broadcast
-/// `z = np.sin(xx**2 + yy**2) / (xx**2 + yy**2)` on sparse grids, word for word:
-/// two temporaries of the full size (the sum and the sine) before the division.
+/// `z = np.sin(xx**2 + yy**2) / (xx**2 + yy**2)` on sparse grids, step by
+/// step, except that the sum is computed once (NumPy computes it twice): two
+/// temporaries of the full size, the sum and its sine, and the quotient is
+/// written into the sine's buffer.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     let xx = x.slice(s![NewAxis, ..]);
     let yy = y.slice(s![.., NewAxis]);
@@ -143,13 +268,14 @@ pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 // ANCHOR_END: sinc_broadcast
 
 // ANCHOR: sinc
-/// The same function in one pass: the squares are computed once per row and column, and
-/// each output element is written once, with no temporary array.
+/// The same function in one pass: the squares are computed once per row and
+/// column, and each output element is written once, with no temporary array.
 pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     let x2 = x.mapv(|v| v * v);
     let y2 = y.mapv(|v| v * v).insert_axis(Axis(1));
     let shape = (y.len(), x.len());
-    let (Some(xx2), Some(yy2)) = (x2.broadcast(shape), y2.broadcast(shape)) else {
+    let (Some(xx2), Some(yy2)) = (x2.broadcast(shape), y2.broadcast(shape))
+    else {
         unreachable!("a row and a column always broadcast to (rows, columns)");
     };
     Zip::from(xx2).and(yy2).map_collect(|&a, &b| {
@@ -160,9 +286,10 @@ pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 // ANCHOR_END: sinc
 
 // ANCHOR: z_values
-/// The function on the tutorial's grid, checked against values NumPy printed.
+/// The function on the tutorial's grid, at the points NumPy printed, and a
+/// checksum of every element's bits.
 pub fn z_values() {
-    let x = numpy_arange(-8.0, 8.0, 0.01);
+    let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
     let z = sinc(x.view(), x.view());
     let nans = z.iter().filter(|v| v.is_nan()).count();
     let max = z.iter().copied().fold(f64::MIN, f64::max);
@@ -170,17 +297,38 @@ pub fn z_values() {
     for (i, j) in [(0, 0), (800, 800), (123, 456), (1599, 1599)] {
         println!("z[{i}, {j}] = {:?}", z[[i, j]]);
     }
-    // From python/outputs/ch06-meshgrid/z_function.txt:
-    assert_eq!(z[[0, 0]], 0.005633107113294778);
-    assert_eq!(z[[123, 456]], 0.015592308724284432);
-    assert_eq!(z[[800, 800]], 1.0);
+    // The sum of all 2,560,000 bit patterns, wrapping at 2^64, like
+    // NumPy's z.view(np.uint64).sum(): equal sums, equal bits (almost surely).
+    let bits = z.iter().fold(0_u64, |sum, v| sum.wrapping_add(v.to_bits()));
+    println!("bit checksum: {bits}");
     assert_eq!(nans, 0);
     assert_eq!(z, sinc_broadcast(x.view(), x.view()));
 }
 // ANCHOR_END: z_values
 
+// ANCHOR: arange_errors
+/// Where NumPy raises, `numpy_arange` returns an error.
+pub fn arange_errors() {
+    let cases = [
+        (0.0, 1.0, 0.0),           // ZeroDivisionError
+        (0.0, f64::NAN, 1.0),      // arange: cannot compute length
+        (0.0, f64::INFINITY, 1.0), // Maximum allowed size exceeded
+        (0.0, 1.0, 1e-300),        // Maximum allowed size exceeded
+        (0.0, 1e18, 1.0),          // MemoryError
+    ];
+    for (start, stop, step) in cases {
+        match numpy_arange(start, stop, step) {
+            Ok(a) => println!("({start:?}, {stop:?}, {step:?}): {a}"),
+            Err(e) => println!("({start:?}, {stop:?}, {step:?}): {e}"),
+        }
+    }
+    assert_eq!(numpy_arange(0.0, 1.0, -0.0), Err(ArangeError::ZeroStep));
+}
+// ANCHOR_END: arange_errors
+
 // ANCHOR: exercise_ij
-/// Exercise: matrix (IJ) indexing gives shape (len(x), len(y)) instead of (len(y), len(x)).
+/// Exercise: matrix (IJ) indexing gives shape (len(x), len(y)) instead of
+/// (len(y), len(x)).
 pub fn exercise_ij() {
     let x = array![1, 2];
     let y = array![3, 4, 5];
@@ -192,16 +340,20 @@ pub fn exercise_ij() {
 // ANCHOR_END: exercise_ij
 
 // ANCHOR: exercise_saddle
-/// Exercise: the minimum of x² − y² on a 201 × 201 grid of [−1, 1]², and where it is.
+/// Exercise: the minimum of x² − y² on a 201 × 201 grid of [−1, 1]², and
+/// where it is.
 pub fn exercise_saddle() {
     let axis = Array::linspace(-1.0, 1.0, 201);
     let (xx, yy) = ndarray::meshgrid((&axis, &axis), MeshIndex::XY);
     let z = Zip::from(xx).and(yy).map_collect(|&x, &y| x * x - y * y);
     let (at, min) =
-        z.indexed_iter().fold(
-            ((0, 0), f64::MAX),
-            |best, (ij, &v)| if v < best.1 { (ij, v) } else { best },
-        );
+        z.indexed_iter().fold(((0, 0), f64::MAX), |best, (ij, &v)| {
+            if v < best.1 {
+                (ij, v)
+            } else {
+                best
+            }
+        });
     println!("min {min} at x = {}, y = {}", axis[at.1], axis[at.0]);
     assert_eq!(min, -1.0);
     assert_eq!(axis[at.1], 0.0);
@@ -214,17 +366,24 @@ mod tests {
 
     #[test]
     fn numpy_arange_matches_numpy() {
-        // Values printed by NumPy 2.4 (python/outputs/ch06-meshgrid/is_zero_on_the_grid.txt).
-        let x = numpy_arange(-8.0, 8.0, 0.01);
+        // Values NumPy 2.4 printed (python/outputs/ch06-meshgrid/).
+        let x = numpy_arange(-8.0, 8.0, 0.01).expect("valid");
         assert_eq!(x.len(), 1600);
         assert_eq!(x[800], -1.7053025658242404e-13);
         assert_eq!(x[1] - x[0], 0.009999999999999787);
         assert_eq!(x[1599], 7.989999999999659);
         assert_eq!(
             numpy_arange(-1.0, 1.05, 0.5),
-            array![-1.0, -0.5, 0.0, 0.5, 1.0]
+            Ok(array![-1.0, -0.5, 0.0, 0.5, 1.0])
         );
-        assert_eq!(numpy_arange(-5.0, 5.0, 0.25).len(), 40);
-        assert_eq!(numpy_arange(1.0, 0.0, 1.0).len(), 0);
+        assert_eq!(numpy_arange(-5.0, 5.0, 0.25).map(|a| a.len()), Ok(40));
+        assert_eq!(numpy_arange(1.0, 0.0, 1.0).map(|a| a.len()), Ok(0));
+    }
+
+    #[test]
+    fn float_maths_methods_match_mapv() {
+        // The table's `a.sin()`: ndarray 0.17's method, the same as mapv.
+        let a = array![0.0, 1.0, -2.5];
+        assert_eq!(a.sin(), a.mapv(f64::sin));
     }
 }

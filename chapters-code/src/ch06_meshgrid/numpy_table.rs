@@ -1,0 +1,128 @@
+//! Chapter 6's `NumPy → ndarray` table. Each function runs the ndarray side
+//! of one row and checks it; the table in the book is generated from the very
+//! code below.
+
+use ndarray::prelude::*;
+use ndarray::MeshIndex;
+
+use super::numpy_arange;
+use crate::chapter::{numpy_row, numpy_rows, numpy_table, RowResult};
+use crate::error::Result;
+
+/// The table's markdown, built by running every row.
+pub fn render() -> Result<String> {
+    numpy_table(numpy_rows![
+        views,
+        copies,
+        matrix_indexing,
+        sparse,
+        arange_like_numpy,
+        arange_ndarray,
+        linspace,
+        integer_grid,
+        sine,
+    ])
+}
+
+fn views() -> RowResult {
+    let (x, y) = (array![1.0, 2.0, 3.0], array![4.0, 5.0]);
+    let (xx, yy) = numpy_row!(
+        "`np.meshgrid(x, y, copy=False)`",
+        ndarray::meshgrid((&x, &y), MeshIndex::XY),
+        "views, stride 0"
+    );
+    assert_eq!((xx.shape(), yy.shape()), (&[2, 3][..], &[2, 3][..]));
+    assert_eq!((xx.strides(), yy.strides()), (&[0, 1][..], &[1, 0][..]));
+    Ok(())
+}
+
+fn copies() -> RowResult {
+    let (x, y) = (array![1.0, 2.0, 3.0], array![4.0, 5.0]);
+    let (xx, yy) = ndarray::meshgrid((&x, &y), MeshIndex::XY);
+    let (dense_x, dense_y) = numpy_row!(
+        "`np.meshgrid(x, y)`",
+        (xx.to_owned(), yy.to_owned()),
+        "two full copies"
+    );
+    assert!(dense_x.is_standard_layout() && dense_y.is_standard_layout());
+    assert_eq!(dense_y.column(2), y);
+    Ok(())
+}
+
+fn matrix_indexing() -> RowResult {
+    let (x, y) = (array![1, 2], array![3, 4, 5]);
+    let (xx, _) = numpy_row!(
+        "`np.meshgrid(x, y, indexing='ij')`",
+        ndarray::meshgrid((&x, &y), MeshIndex::IJ),
+        "views"
+    );
+    assert_eq!(xx.shape(), &[2, 3]);
+    Ok(())
+}
+
+fn sparse() -> RowResult {
+    let (x, y) = (array![1.0, 2.0, 3.0], array![4.0, 5.0]);
+    let (xs, ys) = numpy_row!(
+        "`np.meshgrid(x, y, sparse=True)`",
+        (x.slice(s![NewAxis, ..]), y.slice(s![.., NewAxis])),
+        "broadcasting does the rest"
+    );
+    assert_eq!((xs.shape(), ys.shape()), (&[1, 3][..], &[2, 1][..]));
+    Ok(())
+}
+
+fn arange_like_numpy() -> RowResult {
+    let x = numpy_row!(
+        "`np.arange(-8, 8, 0.01)`",
+        numpy_arange(-8., 8., 0.01)?,
+        "this book's: NumPy's values, errors where NumPy raises"
+    );
+    assert_eq!(x[800], -1.7053025658242404e-13);
+    Ok(())
+}
+
+fn arange_ndarray() -> RowResult {
+    let r = numpy_row!(
+        "`np.arange(-8, 8, 0.01)`",
+        Array::range(-8., 8., 0.01),
+        "values differ by less than 4e-13"
+    );
+    let x = numpy_arange(-8., 8., 0.01)?;
+    assert_eq!(r.len(), x.len());
+    let most = (&r - &x).mapv(f64::abs).fold(0.0, |a: f64, &b| a.max(b));
+    assert!(most > 0.0 && most < 4e-13);
+    Ok(())
+}
+
+fn linspace() -> RowResult {
+    let (a, b, n) = (0.0, 0.9_f64, 4);
+    let l = numpy_row!(
+        "`np.linspace(a, b, n)`",
+        Array::linspace(a, b, n),
+        "NumPy's last value is `b`, ndarray's can be 1 ulp off"
+    );
+    assert_eq!(l[3], f64::from_bits(b.to_bits() - 1));
+    Ok(())
+}
+
+fn integer_grid() -> RowResult {
+    let grid = numpy_row!(
+        "`np.arange(-800, 801) / 100`",
+        Array::from_iter((-800..=800).map(f64::from)) / 100.0,
+        "exact: one division each"
+    );
+    assert_eq!((grid[800], grid[1600]), (0.0, 8.0));
+    Ok(())
+}
+
+fn sine() -> RowResult {
+    let a = array![0.0, 1.0, -2.5];
+    let (s, m) = numpy_row!(
+        "`np.sin(a)`",
+        a.sin(),
+        or a.mapv(f64::sin),
+        "a new array"
+    );
+    assert_eq!(s, m);
+    Ok(())
+}
