@@ -1,4 +1,7 @@
-//! Chapter 8: ten Life generations of a 1000 × 1000 board, one thread.
+//! Chapter 8: ten Life generations of a 1000 × 1000 board, one thread. Like
+//! `python/bench.py`, each timed run starts from a fresh copy of the board.
+
+use std::hint::black_box;
 
 // `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
 #[cfg(feature = "fast-alloc")]
@@ -7,35 +10,41 @@ static GLOBAL: chapters_code::speed::FastAlloc =
     chapters_code::speed::FastAlloc;
 
 use chapters_code::benchmarks::life as workloads;
-use chapters_code::life::{iterate, FastLife};
+use chapters_code::life::{iterate, iterate_loops, FastLife};
 use chapters_code::random::RandomState;
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
+use ndarray::Array2;
+
+/// One generation, in place.
+type Generation = fn(&mut Array2<u8>);
 
 fn life_benches(c: &mut Criterion) {
     let board = RandomState::new(42).choice_binary(1000, 1000);
     let mut group = c.benchmark_group(workloads::GROUP.name);
     group.sample_size(10);
-    group.bench_function(workloads::ITERATE.variant, |b| {
-        b.iter_batched_ref(
-            || board.clone(),
-            |z| {
+    let versions: [(&str, Generation); 2] = [
+        (workloads::ITERATE_LOOPS.variant, iterate_loops),
+        (workloads::ITERATE.variant, iterate),
+    ];
+    for (variant, generation) in versions {
+        group.bench_function(variant, |b| {
+            b.iter(|| {
+                let mut z = board.clone();
                 for _ in 0..10 {
-                    iterate(z);
+                    generation(&mut z);
                 }
-            },
-            BatchSize::LargeInput,
-        )
-    });
+                black_box(z)
+            })
+        });
+    }
     group.bench_function(workloads::FAST.variant, |b| {
-        b.iter_batched_ref(
-            || FastLife::new(board.clone()),
-            |life| {
-                for _ in 0..10 {
-                    life.step();
-                }
-            },
-            BatchSize::LargeInput,
-        )
+        b.iter(|| {
+            let mut life = FastLife::new(board.clone());
+            for _ in 0..10 {
+                life.step();
+            }
+            black_box(life)
+        })
     });
     group.finish();
 }

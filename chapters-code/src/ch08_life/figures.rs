@@ -1,5 +1,5 @@
-//! Chapter 8's figures: the windows `iterate` adds up, generations of the seeded board, and
-//! the tutorial's animation.
+//! Chapter 8's figures: the windows `iterate` adds up, generations of the
+//! seeded board, and the tutorial's animation.
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -25,7 +25,8 @@ where
 {
     for ((r, c), &alive) in z.indexed_iter() {
         if alive == 1 {
-            let (x, y) = (origin.0 + c as i32 * cell, origin.1 + r as i32 * cell);
+            let (x, y) =
+                (origin.0 + c as i32 * cell, origin.1 + r as i32 * cell);
             area.draw(&Rectangle::new(
                 [(x, y), (x + cell, y + cell)],
                 palette::INK.filled(),
@@ -46,8 +47,11 @@ pub fn render_windows(path: &Path) -> Result<()> {
     register_fonts();
     let (cell, size) = (22i32, 6usize);
     let panel = cell * size as i32 + 60;
-    let root = BitMapBackend::new(path, (3 * panel as u32 + 20, 3 * panel as u32 + 40))
-        .into_drawing_area();
+    let root = BitMapBackend::new(
+        path,
+        (3 * panel as u32 + 20, 3 * panel as u32 + 40),
+    )
+    .into_drawing_area();
     root.fill(&palette::PAPER)?;
     let names = [["0:-2", "1:-1", "2:"], ["0:-2", "1:-1", "2:"]];
     for dr in 0..3 {
@@ -60,10 +64,18 @@ pub fn render_windows(path: &Path) -> Result<()> {
             } else {
                 format!("Z[{}, {}]", names[0][dr], names[1][dc])
             };
-            draw_caption(&root, &title, (x0 + cell * size as i32 / 2, y0 - 14), 15.0)?;
+            draw_caption(
+                &root,
+                &title,
+                (x0 + cell * size as i32 / 2, y0 - 14),
+                15.0,
+            )?;
             for r in 0..size {
                 for c in 0..size {
-                    let inside = r >= dr && r < dr + size - 2 && c >= dc && c < dc + size - 2;
+                    let inside = r >= dr
+                        && r < dr + size - 2
+                        && c >= dc
+                        && c < dc + size - 2;
                     let fill = match (inside, centre) {
                         (true, true) => palette::RESULT,
                         (true, false) => palette::HIGHLIGHT,
@@ -95,8 +107,11 @@ pub fn render_generations(path: &Path) -> Result<()> {
     let (cell, size) = (3, 100);
     let panel_w = cell * size + 30;
     let panel_h = cell * size + 50;
-    let root = BitMapBackend::new(path, (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10))
-        .into_drawing_area();
+    let root = BitMapBackend::new(
+        path,
+        (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10),
+    )
+    .into_drawing_area();
     root.fill(&palette::PAPER)?;
     let mut life = FastLife::new(seeded_board());
     let mut generation = 0;
@@ -119,37 +134,80 @@ pub fn render_generations(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Generations in the animation, and the delay between frames in hundredths of a second.
+/// Generations in the animation, and the delay between frames in hundredths of
+/// a second.
 pub const ANIMATION_GENERATIONS: usize = 300;
 const FRAME_DELAY: u16 = 8;
 
-/// The tutorial's notebook animation as a GIF: the seeded 100 × 100 board, 3 pixels a cell.
-/// Written with the `gif` crate directly, with a two-colour palette, so that it stays small.
+/// The tutorial's notebook animation as a GIF: the seeded 100 × 100 board, 3
+/// pixels a cell. Written with the `gif` crate directly, so that it stays
+/// small: a two-colour palette, and after the first frame each frame holds only
+/// the rectangle of cells that changed, with the cells that did not change
+/// transparent.
 pub fn render_animation(path: &Path) -> Result<()> {
-    let scale = 3usize;
+    const TRANSPARENT: u8 = 2;
+    let scale = 1usize;
     let board = seeded_board();
     let (rows, cols) = board.dim();
     let (width, height) = ((cols * scale) as u16, (rows * scale) as u16);
-    let palette_bytes = [0xFF, 0xFF, 0xFF, 0x1D, 0x1D, 0x1F]; // white, ink
-    let mut encoder = gif::Encoder::new(File::create(path)?, width, height, &palette_bytes)?;
+    // white, ink, and two unused entries (one of them the transparent index)
+    let palette_bytes = [0xFF, 0xFF, 0xFF, 0x1D, 0x1D, 0x1F, 0, 0, 0, 0, 0, 0];
+    let mut encoder =
+        gif::Encoder::new(File::create(path)?, width, height, &palette_bytes)?;
     encoder.set_repeat(gif::Repeat::Infinite)?;
     let mut life = FastLife::new(board);
-    let mut pixels = vec![0u8; usize::from(width) * usize::from(height)];
+    let mut shown: Option<Array2<u8>> = None;
     for _ in 0..ANIMATION_GENERATIONS {
-        for ((r, c), &alive) in life.board().indexed_iter() {
-            for dy in 0..scale {
-                let start = (r * scale + dy) * usize::from(width) + c * scale;
-                pixels[start..start + scale].fill(alive);
+        let now = life.board();
+        // The cells that changed since the last frame (all of them in the
+        // first).
+        let changed = |r: usize, c: usize| {
+            shown
+                .as_ref()
+                .is_none_or(|before| before[[r, c]] != now[[r, c]])
+        };
+        let cells: Vec<(usize, usize)> = (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .filter(|&(r, c)| changed(r, c))
+            .collect();
+        let (top, left, bottom, right) =
+            cells
+                .iter()
+                .fold((rows, cols, 0, 0), |(t, l, b, rt), &(r, c)| {
+                    (t.min(r), l.min(c), b.max(r + 1), rt.max(c + 1))
+                });
+        let (top, left, bottom, right) = if cells.is_empty() {
+            (0, 0, 1, 1) // nothing changed: one transparent cell keeps the timing
+        } else {
+            (top, left, bottom, right)
+        };
+        let (w, h) = ((right - left) * scale, (bottom - top) * scale);
+        let mut pixels = vec![TRANSPARENT; w * h];
+        for r in top..bottom {
+            for c in left..right {
+                if !changed(r, c) {
+                    continue;
+                }
+                for dy in 0..scale {
+                    let start =
+                        ((r - top) * scale + dy) * w + (c - left) * scale;
+                    pixels[start..start + scale].fill(now[[r, c]]);
+                }
             }
         }
         let frame = gif::Frame {
-            width,
-            height,
+            left: (left * scale) as u16,
+            top: (top * scale) as u16,
+            width: w as u16,
+            height: h as u16,
             delay: FRAME_DELAY,
+            dispose: gif::DisposalMethod::Keep,
+            transparent: Some(TRANSPARENT),
             buffer: Cow::Borrowed(&pixels),
             ..gif::Frame::default()
         };
         encoder.write_frame(&frame)?;
+        shown = Some(now.clone());
         life.step();
     }
     Ok(())

@@ -129,7 +129,7 @@ mod tests {
         assert_eq!(plan.groups, ["life"]);
         assert_eq!(
             plan.criterion_filter(Side::Rust).as_deref(),
-            Some("^(life/iterate|life/fast)$")
+            Some("^(life/iterate_loops|life/iterate|life/fast)$")
         );
         assert_eq!(plan.criterion_filter(Side::RustHugePages), None);
         assert_eq!(
