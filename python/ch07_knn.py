@@ -2,6 +2,8 @@
 
 Run from the repository root:  python3 python/ch07_knn.py
 """
+import tracemalloc
+
 import numpy as np
 
 from book_outputs import Outputs
@@ -21,6 +23,7 @@ out.begin("distance_matrix")
 # ANCHOR: distance_matrix
 dist_sq = np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
 print(dist_sq.diagonal())
+print(dist_sq[0])
 # ANCHOR_END: distance_matrix
 out.end()
 
@@ -35,6 +38,36 @@ out.begin("k_nearest_partition")
 # ANCHOR: k_nearest_partition
 K = 2
 nearest_partition = np.argpartition(dist_sq, K + 1, axis=1)
-print(nearest_partition[:, :K+1])
+candidates = nearest_partition[:, :K+1]
+# The order within the partition is unspecified: sort them by distance.
+order = np.argsort(np.take_along_axis(dist_sq, candidates, axis=1), axis=1)
+candidates = np.take_along_axis(candidates, order, axis=1)
+print(candidates)
 # ANCHOR_END: k_nearest_partition
+out.end()
+
+out.begin("kth_out_of_bounds")
+# ANCHOR: kth_out_of_bounds
+try:
+    np.argpartition(np.zeros((10, 10)), 10, axis=1)
+except ValueError as error:
+    print(error)
+# ANCHOR_END: kth_out_of_bounds
+out.end()
+
+out.begin("exercise_randint")
+# ANCHOR: exercise_randint
+print(np.random.RandomState(0).randint(0, 100, size=(3, 4)))
+# ANCHOR_END: exercise_randint
+out.end()
+
+out.begin("broadcast_memory")
+# ANCHOR: broadcast_memory
+X = np.random.RandomState(42).rand(2000, 2)
+tracemalloc.start()
+dist_sq = np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
+current, peak = tracemalloc.get_traced_memory()
+tracemalloc.stop()
+print(f"result {dist_sq.nbytes / 1e6:.1f} MB, peak {peak / 1e6:.1f} MB")
+# ANCHOR_END: broadcast_memory
 out.end()

@@ -618,20 +618,41 @@ pub mod knn_distances {
     pub const BROADCAST: Workload = Workload::rust(
         G,
         "broadcast",
-        &[(RS, "Rust `pairwise_sq_distances_broadcast`")],
+        &[(RS, "Rust `pairwise_sq_distances_broadcast` (word for word)")],
+    );
+    /// `pairwise_sq_distances_in_place`.
+    pub const IN_PLACE: Workload = Workload::rust(
+        G,
+        "in_place",
+        &[(RS, "Rust `pairwise_sq_distances_in_place` (`mapv_into`)")],
     );
     /// `pairwise_sq_distances`.
     pub const PAIRWISE_SQ_DISTANCES: Workload = Workload::rust(
         G,
         "pairwise_sq_distances",
-        &[(RS, "Rust `pairwise_sq_distances`")],
+        &[(RS, "Rust `pairwise_sq_distances` (no temporary)")],
+    );
+    /// `pairwise_sq_distances_symmetric`.
+    pub const SYMMETRIC: Workload = Workload::rust(
+        G,
+        "symmetric",
+        &[(
+            RS,
+            "Rust `pairwise_sq_distances_symmetric` (half the pairs)",
+        )],
     );
     /// The group.
     pub const GROUP: Group = Group {
         name: G,
         chapter: "ch07-knn",
         baseline: NUMPY_BROADCAST,
-        workloads: &[NUMPY_BROADCAST, BROADCAST, PAIRWISE_SQ_DISTANCES],
+        workloads: &[
+            NUMPY_BROADCAST,
+            BROADCAST,
+            IN_PLACE,
+            PAIRWISE_SQ_DISTANCES,
+            SYMMETRIC,
+        ],
         summary: &[Summary::new(
             "pairwise distances of 2000 points",
             PAIRWISE_SQ_DISTANCES,
@@ -656,16 +677,33 @@ pub mod knn_argsort {
         "numpy_argsort_stable",
         &[(PY, "NumPy `np.argsort(…, kind='stable')`")],
     );
+    /// `argsort_rows_unstable`.
+    pub const ARGSORT_ROWS_UNSTABLE: Workload = Workload::rust(
+        G,
+        "argsort_rows_unstable",
+        &[(RS, "Rust `argsort_rows_unstable`")],
+    );
     /// `argsort_rows`.
-    pub const ARGSORT_ROWS: Workload =
-        Workload::rust(G, "argsort_rows", &[(RS, "Rust `argsort_rows`")]);
+    pub const ARGSORT_ROWS: Workload = Workload::rust(
+        G,
+        "argsort_rows",
+        &[(RS, "Rust `argsort_rows` (stable)")],
+    );
     /// The group.
     pub const GROUP: Group = Group {
         name: G,
         chapter: "ch07-knn",
         baseline: NUMPY_ARGSORT,
-        workloads: &[NUMPY_ARGSORT, NUMPY_ARGSORT_STABLE, ARGSORT_ROWS],
-        summary: &[Summary::new("argsort of 2000 rows of 2000", ARGSORT_ROWS)],
+        workloads: &[
+            NUMPY_ARGSORT,
+            NUMPY_ARGSORT_STABLE,
+            ARGSORT_ROWS_UNSTABLE,
+            ARGSORT_ROWS,
+        ],
+        summary: &[
+            Summary::new("argsort of 2000 rows of 2000", ARGSORT_ROWS_UNSTABLE),
+            Summary::new("argsort of 2000 rows of 2000, stable", ARGSORT_ROWS),
+        ],
         python_loop: None,
     };
 }
@@ -686,12 +724,19 @@ pub mod knn_argpartition {
         "argpartition_rows",
         &[(RS, "Rust `argpartition_rows`")],
     );
+    /// The general selection on every row, `select_nth_unstable_by` at the same
+    /// `kth` (the benchmark's own code: `argpartition_rows` uses it for large `kth`).
+    pub const SELECT_NTH: Workload = Workload::rust(
+        G,
+        "select_nth_unstable",
+        &[(RS, "Rust `select_nth_unstable_by` on each row")],
+    );
     /// The group.
     pub const GROUP: Group = Group {
         name: G,
         chapter: "ch07-knn",
         baseline: NUMPY_ARGPARTITION,
-        workloads: &[NUMPY_ARGPARTITION, ARGPARTITION_ROWS],
+        workloads: &[NUMPY_ARGPARTITION, ARGPARTITION_ROWS, SELECT_NTH],
         summary: &[Summary::new(
             "argpartition of 2000 rows, kth = 3",
             ARGPARTITION_ROWS,
@@ -704,24 +749,36 @@ pub mod knn_argpartition {
 pub mod life {
     use super::*;
     const G: &str = "life";
-    /// The tutorial's `iterate`, on an int64 board.
+    /// The tutorial's `iterate`, on its int64 board.
     pub const NUMPY_ITERATE: Workload = Workload::python(
         G,
         "numpy_iterate",
-        &[(PY, "NumPy `iterate` (the tutorial's), int64 board")],
+        &[(PY, "NumPy `iterate` (the tutorial's), `int64` board")],
     );
-    /// The tutorial's `iterate`, on a uint8 board.
+    /// The tutorial's `iterate`, on a uint8 board: the like-for-like baseline.
     pub const NUMPY_ITERATE_UINT8: Workload = Workload::python(
         G,
         "numpy_iterate_uint8",
-        &[(PY, "NumPy `iterate`, uint8 board")],
+        &[(PY, "NumPy `iterate`, `uint8` board")],
+    );
+    /// `iterate_loops`.
+    pub const ITERATE_LOOPS: Workload = Workload::rust(
+        G,
+        "iterate_loops",
+        &[(RS, "Rust `iterate_loops` (loops), `u8` board")],
     );
     /// `iterate`.
-    pub const ITERATE: Workload =
-        Workload::rust(G, "iterate", &[(RS, "Rust `iterate` (slices)")]);
+    pub const ITERATE: Workload = Workload::rust(
+        G,
+        "iterate",
+        &[(RS, "Rust `iterate` (slices), `u8` board")],
+    );
     /// `FastLife::step`.
-    pub const FAST: Workload =
-        Workload::rust(G, "fast", &[(RS, "Rust `FastLife::step` (one pass)")]);
+    pub const FAST: Workload = Workload::rust(
+        G,
+        "fast",
+        &[(RS, "Rust `FastLife::step` (one pass), `u8` board")],
+    );
     /// The group.
     pub const GROUP: Group = Group {
         name: G,
@@ -729,8 +786,18 @@ pub mod life {
         // Like for like: Rust's boards are `u8`, so NumPy's `uint8` board is the baseline;
         // the tutorial's int64 board has a row (and an appendix line) of its own.
         baseline: NUMPY_ITERATE_UINT8,
-        workloads: &[NUMPY_ITERATE, NUMPY_ITERATE_UINT8, ITERATE, FAST],
+        workloads: &[
+            NUMPY_ITERATE,
+            NUMPY_ITERATE_UINT8,
+            ITERATE_LOOPS,
+            ITERATE,
+            FAST,
+        ],
         summary: &[
+            Summary::new(
+                "10 Life generations, 1000 × 1000, u8 / uint8 boards",
+                ITERATE_LOOPS,
+            ),
             Summary::new(
                 "10 Life generations, 1000 × 1000, u8 / uint8 boards",
                 ITERATE,

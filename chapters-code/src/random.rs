@@ -1,11 +1,12 @@
 //! NumPy's legacy `RandomState`, bit for bit: the same numbers as
 //! `np.random.RandomState(seed).rand(...)` and `.randint(...)`.
 //!
-//! The generator is the Mersenne Twister MT19937 from the `rand_mt` crate, seeded the way
-//! NumPy seeds it from a 32-bit integer; the conversions to floats and bounded integers are
-//! NumPy's own (`random_standard_uniform` and the masked rejection sampling of `randint`).
-//! Use it when you need NumPy's exact numbers; otherwise `ndarray-rand` with a seeded
-//! generator from `rand` is the idiomatic choice.
+//! The generator is the Mersenne Twister MT19937 from the `rand_mt` crate,
+//! seeded the way NumPy seeds it from a 32-bit integer; the conversions to
+//! floats and bounded integers are NumPy's own (`random_standard_uniform` and
+//! the masked rejection sampling of `randint`). Use it when you need NumPy's
+//! exact numbers; otherwise `ndarray-rand` with a seeded generator from `rand`
+//! is the idiomatic choice.
 
 use ndarray::Array2;
 use rand_mt::Mt;
@@ -22,7 +23,8 @@ impl RandomState {
         RandomState { mt: Mt::new(seed) }
     }
 
-    /// One double in [0, 1) from 53 random bits, as NumPy makes it from two 32-bit draws.
+    /// One double in [0, 1) from 53 random bits, as NumPy makes it from two
+    /// 32-bit draws.
     pub fn next_f64(&mut self) -> f64 {
         let a = self.mt.next_u32() >> 5; // 27 bits
         let b = self.mt.next_u32() >> 6; // 26 bits
@@ -34,11 +36,14 @@ impl RandomState {
         Array2::from_shape_simple_fn((rows, cols), || self.next_f64())
     }
 
-    /// `randint(low, high, size=(rows, cols))`: integers in [low, high), NumPy's default
-    /// (legacy) algorithm: draw, mask to the smallest covering power of two, reject and retry.
+    /// `randint(low, high, size=(rows, cols))`: integers in [low, high),
+    /// NumPy's default (legacy) algorithm: draw, mask to the smallest covering
+    /// power of two, reject and retry.
     ///
     /// # Panics
-    /// If `low >= high`, like NumPy's `ValueError: low >= high`.
+    /// If `low >= high` and the array is not empty, like NumPy's `ValueError:
+    /// low >= high` (for an empty size NumPy checks nothing and returns an
+    /// empty array, and so does this function).
     pub fn randint(
         &mut self,
         low: i64,
@@ -46,6 +51,9 @@ impl RandomState {
         rows: usize,
         cols: usize,
     ) -> Array2<i64> {
+        if rows == 0 || cols == 0 {
+            return Array2::zeros((rows, cols));
+        }
         assert!(low < high, "randint: low >= high ({low} >= {high})");
         let range = high.abs_diff(low) - 1; // largest offset from `low`
         let mask = u64::MAX >> range.leading_zeros().min(63);
@@ -73,8 +81,8 @@ impl RandomState {
         })
     }
 
-    /// `choice([0, 1], size=(rows, cols))` for a two-element population, which NumPy's legacy
-    /// `choice` draws as `randint(0, 2)` and then looks up.
+    /// `choice([0, 1], size=(rows, cols))` for a two-element population, which
+    /// NumPy's legacy `choice` draws as `randint(0, 2)` and then looks up.
     pub fn choice_binary(&mut self, rows: usize, cols: usize) -> Array2<u8> {
         self.randint(0, 2, rows, cols).mapv(|v| v as u8)
     }
@@ -148,6 +156,17 @@ mod tests {
             RandomState::new(7).choice_binary(3, 5),
             expected.mapv(|v| v as u8)
         );
+    }
+
+    #[test]
+    fn an_empty_size_needs_no_valid_range() {
+        // NumPy: randint(3, 3, (0, 4)) and randint(5, 3, (3, 0)) return empty
+        // arrays.
+        let mut r = RandomState::new(1);
+        assert_eq!(r.randint(3, 3, 0, 4).dim(), (0, 4));
+        assert_eq!(r.randint(5, 3, 3, 0).dim(), (3, 0));
+        // and draw nothing: the stream continues as if they were not called
+        assert_eq!(r.rand(1, 1), RandomState::new(1).rand(1, 1));
     }
 
     #[test]

@@ -1,2 +1,49 @@
 //! ch07: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
+
+use chapters_code::numpy_text::numbers;
+
+use super::{arrays_of, assert_outputs_agree, numpy_output, rust_output};
+
+const SLUG: &str = "ch07-knn";
+
+/// NumPy's `RandomState` numbers, the neighbour tables and the integers of
+/// exercise 2: the same arrays, value for value.
+#[test]
+fn random_numbers_and_neighbours() {
+    for name in [
+        "tutorial_points",
+        "sorted_neighbours",
+        "k_nearest_partition",
+        "exercise_randint",
+    ] {
+        assert_outputs_agree(SLUG, name, name);
+    }
+}
+
+/// The diagonal (exact) and the first row of distances: NumPy prints eight
+/// decimals, the Rust sample four (to fit the page), so the row agrees to the
+/// fourth decimal.
+#[test]
+fn distance_matrix() {
+    let numpy = arrays_of(&numpy_output(SLUG, "distance_matrix"), "NumPy");
+    let rust = arrays_of(&rust_output(SLUG, "distance_matrix"), "Rust");
+    assert_eq!((numpy.len(), rust.len()), (2, 2));
+    assert!(numpy[0].same_as(&rust[0]), "{} vs {}", numpy[0], rust[0]);
+    assert!(
+        numpy[1].close_to(&rust[1], 5e-5),
+        "{} vs {}",
+        numpy[1],
+        rust[1]
+    );
+    assert!(!numpy[1].same_as(&rust[1]), "Rust prints four decimals");
+}
+
+/// The NumPy output the chapter shows as the bad `kth` names the same `kth`
+/// and column count as the Rust error.
+#[test]
+fn kth_out_of_bounds() {
+    let numpy = numbers(&numpy_output(SLUG, "kth_out_of_bounds"));
+    let rust = numbers(&rust_output(SLUG, "kth_out_of_bounds"));
+    assert_eq!(numpy, rust);
+}

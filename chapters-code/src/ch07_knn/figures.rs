@@ -9,8 +9,8 @@ use crate::error::Result;
 use crate::figures::{palette, register_fonts, FONT};
 use crate::random::RandomState;
 
-/// The tutorial's scatter plot with lines from each point to its K = 2 nearest neighbours,
-/// coloured with viridis.
+/// The tutorial's scatter plot with lines from each point to its K = 2 nearest
+/// neighbours, coloured with viridis.
 pub fn render_neighbours(path: &Path) -> Result<()> {
     register_fonts();
     const K: usize = 2;
@@ -43,8 +43,11 @@ pub fn render_neighbours(path: &Path) -> Result<()> {
             )))?;
         }
     }
-    chart
-        .draw_series((0..10).map(|i| Circle::new((x[[i, 0]], x[[i, 1]]), 9, colors[i].filled())))?;
+    chart.draw_series(
+        (0..10).map(|i| {
+            Circle::new((x[[i, 0]], x[[i, 1]]), 9, colors[i].filled())
+        }),
+    )?;
     root.present()?;
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! Chapter 7, "k nearest neighbours": all pairwise distances with broadcasting, then
-//! `argsort` and `argpartition`, which ndarray does not have, written once and tested.
+//! Chapter 7, "k nearest neighbours": all pairwise distances with broadcasting,
+//! then `argsort` and `argpartition`, which ndarray does not have, written once
+//! and tested.
 
 mod figures;
 mod tables;
@@ -14,7 +15,10 @@ use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
 pub use figures::render_neighbours;
-pub use tables::knn_table;
+pub use tables::{
+    broadcast_memory, knn_findings, knn_table, symmetry_effect,
+    temporary_effect,
+};
 
 /// What chapter 7 contributes to the book.
 pub const CHAPTER: Chapter = Chapter {
@@ -24,12 +28,19 @@ pub const CHAPTER: Chapter = Chapter {
         distance_matrix,
         sorted_neighbours,
         k_nearest_partition,
+        kth_out_of_bounds,
         idiomatic_random,
         exercise_single_nearest,
         exercise_randint,
     ],
     figures: &[Figure::new("neighbours.png", render_neighbours)],
-    tables: &[Table::text("knn-table.md", knn_table)],
+    tables: &[
+        Table::text("knn-table.md", knn_table),
+        Table::text("temporary-effect.md", temporary_effect),
+        Table::text("symmetry-effect.md", symmetry_effect),
+        Table::text("findings.md", knn_findings),
+        Table::measured("broadcast-memory.md", broadcast_memory),
+    ],
 };
 
 // ANCHOR: knn_error
@@ -55,16 +66,16 @@ pub enum KnnError {
 impl fmt::Display for KnnError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            KnnError::KthOutOfBounds { kth, ncols } => {
-                write!(f, "kth(={kth}) out of bounds: rows have {ncols} elements")
-            }
-            KnnError::TooFewPoints { k, points } => {
-                write!(
-                    f,
-                    "cannot find {k} neighbours among {points} points (each point has {} others)",
-                    points.saturating_sub(1)
-                )
-            }
+            KnnError::KthOutOfBounds { kth, ncols } => write!(
+                f,
+                "kth(={kth}) out of bounds: rows have {ncols} elements"
+            ),
+            KnnError::TooFewPoints { k, points } => write!(
+                f,
+                "cannot find {k} neighbours among {points} points \
+                 (each point has {} others)",
+                points.saturating_sub(1)
+            ),
         }
     }
 }
@@ -73,39 +84,67 @@ impl std::error::Error for KnnError {}
 // ANCHOR_END: knn_error
 
 // ANCHOR: pairwise_broadcast
-/// `np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)`, word for word.
-/// The difference is an (n, n, d) temporary: 64 MB for 2000 points in 2-D.
-pub fn pairwise_sq_distances_broadcast(points: ArrayView2<f64>) -> Array2<f64> {
-    let rows = points.insert_axis(Axis(1)); // (n, 1, d)
-    let cols = points.insert_axis(Axis(0)); // (1, n, d)
-    let differences = &rows - &cols; // (n, n, d)
-    differences.mapv(|v| v * v).sum_axis(Axis(2))
+/// `np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)`, word
+/// for word. It creates two (n, n, d) temporaries: the differences, then their
+/// squares.
+pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
+    let rows = x.slice(s![.., NewAxis, ..]); // X[:, np.newaxis, :], (n, 1, d)
+    let cols = x.slice(s![NewAxis, .., ..]); // X[np.newaxis, :, :], (1, n, d)
+    let differences = &rows - &cols; // (n, n, d): a new array
+    let squares = differences.mapv(|v| v * v); // and a second one
+    squares.sum_axis(Axis(2)) // (n, n)
 }
 // ANCHOR_END: pairwise_broadcast
 
+// ANCHOR: pairwise_in_place
+/// The same expression with the squares computed in place, as NumPy does it:
+/// one (n, n, d) temporary instead of two.
+pub fn pairwise_sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
+    let differences =
+        &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]);
+    differences.mapv_into(|v| v * v).sum_axis(Axis(2))
+}
+// ANCHOR_END: pairwise_in_place
+
 // ANCHOR: pairwise_sq_distances
-/// All squared Euclidean distances between the rows of `points`, (n, d) -> (n, n), with no
-/// temporary: each distance is summed in the same order as the broadcast version (so the
-/// results are identical), computed once for the pair (i, j) and mirrored to (j, i).
-pub fn pairwise_sq_distances(points: ArrayView2<f64>) -> Array2<f64> {
-    let n = points.nrows();
+/// All squared Euclidean distances between the rows of `x`, (n, d) -> (n, n),
+/// with no temporary: each distance is summed where it is stored.
+pub fn pairwise_sq_distances(x: ArrayView2<f64>) -> Array2<f64> {
+    let n = x.nrows();
+    Array2::from_shape_fn((n, n), |(i, j)| sq_distance(x.row(i), x.row(j)))
+}
+
+/// The squared distance between two points, summed coordinate by coordinate.
+///
+/// # Panics
+/// If the points have different numbers of coordinates.
+pub fn sq_distance(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
+    Zip::from(a)
+        .and(b)
+        .fold(0.0, |sum, &a, &b| sum + (a - b) * (a - b))
+}
+// ANCHOR_END: pairwise_sq_distances
+
+// ANCHOR: pairwise_symmetric
+/// [`pairwise_sq_distances`] computing each pair once, for (i, j) with i <= j,
+/// and mirroring it to (j, i). The result is the same, bit for bit.
+pub fn pairwise_sq_distances_symmetric(x: ArrayView2<f64>) -> Array2<f64> {
+    let n = x.nrows();
     let mut dist_sq = Array2::<f64>::zeros((n, n));
     for i in 0..n {
-        let pi = points.row(i);
-        for j in (i + 1)..n {
-            let d = Zip::from(&pi)
-                .and(points.row(j))
-                .fold(0.0, |acc, &a, &b| acc + (a - b) * (a - b));
+        for j in i..n {
+            let d = sq_distance(x.row(i), x.row(j));
             dist_sq[[i, j]] = d;
             dist_sq[[j, i]] = d;
         }
     }
     dist_sq
 }
-// ANCHOR_END: pairwise_sq_distances
+// ANCHOR_END: pairwise_symmetric
 
 // ANCHOR: nan_last
-/// NumPy's sort order for floats: ascending, NaN after everything, -0.0 equal to 0.0.
+/// NumPy's sort order for floats: ascending, NaN after everything, -0.0 equal
+/// to 0.0.
 pub fn cmp_nan_last(a: f64, b: f64) -> Ordering {
     match (a.is_nan(), b.is_nan()) {
         (true, true) => Ordering::Equal,
@@ -116,7 +155,7 @@ pub fn cmp_nan_last(a: f64, b: f64) -> Ordering {
 }
 
 /// A `u64` whose unsigned order is [`cmp_nan_last`]'s order, for radix sorting.
-fn sort_key(v: f64) -> u64 {
+pub fn sort_key(v: f64) -> u64 {
     if v.is_nan() {
         return u64::MAX;
     }
@@ -130,12 +169,12 @@ fn sort_key(v: f64) -> u64 {
 // ANCHOR_END: nan_last
 
 // ANCHOR: argsort_rows
-/// `np.argsort(a, axis=1, kind='stable')`: for each row, the column indices that sort it,
-/// ascending, ties in their original order, NaN last.
+/// `np.argsort(a, axis=1, kind='stable')`: for each row, the column indices
+/// that sort it, ascending, ties in their original order, NaN last.
 ///
-/// Each row is sorted by an LSD radix sort on 8-bit digits of an order-preserving integer
-/// key: eight linear passes (fewer when a digit is the same everywhere), stable by
-/// construction, with no comparisons at all.
+/// Each row is sorted by an LSD radix sort on 8-bit digits of an
+/// order-preserving integer key: eight linear passes (fewer when a digit is the
+/// same everywhere), stable by construction, with no comparisons at all.
 pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     let n = a.ncols();
     let mut out = Array2::<usize>::zeros(a.dim());
@@ -163,7 +202,8 @@ pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     out
 }
 
-/// Sorts `keys` ascending, moving `index` along, stably (LSD radix, 8-bit digits).
+/// Sorts `keys` ascending, moving `index` along, stably (LSD radix, 8-bit
+/// digits).
 fn radix_sort_pairs(
     keys: &mut Vec<u64>,
     index: &mut Vec<u32>,
@@ -200,16 +240,180 @@ fn radix_sort_pairs(
 }
 // ANCHOR_END: argsort_rows
 
+// ANCHOR: argsort_rows_unstable
+/// `np.argsort(a, axis=1)`, NumPy's default: for each row, the column indices
+/// that sort it, ascending, NaN last, -0.0 equal to 0.0. The algorithm is not
+/// stable, but every (value, index) pair it sorts is distinct, so its result is
+/// exactly that of the stable [`argsort_rows`] (NumPy's default may order ties
+/// differently).
+pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
+    let (rows, n) = a.dim();
+    let mut out = Vec::with_capacity(rows * n);
+    let mut scratch = RowScratch::default();
+    let mut copy = Vec::new();
+    for row in a.rows() {
+        let values = match row.as_slice() {
+            Some(values) => values,
+            None => {
+                copy.clear();
+                copy.extend(row.iter().copied());
+                &copy[..]
+            }
+        };
+        argsort_row_into(values, &mut out, &mut scratch);
+    }
+    Array2::from_shape_vec((rows, n), out).expect("one index per element")
+}
+
+/// Buffers reused from row to row.
+#[derive(Default)]
+struct RowScratch {
+    packed: Vec<u64>,
+    spare: Vec<u64>,
+    bucket: Vec<u32>,
+    counts: Vec<u32>,
+}
+
+/// Appends to `out` the indices that sort `row`:
+/// 1. each value's order-preserving key (its high bits) and its index (the low
+///    bits) are packed into one `u64`;
+/// 2. rows of 64 to 16,384 finite values are distributed into four buckets per
+///    element, linearly between the smallest and the largest value (rounding is
+///    monotonic, so bucket order is value order), and the almost sorted result
+///    is finished by an insertion sort. Rows with NaN or infinities, longer
+///    rows, and rows whose values crowd into a few buckets use `sort_unstable`
+///    instead;
+/// 3. the rare neighbours whose kept key bits tie are re-sorted by their full
+///    key.
+fn argsort_row_into(
+    row: &[f64],
+    out: &mut Vec<usize>,
+    scratch: &mut RowScratch,
+) {
+    let n = row.len();
+    // The low `bits` bits hold an index in 0..n.
+    let bits = u64::BITS - (n.saturating_sub(1) as u64).leading_zeros();
+    let mask = u64::MAX.checked_shr(u64::BITS - bits).unwrap_or(0);
+    scratch.packed.clear();
+    scratch.packed.extend(
+        row.iter()
+            .zip(0u64..)
+            .map(|(&v, i)| (sort_key(v) & !mask) | i),
+    );
+    let mut sorted = false;
+    if (64..=1 << 14).contains(&n) {
+        let (mut lo, mut hi, mut finite) =
+            (f64::INFINITY, f64::NEG_INFINITY, true);
+        for &v in row {
+            lo = if v < lo { v } else { lo };
+            hi = if v > hi { v } else { hi };
+            finite &= v.is_finite();
+        }
+        let scale = (4 * n) as f64 / (hi - lo);
+        if finite && scale.is_finite() {
+            sorted = bucket_sort(row, lo, scale, scratch);
+        }
+    }
+    if !sorted {
+        scratch.packed.sort_unstable();
+    }
+    write_indices(row, &scratch.packed, mask, out);
+}
+
+/// Step 2 of [`argsort_row_into`]: false, with `packed` untouched, if values
+/// crowd.
+fn bucket_sort(row: &[f64], lo: f64, scale: f64, s: &mut RowScratch) -> bool {
+    let n = row.len();
+    let last = (4 * n - 1) as u32;
+    s.counts.clear();
+    s.counts.resize(4 * n, 0);
+    s.bucket.clear();
+    s.bucket.extend(row.iter().map(|&v| {
+        let b = (((v - lo) * scale) as u32).min(last);
+        s.counts[b as usize] += 1;
+        b
+    }));
+    let (mut total, mut largest) = (0, 0);
+    for c in s.counts.iter_mut() {
+        largest = largest.max(*c);
+        (*c, total) = (total, total + *c);
+    }
+    if largest > 64 {
+        return false;
+    }
+    s.spare.resize(n, 0);
+    for (&b, &p) in s.bucket.iter().zip(s.packed.iter()) {
+        let slot = &mut s.counts[b as usize];
+        s.spare[*slot as usize] = p;
+        *slot += 1;
+    }
+    std::mem::swap(&mut s.packed, &mut s.spare);
+    insertion_sort(&mut s.packed); // out of order only within a bucket
+    true
+}
+
+/// Insertion sort, fast on an almost sorted slice.
+fn insertion_sort(v: &mut [u64]) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > x {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
+/// Step 3 of [`argsort_row_into`]: the indices, in order, appended to `out`.
+fn write_indices(row: &[f64], packed: &[u64], mask: u64, out: &mut Vec<usize>) {
+    let start = out.len();
+    let mut tie = false;
+    let mut previous = u64::MAX; // a false tie costs only the fix-up below
+    out.extend(packed.iter().map(|&p| {
+        tie |= p & !mask == previous;
+        previous = p & !mask;
+        (p & mask) as usize
+    }));
+    if !tie {
+        return;
+    }
+    // Runs whose kept bits agree are in index order: order them by the full
+    // key.
+    let mut first = 0;
+    while first < packed.len() {
+        let high = packed[first] & !mask;
+        let run = packed[first..]
+            .iter()
+            .take_while(|&&p| p & !mask == high)
+            .count();
+        if run > 1 {
+            out[start + first..start + first + run]
+                .sort_unstable_by_key(|&i| (sort_key(row[i]), i));
+        }
+        first += run;
+    }
+}
+// ANCHOR_END: argsort_rows_unstable
+
 // ANCHOR: argpartition_rows
-/// `np.argpartition(a, kth, axis=1)`: for each row, column indices arranged so that position
-/// `kth` holds the index of the element that would be there if the row were sorted, every
-/// index before it points to an element no larger, every index after it to one no smaller.
-/// NaN counts as larger than everything, as in NumPy. O(n) per row.
+/// `np.argpartition(a, kth, axis=1)`: for each row, column indices arranged so
+/// that position `kth` holds the index of the element that would be there if
+/// the row were sorted, every index before it points to an element no larger,
+/// every index after it to one no smaller. NaN counts as larger than
+/// everything, as in NumPy. O(n) per row.
 ///
-/// Beyond position `kth` the order is unspecified (NumPy's is different again): only the
-/// partition property is promised, by both.
-pub fn argpartition_rows(a: ArrayView2<f64>, kth: usize) -> Result<Array2<usize>, KnnError> {
+/// Beyond position `kth` the order is unspecified (NumPy's is different again,
+/// and depends on the CPU): only the partition property is promised, by both.
+/// An array with no elements gives an empty result whatever `kth`, as in NumPy.
+pub fn argpartition_rows(
+    a: ArrayView2<f64>,
+    kth: usize,
+) -> Result<Array2<usize>, KnnError> {
     let ncols = a.ncols();
+    if a.is_empty() {
+        return Ok(Array2::zeros(a.dim()));
+    }
     if kth >= ncols {
         return Err(KnnError::KthOutOfBounds { kth, ncols });
     }
@@ -222,7 +426,8 @@ pub fn argpartition_rows(a: ArrayView2<f64>, kth: usize) -> Result<Array2<usize>
                 Some(values) => select_smallest(values, kth + 1, &mut best),
                 None => select_smallest(&row.to_vec(), kth + 1, &mut best),
             }
-            // Every index in order, then the kth + 1 smallest swapped to the front, in order.
+            // Every index in order, then the kth + 1 smallest swapped to the
+            // front, in order.
             if let Some(slots) = arranged.as_slice_mut() {
                 for (slot, i) in slots.iter_mut().zip(0..) {
                     *slot = i;
@@ -233,8 +438,9 @@ pub fn argpartition_rows(a: ArrayView2<f64>, kth: usize) -> Result<Array2<usize>
                 }
             }
             for (front, &b) in best.iter().enumerate() {
-                // `b` is still at position `b` unless an earlier swap moved it, which can
-                // only have happened inside the front part or onto an earlier best's place.
+                // `b` is still at position `b` unless an earlier swap moved it,
+                // which can only have happened inside the front part or onto an
+                // earlier best's place.
                 let at = if arranged[b] == b {
                     b
                 } else {
@@ -246,8 +452,9 @@ pub fn argpartition_rows(a: ArrayView2<f64>, kth: usize) -> Result<Array2<usize>
             index.clear();
             index.extend(0..ncols);
             // Ties broken by index, so that position kth matches a stable sort.
-            index
-                .select_nth_unstable_by(kth, |&i, &j| cmp_nan_last(row[i], row[j]).then(i.cmp(&j)));
+            index.select_nth_unstable_by(kth, |&i, &j| {
+                cmp_nan_last(row[i], row[j]).then(i.cmp(&j))
+            });
             for (slot, &i) in arranged.iter_mut().zip(&index) {
                 *slot = i;
             }
@@ -256,27 +463,31 @@ pub fn argpartition_rows(a: ArrayView2<f64>, kth: usize) -> Result<Array2<usize>
     Ok(out)
 }
 
-/// Below this `kth`, [`argpartition_rows`] keeps the `kth + 1` smallest in a small sorted
-/// buffer during one pass instead of running a general selection.
+/// Below this `kth`, [`argpartition_rows`] keeps the `kth + 1` smallest in a
+/// small sorted buffer during one pass instead of running a general selection.
 const SMALL_KTH: usize = 16;
 
-/// Puts into `best` the indices of the `count` smallest elements of `row`, sorted (ties by
-/// index, NaN last), in one pass: an element is compared with the worst of the current `count`
-/// best, and only the rare ones that beat it are inserted.
+/// Puts into `best` the indices of the `count` smallest elements of `row`,
+/// sorted (ties by index, NaN last), in one pass: an element is compared with
+/// the worst of the current `count` best, and only the rare ones that beat it
+/// are inserted.
 fn select_smallest(row: &[f64], count: usize, best: &mut Vec<usize>) {
     best.clear();
     let mut worst = f64::NAN;
     for (i, &v) in row.iter().enumerate() {
         if best.len() == count {
-            // Skip unless v is strictly smaller than the worst kept (any number beats NaN).
+            // Skip unless v is strictly smaller than the worst kept (any number
+            // beats NaN).
             let beats = v < worst || (worst.is_nan() && !v.is_nan());
             if !beats {
                 continue;
             }
             best.pop();
         }
-        // Insert after every element that is no larger: ties stay in index order.
-        let at = best.partition_point(|&b| cmp_nan_last(row[b], v) != Ordering::Greater);
+        // Insert after every element that is no larger: ties stay in index
+        // order.
+        let at = best
+            .partition_point(|&b| cmp_nan_last(row[b], v) != Ordering::Greater);
         best.insert(at, i);
         if let Some(&last) = best.last() {
             worst = row[last];
@@ -286,9 +497,12 @@ fn select_smallest(row: &[f64], count: usize, best: &mut Vec<usize>) {
 // ANCHOR_END: argpartition_rows
 
 // ANCHOR: k_nearest
-/// The `k` nearest neighbours of every point, nearest first, from a squared-distance matrix
-/// (each point itself, at distance 0, is left out).
-pub fn k_nearest(dist_sq: ArrayView2<f64>, k: usize) -> Result<Array2<usize>, KnnError> {
+/// The `k` nearest neighbours of every point, nearest first, from a
+/// squared-distance matrix (each point itself, at distance 0, is left out).
+pub fn k_nearest(
+    dist_sq: ArrayView2<f64>,
+    k: usize,
+) -> Result<Array2<usize>, KnnError> {
     let points = dist_sq.nrows();
     if k >= points {
         return Err(KnnError::TooFewPoints { k, points });
@@ -307,7 +521,9 @@ pub fn k_nearest(dist_sq: ArrayView2<f64>, k: usize) -> Result<Array2<usize>, Kn
             .copied()
             .filter(|&j| j != i)
             .collect();
-        first.sort_by(|&a, &b| cmp_nan_last(dist_sq[[i, a]], dist_sq[[i, b]]).then(a.cmp(&b)));
+        first.sort_by(|&a, &b| {
+            cmp_nan_last(dist_sq[[i, a]], dist_sq[[i, b]]).then(a.cmp(&b))
+        });
         for (slot, j) in row.iter_mut().zip(first) {
             *slot = j;
         }
@@ -317,64 +533,75 @@ pub fn k_nearest(dist_sq: ArrayView2<f64>, k: usize) -> Result<Array2<usize>, Kn
 // ANCHOR_END: k_nearest
 
 // ANCHOR: tutorial_points
-/// `rand = np.random.RandomState(42); X = rand.rand(10, 2)`: the very points of the tutorial.
+/// `rand = np.random.RandomState(42); X = rand.rand(10, 2)`: the tutorial's
+/// points.
 pub fn tutorial_points() {
-    let mut rand = RandomState::new(42);
-    let x = rand.rand(10, 2);
+    let x = RandomState::new(42).rand(10, 2); // NumPy's numbers, bit for bit
     println!("{x:.8}");
     assert_eq!(x[[0, 0]], 0.3745401188473625); // NumPy prints 0.37454012
 }
 // ANCHOR_END: tutorial_points
 
 // ANCHOR: distance_matrix
-/// All squared distances, by broadcasting and without the temporary; the diagonal is zero.
+/// All squared distances, three ways; the diagonal is zero.
 pub fn distance_matrix() {
     let x = RandomState::new(42).rand(10, 2);
     let dist_sq = pairwise_sq_distances_broadcast(x.view());
-    println!("dist_sq.diag() = {}", dist_sq.diag());
+    println!("{}", dist_sq.diag());
+    println!("{:.4}", dist_sq.row(0));
     assert!(dist_sq.diag().iter().all(|&d| d == 0.0));
+    assert_eq!(dist_sq, pairwise_sq_distances_in_place(x.view()));
     assert_eq!(dist_sq, pairwise_sq_distances(x.view()));
     assert_eq!(dist_sq, dist_sq.t()); // symmetric
 }
 // ANCHOR_END: distance_matrix
 
 // ANCHOR: sorted_neighbours
-/// `np.argsort(dist_sq, axis=1)`: each row lists the points from nearest to farthest.
+/// `np.argsort(dist_sq, axis=1)`: each row lists the points, nearest first.
 pub fn sorted_neighbours() {
     let x = RandomState::new(42).rand(10, 2);
     let dist_sq = pairwise_sq_distances(x.view());
-    let nearests = argsort_rows(dist_sq.view());
+    let nearests = argsort_rows_unstable(dist_sq.view()); // np.argsort
     println!("{nearests}");
-    assert_eq!(nearests.column(0), Array::from_iter(0..10)); // each point is nearest to itself
+    assert_eq!(nearests, argsort_rows(dist_sq.view())); // kind='stable'
+    assert_eq!(nearests.column(0), Array::from_iter(0..10)); // itself first
 }
 // ANCHOR_END: sorted_neighbours
 
 // ANCHOR: k_nearest_partition
-/// `np.argpartition(dist_sq, K + 1, axis=1)[:, :K+1]`: the K+1 nearest (self included),
-/// not sorted; here sorted by distance for a readable, stable printout.
+/// `np.argpartition(dist_sq, K + 1, axis=1)[:, :K+1]`: the K + 1 nearest (each
+/// point itself included), in no particular order, then sorted by distance.
 pub fn k_nearest_partition() {
     const K: usize = 2;
     let x = RandomState::new(42).rand(10, 2);
     let dist_sq = pairwise_sq_distances(x.view());
-    let partition = argpartition_rows(dist_sq.view(), K + 1).expect("K + 1 < 10 points");
-    let mut first = partition.slice(s![.., ..K + 1]).to_owned();
-    for (i, mut row) in first.rows_mut().into_iter().enumerate() {
-        row.as_slice_mut()
-            .expect("a row of a new array is contiguous")
-            .sort_by(|&a, &b| cmp_nan_last(dist_sq[[i, a]], dist_sq[[i, b]]));
+    let partition = argpartition_rows(dist_sq.view(), K + 1).expect("K+1 < 10");
+    let mut candidates = partition.slice(s![.., ..K + 1]).to_owned();
+    // The order within the partition is unspecified: sort them by distance.
+    for (i, mut row) in candidates.rows_mut().into_iter().enumerate() {
+        let row = row.as_slice_mut().expect("a row of a new array");
+        row.sort_by(|&a, &b| cmp_nan_last(dist_sq[[i, a]], dist_sq[[i, b]]));
     }
-    println!("{first}");
-    // The same points as the first K+1 columns of the full argsort:
-    assert_eq!(first, argsort_rows(dist_sq.view()).slice(s![.., ..K + 1]));
-    assert_eq!(
-        argpartition_rows(dist_sq.view(), 10),
-        Err(KnnError::KthOutOfBounds { kth: 10, ncols: 10 })
-    );
+    println!("{candidates}");
+    // The first K + 1 columns of the full argsort:
+    let sorted = argsort_rows(dist_sq.view());
+    assert_eq!(candidates, sorted.slice(s![.., ..K + 1]));
 }
 // ANCHOR_END: k_nearest_partition
 
+// ANCHOR: kth_out_of_bounds
+/// A `kth` that is not a column: an error, not a panic.
+pub fn kth_out_of_bounds() {
+    let dist_sq = Array2::<f64>::zeros((10, 10));
+    let error = argpartition_rows(dist_sq.view(), 10).unwrap_err();
+    println!("{error}");
+    assert_eq!(error, KnnError::KthOutOfBounds { kth: 10, ncols: 10 });
+}
+// ANCHOR_END: kth_out_of_bounds
+
 // ANCHOR: idiomatic_random
-/// Without the need for NumPy's exact numbers: ndarray-rand with a seeded, portable generator.
+/// Without the need for NumPy's exact numbers: ndarray-rand with a seeded,
+/// portable generator.
 pub fn idiomatic_random() {
     use ndarray_rand::rand_distr::Uniform;
     use ndarray_rand::RandomExt;
@@ -416,13 +643,85 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The numbers of a printed array, NumPy's (`[[0 3]`) or ndarray's (`[[0,
+    /// 3],`).
+    fn numbers(text: &str) -> Vec<f64> {
+        text.split(|c: char| c.is_whitespace() || "[],".contains(c))
+            .filter_map(|token| token.parse().ok())
+            .collect()
+    }
+
+    fn rounded(values: impl IntoIterator<Item = f64>) -> Vec<f64> {
+        values
+            .into_iter()
+            .map(|v| format!("{v:.8}").parse().expect("a number"))
+            .collect()
+    }
+
+    fn indices(a: &Array2<usize>) -> Vec<f64> {
+        a.iter().map(|&i| i as f64).collect()
+    }
+
+    macro_rules! numpy {
+        ($name:literal) => {
+            numbers(include_str!(concat!(
+                "../../../python/outputs/ch07-knn/",
+                $name,
+                ".txt"
+            )))
+        };
+    }
+
     #[test]
-    fn argsort_matches_numpy_on_the_tutorial_points() {
-        // np.argsort(dist_sq, axis=1) for RandomState(42).rand(10, 2), rows 0 and 9.
+    fn the_rust_samples_compute_what_numpy_printed() {
         let x = RandomState::new(42).rand(10, 2);
-        let sorted = argsort_rows(pairwise_sq_distances(x.view()).view());
-        assert_eq!(sorted.row(0), array![0, 3, 4, 5, 8, 1, 9, 7, 2, 6]);
-        assert_eq!(sorted.row(9), array![9, 8, 7, 2, 6, 1, 4, 0, 3, 5]);
+        assert_eq!(numpy!("tutorial_points"), rounded(x.iter().copied()));
+        let dist_sq = pairwise_sq_distances(x.view());
+        let shown = dist_sq.diag().into_iter().chain(dist_sq.row(0));
+        assert_eq!(numpy!("distance_matrix"), rounded(shown.copied()));
+        let sorted = argsort_rows_unstable(dist_sq.view());
+        assert_eq!(numpy!("sorted_neighbours"), indices(&sorted));
+        let candidates = sorted.slice(s![.., ..3]).to_owned();
+        assert_eq!(numpy!("k_nearest_partition"), indices(&candidates));
+        let r = RandomState::new(0).randint(0, 100, 3, 4);
+        let r = r.iter().map(|&v| v as f64).collect::<Vec<_>>();
+        assert_eq!(numpy!("exercise_randint"), r);
+        assert_eq!(numbers("[[0 3]\n [1, 2.5e-1]]"), [0.0, 3.0, 1.0, 0.25]);
+    }
+
+    /// Every ndarray cell of the chapter's NumPy → ndarray table, as written
+    /// there.
+    #[test]
+    fn the_table_cells_compile_and_run(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        use ndarray_rand::rand_distr::Uniform;
+        use ndarray_rand::RandomExt;
+        use rand::SeedableRng;
+        use rand_pcg::Pcg64;
+        let x = RandomState::new(42).rand(10, 2);
+        let random = Array2::random_using(
+            (10, 2),
+            Uniform::new(0., 1.)?,
+            &mut Pcg64::seed_from_u64(42),
+        );
+        let differences =
+            &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]);
+        let d = pairwise_sq_distances(x.view());
+        let k = 3;
+        let diagonal = d.diag();
+        let unstable = argsort_rows_unstable(d.view());
+        let stable = argsort_rows(d.view());
+        let partition = argpartition_rows(d.view(), k)?;
+        let row = d.row(1);
+        let mut v = row.to_vec();
+        v.sort_by(|a, b| cmp_nan_last(*a, *b));
+        assert_eq!(random.dim(), (10, 2));
+        assert_eq!(differences.shape(), [10, 10, 2]);
+        assert!(diagonal.iter().all(|&d| d == 0.0));
+        assert_eq!(unstable, stable);
+        assert_eq!(partition.dim(), (10, 10));
+        assert_eq!(v[0], 0.0);
+        Ok(())
     }
 
     #[test]
@@ -438,22 +737,116 @@ mod tests {
             -f64::NAN
         ]];
         // NumPy (stable): [6, 4, 5, 2, 0, 3, 1, 7]
-        assert_eq!(argsort_rows(a.view()), array![[6, 4, 5, 2, 0, 3, 1, 7]]);
+        let expected = array![[6, 4, 5, 2, 0, 3, 1, 7]];
+        assert_eq!(argsort_rows(a.view()), expected);
+        assert_eq!(argsort_rows_unstable(a.view()), expected);
     }
 
     #[test]
-    fn argpartition_errors_and_empty_rows() {
-        let a = Array2::<f64>::zeros((3, 0));
+    fn argsort_of_empty_and_strided_arrays() {
+        for (r, c) in [(0, 4), (3, 0), (0, 0), (2, 1)] {
+            let a = Array2::<f64>::zeros((r, c));
+            assert_eq!(argsort_rows(a.view()).dim(), (r, c));
+            assert_eq!(argsort_rows_unstable(a.view()).dim(), (r, c));
+        }
+        let x = RandomState::new(3).rand(300, 50); // rows of the transpose
+        let by_row = argsort_rows(x.t());
+        assert_eq!(argsort_rows_unstable(x.t()), by_row);
+        assert_eq!(argsort_rows(x.t().as_standard_layout().view()), by_row);
+    }
+
+    /// A deterministic stream of test values (xorshift).
+    fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+        let mut s = seed;
+        move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        }
+    }
+
+    fn both_argsorts_agree(row: Vec<f64>) {
+        let n = row.len();
+        let a = Array2::from_shape_vec((1, n), row).expect("one row");
+        assert_eq!(argsort_rows_unstable(a.view()), argsort_rows(a.view()));
+    }
+
+    #[test]
+    fn unstable_argsort_resolves_ties_in_the_dropped_bits() {
+        // Values that differ only in their lowest bits, which packing drops.
+        let mut row: Vec<f64> = (0..3000u64)
+            .map(|i| f64::from_bits(1.0f64.to_bits() + (i * 7919) % 3001))
+            .collect();
+        row.extend([f64::NAN, -1e-300, 1e300, f64::INFINITY]);
+        both_argsorts_agree(row);
+    }
+
+    #[test]
+    fn unstable_argsort_agrees_on_rows_with_ties_and_any_spread() {
+        let mut next = xorshift(99);
+        for n in [65usize, 100, 2000, 5000, 20_000] {
+            for spread in [1e-300, 1e-12, 1.0, 1e300] {
+                let row = (0..n)
+                    .map(|_| {
+                        let s = next();
+                        match s % 8 {
+                            0 => -0.0,
+                            1 => 0.0,
+                            2 => (s % 7) as f64 * spread, // duplicates
+                            3 => f64::from_bits(1.0f64.to_bits() + s % 4),
+                            _ => ((s >> 11) as f64 / 9e15 - 0.5) * spread,
+                        }
+                    })
+                    .collect();
+                both_argsorts_agree(row);
+            }
+        }
+        // Values crowded into one bucket take the fallback.
+        let mut row: Vec<f64> =
+            (0..3000).map(|i| 1.0 + (i % 500) as f64 * 1e-9).collect();
+        row.push(1e6);
+        both_argsorts_agree(row);
+    }
+
+    #[test]
+    fn unstable_argsort_agrees_with_nan_and_signed_zeros() {
+        let mut next = xorshift(12345);
+        for n in [2usize, 3, 17, 64, 255, 256, 257, 1000, 4097] {
+            let row = (0..n)
+                .map(|_| {
+                    let s = next();
+                    match s % 10 {
+                        0 => f64::NAN,
+                        1 => -0.0,
+                        2 => 0.0,
+                        3 => (s % 5) as f64,
+                        _ => (s >> 11) as f64 / 9e15 - 0.5,
+                    }
+                })
+                .collect();
+            both_argsorts_agree(row);
+        }
+    }
+
+    #[test]
+    fn argpartition_errors_and_empty_arrays() {
+        let a = Array2::<f64>::zeros((3, 4));
         assert_eq!(
-            argpartition_rows(a.view(), 0),
-            Err(KnnError::KthOutOfBounds { kth: 0, ncols: 0 })
+            argpartition_rows(a.view(), 4),
+            Err(KnnError::KthOutOfBounds { kth: 4, ncols: 4 })
         );
         let e = KnnError::KthOutOfBounds { kth: 5, ncols: 5 };
-        assert_eq!(e.to_string(), "kth(=5) out of bounds: rows have 5 elements");
         assert_eq!(
-            argsort_rows(Array2::<f64>::zeros((0, 4)).view()).dim(),
-            (0, 4)
+            e.to_string(),
+            "kth(=5) out of bounds: rows have 5 elements"
         );
+        // NumPy checks kth only when there are elements to partition.
+        for (r, c, kth) in [(3, 0, 0), (3, 0, 1), (0, 3, 3), (0, 0, 0)] {
+            let a = Array2::<f64>::zeros((r, c));
+            let p = argpartition_rows(a.view(), kth).expect("nothing to do");
+            assert_eq!(p.dim(), (r, c));
+        }
     }
 
     #[test]
@@ -477,6 +870,62 @@ mod tests {
         assert!(a[[0, p[[0, 4]]]].is_nan());
     }
 
+    /// Equal as NumPy compares in tests: NaN equals NaN, -0.0 is not 0.0.
+    fn same_bits(a: &Array2<f64>, b: &Array2<f64>) -> bool {
+        a.dim() == b.dim()
+            && a.iter().zip(b).all(|(x, y)| {
+                x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
+            })
+    }
+
+    fn all_versions(x: ArrayView2<f64>) -> [Array2<f64>; 4] {
+        [
+            pairwise_sq_distances_broadcast(x),
+            pairwise_sq_distances_in_place(x),
+            pairwise_sq_distances(x),
+            pairwise_sq_distances_symmetric(x),
+        ]
+    }
+
+    #[test]
+    fn a_nan_or_infinite_point_has_a_nan_distance_to_itself() {
+        // NumPy: (x - x) ** 2 is NaN for x = NaN or inf, so the diagonal is
+        // NaN.
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let x = array![[bad, 0.0], [1.0, 2.0]];
+            for d in all_versions(x.view()) {
+                assert!(d[[0, 0]].is_nan(), "{bad}: {d}");
+                assert_eq!(d[[1, 1]], 0.0);
+                assert!(same_bits(
+                    &d,
+                    &pairwise_sq_distances_broadcast(x.view())
+                ));
+            }
+        }
+    }
+
+    #[test]
+    fn up_to_seven_coordinates_every_version_adds_in_the_same_order() {
+        // From 8 coordinates on, ndarray's sum_axis adds eight lanes at a time
+        // (NumPy uses its pairwise summation): the last bits may differ.
+        for d in 1..=7 {
+            let x = RandomState::new(d as u32).rand(30, d);
+            let [broadcast, rest @ ..] = all_versions(x.view());
+            for other in rest {
+                assert!(same_bits(&broadcast, &other), "d = {d}");
+            }
+        }
+        let x = RandomState::new(8).rand(30, 9);
+        let [broadcast, rest @ ..] = all_versions(x.view());
+        assert!(!same_bits(&broadcast, &rest[1]), "d = 9 now agrees: say so");
+        for other in rest {
+            let close = Zip::from(&broadcast)
+                .and(&other)
+                .all(|&a, &b| (a - b).abs() <= 1e-15 * a.abs().max(1.0));
+            assert!(close);
+        }
+    }
+
     fn row_strategy() -> impl Strategy<Value = Vec<f64>> {
         prop::collection::vec(
             prop_oneof![4 => -5i32..5i32, 1 => Just(i32::MIN)].prop_map(|v| {
@@ -491,6 +940,9 @@ mod tests {
     }
 
     proptest! {
+        // The chapter says 256 random rows.
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
         #[test]
         fn argsort_agrees_with_a_stable_comparison_sort(row in row_strategy()) {
             let a = Array2::from_shape_vec((1, row.len()), row.clone()).expect("one row");
@@ -517,9 +969,22 @@ mod tests {
         }
 
         #[test]
-        fn fast_distances_equal_the_broadcast_ones(seed in 0u32..1000, n in 0usize..12, d in 1usize..4) {
+        fn fast_distances_equal_the_broadcast_ones(
+            seed in 0u32..1000, n in 0usize..12, d in 0usize..8,
+        ) {
             let x = RandomState::new(seed).rand(n, d);
-            prop_assert_eq!(pairwise_sq_distances(x.view()), pairwise_sq_distances_broadcast(x.view()));
+            let [broadcast, rest @ ..] = all_versions(x.view());
+            for other in rest {
+                prop_assert!(same_bits(&broadcast, &other));
+            }
+        }
+
+        #[test]
+        fn unstable_argsort_agrees_with_the_stable_one(
+            row in row_strategy(), repeat in 1usize..8,
+        ) {
+            // Long rows (64 values and more) take the bucket path.
+            both_argsorts_agree(row.repeat(repeat * repeat));
         }
     }
 }
