@@ -248,7 +248,71 @@ fn render_figure(figure: &Figure, scratch: &Path) -> Result<Vec<u8>> {
         .context(format!("cannot create {}", scratch.display()))?;
     let path = scratch.join(figure.name);
     (figure.render)(&path)?;
-    std::fs::read(&path).context(format!("cannot read {}", path.display()))
+    let bytes = std::fs::read(&path)
+        .context(format!("cannot read {}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "png") {
+        return smallest_png(&bytes).map_err(|e| {
+            Error::msg(format!("cannot re-encode {}: {e}", path.display()))
+        });
+    }
+    Ok(bytes)
+}
+
+/// Re-encodes a PNG losslessly as small as this crate can: with a palette when the picture
+/// has at most 256 colours (most of the book's figures: flat fills and a few text shades),
+/// else as RGB, in both cases with the best compression and adaptive filtering. plotters
+/// writes plain 24-bit RGB, several times larger than needed, and every page of the book
+/// must stay light. The pixels are exactly the same; the palette is in order of first
+/// appearance, so the bytes are reproducible.
+fn smallest_png(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    let error = |e: &dyn std::fmt::Display| e.to_string();
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().map_err(|e| error(&e))?;
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let frame = reader.next_frame(&mut pixels).map_err(|e| error(&e))?;
+    if frame.color_type != png::ColorType::Rgb
+        || frame.bit_depth != png::BitDepth::Eight
+    {
+        return Ok(bytes.to_vec()); // not what plotters writes: leave it alone
+    }
+    let pixels = &pixels[..frame.buffer_size()];
+    let (width, height) = (frame.width, frame.height);
+
+    let mut palette: Vec<[u8; 3]> = Vec::new();
+    let mut index_of = std::collections::HashMap::new();
+    let mut indices = Vec::with_capacity(pixels.len() / 3);
+    for rgb in pixels.chunks_exact(3) {
+        let colour = [rgb[0], rgb[1], rgb[2]];
+        let index = *index_of.entry(colour).or_insert_with(|| {
+            palette.push(colour);
+            palette.len() - 1
+        });
+        if palette.len() > 256 {
+            break;
+        }
+        indices.push(index as u8);
+    }
+
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Best);
+    encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+    let data: &[u8] = if palette.len() <= 256 {
+        encoder.set_color(png::ColorType::Indexed);
+        encoder.set_palette(palette.concat());
+        // Indexed rows compress best unfiltered.
+        encoder.set_adaptive_filter(png::AdaptiveFilterType::NonAdaptive);
+        encoder.set_filter(png::FilterType::NoFilter);
+        &indices
+    } else {
+        encoder.set_color(png::ColorType::Rgb);
+        pixels
+    };
+    let mut writer = encoder.write_header().map_err(|e| error(&e))?;
+    writer.write_image_data(data).map_err(|e| error(&e))?;
+    writer.finish().map_err(|e| error(&e))?;
+    Ok(out)
 }
 
 /// Writes a file, creating its folder.
@@ -305,6 +369,61 @@ fn files_below(root: &Path, folder: &Path) -> Vec<PathBuf> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// An RGB PNG of `width` × `height` whose pixel `(x, y)` is `colour(x, y)`.
+    fn rgb_png(
+        width: u32,
+        height: u32,
+        colour: impl Fn(u32, u32) -> [u8; 3],
+    ) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().expect("a header");
+        let pixels: Vec<u8> = (0..height)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .flat_map(|(x, y)| colour(x, y))
+            .collect();
+        writer.write_image_data(&pixels).expect("pixels");
+        writer.finish().expect("finished");
+        out
+    }
+
+    /// The pixels of a PNG as RGB, whatever its encoding.
+    fn rgb_pixels(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        let frame = reader.next_frame(&mut pixels).expect("a frame");
+        pixels.truncate(frame.buffer_size());
+        (frame.width, frame.height, pixels)
+    }
+
+    #[test]
+    fn figures_are_re_encoded_losslessly_and_smaller() {
+        // Few colours (a chart): a palette, the same pixels, far fewer bytes.
+        let chart = rgb_png(300, 200, |x, y| {
+            [(x / 30 * 20) as u8, 255, (y / 50) as u8]
+        });
+        let small = smallest_png(&chart).expect("re-encoded");
+        assert_eq!(rgb_pixels(&small), rgb_pixels(&chart));
+        assert!(
+            small.len() * 2 < chart.len(),
+            "{} vs {}",
+            small.len(),
+            chart.len()
+        );
+        assert_eq!(smallest_png(&chart), Ok(small), "reproducible bytes");
+        // Many colours (a gradient): RGB again, still the same pixels.
+        let gradient =
+            rgb_png(300, 200, |x, y| [x as u8, y as u8, (x + y) as u8]);
+        let again = smallest_png(&gradient).expect("re-encoded");
+        assert_eq!(rgb_pixels(&again), rgb_pixels(&gradient));
+        // Not a PNG: an error, not a panic.
+        assert!(smallest_png(b"not a png").is_err());
+    }
 
     #[test]
     fn every_generated_file_has_one_producer() {
