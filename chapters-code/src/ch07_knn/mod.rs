@@ -3,6 +3,7 @@
 //! and tested.
 
 mod figures;
+mod numpy_table;
 mod tables;
 
 use std::cmp::Ordering;
@@ -35,6 +36,7 @@ pub const CHAPTER: Chapter = Chapter {
     ],
     figures: &[Figure::new("neighbours.png", render_neighbours)],
     tables: &[
+        Table::text("numpy-table.md", numpy_table::render),
         Table::text("knn-table.md", knn_table),
         Table::text("temporary-effect.md", temporary_effect),
         Table::text("symmetry-effect.md", symmetry_effect),
@@ -687,41 +689,6 @@ mod tests {
         let r = r.iter().map(|&v| v as f64).collect::<Vec<_>>();
         assert_eq!(numpy!("exercise_randint"), r);
         assert_eq!(numbers("[[0 3]\n [1, 2.5e-1]]"), [0.0, 3.0, 1.0, 0.25]);
-    }
-
-    /// Every ndarray cell of the chapter's NumPy → ndarray table, as written
-    /// there.
-    #[test]
-    fn the_table_cells_compile_and_run(
-    ) -> Result<(), Box<dyn std::error::Error>> {
-        use ndarray_rand::rand_distr::Uniform;
-        use ndarray_rand::RandomExt;
-        use rand::SeedableRng;
-        use rand_pcg::Pcg64;
-        let x = RandomState::new(42).rand(10, 2);
-        let random = Array2::random_using(
-            (10, 2),
-            Uniform::new(0., 1.)?,
-            &mut Pcg64::seed_from_u64(42),
-        );
-        let differences =
-            &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]);
-        let d = pairwise_sq_distances(x.view());
-        let k = 3;
-        let diagonal = d.diag();
-        let unstable = argsort_rows_unstable(d.view());
-        let stable = argsort_rows(d.view());
-        let partition = argpartition_rows(d.view(), k)?;
-        let row = d.row(1);
-        let mut v = row.to_vec();
-        v.sort_by(|a, b| cmp_nan_last(*a, *b));
-        assert_eq!(random.dim(), (10, 2));
-        assert_eq!(differences.shape(), [10, 10, 2]);
-        assert!(diagonal.iter().all(|&d| d == 0.0));
-        assert_eq!(unstable, stable);
-        assert_eq!(partition.dim(), (10, 10));
-        assert_eq!(v[0], 0.0);
-        Ok(())
     }
 
     #[test]

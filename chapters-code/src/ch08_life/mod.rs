@@ -14,6 +14,7 @@
 #![allow(clippy::reversed_empty_ranges)]
 
 mod figures;
+mod numpy_table;
 mod tables;
 
 use ndarray::prelude::*;
@@ -46,6 +47,7 @@ pub const CHAPTER: Chapter = Chapter {
         Figure::new("animation.gif", render_animation),
     ],
     tables: &[
+        Table::text("numpy-table.md", numpy_table::render),
         Table::text("life-table.md", life_table),
         Table::text("loops-vs-numpy.md", loops_vs_numpy),
         Table::measured("allocations.md", life_allocations),
@@ -384,31 +386,6 @@ mod tests {
         let end = z.iter().filter(|&&c| c == 1).count() as u64;
         // "int64 board, alive at the start: 4987, after 100 generations: 668"
         assert_eq!(numpy!("random_board"), [64, start, 100, end]);
-    }
-
-    /// Every ndarray cell of the chapter's NumPy → ndarray table, as written there.
-    #[test]
-    fn the_table_cells_compile_and_run() {
-        let seed = 42;
-        let mut z = RandomState::new(seed).choice_binary(100, 100);
-        let left = z.slice(s![1..-1, 0..-2]);
-        let below = z.slice(s![2.., 1..-1]);
-        assert_eq!((left.dim(), below.dim()), ((98, 98), (98, 98)));
-        let n = Array2::<u8>::from_elem((100, 100), 3);
-        let mask = Zip::from(&n).and(&z).map_collect(|&n, &z| n == 3 && z == 0);
-        assert_eq!(mask.iter().filter(|&&m| m).count(), 100 * 100 - 4987);
-        let copy = z.slice(s![1..-1, 1..-1]).to_owned();
-        z.fill(0);
-        let mask = Array2::from_elem((98, 98), true);
-        Zip::from(z.slice_mut(s![1..-1, 1..-1]))
-            .and(&mask)
-            .for_each(|c, &m| {
-                if m {
-                    *c = 1
-                }
-            });
-        assert_eq!(z.iter().filter(|&&c| c == 1).count(), 98 * 98);
-        assert_eq!(copy.dim(), (98, 98));
     }
 
     #[test]

@@ -1,0 +1,131 @@
+//! Chapter 7's `NumPy → ndarray` table. Each function runs the ndarray side of
+//! one row and checks it; the table in the book is generated from this code.
+
+use ndarray::prelude::*;
+use ndarray_rand::rand_distr::Uniform;
+use ndarray_rand::RandomExt;
+use rand::SeedableRng;
+use rand_pcg::Pcg64;
+
+use super::{
+    argpartition_rows, argsort_rows, argsort_rows_unstable, cmp_nan_last,
+    pairwise_sq_distances,
+};
+use crate::chapter::{numpy_row, numpy_rows, numpy_table, RowResult};
+use crate::error::Result;
+use crate::random::RandomState;
+
+/// The table's markdown, built by running every row.
+pub fn render() -> Result<String> {
+    numpy_table(numpy_rows![
+        numpy_random,
+        idiomatic_random,
+        differences,
+        diagonal,
+        argsort,
+        argsort_stable,
+        argpartition,
+        sort_copy,
+    ])
+}
+
+/// The tutorial's ten points and their distances.
+fn points() -> (Array2<f64>, Array2<f64>) {
+    let x = RandomState::new(42).rand(10, 2);
+    let d = pairwise_sq_distances(x.view());
+    (x, d)
+}
+
+fn numpy_random() -> RowResult {
+    let x = numpy_row!(
+        "`np.random.RandomState(42).rand(10, 2)`",
+        RandomState::new(42).rand(10, 2),
+        "this book's; bit for bit"
+    );
+    assert_eq!(x[[0, 0]], 0.3745401188473625);
+    Ok(())
+}
+
+fn idiomatic_random() -> RowResult {
+    let x = numpy_row!(
+        "`np.random.default_rng(42).random((10, 2))`",
+        Array2::random_using(
+            (10, 2),
+            Uniform::new(0., 1.)?,
+            &mut Pcg64::seed_from_u64(42)
+        ),
+        "ndarray-rand; other numbers"
+    );
+    assert_eq!(x.dim(), (10, 2));
+    Ok(())
+}
+
+fn differences() -> RowResult {
+    let (x, _) = points();
+    let diff = numpy_row!(
+        "`X[:, np.newaxis, :] - X[np.newaxis, :, :]`",
+        &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]),
+        "a new (n, n, d) array"
+    );
+    assert_eq!(diff.shape(), &[10, 10, 2]);
+    Ok(())
+}
+
+fn diagonal() -> RowResult {
+    let (_, d) = points();
+    let diag = numpy_row!("`d.diagonal()`", d.diag(), "a view");
+    assert!(diag.iter().all(|&v| v == 0.0));
+    Ok(())
+}
+
+fn argsort() -> RowResult {
+    let (_, d) = points();
+    let order = numpy_row!(
+        "`np.argsort(d, axis=1)`",
+        argsort_rows_unstable(d.view()),
+        "this book's; NaN last"
+    );
+    assert_eq!(order.column(0), Array::from_iter(0..10));
+    Ok(())
+}
+
+fn argsort_stable() -> RowResult {
+    let (_, d) = points();
+    let order = numpy_row!(
+        "`np.argsort(d, axis=1, kind='stable')`",
+        argsort_rows(d.view()),
+        "this book's"
+    );
+    assert_eq!(order, argsort_rows_unstable(d.view()));
+    Ok(())
+}
+
+fn argpartition() -> RowResult {
+    let (_, d) = points();
+    let k = 3;
+    let part = numpy_row!(
+        "`np.argpartition(d, k, axis=1)`",
+        argpartition_rows(d.view(), k)?,
+        "this book's; an error if `k >= ncols`"
+    );
+    assert_eq!(part.dim(), (10, 10));
+    assert!(argpartition_rows(d.view(), 10).is_err());
+    Ok(())
+}
+
+fn sort_copy() -> RowResult {
+    let (_, d) = points();
+    let row = d.row(1);
+    let sorted = numpy_row!(
+        "`np.sort(row)`",
+        {
+            let mut v = row.to_vec();
+            v.sort_by(|a, b| cmp_nan_last(*a, *b));
+            v
+        },
+        "a sorted copy, NaN last"
+    );
+    assert_eq!(sorted[0], 0.0);
+    assert!(sorted.is_sorted());
+    Ok(())
+}
