@@ -39,6 +39,62 @@ print(summed)
 # ANCHOR_END: column_plus_row
 out.end()
 
+out.begin("centring")
+# ANCHOR: centring
+X = np.random.RandomState(0).rand(10, 3)  # 10 samples, 3 features
+X_mean = X.mean(0)
+X_centred = X - X_mean
+print("X:", X.shape, "mean:", X_mean.shape)
+print("centred:", X_centred.shape)
+print("mean =", X_mean.round(4))
+largest = np.abs(X_centred.mean(0)).max()
+print("largest column mean after centring < 1e-15:", largest < 1e-15)
+# ANCHOR_END: centring
+out.end()
+
+out.begin("two_d_function")
+# ANCHOR: two_d_function
+x = np.linspace(0, 5, 50)
+y = x[:, np.newaxis]
+z = np.sin(x) ** 10 + np.cos(10 + y * x) * np.cos(x)
+print("x:", x.shape, "y:", y.shape, "z:", z.shape)
+print(f"z[0, 0] = {z[0, 0]:.4f}, z[0, 49] = {z[0, 49]:.4f}")
+print(f"z[49, 0] = {z[49, 0]:.4f}, z[49, 49] = {z[49, 49]:.4f}")
+# ANCHOR_END: two_d_function
+out.end()
+
+out.begin("knn_step_by_step")
+# ANCHOR: knn_step_by_step
+X = np.random.RandomState(42).rand(10, 2)  # 10 points in 2-D
+rows = X[:, np.newaxis, :]
+cols = X[np.newaxis, :, :]
+differences = rows - cols
+squared = differences ** 2
+dist_sq = squared.sum(axis=-1)
+print("X                 ", X.shape)
+print("X[:, newaxis, :]  ", rows.shape)
+print("X[newaxis, :, :]  ", cols.shape)
+print("differences       ", differences.shape)
+print("squared           ", squared.shape)
+print("summed: dist_sq   ", dist_sq.shape)
+print("dist_sq[0, :4] =", dist_sq[0, :4].round(4))
+# ANCHOR_END: knn_step_by_step
+out.end()
+
+out.begin("knn_memory")
+# ANCHOR: knn_memory
+import tracemalloc
+
+X = np.random.RandomState(42).rand(2000, 2)
+tracemalloc.start()  # NumPy reports its buffers to tracemalloc
+dist_sq = np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
+peak = tracemalloc.get_traced_memory()[1]
+tracemalloc.stop()
+print(f"2000 points in 2-D: peak {peak / 1e6:.1f} MB,",
+      f"result {dist_sq.nbytes / 1e6:.1f} MB")
+# ANCHOR_END: knn_memory
+out.end()
+
 out.begin("rules_step_by_step")
 # ANCHOR: rules_step_by_step
 M = np.ones((2, 3))

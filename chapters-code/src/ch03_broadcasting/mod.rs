@@ -1,13 +1,16 @@
 //! Chapter 3, "Broadcasting": NumPy's three rules as code, and what ndarray does with them.
 
 mod figures;
+mod numpy_table;
+mod tables;
 
 use std::fmt;
 
 use ndarray::prelude::*;
-use ndarray::{Dimension, IntoDimension};
+use ndarray::{Data, Dimension, Zip};
 
-use crate::chapter::{samples, Chapter, Figure};
+use crate::chapter::{samples, Chapter, Figure, Table};
+use crate::random::RandomState;
 
 pub use figures::render_broadcasting_diagrams;
 
@@ -18,6 +21,9 @@ pub const CHAPTER: Chapter = Chapter {
         matrix_plus_scalar,
         matrix_plus_vector,
         column_plus_row,
+        centring,
+        two_d_function,
+        knn_step_by_step,
         rules_step_by_step,
         both_stretched,
         incompatible_panics => panics,
@@ -28,27 +34,45 @@ pub const CHAPTER: Chapter = Chapter {
         exercise_times_table,
     ],
     figures: &[Figure::new("diagrams.png", render_broadcasting_diagrams)],
-    tables: &[],
+    tables: &[
+        Table::measured("knn-memory.md", tables::knn_memory_table),
+        Table::text("numpy-table.md", numpy_table::render),
+    ],
 };
 
+// ANCHOR: broadcast_error_full
 // ANCHOR: broadcast_error
-/// Shapes that cannot be broadcast together (NumPy's rule 3).
+/// Why shapes cannot be broadcast together.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BroadcastError {
-    /// All the shapes that were to be broadcast, as given.
-    pub shapes: Vec<Vec<usize>>,
-    /// The axis of the result where they disagree, counted from the left.
-    pub axis: usize,
-    /// The disagreeing sizes found on that axis (none of them 1).
-    pub sizes: Vec<usize>,
+pub enum BroadcastError {
+    /// Rule 3: on one axis of the result, sizes differ and none is 1.
+    Mismatch {
+        /// All the shapes that were to be broadcast, as given.
+        shapes: Vec<Vec<usize>>,
+        /// The axis of the result where they disagree, from the left.
+        axis: usize,
+        /// The disagreeing sizes found on that axis (none of them 1).
+        sizes: Vec<usize>,
+    },
+    /// A shape has more elements than any array can hold.
+    TooLarge {
+        /// All the shapes that were to be broadcast, as given.
+        shapes: Vec<Vec<usize>>,
+        /// The shape that is too large: one of them, or their result.
+        shape: Vec<usize>,
+    },
 }
+// ANCHOR_END: broadcast_error
 
-/// Formats a shape the way NumPy prints it: `(3,)`, `(3,2)`, `()`.
+/// Formats a shape the way NumPy's broadcasting error messages do: `(3,2)`,
+/// `(3,)`, `()`. (A printed tuple has a space: `(3, 2)`.) The sizes are not
+/// checked: NumPy refuses sizes above `isize::MAX` before it prints one.
 pub fn numpy_shape(shape: &[usize]) -> String {
     match shape {
         [one] => format!("({one},)"),
         _ => {
-            let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
+            let parts: Vec<String> =
+                shape.iter().map(usize::to_string).collect();
             format!("({})", parts.join(","))
         }
     }
@@ -56,84 +80,167 @@ pub fn numpy_shape(shape: &[usize]) -> String {
 
 impl fmt::Display for BroadcastError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let shapes: Vec<String> = self.shapes.iter().map(|s| numpy_shape(s)).collect();
-        let sizes: Vec<String> = self.sizes.iter().map(usize::to_string).collect();
-        write!(
-            f,
-            "operands could not be broadcast together with shapes {}: \
-             on axis {} of the result the sizes {} differ and none of them is 1",
-            shapes.join(" "),
-            self.axis,
-            sizes.join(" and ")
-        )
+        let list = |shapes: &[Vec<usize>]| {
+            let texts: Vec<String> =
+                shapes.iter().map(|s| numpy_shape(s)).collect();
+            texts.join(" ")
+        };
+        match self {
+            BroadcastError::Mismatch {
+                shapes,
+                axis,
+                sizes,
+            } => {
+                let words: Vec<String> =
+                    sizes.iter().map(usize::to_string).collect();
+                let sizes = match words.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => words.concat(),
+                };
+                write!(
+                    f,
+                    "shapes {} do not broadcast: on axis {axis} the sizes \
+                     are {sizes}",
+                    list(shapes),
+                )
+            }
+            BroadcastError::TooLarge { shapes, shape } => write!(
+                f,
+                "shapes {}: {} has more elements than an array can hold",
+                list(shapes),
+                numpy_shape(shape)
+            ),
+        }
     }
 }
 
 impl std::error::Error for BroadcastError {}
-// ANCHOR_END: broadcast_error
+// ANCHOR_END: broadcast_error_full
 
 // ANCHOR: broadcast_shapes
 /// The shape that NumPy's broadcasting gives to any number of shapes
 /// (`np.broadcast_shapes`), or the reason there is none.
 ///
-/// Rule 1: shapes with fewer axes are padded with 1s on the left.
-/// Rule 2: on each axis, a size of 1 is stretched to the other size.
-/// Rule 3: on each axis, any two sizes that differ and are not 1 are an error.
-///
-/// A size of 0 is an ordinary size: 1 stretches to 0, but 0 and 3 do not match.
-/// No shapes at all broadcast to the empty shape `()`, like `np.broadcast_shapes()`.
-pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>, BroadcastError> {
+/// A size of 0 is an ordinary size: 1 stretches to 0, but 0 and 3 differ.
+/// No shapes at all broadcast to the empty shape `()`.
+pub fn broadcast_shapes(
+    shapes: &[&[usize]],
+) -> Result<Vec<usize>, BroadcastError> {
+    let given = || shapes.iter().map(|s| s.to_vec()).collect();
+    // Like NumPy, refuse a shape no array can have before the rules.
+    if let Some(shape) = shapes.iter().find(|s| !fits_in_an_array(s)) {
+        let shape = shape.to_vec();
+        return Err(BroadcastError::TooLarge {
+            shapes: given(),
+            shape,
+        });
+    }
     let ndim = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
     let mut result = vec![1; ndim];
     for (axis, size) in result.iter_mut().enumerate() {
-        // Rule 1: axis `axis` of the result is axis `axis - (ndim - len)` of a shorter shape,
-        // and the padded (missing) axes count as size 1.
+        // Rule 1: a shorter shape is padded with 1s on the left, so axis
+        // `axis` of the result is axis `axis - pad` of that shape.
         let sizes_here = shapes.iter().filter_map(|s| {
             let pad = ndim - s.len();
             axis.checked_sub(pad).map(|i| s[i])
         });
-        let mut stretched: Vec<usize> = sizes_here.filter(|&n| n != 1).collect(); // rule 2
-        stretched.sort_unstable();
-        stretched.dedup();
-        match stretched.as_slice() {
-            [] => *size = 1,
-            [only] => *size = *only,
+        // Rule 2: sizes of 1 stretch to the others, which must agree.
+        let mut others: Vec<usize> = sizes_here.filter(|&n| n != 1).collect();
+        others.sort_unstable();
+        others.dedup();
+        match others.len() {
+            0 => *size = 1,
+            1 => *size = others[0],
             _ => {
-                return Err(BroadcastError {
-                    shapes: shapes.iter().map(|s| s.to_vec()).collect(),
+                return Err(BroadcastError::Mismatch {
+                    shapes: given(), // rule 3
                     axis,
-                    sizes: stretched,
+                    sizes: others,
                 })
             }
         }
     }
+    if !fits_in_an_array(&result) {
+        let shape = result;
+        return Err(BroadcastError::TooLarge {
+            shapes: given(),
+            shape,
+        });
+    }
     Ok(result)
+}
+
+/// Whether an array can have this shape: ndarray's rule (NumPy's too) is
+/// that the sizes other than 0 multiply to at most `isize::MAX`.
+pub fn fits_in_an_array(shape: &[usize]) -> bool {
+    let mut nonzero = shape.iter().filter(|&&n| n != 0);
+    let product = nonzero.try_fold(1usize, |p, &n| p.checked_mul(n));
+    product.is_some_and(|p| p <= isize::MAX as usize)
 }
 // ANCHOR_END: broadcast_shapes
 
 // ANCHOR: checked_add
-/// `&a + &b`, but returning a [`BroadcastError`] instead of panicking when the shapes are
-/// incompatible.
+/// `&a + &b`, but returning a [`BroadcastError`] instead of panicking when
+/// the shapes do not broadcast. Integers wrap around on overflow, as in
+/// NumPy, in debug and release builds alike (see [`NumpyAdd`]).
 pub fn checked_add<A, S1, S2, D1, D2>(
     a: &ArrayBase<S1, D1>,
     b: &ArrayBase<S2, D2>,
 ) -> Result<ArrayD<A>, BroadcastError>
 where
-    A: Clone + std::ops::Add<Output = A>,
-    S1: ndarray::Data<Elem = A>,
-    S2: ndarray::Data<Elem = A>,
+    A: NumpyAdd,
+    S1: Data<Elem = A>,
+    S2: Data<Elem = A>,
     D1: Dimension,
     D2: Dimension,
 {
     let shape = broadcast_shapes(&[a.shape(), b.shape()])?;
-    let dim = shape.clone().into_dimension();
-    // Both broadcasts succeed: `shape` is what the rules say both stretch to.
-    let (Some(a), Some(b)) = (a.broadcast(dim.clone()), b.broadcast(dim)) else {
+    let dim = IxDyn(&shape);
+    // Both succeed: `shape` is what the rules stretch both to.
+    let (Some(a), Some(b)) = (a.broadcast(dim.clone()), b.broadcast(dim))
+    else {
         unreachable!("broadcast_shapes agreed to {shape:?}");
     };
-    Ok(&a + &b)
+    Ok(Zip::from(&a).and(&b).map_collect(|&x, &y| x.numpy_add(y)))
 }
 // ANCHOR_END: checked_add
+
+// ANCHOR: numpy_add
+/// `+` on one element type as NumPy computes it. NumPy keeps an integer
+/// array's type and wraps around on overflow (`255 + 1` is `0` in `uint8`);
+/// Rust's `+` panics on overflow in debug builds and wraps in release
+/// builds, so integers use `wrapping_add` to give one answer in both.
+pub trait NumpyAdd: Copy {
+    /// `self + other`, the NumPy way.
+    fn numpy_add(self, other: Self) -> Self;
+}
+
+macro_rules! wrapping_numpy_add {
+    ($($int:ty),*) => {$(
+        impl NumpyAdd for $int {
+            fn numpy_add(self, other: Self) -> Self {
+                self.wrapping_add(other)
+            }
+        }
+    )*};
+}
+wrapping_numpy_add!(i8, i16, i32, i64, i128, isize);
+wrapping_numpy_add!(u8, u16, u32, u64, u128, usize);
+
+impl NumpyAdd for f32 {
+    fn numpy_add(self, other: Self) -> Self {
+        self + other
+    }
+}
+
+impl NumpyAdd for f64 {
+    fn numpy_add(self, other: Self) -> Self {
+        self + other
+    }
+}
+// ANCHOR_END: numpy_add
 
 // ANCHOR: matrix_plus_scalar
 /// The simplest case: a scalar is added to every element.
@@ -141,7 +248,7 @@ pub fn matrix_plus_scalar() {
     let m = Array2::<f64>::ones((3, 3));
     let scalar = 2.0;
     let m_added = &m + scalar; // NumPy: M + scalar
-    println!("M + {scalar}:\n{m_added}");
+    println!("M + {scalar}:\n{m_added:.1}"); // .1: print 3.0, not 3
     assert_eq!(m_added, Array2::from_elem((3, 3), 3.0));
 }
 // ANCHOR_END: matrix_plus_scalar
@@ -152,16 +259,19 @@ pub fn matrix_plus_vector() {
     let m = Array2::<f64>::ones((3, 3));
     let v = array![0.0, 1.0, 2.0];
     let m_added = &m + &v; // NumPy: M + v
-    println!("{m_added}");
+    println!("{m_added:.1}");
     assert_eq!(m_added.row(2), array![1.0, 2.0, 3.0]);
 }
 // ANCHOR_END: matrix_plus_vector
 
 // ANCHOR: column_plus_row
-/// Both operands are stretched: a column (3, 1) plus a row (3,) is a (3, 3) table.
+/// Both operands are stretched: a column (3, 1) plus a row (3,) is a
+/// (3, 3) table.
 pub fn column_plus_row() {
     let a = Array::from_iter(0..3); // np.arange(3)
-    let b = Array::from_iter(0..3).insert_axis(Axis(1)); // np.arange(3)[:, np.newaxis]
+    // np.arange(3)[:, np.newaxis]; `insert_axis` takes the new array by
+    // value and gives it back with one more axis: nothing is copied.
+    let b = Array::from_iter(0..3).insert_axis(Axis(1));
     println!("a: {a}\nb:\n{b}");
     let summed = &a + &b;
     println!("summed:\n{summed}");
@@ -169,46 +279,127 @@ pub fn column_plus_row() {
 }
 // ANCHOR_END: column_plus_row
 
+// ANCHOR: centring
+/// Centring data: subtract each column's mean, (10, 3) - (3,) -> (10, 3).
+pub fn centring() {
+    let x = RandomState::new(0).rand(10, 3); // 10 samples, 3 features
+    let mean = x.mean_axis(Axis(0)).expect("x has rows"); // X.mean(0)
+    let centred = &x - &mean; // X - X.mean(0)
+    println!("X: {:?}, mean: {:?}", x.shape(), mean.shape());
+    println!("centred: {:?}", centred.shape());
+    println!("mean = {mean:.4}");
+
+    // Every column of the centred data has mean 0, up to rounding.
+    let means = centred.mean_axis(Axis(0)).expect("rows");
+    let largest = means.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    println!("largest column mean after centring < 1e-15: {}", largest < 1e-15);
+    assert!(largest < 1e-15);
+}
+// ANCHOR_END: centring
+
+// ANCHOR: two_d_function
+/// A function of two variables from two 1-D axes:
+/// z = sin(x)¹⁰ + cos(10 + y·x)·cos(x), with (50,) and (50, 1) -> (50, 50).
+pub fn two_d_function() {
+    let x = Array1::<f64>::linspace(0.0, 5.0, 50); // np.linspace(0, 5, 50)
+    let y = x.view().insert_axis(Axis(1)); // x[:, np.newaxis]
+    let z = x.mapv(|v| v.sin().powi(10))
+        + (&y * &x + 10.0).mapv(f64::cos) * x.mapv(f64::cos);
+    println!("x: {:?}, y: {:?}, z: {:?}", x.shape(), y.shape(), z.shape());
+    println!("z[0, 0] = {:.4}, z[0, 49] = {:.4}", z[[0, 0]], z[[0, 49]]);
+    println!("z[49, 0] = {:.4}, z[49, 49] = {:.4}", z[[49, 0]], z[[49, 49]]);
+    assert_eq!(z.shape(), &[50, 50]);
+}
+// ANCHOR_END: two_d_function
+
+// ANCHOR: knn_step_by_step
+/// Chapter 7's distance expression, one broadcasting step at a time:
+/// `np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)`.
+pub fn knn_step_by_step() {
+    let x = RandomState::new(42).rand(10, 2); // 10 points in 2-D
+    let rows = x.slice(s![.., NewAxis, ..]); // X[:, np.newaxis, :]
+    let cols = x.slice(s![NewAxis, .., ..]); // X[np.newaxis, :, :]
+    let differences = &rows - &cols; // every point minus every point
+    let squared = differences.mapv(|d| d * d); // ** 2
+    let dist_sq = squared.sum_axis(Axis(2)); // .sum(axis=-1)
+    println!("X                  {:?}", x.shape());
+    println!("X[:, newaxis, :]   {:?}", rows.shape());
+    println!("X[newaxis, :, :]   {:?}", cols.shape());
+    println!("differences        {:?}", differences.shape());
+    println!("squared            {:?}", squared.shape());
+    println!("summed: dist_sq    {:?}", dist_sq.shape());
+    println!("dist_sq[0, :4] = {:.4}", dist_sq.slice(s![0, ..4]));
+    assert_eq!(differences.shape(), &[10, 10, 2]);
+    assert!(dist_sq.diag().iter().all(|&d| d == 0.0)); // each to itself
+    assert_eq!(dist_sq, dist_sq.t()); // i to j is j to i
+}
+// ANCHOR_END: knn_step_by_step
+
+// ANCHOR: sq_distances
+/// The expression of [`knn_step_by_step`] as a function: its (n, n, d)
+/// differences are a temporary array, and so are their squares.
+fn sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
+    let rows = x.slice(s![.., NewAxis, ..]); // (n, 1, d)
+    let cols = x.slice(s![NewAxis, .., ..]); // (1, n, d)
+    let differences = &rows - &cols; // (n, n, d)
+    differences.mapv(|d| d * d).sum_axis(Axis(2))
+}
+
+/// The same with NumPy's trick, spelled out: `mapv_into` squares the
+/// differences in their own buffer (NumPy reuses a temporary that nothing
+/// else holds, its "temporary elision").
+fn sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
+    let rows = x.slice(s![.., NewAxis, ..]);
+    let cols = x.slice(s![NewAxis, .., ..]);
+    let differences = &rows - &cols;
+    differences.mapv_into(|d| d * d).sum_axis(Axis(2))
+}
+
+/// The same with a loop: each distance is summed where it is stored, so the
+/// (n, n) result is the only array allocated.
+fn sq_distances_loop(x: ArrayView2<f64>) -> Array2<f64> {
+    let n = x.nrows();
+    Array2::from_shape_fn((n, n), |(i, j)| {
+        let pairs = x.row(i).into_iter().zip(x.row(j));
+        pairs.map(|(a, b)| (a - b) * (a - b)).sum()
+    })
+}
+// ANCHOR_END: sq_distances
+
 // ANCHOR: rules_step_by_step
 /// (2, 3) + (3,), rule by rule, with the rules as code.
 pub fn rules_step_by_step() {
     let m = Array2::<f64>::ones((2, 3));
     let a = Array::range(0.0, 3.0, 1.0);
-    println!(
-        "M.shape = {}, a.shape = {}",
-        numpy_shape(m.shape()),
-        numpy_shape(a.shape())
-    );
+    println!("M: {:?}, a: {:?}", m.shape(), a.shape());
 
-    // Rule 1 pads a's shape on the left: (3,) -> (1, 3). Rule 2 stretches 1 -> 2.
-    let shape = broadcast_shapes(&[m.shape(), a.shape()]).expect("compatible");
-    println!("broadcast shape = {}", numpy_shape(&shape));
-    println!("M + a =\n{}", &m + &a);
+    // Rule 1 pads a's shape on the left: (3,) -> (1, 3).
+    // Rule 2 stretches its 1 to 2.
+    let shape = broadcast_shapes(&[m.shape(), a.shape()]).expect("they fit");
+    println!("broadcast shape: {shape:?}");
+    println!("M + a =\n{:.1}", &m + &a);
     assert_eq!(shape, vec![2, 3]);
 }
 // ANCHOR_END: rules_step_by_step
 
 // ANCHOR: both_stretched
-/// (3, 1) + (3,): the row is padded to (1, 3), then both are stretched to (3, 3).
+/// (3, 1) + (3,): the row is padded to (1, 3), then both are stretched to
+/// (3, 3).
 pub fn both_stretched() {
     let a = Array::from_iter(0..3)
-        .into_shape_with_order((3, 1))
-        .expect("3 elements make a 3×1 array"); // np.arange(3).reshape((3, 1))
+        .into_shape_with_order((3, 1)) // np.arange(3).reshape((3, 1))
+        .expect("3 elements make a 3×1 array");
     let b = Array::from_iter(0..3);
-    let shape = broadcast_shapes(&[a.shape(), b.shape()]).expect("compatible");
-    println!(
-        "{} + {} -> {}",
-        numpy_shape(a.shape()),
-        numpy_shape(b.shape()),
-        numpy_shape(&shape)
-    );
+    let shape = broadcast_shapes(&[a.shape(), b.shape()]).expect("they fit");
+    println!("{:?} + {:?} -> {shape:?}", a.shape(), b.shape());
     println!("{}", &a + &b);
     assert_eq!(shape, vec![3, 3]);
 }
 // ANCHOR_END: both_stretched
 
 // ANCHOR: incompatible_panics
-/// ndarray's `+` on incompatible shapes panics, like NumPy raises a `ValueError`.
+/// ndarray's `+` on incompatible shapes panics, where NumPy raises a
+/// `ValueError`.
 pub fn incompatible_panics() {
     let m = Array2::<f64>::ones((3, 2));
     let a = Array::range(0.0, 3.0, 1.0);
@@ -226,25 +417,27 @@ pub fn incompatible_checked() {
         Err(e) => println!("error: {e}"),
     }
     assert!(checked_add(&m, &a).is_err());
-    assert!(m.broadcast((3, 3)).is_none()); // ndarray's own check: no view possible
+    assert!(m.broadcast((3, 3)).is_none()); // ndarray's own check: no view
 }
 // ANCHOR_END: incompatible_checked
 
 // ANCHOR: fix_with_new_axis
-/// The fix: make `a` a column, so rule 1 has nothing to pad and rule 2 stretches it.
+/// The fix: make `a` a column, so rule 1 has nothing to pad and rule 2
+/// stretches it.
 pub fn fix_with_new_axis() {
     let m = Array2::<f64>::ones((3, 2));
     let a = Array::range(0.0, 3.0, 1.0);
     let a = a.slice(s![.., NewAxis]); // NumPy: a[:, np.newaxis]
-    println!("a.shape = {}", numpy_shape(a.shape()));
+    println!("a: {:?}", a.shape());
     let sum = &m + &a;
-    println!("M + a =\n{sum}");
+    println!("M + a =\n{sum:.1}");
     assert_eq!(sum, array![[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]]);
 }
 // ANCHOR_END: fix_with_new_axis
 
 // ANCHOR: stride_zero_views
-/// "No real expansion is performed": a broadcast view repeats data with a stride of 0.
+/// "No real expansion is performed": a broadcast view repeats data with a
+/// stride of 0.
 pub fn stride_zero_views() {
     let v = array![0.0, 1.0, 2.0];
     let stretched = v.broadcast((4, 3)).expect("(3,) broadcasts to (4, 3)");
@@ -254,21 +447,23 @@ pub fn stride_zero_views() {
         stretched.shape(),
         stretched.strides()
     );
-    println!("{stretched}");
+    println!("{stretched:.1}");
 
-    // Moving down a row moves 0 elements in memory: every row is the same 3 numbers.
+    // A step down a row moves 0 elements in memory: every row is v.
     assert_eq!(stretched.strides(), &[0, 1]);
-    assert_eq!(stretched.as_ptr(), v.as_ptr()); // the same memory, not a copy
+    assert_eq!(stretched.as_ptr(), v.as_ptr()); // the same memory, no copy
     assert_eq!(stretched.len(), 12); // 12 elements seen through 3 stored
 }
 // ANCHOR_END: stride_zero_views
 
 // ANCHOR: exercise_predict_shape
-/// Exercise: predict the broadcast shape of (8, 1, 6, 1) and (7, 1, 5), then check it.
+/// Exercise: predict the broadcast shape of (8, 1, 6, 1) and (7, 1, 5),
+/// then check it.
 pub fn exercise_predict_shape() {
-    // Rule 1: (7, 1, 5) -> (1, 7, 1, 5). Rule 2, axis by axis: 8|1, 1|7, 6|1, 1|5.
-    let shape = broadcast_shapes(&[&[8, 1, 6, 1], &[7, 1, 5]]).expect("compatible");
-    println!("{}", numpy_shape(&shape));
+    // Rule 1: (7, 1, 5) -> (1, 7, 1, 5). Rule 2, axis by axis:
+    // 8|1, 1|7, 6|1, 1|5.
+    let shape = broadcast_shapes(&[&[8, 1, 6, 1], &[7, 1, 5]]).expect("fit");
+    println!("{shape:?}");
     assert_eq!(shape, vec![8, 7, 6, 5]);
 }
 // ANCHOR_END: exercise_predict_shape
@@ -324,22 +519,66 @@ mod tests {
         assert_eq!(ok(&[&[2, 0], &[1, 1]]), vec![2, 0]);
         // np.broadcast_shapes((0,), (3,)) raises ValueError
         let err = broadcast_shapes(&[&[0], &[3]]).expect_err("0 and 3");
-        assert_eq!(err.sizes, vec![0, 3]);
+        assert!(matches!(err, BroadcastError::Mismatch { sizes, .. }
+            if sizes == vec![0, 3]));
     }
 
     #[test]
     fn the_error_names_shapes_and_axis() {
-        let err = broadcast_shapes(&[&[3, 2], &[3]]).expect_err("incompatible");
-        assert_eq!(err.axis, 1);
+        let err = broadcast_shapes(&[&[3, 2], &[3]]).expect_err("mismatch");
+        assert!(matches!(err, BroadcastError::Mismatch { axis: 1, .. }));
         assert_eq!(
             err.to_string(),
-            "operands could not be broadcast together with shapes (3,2) (3,): \
-             on axis 1 of the result the sizes 2 and 3 differ and none of them is 1"
+            "shapes (3,2) (3,) do not broadcast: on axis 1 the sizes are \
+             2 and 3"
+        );
+        let three = broadcast_shapes(&[&[8, 4, 3], &[2, 1], &[5, 3]]);
+        assert_eq!(
+            three.expect_err("three sizes").to_string(),
+            "shapes (8,4,3) (2,1) (5,3) do not broadcast: on axis 1 the \
+             sizes are 2, 4 and 5"
         );
         let err: Box<dyn std::error::Error> = Box::new(err);
-        assert!(err
-            .to_string()
-            .starts_with("operands could not be broadcast"));
+        assert!(err.to_string().starts_with("shapes (3,2)"));
+    }
+
+    #[test]
+    fn results_too_large_for_an_array_are_errors_like_numpy() {
+        // NumPy: "broadcast dimensions too large." / "Maximum allowed
+        // dimension exceeded". These used to be Ok.
+        const HALF: usize = 1 << 32;
+        let cases: [[&[usize]; 2]; 6] = [
+            [&[HALF, 1], &[1, HALF]],
+            [&[1 << 62, 4], &[1, 1]],
+            [&[1 << 63], &[1]],
+            [&[usize::MAX], &[usize::MAX - 1]],
+            [&[0, 1 << 63], &[1]],
+            [&[1, 1], &[1 << 40, 1 << 40]],
+        ];
+        for shapes in cases {
+            let err = broadcast_shapes(&shapes).expect_err("too large");
+            assert!(matches!(err, BroadcastError::TooLarge { .. }), "{err}");
+        }
+        assert_eq!(
+            broadcast_shapes(&[&[HALF, 1], &[1, HALF]])
+                .expect_err("2^64 elements")
+                .to_string(),
+            "shapes (4294967296,1) (1,4294967296): (4294967296,4294967296) \
+             has more elements than an array can hold"
+        );
+        // The largest shapes an array can have are fine, as in NumPy.
+        assert_eq!(ok(&[&[isize::MAX as usize], &[1]]), [isize::MAX as usize]);
+        assert_eq!(ok(&[&[1 << 62], &[1]]), [1 << 62]);
+        // A zero does not hide a size that is too large (ndarray's rule).
+        assert_eq!(ok(&[&[0, 1 << 62], &[1]]), [0, 1 << 62]);
+    }
+
+    #[test]
+    fn more_axes_than_numpy_allows_are_fine_in_ndarray() {
+        // NumPy stops at 64 axes (np.broadcast_shapes at 32); ndarray's
+        // IxDyn has no limit, and neither does broadcast_shapes.
+        let many = vec![1; 65];
+        assert_eq!(ok(&[&many, &[3]]).len(), 65);
     }
 
     #[test]
@@ -347,6 +586,45 @@ mod tests {
         assert_eq!(numpy_shape(&[]), "()");
         assert_eq!(numpy_shape(&[3]), "(3,)");
         assert_eq!(numpy_shape(&[3, 2]), "(3,2)");
+        assert_eq!(numpy_shape(&[1 << 40, 0]), "(1099511627776,0)");
+    }
+
+    #[test]
+    fn checked_add_wraps_integers_like_numpy_in_every_profile() {
+        // Used to panic with "attempt to add with overflow" in debug builds
+        // and wrap in release builds; NumPy wraps.
+        let a = array![[i64::MAX, i64::MIN, -1]];
+        let b = array![[1, -1, i64::MIN]];
+        let sum = checked_add(&a, &b).expect("same shape");
+        assert_eq!(sum, array![[i64::MIN, i64::MAX, i64::MAX]].into_dyn());
+        let bytes = checked_add(&array![[255u8, 200, 0]], &array![[1u8, 100, 0]]);
+        assert_eq!(bytes.expect("same shape"), array![[0u8, 44, 0]].into_dyn());
+        let floats = checked_add(&array![f64::INFINITY], &array![-f64::INFINITY]);
+        assert!(floats.expect("same shape")[0].is_nan());
+    }
+
+    #[test]
+    fn checked_add_broadcasts_views_in_any_layout() {
+        let a = Array::from_iter(0..12_i64).into_shape_with_order((3, 4));
+        let a = a.expect("12 elements");
+        let row = array![10_i64, 20, 30, 40];
+        let want = &a.slice(s![..;-1, ..]) + &row.slice(s![..;-1]);
+        let got = checked_add(&a.slice(s![..;-1, ..]), &row.slice(s![..;-1]));
+        assert_eq!(got.expect("(3, 4) + (4,)"), want.into_dyn());
+        let empty = checked_add(&Array2::<f64>::zeros((0, 3)), &array![1.0, 2.0, 3.0]);
+        assert_eq!(empty.expect("(0, 3)").shape(), &[0, 3]);
+        assert!(checked_add(&Array1::<f64>::zeros(0), &Array1::zeros(3)).is_err());
+    }
+
+    #[test]
+    fn the_memory_functions_agree() {
+        let x = RandomState::new(7).rand(9, 3);
+        let want = sq_distances_broadcast(x.view());
+        assert_eq!(sq_distances_in_place(x.view()), want);
+        let looped = sq_distances_loop(x.view());
+        for (a, b) in looped.iter().zip(&want) {
+            assert!((a - b).abs() <= 1e-15, "{a} {b}");
+        }
     }
 
     #[test]

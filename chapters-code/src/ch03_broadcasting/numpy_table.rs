@@ -1,0 +1,110 @@
+//! Chapter 3's `NumPy → ndarray` table. Each function runs the ndarray side
+//! of one row and checks it; the table in the book is generated from the
+//! very code below.
+
+use ndarray::prelude::*;
+
+use super::{broadcast_shapes, checked_add};
+use crate::chapter::{numpy_row, numpy_rows, numpy_table, RowResult};
+use crate::error::Result;
+
+/// The table's markdown, built by running every row.
+pub fn render() -> Result<String> {
+    numpy_table(numpy_rows![
+        plus_scalar,
+        plus_vector,
+        centre,
+        broadcast_to,
+        shapes,
+        mismatch,
+        strides,
+        same_start,
+    ])
+}
+
+fn plus_scalar() -> RowResult {
+    let m = Array2::<f64>::ones((2, 3));
+    let (right, left) = numpy_row!("`M + 2`", &m + 2.0, or 2.0 + &m, "");
+    assert_eq!(right, left);
+    assert_eq!(right, Array2::from_elem((2, 3), 3.0));
+    Ok(())
+}
+
+fn plus_vector() -> RowResult {
+    let m = Array2::<f64>::ones((2, 3));
+    let v = array![0.0, 1.0, 2.0];
+    let sum = numpy_row!("`M + v`", &m + &v, "`v` is added to every row");
+    assert_eq!(sum.row(1), array![1.0, 2.0, 3.0]);
+    Ok(())
+}
+
+fn centre() -> RowResult {
+    let x = array![[1.0, 10.0], [3.0, 30.0]];
+    let centred = numpy_row!(
+        "`X - X.mean(0)`",
+        &x - &x.mean_axis(Axis(0)).ok_or("no rows")?,
+        "`None` when `x` has no rows"
+    );
+    assert_eq!(centred, array![[-1.0, -10.0], [1.0, 10.0]]);
+    assert!(Array2::<f64>::zeros((0, 2)).mean_axis(Axis(0)).is_none());
+    Ok(())
+}
+
+fn broadcast_to() -> RowResult {
+    let v = array![0.0, 1.0, 2.0];
+    let view = numpy_row!(
+        "`np.broadcast_to(v, (4, 3))`",
+        v.broadcast((4, 3)).ok_or("does not fit")?,
+        "`None`, not an error"
+    );
+    assert_eq!(view.strides(), &[0, 1]);
+    assert!(v.broadcast((4, 2)).is_none());
+    Ok(())
+}
+
+fn shapes() -> RowResult {
+    let (s1, s2) = ([8, 1, 6], [7, 1]);
+    let shape = numpy_row!(
+        "`np.broadcast_shapes(s1, s2)`",
+        broadcast_shapes(&[&s1, &s2])?,
+        "this book's; ndarray has none"
+    );
+    assert_eq!(shape, vec![8, 7, 6]);
+    Ok(())
+}
+
+fn mismatch() -> RowResult {
+    let m = Array2::<f64>::ones((3, 2));
+    let a = array![0.0, 1.0, 2.0];
+    let sum = numpy_row!(
+        "`M + a` raising `ValueError`",
+        checked_add(&m, &a),
+        "this book's; `&m + &a` panics"
+    );
+    assert!(sum.is_err());
+    Ok(())
+}
+
+fn strides() -> RowResult {
+    let a = Array2::<f64>::zeros((2, 3));
+    let strides = numpy_row!(
+        "`a.strides` (bytes)",
+        a.strides(),
+        "in elements; 0 on a stretched axis"
+    );
+    assert_eq!(strides, &[3, 1]);
+    Ok(())
+}
+
+fn same_start() -> RowResult {
+    let a = array![1.0, 2.0, 3.0];
+    let b = a.slice(s![..2]);
+    let same = numpy_row!(
+        "`np.shares_memory(a, b)`",
+        a.as_ptr() == b.as_ptr(),
+        "weaker: only views that start at the same element"
+    );
+    assert!(same);
+    assert_ne!(a.as_ptr(), a.slice(s![1..]).as_ptr()); // shares, says no
+    Ok(())
+}
