@@ -6,7 +6,7 @@ use std::fmt;
 
 use ndarray::prelude::*;
 
-use crate::ch03_broadcasting::numpy_shape;
+use crate::ch03_broadcasting::fits_in_an_array;
 use crate::chapter::{samples, Chapter, Table};
 
 /// What chapter 4 contributes to the book.
@@ -14,6 +14,7 @@ pub const CHAPTER: Chapter = Chapter {
     slug: "ch04-newaxis",
     samples: samples![
         row_and_column,
+        insert_axis_kinds,
         many_new_axes,
         reshape_with_inferred_axis,
         image_for_a_cnn,
@@ -25,47 +26,107 @@ pub const CHAPTER: Chapter = Chapter {
 };
 
 // ANCHOR: row_and_column
-/// `arr[np.newaxis, :]` and `arr[:, np.newaxis]`: a row vector and a column vector.
+/// `arr[np.newaxis, :]` and `arr[:, np.newaxis]`: a row vector and a column
+/// vector.
 pub fn row_and_column() {
     let arr = Array::from_iter(0..3); // np.arange(3)
-    println!("arr.shape = {}", numpy_shape(arr.shape()));
+    println!("arr.shape() = {:?}", arr.shape());
 
     let row_vec = arr.slice(s![NewAxis, ..]); // arr[np.newaxis, :]
-    println!(
-        "row_vec.shape = {}\n{row_vec}",
-        numpy_shape(row_vec.shape())
-    );
+    println!("row_vec.shape() = {:?}\n{row_vec}", row_vec.shape());
 
     let col_vec = arr.slice(s![.., NewAxis]); // arr[:, np.newaxis]
-    println!(
-        "col_vec.shape = {}\n{col_vec}",
-        numpy_shape(col_vec.shape())
-    );
+    println!("col_vec.shape() = {:?}\n{col_vec}", col_vec.shape());
 
-    // insert_axis does the same without a slice; both are views of arr's data.
+    // insert_axis on a view does the same; all of them are views of arr.
     assert_eq!(arr.view().insert_axis(Axis(0)), row_vec);
     assert_eq!(arr.view().insert_axis(Axis(1)), col_vec);
     assert_eq!(col_vec.as_ptr(), arr.as_ptr());
 }
 // ANCHOR_END: row_and_column
 
+// ANCHOR: insert_axis_kinds
+/// `insert_axis` takes the array by value and returns the same kind: a view
+/// from a view, an owned array (moved, not copied) from an owned array.
+pub fn insert_axis_kinds() {
+    let x = Array::from_iter(0..3);
+    let column = x.view().insert_axis(Axis(1)); // a view: x stays usable
+    let row = x.view().insert_axis(Axis(0));
+    let table = &column - &row; // (3, 1) - (1, 3) -> (3, 3)
+    println!("{table}");
+    let owned: Array2<i32> = x.insert_axis(Axis(1)); // x moves into it
+    println!("{:?}", owned.shape());
+    assert_eq!(table.column(0), owned.column(0));
+}
+// ANCHOR_END: insert_axis_kinds
+
+#[cfg(any())] // never compiled here: the book shows it as `compile_fail`
+// ANCHOR: insert_axis_moves
+fn insert_axis_moves() {
+    let x = Array::from_iter(0..3);
+    let column = x.insert_axis(Axis(1)); // x moves into `column`
+    let row = x.insert_axis(Axis(0)); // error[E0382]: use of moved value
+    println!("{}", &column - &row);
+}
+// ANCHOR_END: insert_axis_moves
+
 // ANCHOR: expand_dims
-/// Inserts axes of length 1 at the given positions of the *result* (like `np.expand_dims`),
-/// for arrays of any number of dimensions. Positions are applied in increasing order.
-///
-/// # Panics
-/// If a position is larger than the number of axes of the result minus one.
+/// Inserts axes of length 1 at the given positions of the *result*, like
+/// `np.expand_dims`, into an array of any number of dimensions.
 pub fn expand_dims<'a, A, D: Dimension>(
     view: ArrayView<'a, A, D>,
     positions: &[usize],
-) -> ArrayViewD<'a, A> {
+) -> Result<ArrayViewD<'a, A>, ExpandDimsError> {
+    let ndim = view.ndim() + positions.len(); // of the result
+    if let Some(&position) = positions.iter().find(|&&p| p >= ndim) {
+        return Err(ExpandDimsError::OutOfBounds { position, ndim });
+    }
     let mut sorted = positions.to_vec();
     sorted.sort_unstable();
-    sorted
-        .into_iter()
-        .fold(view.into_dyn(), |v, position| v.insert_axis(Axis(position)))
+    if let Some(pair) = sorted.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(ExpandDimsError::Repeated { position: pair[0] });
+    }
+    // In increasing order, each position is an axis of the array so far.
+    let insert = |v: ArrayViewD<'a, A>, p: usize| v.insert_axis(Axis(p));
+    Ok(sorted.into_iter().fold(view.into_dyn(), insert))
+}
+
+// ANCHOR: expand_dims_error_full
+/// Why axes cannot be inserted at the positions asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExpandDimsError {
+    /// A position is not an axis of the result (NumPy's `AxisError`).
+    OutOfBounds {
+        /// The position asked for.
+        position: usize,
+        /// The number of axes of the result.
+        ndim: usize,
+    },
+    /// A position was given twice (NumPy: "repeated axis").
+    Repeated {
+        /// The position given twice.
+        position: usize,
+    },
 }
 // ANCHOR_END: expand_dims
+
+impl fmt::Display for ExpandDimsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExpandDimsError::OutOfBounds { position, ndim } => write!(
+                f,
+                "axis {position} is out of bounds for array of dimension \
+                 {ndim}"
+            ),
+            ExpandDimsError::Repeated { position } => {
+                write!(f, "repeated axis {position}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ExpandDimsError {}
+// ANCHOR_END: expand_dims_error_full
 
 // ANCHOR: many_new_axes
 /// `M[np.newaxis, :, :, np.newaxis, np.newaxis]`, and the `...` form.
@@ -74,23 +135,19 @@ pub fn many_new_axes() {
 
     // Every axis spelled out, like the NumPy original:
     let a = m.slice(s![NewAxis, .., .., NewAxis, NewAxis]);
-    println!(
-        "s![NewAxis, .., .., NewAxis, NewAxis] -> {}",
-        numpy_shape(a.shape())
-    );
+    println!("s![NewAxis, .., .., NewAxis, NewAxis] -> {:?}", a.shape());
 
-    // `s![]` has no `...`: for "whatever the dimensions are", insert the axes by position.
-    let b = expand_dims(m.view(), &[0, 3, 4]);
-    println!(
-        "expand_dims(m, &[0, 3, 4])           -> {}",
-        numpy_shape(b.shape())
-    );
+    // `s![]` has no `...`: for "whatever the dimensions are", insert the
+    // axes by position.
+    let b = expand_dims(m.view(), &[0, 3, 4]).expect("5 axes");
+    println!("expand_dims(m, &[0, 3, 4])           -> {:?}", b.shape());
 
     assert_eq!(a.shape(), &[1, 5, 5, 1, 1]);
     assert_eq!(a.into_dyn(), b);
 }
 // ANCHOR_END: many_new_axes
 
+// ANCHOR: reshape_error_full
 // ANCHOR: reshape_error
 /// Why a requested shape does not fit an array.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +162,11 @@ pub enum ReshapeError {
         /// The shape as requested.
         requested: Vec<isize>,
     },
+    /// The shape has more elements than an array can hold.
+    TooLarge {
+        /// The shape as requested.
+        requested: Vec<isize>,
+    },
     /// The sizes do not multiply to the number of elements.
     SizeMismatch {
         /// The number of elements of the array.
@@ -113,6 +175,7 @@ pub enum ReshapeError {
         requested: Vec<isize>,
     },
 }
+// ANCHOR_END: reshape_error
 
 impl fmt::Display for ReshapeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -121,96 +184,101 @@ impl fmt::Display for ReshapeError {
             format!("({})", parts.join(", "))
         };
         match self {
-            ReshapeError::MoreThanOneUnknown { requested } => {
-                write!(
-                    f,
-                    "can only specify one unknown dimension, got {}",
-                    show(requested)
-                )
-            }
-            ReshapeError::NegativeSize { requested } => {
-                write!(f, "sizes must be -1 or at least 0, got {}", show(requested))
-            }
-            ReshapeError::SizeMismatch { len, requested } => {
-                write!(
-                    f,
-                    "cannot reshape array of size {len} into shape {}",
-                    show(requested)
-                )
-            }
+            ReshapeError::MoreThanOneUnknown { requested } => write!(
+                f,
+                "can only specify one unknown dimension, got {}",
+                show(requested)
+            ),
+            ReshapeError::NegativeSize { requested } => write!(
+                f,
+                "sizes must be -1 or at least 0, got {}",
+                show(requested)
+            ),
+            ReshapeError::TooLarge { requested } => write!(
+                f,
+                "shape {} has more elements than an array can hold",
+                show(requested)
+            ),
+            ReshapeError::SizeMismatch { len, requested } => write!(
+                f,
+                "cannot reshape array of size {len} into shape {}",
+                show(requested)
+            ),
         }
     }
 }
 
 impl std::error::Error for ReshapeError {}
-// ANCHOR_END: reshape_error
+// ANCHOR_END: reshape_error_full
 
 // ANCHOR: infer_shape
-/// NumPy's `reshape` shape with at most one `-1`: returns the shape with the unknown axis
-/// worked out, for an array of `len` elements.
-pub fn infer_shape(len: usize, requested: &[isize]) -> Result<Vec<usize>, ReshapeError> {
+/// NumPy's `reshape` shape with at most one `-1`: returns the shape with the
+/// unknown axis worked out, for an array of `len` elements. NumPy 2.4 also
+/// takes other negative sizes as unknown; here they are an error.
+pub fn infer_shape(
+    len: usize,
+    requested: &[isize],
+) -> Result<Vec<usize>, ReshapeError> {
+    let requested_vec = || requested.to_vec();
     let unknowns = requested.iter().filter(|&&n| n == -1).count();
     if unknowns > 1 {
-        return Err(ReshapeError::MoreThanOneUnknown {
-            requested: requested.to_vec(),
-        });
+        let requested = requested_vec();
+        return Err(ReshapeError::MoreThanOneUnknown { requested });
     }
     if requested.iter().any(|&n| n < -1) {
-        return Err(ReshapeError::NegativeSize {
-            requested: requested.to_vec(),
-        });
+        let requested = requested_vec();
+        return Err(ReshapeError::NegativeSize { requested });
     }
-    let known: usize = requested
+    let known: Vec<usize> = requested
         .iter()
-        .filter(|&&n| n >= 0)
-        .map(|&n| n as usize)
-        .product();
+        .filter_map(|&n| usize::try_from(n).ok()) // all but the -1
+        .collect();
+    // Checked before multiplying: the product must not overflow, and no
+    // array holds more than isize::MAX elements (not even beside a 0).
+    if !fits_in_an_array(&known) || !fits_in_an_array(&[len]) {
+        let requested = requested_vec();
+        return Err(ReshapeError::TooLarge { requested });
+    }
+    let product: usize = known.iter().product();
     let mismatch = || ReshapeError::SizeMismatch {
         len,
-        requested: requested.to_vec(),
+        requested: requested_vec(),
     };
-    let inferred = match (unknowns, known) {
+    let inferred = match (unknowns, product) {
         (0, k) if k == len => 0,
         (0, _) => return Err(mismatch()),
-        (_, 0) => return Err(mismatch()), // -1 next to a 0: any size would do, NumPy refuses
+        (_, 0) => return Err(mismatch()), // -1 next to a 0: NumPy refuses
         (_, k) if len.is_multiple_of(k) => len / k,
         _ => return Err(mismatch()),
     };
     Ok(requested
         .iter()
-        .map(|&n| if n == -1 { inferred } else { n as usize })
+        .map(|&n| usize::try_from(n).unwrap_or(inferred))
         .collect())
 }
 // ANCHOR_END: infer_shape
 
 // ANCHOR: reshape_with_inferred_axis
-/// `reshape(-1, 1)`, `reshape(1, -1)`, and the tutorial's failing `reshape(1, -1, -1, 1, 1)`.
+/// `reshape(-1, 1)`, `reshape(1, -1)`, and the tutorial's failing
+/// `reshape(1, -1, -1, 1, 1)`.
 pub fn reshape_with_inferred_axis() {
     let arr = Array::from_iter(0..3);
-    let column = arr
-        .to_shape(infer_shape(arr.len(), &[-1, 1]).expect("fits"))
-        .expect("fits");
-    let row = arr
-        .to_shape(infer_shape(arr.len(), &[1, -1]).expect("fits"))
-        .expect("fits");
-    println!(
-        "reshape(-1, 1) -> {}, reshape(1, -1) -> {}",
-        numpy_shape(column.shape()),
-        numpy_shape(row.shape())
-    );
+    let column_shape = infer_shape(arr.len(), &[-1, 1]).expect("fits");
+    let column = arr.to_shape(column_shape).expect("fits");
+    let row_shape = infer_shape(arr.len(), &[1, -1]).expect("fits");
+    let row = arr.to_shape(row_shape).expect("fits");
+    println!("reshape(-1, 1) -> {:?}", column.shape());
+    println!("reshape(1, -1) -> {:?}", row.shape());
 
     let m = Array2::<f64>::ones((5, 5));
     match infer_shape(m.len(), &[1, -1, -1, 1, 1]) {
         Ok(shape) => println!("{shape:?}"),
-        Err(e) => println!("M.reshape(1, -1, -1, 1, 1): error: {e}"),
+        Err(e) => println!("M.reshape(1, -1, -1, 1, 1): error:\n  {e}"),
     }
     // The clumsy but working NumPy form, M.reshape(1, *M.shape, 1, 1):
     let shape = [&[1][..], m.shape(), &[1, 1]].concat();
     let reshaped = m.to_shape(shape).expect("same number of elements");
-    println!(
-        "M.reshape(1, *M.shape, 1, 1) -> {}",
-        numpy_shape(reshaped.shape())
-    );
+    println!("M.reshape(1, *M.shape, 1, 1) -> {:?}", reshaped.shape());
 
     assert_eq!(infer_shape(25, &[1, 5, 1, -1]), Ok(vec![1, 5, 1, 5]));
     assert!(infer_shape(25, &[1, -1, -1, 1, 1]).is_err());
@@ -223,22 +291,19 @@ pub fn reshape_with_inferred_axis() {
 pub fn image_for_a_cnn() {
     let image = Array2::<f32>::zeros((28, 28));
     let batch = image.view().insert_axis(Axis(0)).insert_axis(Axis(0));
-    println!(
-        "{} -> {}",
-        numpy_shape(image.shape()),
-        numpy_shape(batch.shape())
-    );
+    println!("{:?} -> {:?}", image.shape(), batch.shape());
     assert_eq!(batch.shape(), &[1, 1, 28, 28]);
-    assert_eq!(batch.as_ptr(), image.as_ptr()); // still the same pixels, no copy
+    assert_eq!(batch.as_ptr(), image.as_ptr()); // the same pixels, no copy
 }
 // ANCHOR_END: image_for_a_cnn
 
 // ANCHOR: exercise_channel_axis
-/// Exercise: give a batch of three 28 × 28 images a channel axis, without copying.
+/// Exercise: give a batch of three 28 × 28 images a channel axis, without
+/// copying.
 pub fn exercise_channel_axis() {
     let batch = Array3::<f32>::zeros((3, 28, 28));
     let with_channel = batch.view().insert_axis(Axis(1));
-    println!("{}", numpy_shape(with_channel.shape()));
+    println!("{:?}", with_channel.shape());
     assert_eq!(with_channel.shape(), &[3, 1, 28, 28]);
     assert_eq!(with_channel.as_ptr(), batch.as_ptr());
 }
@@ -291,10 +356,83 @@ mod tests {
     }
 
     #[test]
+    fn infer_shape_refuses_shapes_too_large_for_an_array() {
+        // Each of these used to panic in debug builds ("attempt to multiply
+        // with overflow") or give a wrong Ok in release builds, e.g.
+        // Ok([4294967296, 4294967296]) for 0 elements. NumPy raises.
+        let too_large = |len, shape: &[isize]| {
+            matches!(
+                infer_shape(len, shape),
+                Err(ReshapeError::TooLarge { .. })
+            )
+        };
+        assert!(too_large(0, &[1 << 32, 1 << 32]));
+        assert!(too_large(0, &[1 << 62, 4]));
+        assert!(too_large(0, &[1 << 32, 1 << 32, 0])); // a 0 hides nothing
+        assert!(too_large(0, &[0, 1 << 32, 1 << 32]));
+        assert!(too_large(0, &[isize::MAX, 2, 0]));
+        assert!(too_large(0, &[1 << 33, 1 << 31, -1]));
+        assert!(too_large(4, &[1 << 62, 1 << 62, 1 << 62, -1]));
+        assert!(too_large(usize::MAX, &[-1]));
+        // The largest shapes an array can have still work, as in NumPy.
+        assert_eq!(
+            infer_shape(1 << 62, &[1 << 31, -1]),
+            Ok(vec![1 << 31, 1 << 31])
+        );
+        let max = isize::MAX as usize;
+        assert_eq!(infer_shape(max, &[-1, 1]), Ok(vec![max, 1]));
+        assert_eq!(infer_shape(0, &[-1, isize::MAX]), Ok(vec![0, max]));
+        assert!(infer_shape(0, &[0, -1, isize::MAX]).is_err());
+        assert_eq!(
+            infer_shape(0, &[1 << 32, 1 << 32])
+                .expect_err("too large")
+                .to_string(),
+            "shape (4294967296, 4294967296) has more elements than an array \
+             can hold"
+        );
+    }
+
+    #[test]
     fn expand_dims_matches_numpy_positions() {
         let m = Array2::<u8>::zeros((2, 3));
-        assert_eq!(expand_dims(m.view(), &[0]).shape(), &[1, 2, 3]);
-        assert_eq!(expand_dims(m.view(), &[2]).shape(), &[2, 3, 1]);
-        assert_eq!(expand_dims(m.view(), &[3, 0]).shape(), &[1, 2, 3, 1]);
+        let shape = |p: &[usize]| expand_dims(m.view(), p).map(|v| v.shape().to_vec());
+        assert_eq!(shape(&[0]), Ok(vec![1, 2, 3]));
+        assert_eq!(shape(&[2]), Ok(vec![2, 3, 1]));
+        assert_eq!(shape(&[3, 0]), Ok(vec![1, 2, 3, 1]));
+        assert_eq!(shape(&[]), Ok(vec![2, 3]));
+        assert_eq!(shape(&[0, 1, 2, 3, 4]), Ok(vec![1, 1, 1, 1, 1, 2, 3]));
+        let scalar = ndarray::arr0(1.0);
+        assert_eq!(expand_dims(scalar.view(), &[0, 1]).map(|v| v.ndim()), Ok(2));
+    }
+
+    #[test]
+    fn expand_dims_refuses_repeated_and_out_of_range_positions_like_numpy() {
+        // Repeated positions used to give a wrong shape: Ok([1, 1, 2, 3]).
+        let m = Array2::<u8>::zeros((2, 3));
+        assert_eq!(
+            expand_dims(m.view(), &[0, 0]).map(|v| v.ndim()),
+            Err(ExpandDimsError::Repeated { position: 0 })
+        );
+        assert_eq!(
+            expand_dims(m.view(), &[1, 1]).map(|v| v.ndim()),
+            Err(ExpandDimsError::Repeated { position: 1 })
+        );
+        // Out of range used to panic inside ndarray's insert_axis.
+        let e = expand_dims(m.view(), &[3]).expect_err("3 axes");
+        assert_eq!(e, ExpandDimsError::OutOfBounds { position: 3, ndim: 3 });
+        assert_eq!(
+            e.to_string(),
+            "axis 3 is out of bounds for array of dimension 3"
+        );
+        let v = Array1::<u8>::zeros(5);
+        let e = expand_dims(v.view(), &[0, 4]).expect_err("3 axes");
+        assert_eq!(e, ExpandDimsError::OutOfBounds { position: 4, ndim: 3 });
+        // NumPy checks the bounds first, then repetition.
+        let e = expand_dims(m.view(), &[7, 7]).expect_err("both");
+        assert_eq!(e, ExpandDimsError::OutOfBounds { position: 7, ndim: 4 });
+        assert_eq!(
+            ExpandDimsError::Repeated { position: 1 }.to_string(),
+            "repeated axis 1"
+        );
     }
 }

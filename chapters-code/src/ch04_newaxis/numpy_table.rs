@@ -44,7 +44,7 @@ fn axes_around() -> RowResult {
     let m = Array2::<f64>::zeros((2, 3));
     let e = numpy_row!(
         "`M[np.newaxis, ..., np.newaxis]`",
-        expand_dims(m.view(), &[0, m.ndim() + 1]),
+        expand_dims(m.view(), &[0, m.ndim() + 1])?,
         "`s![]` has no `...`"
     );
     assert_eq!(e.shape(), &[1, 2, 3, 1]);
