@@ -170,14 +170,49 @@ def _():
     return lambda: np.sum((np_point - np_other_points) ** 2, axis=1) ** 0.5
 
 
-# ---- Chapter 5: matrix product ----------------------------------------------------------
-@benchmark("matmul", "numpy_matmul")
-def _():
-    n = 512
+# ---- Chapter 5: matrix products, 512 x 512 and 2048 x 2048 -----------------------------
+def matmul_operands(n):
+    """The operands of chapter 5's `bench_matrices(n)`: small integers as float64."""
     i, j = np.indices((n, n))
     a = ((i * 7 + j * 3) % 11).astype(np.float64) - 5.0
     b = ((i * 5 + j * 2) % 13).astype(np.float64) - 6.0
+    return a, b
+
+
+def matmul_all_cores(n):
+    """`a @ b` with OpenBLAS on every core (this script pins it to 1 thread otherwise)."""
+    from threadpoolctl import ThreadpoolController
+
+    a, b = matmul_operands(n)
+    controller = ThreadpoolController()  # found once: limit() below only sets the count
+
+    def run():
+        with controller.limit(limits=os.cpu_count(), user_api="blas"):
+            a @ b
+
+    return run
+
+
+@benchmark("matmul", "numpy_matmul")
+def _():
+    a, b = matmul_operands(512)
     return lambda: a @ b
+
+
+@benchmark("matmul", "numpy_matmul_all_cores")
+def _():
+    return matmul_all_cores(512)
+
+
+@benchmark("matmul_2048", "numpy_matmul")
+def _():
+    a, b = matmul_operands(2048)
+    return lambda: a @ b
+
+
+@benchmark("matmul_2048", "numpy_matmul_all_cores")
+def _():
+    return matmul_all_cores(2048)
 
 
 # ---- Chapter 6: a function on a 1600 x 1600 grid ----------------------------------------

@@ -2,6 +2,8 @@
 
 Run from the repository root:  python3 python/ch05_products.py
 """
+import textwrap
+
 import numpy as np
 
 from book_outputs import Outputs
@@ -33,6 +35,6 @@ out.begin("mismatch")
 try:
     np.ones((2, 3)) @ np.ones((2, 2))
 except ValueError as e:
-    print("ValueError:", e)
+    print("ValueError:", textwrap.fill(str(e), 66))  # wrapped for the page
 # ANCHOR_END: mismatch
 out.end()

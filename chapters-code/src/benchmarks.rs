@@ -535,35 +535,97 @@ pub mod distances {
     };
 }
 
-/// Chapter 5: the product of two 512 × 512 matrices.
+/// Chapter 5: the products of two 512 × 512 and of two 2048 × 2048 `f64`
+/// matrices ([`GROUP`](matmul::GROUP), [`GROUP_2048`](matmul::GROUP_2048)).
 pub mod matmul {
     use super::*;
     const G: &str = "matmul";
-    /// `a @ b`.
-    pub const NUMPY_MATMUL: Workload = Workload::python(
+    const G2048: &str = "matmul_2048";
+    const NUMPY: &str = "numpy_matmul";
+    const NUMPY_ALL_CORES: &str = "numpy_matmul_all_cores";
+    /// `a @ b`, NumPy's OpenBLAS on one thread.
+    pub const NUMPY_MATMUL: Workload =
+        Workload::python(G, NUMPY, &[(PY, "NumPy `a @ b`, 1 thread")]);
+    /// `a @ b` on every core.
+    pub const NUMPY_MATMUL_ALL_CORES: Workload = Workload::python(
         G,
-        "numpy_matmul",
-        &[(PY, "NumPy `a @ b` (OpenBLAS, 1 thread)")],
+        NUMPY_ALL_CORES,
+        &[(PY, "NumPy `a @ b`, all cores")],
     );
     /// `a.dot(&b)`.
-    pub const DOT: Workload = Workload::rust(
-        G,
-        "dot",
-        &[(RS, "ndarray `a.dot(&b)` (matrixmultiply)")],
-    );
+    pub const DOT: Workload =
+        Workload::rust(G, "dot", &[(RS, "ndarray `a.dot(&b)`")]);
     /// `general_mat_mul` into an existing matrix.
     pub const GENERAL_MAT_MUL: Workload = Workload::rust(
         G,
         "general_mat_mul",
-        &[(RS, "ndarray `general_mat_mul` into an existing matrix")],
+        &[(RS, "ndarray `general_mat_mul`, into a matrix")],
     );
-    /// The group.
+    /// `fast_matmul` (faer, one thread).
+    pub const FAST_MATMUL: Workload =
+        Workload::rust(G, "fast_matmul", &[(RS, "`fast_matmul` (faer)")]);
+    /// `fast_matmul_par` (faer, every core).
+    pub const FAST_MATMUL_PAR: Workload = Workload::rust(
+        G,
+        "fast_matmul_par",
+        &[(RS, "`fast_matmul_par`, all cores")],
+    );
+    /// The 512 × 512 group.
     pub const GROUP: Group = Group {
         name: G,
         chapter: "ch05-products",
         baseline: NUMPY_MATMUL,
-        workloads: &[NUMPY_MATMUL, DOT, GENERAL_MAT_MUL],
-        summary: &[Summary::new("512 × 512 matrix product", DOT)],
+        workloads: &[
+            NUMPY_MATMUL,
+            DOT,
+            GENERAL_MAT_MUL,
+            FAST_MATMUL,
+            NUMPY_MATMUL_ALL_CORES,
+            FAST_MATMUL_PAR,
+        ],
+        summary: &[Summary::new("512 × 512 matrix product", FAST_MATMUL)
+            .parallel(FAST_MATMUL_PAR)],
+        python_loop: None,
+    };
+
+    /// `a @ b` at 2048 × 2048, one thread.
+    pub const NUMPY_MATMUL_2048: Workload =
+        Workload::python(G2048, NUMPY, &[(PY, "NumPy `a @ b`, 1 thread")]);
+    /// `a @ b` at 2048 × 2048, every core.
+    pub const NUMPY_MATMUL_ALL_CORES_2048: Workload = Workload::python(
+        G2048,
+        NUMPY_ALL_CORES,
+        &[(PY, "NumPy `a @ b`, all cores")],
+    );
+    /// `a.dot(&b)` at 2048 × 2048.
+    pub const DOT_2048: Workload =
+        Workload::rust(G2048, "dot", &[(RS, "ndarray `a.dot(&b)`")]);
+    /// `fast_matmul` at 2048 × 2048.
+    pub const FAST_MATMUL_2048: Workload =
+        Workload::rust(G2048, "fast_matmul", &[(RS, "`fast_matmul` (faer)")]);
+    /// `fast_matmul_par` at 2048 × 2048.
+    pub const FAST_MATMUL_PAR_2048: Workload = Workload::rust(
+        G2048,
+        "fast_matmul_par",
+        &[(RS, "`fast_matmul_par`, all cores")],
+    );
+    /// The 2048 × 2048 group.
+    pub const GROUP_2048: Group = Group {
+        name: G2048,
+        chapter: "ch05-products",
+        baseline: NUMPY_MATMUL_2048,
+        workloads: &[
+            NUMPY_MATMUL_2048,
+            DOT_2048,
+            FAST_MATMUL_2048,
+            NUMPY_MATMUL_ALL_CORES_2048,
+            FAST_MATMUL_PAR_2048,
+        ],
+        summary: &[Summary::new(
+            "2048 × 2048 matrix product",
+            FAST_MATMUL_2048,
+        )
+        .parallel(FAST_MATMUL_PAR_2048)],
         python_loop: None,
     };
 }
@@ -866,6 +928,7 @@ pub const GROUPS: &[Group] = &[
     creation::GROUP,
     distances::GROUP,
     matmul::GROUP,
+    matmul::GROUP_2048,
     sinc::GROUP,
     knn_distances::GROUP,
     knn_argsort::GROUP,

@@ -1,13 +1,16 @@
 //! Chapter 5, "`dot` versus `*`": the elementwise product and the matrix product.
 
+mod numpy_table;
 mod tables;
 
 use std::fmt;
 
+use faer_ext::IntoFaer;
 use ndarray::linalg::general_mat_mul;
 use ndarray::prelude::*;
 
 use crate::chapter::{samples, Chapter, Table};
+use crate::random::RandomState;
 
 pub use tables::matmul_table;
 
@@ -20,11 +23,22 @@ pub const CHAPTER: Chapter = Chapter {
         mismatch_panics => panics,
         mismatch_checked,
         gemm,
+        fast_matmul_agrees,
         exercise_quadratic_form,
         exercise_transpose_rule,
     ],
     figures: &[],
-    tables: &[Table::text("matmul-table.md", matmul_table)],
+    tables: &[
+        Table::text("matmul-table.md", matmul_table),
+        Table::text("matmul-2048-table.md", tables::matmul_2048_table),
+        Table::text("fast-vs-numpy.md", tables::fast_vs_numpy),
+        Table::text("fast-vs-numpy-512.md", tables::fast_vs_numpy_512),
+        Table::text("dot-vs-numpy.md", tables::dot_vs_numpy),
+        Table::text("fast-vs-dot.md", tables::fast_vs_dot),
+        Table::text("par-vs-numpy.md", tables::par_vs_numpy),
+        Table::text("par-vs-all-cores.md", tables::par_vs_numpy_all_cores),
+        Table::text("numpy-table.md", numpy_table::render),
+    ],
 };
 
 // ANCHOR: elementwise
@@ -38,12 +52,13 @@ pub fn elementwise() {
 // ANCHOR_END: elementwise
 
 // ANCHOR: star_versus_dot
-/// The tutorial's trap: with a vector `B`, `A * B` broadcasts and `A @ B` is a matrix-vector
-/// product. Both compile, both run, and they give different answers.
+/// The tutorial's trap: with a vector `B`, `A * B` broadcasts and `A @ B`
+/// is a matrix-vector product. Both compile, both run, and they give
+/// different answers.
 pub fn star_versus_dot() {
-    let a = Array::from_iter(1..10)
-        .into_shape_with_order((3, 3))
-        .expect("9 elements make 3×3"); // np.arange(1, 10).reshape(3, 3)
+    let a = Array::from_iter(1..10_i64)
+        .into_shape_with_order((3, 3)) // np.arange(1, 10).reshape(3, 3)
+        .expect("9 elements make 3×3");
     let b = Array1::from_elem(3, 3); // np.full((3,), 3)
 
     let star = &a * &b; // each row of A times B, elementwise
@@ -54,6 +69,18 @@ pub fn star_versus_dot() {
 }
 // ANCHOR_END: star_versus_dot
 
+#[cfg(any())] // never compiled here: the book shows it as `compile_fail`
+// ANCHOR: star_is_not_dot
+fn star_is_not_dot() {
+    let a = Array::from_iter(1..10_i64)
+        .into_shape_with_order((3, 3))
+        .expect("9 elements make 3×3");
+    let b = Array1::from_elem(3, 3);
+    let row_sums: Array1<i64> = &a * &b; // error[E0308]: mismatched types
+}
+// ANCHOR_END: star_is_not_dot
+
+// ANCHOR: dot_error_full
 // ANCHOR: dot_error
 /// Matrices whose inner dimensions differ cannot be multiplied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,20 +90,22 @@ pub struct DotShapeError {
     /// The shape of the right operand.
     pub right: (usize, usize),
 }
+// ANCHOR_END: dot_error
 
 impl fmt::Display for DotShapeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "matmul: inner dimensions differ: {}×{} times {}×{} ({} columns on the left, {} rows on the right)",
-            self.left.0, self.left.1, self.right.0, self.right.1, self.left.1, self.right.0
-        )
+        let ((m, k), (k2, n)) = (self.left, self.right);
+        write!(f, "matmul: inner dimensions differ: {m}×{k} times {k2}×{n}")
     }
 }
 
 impl std::error::Error for DotShapeError {}
+// ANCHOR_END: dot_error_full
 
-/// `a.dot(b)` for matrices, returning an error instead of panicking on a shape mismatch.
+// ANCHOR: checked_dot
+/// `a.dot(b)` for matrices, returning an error instead of panicking when
+/// the inner dimensions differ. Equal to NumPy's `a @ b` up to rounding:
+/// ndarray and NumPy's OpenBLAS add the products in different orders.
 pub fn checked_dot(
     a: ArrayView2<'_, f64>,
     b: ArrayView2<'_, f64>,
@@ -89,7 +118,7 @@ pub fn checked_dot(
     }
     Ok(a.dot(&b))
 }
-// ANCHOR_END: dot_error
+// ANCHOR_END: checked_dot
 
 // ANCHOR: mismatch_panics
 /// ndarray's `dot` panics when the inner dimensions differ.
@@ -115,7 +144,8 @@ pub fn mismatch_checked() {
 // ANCHOR_END: mismatch_checked
 
 // ANCHOR: gemm
-/// `C = alpha * A·B + beta * C` in place: the BLAS "gemm" operation, no new allocation.
+/// `C = alpha * A·B + beta * C` in place: the BLAS "gemm" operation, no new
+/// allocation.
 pub fn gemm() {
     let a = array![[1.0, 2.0], [3.0, 4.0]];
     let b = array![[5.0, 6.0], [7.0, 8.0]];
@@ -126,10 +156,87 @@ pub fn gemm() {
 }
 // ANCHOR_END: gemm
 
-/// The matrices of the product benchmark: `n × n`, filled with a simple deterministic pattern.
+// ANCHOR: fast_matmul
+/// The matrix product `a · b`, computed by faer's optimised kernels on
+/// one thread. It reads `a` and `b` in place, whatever their layout
+/// (transposed, sliced, reversed), and writes a new row-major array.
+/// Equal to `a.dot(&b)` up to rounding: faer adds the products in another
+/// order (exactly equal when every partial sum is exact, as with small
+/// integers). Where products overflow, the two can differ in which of
+/// ±inf and NaN they give (`1e308·10 + 1e308·(-10)`: inf from `dot` and
+/// NumPy, NaN from faer); the exact sum is neither.
+///
+/// # Panics
+/// If `a.ncols() != b.nrows()`, like `dot`; [`checked_dot`] returns an
+/// error instead.
+pub fn fast_matmul(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
+    matmul_with(a, b, faer::Par::Seq)
+}
+
+/// [`fast_matmul`] on every core (rayon's global thread pool).
+///
+/// # Panics
+/// If `a.ncols() != b.nrows()`, like [`fast_matmul`].
+pub fn fast_matmul_par(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
+    matmul_with(a, b, faer::Par::rayon(0))
+}
+
+fn matmul_with(
+    a: ArrayView2<f64>,
+    b: ArrayView2<f64>,
+    par: faer::Par,
+) -> Array2<f64> {
+    if a.ncols() != b.nrows() {
+        let error = DotShapeError {
+            left: a.dim(),
+            right: b.dim(),
+        };
+        panic!("{error}");
+    }
+    let mut product = Array2::zeros((a.nrows(), b.ncols()));
+    faer::linalg::matmul::matmul(
+        product.view_mut().into_faer(), // faer-ext: views, no copies
+        faer::Accum::Replace,
+        a.into_faer(),
+        b.into_faer(),
+        1.0,
+        par,
+    );
+    product
+}
+// ANCHOR_END: fast_matmul
+
+// ANCHOR: fast_matmul_agrees
+/// `fast_matmul` gives `dot`'s numbers, exactly on small integers and up to
+/// rounding on other values, from views in any layout.
+pub fn fast_matmul_agrees() {
+    let (a, b) = bench_matrices(200); // small integers: every sum is exact
+    assert_eq!(fast_matmul(a.view(), b.view()), a.dot(&b));
+    assert_eq!(fast_matmul(a.t(), b.view()), a.t().dot(&b)); // a view of aᵀ
+
+    let x = RandomState::new(0).rand(200, 200); // uniform in [0, 1)
+    let difference = fast_matmul(x.view(), x.view()) - x.dot(&x);
+    let largest = difference.fold(0.0, |m: f64, d| m.max(d.abs()));
+    println!("integers: equal to dot");
+    println!("uniform values: within 1e-12 of dot: {}", largest < 1e-12);
+    assert!(largest < 1e-12);
+}
+// ANCHOR_END: fast_matmul_agrees
+
+/// The matrices of the product benchmark: `n × n`, filled with a simple
+/// deterministic pattern of small integers (from -6 to 6), so that every
+/// sum of their products is exact.
+///
+/// # Panics
+/// If `n × n` is more elements than an array can hold (ndarray's "Shape
+/// too large"); a size beyond the memory aborts, like any allocation.
 pub fn bench_matrices(n: usize) -> (Array2<f64>, Array2<f64>) {
-    let a = Array2::from_shape_fn((n, n), |(i, j)| ((i * 7 + j * 3) % 11) as f64 - 5.0);
-    let b = Array2::from_shape_fn((n, n), |(i, j)| ((i * 5 + j * 2) % 13) as f64 - 6.0);
+    let a = Array2::from_shape_fn((n, n), |(i, j)| {
+        ((i * 7 + j * 3) % 11) as f64 - 5.0
+    });
+    let b = Array2::from_shape_fn((n, n), |(i, j)| {
+        ((i * 5 + j * 2) % 13) as f64 - 6.0
+    });
     (a, b)
 }
 
@@ -151,7 +258,8 @@ pub fn exercise_quadratic_form() {
 // ANCHOR_END: exercise_quadratic_form
 
 // ANCHOR: exercise_transpose_rule
-/// Exercise: (A·B)ᵀ = Bᵀ·Aᵀ, on integer matrices so that the equality is exact.
+/// Exercise: (A·B)ᵀ = Bᵀ·Aᵀ, on integer matrices so that the equality is
+/// exact.
 pub fn exercise_transpose_rule() {
     let a = Array::from_iter(0..6)
         .into_shape_with_order((2, 3))
@@ -188,13 +296,82 @@ mod tests {
         }
     }
 
+    fn max_abs_diff(a: &Array2<f64>, b: &Array2<f64>) -> f64 {
+        assert_eq!(a.dim(), b.dim());
+        a.iter().zip(b).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max)
+    }
+
+    /// The tolerance of the tests below: values in [0, 1), inner dimension
+    /// at most 53, so every entry is below 53 and a difference in the order
+    /// of the sums moves it by at most a few ulps of 53 (1.2e-14 each).
+    const TOLERANCE: f64 = 1e-13;
+
+    #[test]
+    fn fast_matmul_agrees_with_dot_in_every_layout() {
+        let a = RandomState::new(1).rand(37, 53);
+        let b = RandomState::new(2).rand(53, 29);
+        let want = a.dot(&b);
+        for product in [fast_matmul, fast_matmul_par] {
+            assert!(max_abs_diff(&product(a.view(), b.view()), &want) <= TOLERANCE);
+            // Column-major views of the same values.
+            let at = a.t().as_standard_layout().into_owned();
+            let bt = b.t().as_standard_layout().into_owned();
+            assert!(max_abs_diff(&product(at.t(), bt.t()), &want) <= TOLERANCE);
+            // Negative and non-unit strides.
+            let big_a = RandomState::new(3).rand(74, 106);
+            let big_b = RandomState::new(4).rand(106, 58);
+            let av = big_a.slice(s![..;-2, ..;2]);
+            let bv = big_b.slice(s![..;2, ..;-2]);
+            let c = product(av, bv);
+            assert!(c.is_standard_layout());
+            assert!(max_abs_diff(&c, &av.dot(&bv)) <= TOLERANCE);
+            // Small integers: every partial sum is exact, so equal.
+            let (m, n) = bench_matrices(64);
+            assert_eq!(product(m.view(), n.view()), m.dot(&n));
+        }
+    }
+
+    #[test]
+    fn fast_matmul_handles_empty_dimensions_like_dot() {
+        for (m, k, n) in [(0, 3, 4), (3, 0, 4), (3, 4, 0), (0, 0, 0), (1, 1, 1)] {
+            let a = Array2::<f64>::ones((m, k));
+            let b = Array2::<f64>::ones((k, n));
+            assert_eq!(fast_matmul(a.view(), b.view()), a.dot(&b));
+            assert_eq!(fast_matmul_par(a.view(), b.view()), a.dot(&b));
+        }
+    }
+
+    #[test]
+    fn fast_matmul_propagates_nan_and_infinity_like_dot() {
+        let a = array![[f64::NAN, 1.0], [f64::INFINITY, 0.0], [-0.0, 2.0]];
+        let b = array![[1.0, 0.0], [3.0, f64::NEG_INFINITY]];
+        let (got, want) = (fast_matmul(a.view(), b.view()), a.dot(&b));
+        for (g, w) in got.iter().zip(&want) {
+            assert!(g == w || (g.is_nan() && w.is_nan()), "{got} vs {want}");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "inner dimensions differ: 2×3 times 2×2")]
+    fn fast_matmul_panics_on_mismatch() {
+        let (a, b) = (Array2::<f64>::ones((2, 3)), Array2::<f64>::ones((2, 2)));
+        fast_matmul(a.view(), b.view());
+    }
+
+    #[test]
+    #[should_panic(expected = "inner dimensions differ: 2×3 times 2×2")]
+    fn fast_matmul_par_panics_on_mismatch() {
+        let (a, b) = (Array2::<f64>::ones((2, 3)), Array2::<f64>::ones((2, 2)));
+        fast_matmul_par(a.view(), b.view());
+    }
+
     #[test]
     fn error_message_names_both_shapes() {
         let e = checked_dot(Array2::zeros((2, 3)).view(), Array2::zeros((2, 2)).view())
             .expect_err("mismatch");
         assert_eq!(
             e.to_string(),
-            "matmul: inner dimensions differ: 2×3 times 2×2 (3 columns on the left, 2 rows on the right)"
+            "matmul: inner dimensions differ: 2×3 times 2×2"
         );
     }
 }
