@@ -1,7 +1,9 @@
 //! ch03: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
 
-use super::assert_outputs_agree;
+use chapters_code::numpy_text::numbers;
+
+use super::{assert_outputs_agree, numpy_output, rust_output};
 
 const SLUG: &str = "ch03-broadcasting";
 
@@ -14,4 +16,60 @@ fn the_three_examples() {
     ] {
         assert_outputs_agree(SLUG, name, name);
     }
+}
+
+/// Both print the same numbers in the same order: shapes (NumPy's tuples,
+/// ndarray's slices), values rounded alike, and the arrays.
+pub fn assert_same_numbers(slug: &str, numpy: &str, rust: &str) {
+    let n = numbers(&numpy_output(slug, numpy));
+    let r = numbers(&rust_output(slug, rust));
+    assert!(!n.is_empty(), "{slug}/{numpy}: NumPy printed no number");
+    assert_eq!(n, r, "{slug}: NumPy {numpy}.txt vs Rust {rust}.txt");
+}
+
+#[test]
+fn broadcasting_in_practice() {
+    // Centring, the 2-D function and the kNN steps: the same shapes and the
+    // same values (both sides draw from RandomState with the same seed).
+    for name in ["centring", "two_d_function", "knn_step_by_step"] {
+        assert_same_numbers(SLUG, name, name);
+    }
+}
+
+#[test]
+fn the_rules_step_by_step() {
+    for name in ["rules_step_by_step", "both_stretched", "fix_with_new_axis"] {
+        assert_same_numbers(SLUG, name, name);
+    }
+}
+
+/// "NumPy's peak is the in-place version's": the megabytes NumPy's
+/// tracemalloc reports equal the peak of `sq_distances_in_place` in the
+/// generated table.
+#[test]
+fn numpy_peak_is_the_in_place_peak() {
+    let numpy = numbers(&numpy_output(SLUG, "knn_memory"));
+    // "2000 points in 2-D: peak 96.0 MB, result 32.0 MB" ("2-D" is no number)
+    let [points, numpy_peak, numpy_result] = numpy[..] else {
+        panic!("knn_memory.txt: {numpy:?}");
+    };
+    let table = std::fs::read_to_string(
+        super::support::repo_root()
+            .join("src/outputs")
+            .join(SLUG)
+            .join("knn-memory.md"),
+    )
+    .expect("knn-memory.md");
+    let row = |name: &str| {
+        let line = table
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no row {name}"));
+        numbers(&line.replace("&nbsp;", " "))
+    };
+    assert!(table.starts_with(&format!("| {points} points")));
+    let in_place = row("sq_distances_in_place");
+    let looped = row("sq_distances_loop");
+    assert_eq!(in_place.last(), Some(&numpy_peak));
+    assert_eq!(looped.last(), Some(&numpy_result));
 }
