@@ -64,3 +64,57 @@ fn broadcast_allocates_nothing() {
     );
 }
 // ANCHOR_END: broadcast_allocates_nothing
+
+/// Runs `chapters-code heap LAYOUT` in a fresh process and reads its line.
+fn heap_in_fresh_process(
+    layout: chapters_code::memory::HeapLayout,
+) -> chapters_code::memory::HeapRecord {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_chapters-code"))
+        .args(["heap", layout.key()])
+        .output()
+        .expect("the chapters-code program runs");
+    assert!(run.status.success(), "{run:?}");
+    let line = String::from_utf8_lossy(&run.stdout);
+    chapters_code::memory::HeapRecord::parse(&line).expect("one record")
+}
+
+#[test]
+fn a_box_requests_8_bytes_but_occupies_a_32_byte_block() {
+    use chapters_code::memory::{whole_bytes_per_element, HeapLayout};
+    let boxed = heap_in_fresh_process(HeapLayout::Boxed);
+    assert_eq!(boxed.requested.allocations, 1_000_001);
+    assert_eq!(boxed.requested.peak_bytes, 16_000_000);
+    let strings = heap_in_fresh_process(HeapLayout::Strings);
+    assert_eq!(strings.requested.peak_bytes, 43_000_000); // 24 + 19
+    let contiguous = heap_in_fresh_process(HeapLayout::Collected);
+    let resident = [&boxed, &strings, &contiguous]
+        .map(|r| whole_bytes_per_element(r.resident));
+    if cfg!(all(
+        target_os = "linux",
+        target_env = "gnu",
+        target_arch = "x86_64"
+    )) {
+        // 8 bytes of pointer (24 of String) + one 32-byte block; 8 bytes.
+        assert_eq!(resident, [40, 56, 8]);
+    } else {
+        assert!(resident[0] >= 16 && resident[1] >= 43 && resident[2] >= 8);
+    }
+}
+
+#[test]
+fn growing_by_push_peaks_only_under_the_counting_allocator() {
+    use chapters_code::memory::{whole_bytes_per_element, HeapLayout};
+    let pushed = heap_in_fresh_process(HeapLayout::Pushed);
+    // 18 doublings from 4 elements to 2^20, each a new block under the
+    // counting allocator: 4 MiB + 8 MiB held at once at the last one.
+    assert_eq!(pushed.requested.allocations, 19);
+    assert_eq!(pushed.requested.peak_bytes, (4 + 8) << 20);
+    if cfg!(all(
+        target_os = "linux",
+        target_env = "gnu",
+        target_arch = "x86_64"
+    )) {
+        // glibc's realloc moves large blocks with mremap: no copy, no peak.
+        assert_eq!(whole_bytes_per_element(pushed.resident_peak), 8);
+    }
+}

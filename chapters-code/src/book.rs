@@ -160,6 +160,7 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
             let text = match table.render {
                 Render::Text(render) => render(),
                 Render::Measured(render) => Ok(render(host.measure)),
+                Render::Processes(render) => render(host.program),
             };
             compare(chapter.table_path(table), text.map(String::into_bytes));
         }

@@ -221,6 +221,10 @@ pub enum Render {
     /// From measurements of the heap, made by the program's counting allocator (the library
     /// has none: only the programs that generate and check the book install one).
     Measured(fn(Measure<'_>) -> String),
+    /// From runs of the book's program (given) in fresh processes of their own, for
+    /// measurements that other work in the same process would disturb, such as the growth
+    /// of its resident memory.
+    Processes(fn(&Path) -> Result<String>),
 }
 
 /// Runs some code under a counting allocator and says what it saw.
@@ -254,6 +258,17 @@ impl Table {
         Table {
             name,
             render: Render::Text(render),
+        }
+    }
+
+    /// A table built by running the book's program in fresh processes.
+    pub const fn processes(
+        name: &'static str,
+        render: fn(&Path) -> Result<String>,
+    ) -> Table {
+        Table {
+            name,
+            render: Render::Processes(render),
         }
     }
 

@@ -7,8 +7,9 @@
 use chapters_code::chapter::HeapUse;
 
 // ANCHOR: measure
-/// Runs `code` and reports what the counting allocator saw. `allocation_counter` counts per
-/// thread, so tests running in parallel do not disturb each other.
+/// Runs `code` and reports what the counting allocator saw.
+/// `allocation_counter` counts per thread, so tests running in parallel do
+/// not disturb each other.
 pub fn measure(code: &mut dyn FnMut()) -> HeapUse {
     let info = allocation_counter::measure(code);
     HeapUse {

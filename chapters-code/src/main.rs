@@ -35,6 +35,8 @@ Commands:
                  timings it measured are replaced, every other line is kept
                  (./bench.sh runs the benchmarks and then this)
   page-faults L  count the page faults of chapter 2's reciprocals (L labels the lines)
+  heap LAYOUT    build one layout of chapter 1's heap table in this fresh process and
+                 print what it requested and how much resident memory it took
   list           list the samples and figures
   help           show this message";
 
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
             print!("{}", chapters_code::speed::page_fault_report(label));
             Ok(())
         }
+        ["heap", layout] => heap(layout),
         ["list"] => {
             list();
             Ok(())
@@ -111,6 +114,14 @@ fn run_sample(key: &str) -> Result<()> {
         "no sample named {key:?}; `cargo run -- list` shows them all"
     ))?;
     (sample.run)();
+    Ok(())
+}
+
+/// Measures one layout of chapter 1's heap table; this process must be fresh.
+fn heap(key: &str) -> Result<()> {
+    let layout = chapters_code::memory::HeapLayout::from_key(key)?;
+    let record = layout.measure(&counting_allocator::measure)?;
+    print!("{}", record.to_line());
     Ok(())
 }
 

@@ -1,2 +1,177 @@
-//! ch01: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
-//! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
+//! ch01: the NumPy outputs the chapter shows, against the Rust outputs beside
+//! them (owned by the chapter's editor; see `tests/numpy_agreement.rs` for the
+//! helpers).
+
+use chapters_code::numpy_text::{array, numbers, PrintedArray};
+
+use super::{arrays_of, numpy_output, rust_output};
+
+const SLUG: &str = "ch01-memory";
+
+/// The array printed right after `label`: the rest of its line and the lines
+/// below that continue the array (they start with `[`), or a panic naming it.
+fn after(text: &str, label: &str) -> PrintedArray {
+    let at = text.find(label).unwrap_or_else(|| panic!("no {label:?}"));
+    let mut lines = text[at + label.len()..].lines();
+    let mut printed = lines.next().unwrap_or_default().to_string();
+    for line in lines.take_while(|l| l.trim_start().starts_with('[')) {
+        printed += "\n";
+        printed += line;
+    }
+    array(&printed).unwrap_or_else(|e| panic!("{label:?}: {e}"))
+}
+
+/// Asserts that the arrays printed after each (NumPy label, Rust label) pair
+/// are the same.
+fn same_after(numpy: &str, rust: &str, labels: &[(&str, &str)]) {
+    for (n_label, r_label) in labels {
+        let (n, r) = (after(numpy, n_label), after(rust, r_label));
+        assert!(n.same_as(&r), "{n_label} / {r_label}:\n{n}\n{r}");
+    }
+}
+
+/// The lines of `text` that contain `word`, with what follows `word`.
+fn lines_after<'a>(text: &'a str, word: &str) -> Vec<&'a str> {
+    text.lines()
+        .filter_map(|line| line.find(word).map(|at| &line[at + word.len()..]))
+        .collect()
+}
+
+#[test]
+fn anatomy_offsets_shapes_and_strides_agree() {
+    let numpy = numpy_output(SLUG, "anatomy");
+    let rust = rust_output(SLUG, "anatomy");
+    // NumPy: "offset 5, shape (2, 2), strides (4, 1), shares memory: True"
+    let facts = |text: &str| -> Vec<Vec<f64>> {
+        lines_after(text, "offset")
+            .into_iter()
+            .map(|rest| numbers(rest.split("shares").next().unwrap_or(rest)))
+            .collect()
+    };
+    let (n, r) = (facts(&numpy), facts(&rust));
+    assert_eq!(n.len(), 5);
+    assert_eq!(n, r);
+    // Every NumPy view shares a's memory, as the Rust sample asserts.
+    assert_eq!(lines_after(&numpy, "shares memory: True").len(), 5);
+}
+
+#[test]
+fn views_write_through_and_reshape_alike() {
+    let numpy = numpy_output(SLUG, "owned_and_views");
+    let rust = rust_output(SLUG, "owned_and_views");
+    same_after(&numpy, &rust, &[("row 1:", "row 1:"), ("= 0:", "fill(0):")]);
+    let sums = |t: &str| numbers(&lines_after(t, "its sum:").concat());
+    assert_eq!(sums(&numpy), sums(&rust));
+    let views = |t: &str| {
+        lines_after(t, "is a view:")
+            .iter()
+            .map(|v| v.trim().to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(views(&numpy), views(&rust));
+    assert_eq!(views(&rust), ["true", "false"]);
+}
+
+#[test]
+fn operators_and_functions_give_the_same_arrays() {
+    let numpy = numpy_output(SLUG, "operators_and_types");
+    let rust = rust_output(SLUG, "operators_and_types");
+    let mut n = arrays_of(&numpy, "NumPy operators_and_types");
+    let r = arrays_of(&rust, "Rust operators_and_types");
+    // NumPy's fourth array is `ints + 0.5`, which Rust refuses to compile.
+    assert!(lines_after(&numpy, "ints + 0.5 =").len() == 1);
+    n.remove(3);
+    assert_eq!(n.len(), r.len());
+    for (n, r) in n.iter().zip(&r) {
+        assert!(n.same_as(r), "NumPy {n}\nRust {r}");
+    }
+}
+
+#[test]
+fn consuming_methods_give_the_same_differences() {
+    let numpy = numpy_output(SLUG, "consuming_methods");
+    let rust = rust_output(SLUG, "consuming_methods");
+    let label = "x[newaxis, :] =";
+    same_after(&numpy, &rust, &[(label, label)]);
+}
+
+#[test]
+fn slices_and_zip_give_the_same_arrays() {
+    let numpy = numpy_output(SLUG, "zip_and_slices");
+    let rust = rust_output(SLUG, "zip_and_slices");
+    same_after(
+        &numpy,
+        &rust,
+        &[
+            ("a[2:8:2]  =", "a.slice(s![2..8;2])  ="),
+            ("a[::-1]   =", "a.slice(s![..;-1])   ="),
+            ("a[7:1:-2] =", "a.slice(s![2..8;-2]) ="),
+            ("m[1:, ::2] =", "m.slice(s![1.., ..;2]) ="),
+            ("result =", "result ="),
+        ],
+    );
+}
+
+#[test]
+fn the_mixed_list_has_the_same_types() {
+    let numpy = numpy_output(SLUG, "mixed_list");
+    let rust = rust_output(SLUG, "mixed_values");
+    let names = |t: &str| {
+        t.lines()
+            .next()
+            .unwrap_or_default()
+            .replace(['\'', '"'], "")
+    };
+    assert_eq!(names(&numpy), names(&rust));
+}
+
+#[test]
+fn the_string_width_rule_gives_numpys_dtypes() {
+    let numpy = numpy_output(SLUG, "string_widths");
+    let rust = rust_output(SLUG, "numpy_string_width");
+    // (type, dtype, widest value's characters) of every line.
+    let rows = |t: &str| -> Vec<(String, String, f64)> {
+        t.lines()
+            .map(|line| {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                let name = words[0].trim_end_matches(':').to_string();
+                let dtype = words.iter().find(|w| w.starts_with("<U"));
+                let dtype = dtype.map(|w| w.to_string()).unwrap_or_default();
+                let widest = numbers(line).last().copied().unwrap_or(-1.0);
+                (name, dtype, widest)
+            })
+            .collect()
+    };
+    let (n, r) = (rows(&numpy), rows(&rust));
+    assert_eq!(n.len(), 6);
+    assert_eq!(n, r);
+}
+
+#[test]
+fn fixed_width_text_takes_numpys_bytes() {
+    let numpy = numpy_output(SLUG, "mixed_exact");
+    let rust = rust_output(SLUG, "string_arrays");
+    let nbytes = |label: &str| numbers(&lines_after(&numpy, label).concat());
+    let rust_bytes = |dtype: &str| {
+        let line = rust.lines().find(|l| l.contains(dtype));
+        numbers(line.unwrap_or_default())
+            .into_iter()
+            .max_by(f64::total_cmp)
+    };
+    // "mixed nbytes: 84000000 = 1000000 x 84" and "(NumPy <U21)"
+    assert_eq!(Some(nbytes("mixed nbytes:")[0]), rust_bytes("(NumPy <U21)"));
+    assert_eq!(
+        Some(nbytes("strings nbytes:")[0]),
+        rust_bytes("(NumPy <U6)")
+    );
+}
+
+#[test]
+fn the_contiguous_array_has_numpys_nbytes() {
+    let numpy = numpy_output(SLUG, "getsizeof_exact");
+    let rust = rust_output(SLUG, "contiguous");
+    let n = numbers(&lines_after(&numpy, "numpy_array.nbytes:").concat());
+    let r = numbers(&lines_after(&rust, "Array1<i64> data:").concat());
+    assert_eq!(n.first(), r.first());
+    assert_eq!(n.first(), Some(&8_000_000.0));
+}

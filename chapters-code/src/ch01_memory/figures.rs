@@ -2,12 +2,19 @@
 
 use std::path::Path;
 
+use super::{resident_per_element, HeapLayout};
+use crate::chapter::repo_root;
 use crate::error::{Context, Result};
+use ndarray::prelude::*;
+use plotters::prelude::*;
+
 use crate::figures::bars::{draw_bars, Bar, BarChart};
-use crate::figures::palette;
+use crate::figures::grid::{draw_caption, draw_grid, CellStyle};
+use crate::figures::{palette, register_fonts};
 
 /// The NumPy/CPython facts measured by `python/ch01_memory.py`, as committed.
-const PYTHON_FACTS: &str = include_str!("../../../python/outputs/ch01-memory/facts.txt");
+const PYTHON_FACTS: &str =
+    include_str!("../../../python/outputs/ch01-memory/facts.txt");
 
 /// Looks up one number of [`PYTHON_FACTS`].
 fn python_fact(key: &str) -> Result<f64> {
@@ -21,14 +28,28 @@ fn python_fact(key: &str) -> Result<f64> {
         ))
 }
 
-/// Bytes per element of each representation, NumPy/CPython and Rust side by side.
+/// The heap table the chapter shows, as committed (written by the same run
+/// of `cargo run --release` just before the figures).
+fn committed_heap_table() -> Result<String> {
+    let path = repo_root().join("src/outputs/ch01-memory/heap_report.txt");
+    std::fs::read_to_string(&path)
+        .context(format!("cannot read {}", path.display()))
+}
+
+/// Bytes per element of each representation, NumPy/CPython and Rust side by
+/// side: what each really occupies (resident memory) where it was measured.
 pub fn render_bytes_per_element(path: &Path) -> Result<()> {
     let n = python_fact("elements")?;
-    let (python, numpy, rust) = (palette::CPYTHON, palette::NUMPY, palette::RUST);
+    let heap = committed_heap_table()?;
+    let resident = |layout| -> Result<f64> {
+        Ok(resident_per_element(&heap, layout)? as f64)
+    };
+    let (python, numpy, rust) =
+        (palette::CPYTHON, palette::NUMPY, palette::RUST);
     let bars = vec![
         Bar::new(
-            "Python list of int (all counted)",
-            python_fact("list_traced_bytes")? / n,
+            "Python list of int, resident",
+            python_fact("list_resident_bytes")? / n,
             python,
         ),
         Bar::new(
@@ -36,20 +57,43 @@ pub fn render_bytes_per_element(path: &Path) -> Result<()> {
             python_fact("list_getsizeof_bytes")? / n,
             python,
         ),
-        Bar::new("NumPy int64 array", python_fact("array_nbytes")? / n, numpy),
         Bar::new(
-            "Rust Vec<Box<i64>>",
-            (size_of::<Box<i64>>() + size_of::<i64>()) as f64,
+            "Rust Vec<Box<i64>>, resident",
+            resident(HeapLayout::Boxed)?,
             rust,
         ),
-        Bar::new("Rust Vec<i64> / Array1<i64>", size_of::<i64>() as f64, rust),
+        Bar::new("NumPy int64 array", python_fact("array_nbytes")? / n, numpy),
+        Bar::new(
+            "Rust Vec<i64> / Array1<i64>",
+            resident(HeapLayout::Collected)?,
+            rust,
+        ),
         Bar::new(
             "NumPy \"mixed\" array <U21",
             python_fact("mixed_nbytes")? / n,
             numpy,
         ),
+        Bar::new(
+            "Python list of str, resident",
+            python_fact("str_list_resident_bytes")? / n,
+            python,
+        ),
+        Bar::new(
+            "Rust Vec<String>, resident",
+            resident(HeapLayout::Strings)?,
+            rust,
+        ),
         Bar::new("NumPy strings <U6", python_fact("str_nbytes")? / n, numpy),
-        Bar::new("Rust Array1<[u8; 6]>", size_of::<[u8; 6]>() as f64, rust),
+        Bar::new(
+            "NumPy StringDType",
+            python_fact("string_dtype_nbytes")? / n,
+            numpy,
+        ),
+        Bar::new(
+            "Rust Array1<[u8; 6]>",
+            resident(HeapLayout::FixedBytes)?,
+            rust,
+        ),
     ];
     draw_bars(
         path,
@@ -64,6 +108,85 @@ pub fn render_bytes_per_element(path: &Path) -> Result<()> {
     )
 }
 
+/// The arrays of Figure 1-2, as Listing 1-9 (`anatomy`) builds them.
+fn anatomy_views(a: &Array2<i64>) -> [(&'static str, ArrayView2<'_, i64>); 5] {
+    [
+        ("a", a.view()),
+        ("a.t()", a.t()),
+        ("a.slice(s![1.., 1..3])", a.slice(s![1.., 1..3])),
+        ("a.slice(s![.., ..;2])", a.slice(s![.., ..;2])),
+        ("a.slice(s![..;-1, ..])", a.slice(s![..;-1, ..])),
+    ]
+}
+
+/// The anatomy of an array (after Rougier's "Anatomy of an array"): one buffer
+/// of 12 numbers and five arrays over it, each drawn as the cells of the
+/// buffer it uses (its first element marked) next to the array it shows.
+pub fn render_anatomy(path: &Path) -> Result<()> {
+    register_fonts();
+    let a: Array2<i64> = Array::from_iter(0..12)
+        .into_shape_with_order((3, 4))
+        .context("12 elements fill a 3×4 array")?;
+    let start = a.as_ptr().addr();
+    let index = |x: &i64| ((x as *const i64).addr() - start) / size_of::<i64>();
+    let views = anatomy_views(&a);
+
+    let (row_height, top, buffer_left, cell) = (132, 70, 30, 40);
+    let grid_left = buffer_left + 12 * cell + 70;
+    let small = 30;
+    let height = (top + row_height * views.len() as i32 + 10) as u32;
+    let root = BitMapBackend::new(path, (900, height)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let heading = 22.0;
+    let buffer_middle = buffer_left + 6 * cell;
+    draw_caption(&root, "the buffer: 12 × i64", (buffer_middle, 28), heading)?;
+    let grid_middle = grid_left + 2 * small + 60;
+    draw_caption(&root, "the array", (grid_middle, 28), heading)?;
+
+    for (k, (name, view)) in views.iter().enumerate() {
+        let y = top + row_height * k as i32;
+        let used: Vec<usize> = view.iter().map(index).collect();
+        let first = index(&view[[0, 0]]);
+        let text = format!(
+            "{name}: offset {first}, shape {:?}, strides {:?}",
+            view.shape(),
+            view.strides()
+        );
+        draw_caption(&root, &text, (buffer_middle, y + 8), 19.0)?;
+        draw_grid(
+            &root,
+            (buffer_left, y + 26),
+            cell,
+            1,
+            12,
+            |_, c| c.to_string(),
+            |_, c| match c {
+                c if c == first => CellStyle::RESULT,
+                c if used.contains(&c) => CellStyle::HIGHLIGHT,
+                _ => CellStyle::PLAIN,
+            },
+        )?;
+        let (rows, cols) = view.dim();
+        draw_grid(
+            &root,
+            (grid_left, y + 10),
+            small,
+            rows,
+            cols,
+            |r, c| view[[r, c]].to_string(),
+            |r, c| {
+                if (r, c) == (0, 0) {
+                    CellStyle::RESULT
+                } else {
+                    CellStyle::HIGHLIGHT
+                }
+            },
+        )?;
+    }
+    root.present()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +198,9 @@ mod tests {
             "list_traced_bytes",
             "list_getsizeof_bytes",
             "array_nbytes",
+            "list_resident_bytes",
+            "str_list_resident_bytes",
+            "string_dtype_nbytes",
         ] {
             assert!(python_fact(key).is_ok(), "{key}");
         }

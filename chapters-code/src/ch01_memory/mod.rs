@@ -1,15 +1,20 @@
 //! Chapter 1, "What an array really is": memory layout, measured.
 
 mod figures;
-
-use std::hint::black_box;
+mod heap;
+mod numpy_table;
 
 use ndarray::prelude::*;
+use ndarray::Zip;
 
 use crate::chapter::{samples, Chapter, Figure, Table};
 
 pub use crate::chapter::HeapUse;
-pub use figures::render_bytes_per_element;
+pub use figures::{render_anatomy, render_bytes_per_element};
+pub use heap::{
+    allocator_name, heap_report, resident_per_element,
+    whole_bytes_per_element, HeapRecord, HeapLayout,
+};
 
 /// What chapter 1 contributes to the book.
 pub const CHAPTER: Chapter = Chapter {
@@ -21,23 +26,30 @@ pub const CHAPTER: Chapter = Chapter {
         mixed_values,
         numpy_string_width,
         string_arrays,
+        anatomy,
+        owned_and_views,
+        operators_and_types,
+        consuming_methods,
+        zip_and_slices,
         exercise_nbytes,
         exercise_mixed_sum,
     ],
-    figures: &[Figure::new(
-        "bytes-per-element.png",
-        render_bytes_per_element,
-    )],
-    tables: &[Table::measured("heap_report.txt", |measure| {
-        heap_report(measure)
-    })],
+    figures: &[
+        Figure::new("bytes-per-element.png", render_bytes_per_element),
+        Figure::new("anatomy.png", render_anatomy),
+    ],
+    tables: &[
+        Table::processes("heap_report.txt", heap_report),
+        Table::text("numpy-table.md", numpy_table::render),
+    ],
 };
 
 /// The number of elements the tutorial uses in this section.
 pub const N: usize = 1_000_000;
 
 // ANCHOR: contiguous
-/// One million `i64` in a `Vec` and in an ndarray `Array1`: one block of 8 bytes each.
+/// One million `i64` in a `Vec` and in an ndarray `Array1`: one block of
+/// 8 bytes each.
 pub fn contiguous() {
     let vec: Vec<i64> = (0..1_000_000).collect();
     let array: Array1<i64> = Array::from_iter(0..1_000_000);
@@ -46,11 +58,11 @@ pub fn contiguous() {
     let vec_bytes = vec.len() * size_of::<i64>();
     let array_bytes = array.len() * size_of::<i64>();
     println!(
-        "Vec<i64>    data: {vec_bytes} bytes, header on the stack: {} bytes",
+        "Vec<i64>    data: {vec_bytes} bytes, header: {} bytes",
         size_of::<Vec<i64>>()
     );
     println!(
-        "Array1<i64> data: {array_bytes} bytes, header on the stack: {} bytes",
+        "Array1<i64> data: {array_bytes} bytes, header: {} bytes",
         size_of::<Array1<i64>>()
     );
 
@@ -63,53 +75,68 @@ pub fn contiguous() {
     );
     assert_eq!(vec_bytes, 8_000_000);
     assert_eq!(array_bytes, vec_bytes);
+    assert_eq!(size_of::<Vec<i64>>(), 24); // pointer, length, capacity
+    assert_eq!(size_of::<Array1<i64>>(), 48); // + data pointer, shape, stride
 }
 // ANCHOR_END: contiguous
 
 // ANCHOR: list_of_pointers
-/// A Python-like list: a vector of pointers, each to its own heap-allocated integer.
+/// A Python-like list: a vector of pointers, each to its own heap-allocated
+/// integer — and where the allocator really puts those integers.
 pub fn list_of_pointers() {
     let boxed: Vec<Box<i64>> = (0..1_000_000).map(Box::new).collect();
 
-    let pointer_array = boxed.len() * size_of::<Box<i64>>(); // what getsizeof counts
-    let objects = boxed.len() * size_of::<i64>(); // what it leaves out
-    println!("pointer array: {pointer_array} bytes");
-    println!(
-        "the integers they point to: {objects} bytes in {} separate allocations",
-        boxed.len()
-    );
-    println!(
-        "total: {} bytes, twice the contiguous array",
-        pointer_array + objects
-    );
+    let pointers = boxed.len() * size_of::<Box<i64>>(); // what getsizeof counts
+    let requested = boxed.len() * size_of::<i64>(); // 8 bytes per box
+    println!("pointer array: {pointers} bytes");
+    let boxes = boxed.len();
+    println!("the integers: {requested} bytes requested in {boxes} boxes");
+
+    // The distance from each box to the next: what one box really occupies.
+    let address = |x: &i64| (x as *const i64).addr();
+    let mut gaps: Vec<usize> = boxed
+        .windows(2)
+        .map(|w| address(&w[0]).abs_diff(address(&w[1])))
+        .collect();
+    gaps.sort_unstable();
+    let gap = gaps[gaps.len() / 2]; // the median distance
+    println!("but consecutive boxes lie {gap} bytes apart:");
+    let per_element = size_of::<Box<i64>>() + gap;
+    println!("{per_element} bytes per element, pointer and block");
 
     // Reading a value now means following a pointer: *boxed[i].
     let sum: i64 = boxed.iter().map(|b| **b).sum();
     assert_eq!(sum, 499_999_500_000);
-    assert_eq!(pointer_array + objects, 2 * 8_000_000);
+    assert_eq!(pointers + requested, 2 * 8_000_000);
+    // glibc's smallest block on x86-64 is 32 bytes: 8 of header, 24 usable.
+    if cfg!(all(target_env = "gnu", target_arch = "x86_64")) {
+        assert_eq!(per_element, 5 * size_of::<i64>()); // 40
+    }
 }
 // ANCHOR_END: list_of_pointers
 
 // ANCHOR: grown_by_push
-/// A `Vec` grown one `push` at a time over-allocates, exactly like a Python list grown by `append`.
+/// A `Vec` grown one `push` at a time over-allocates, like a Python list
+/// grown by `append` — but it doubles where CPython adds an eighth.
 pub fn grown_by_push() {
     let mut grown: Vec<i64> = Vec::new();
     let mut reallocations = 0;
     for i in 0..1_000_000 {
         if grown.len() == grown.capacity() {
-            reallocations += 1; // this push must move the data to a larger block
+            reallocations += 1; // this push must move to a larger block
         }
         grown.push(i);
     }
     let used = grown.len() * size_of::<i64>();
     let reserved = grown.capacity() * size_of::<i64>();
     println!("len {}, capacity {}", grown.len(), grown.capacity());
-    println!("{used} bytes used, {reserved} bytes reserved, after {reallocations} reallocations");
+    println!("{used} bytes used, {reserved} bytes reserved");
+    println!("after {reallocations} allocations and reallocations");
 
-    // Knowing the size up front avoids both the waste and the copies:
+    // Knowing the size up front avoids both the waste and the moves:
     let exact: Vec<i64> = Vec::with_capacity(1_000_000);
     assert_eq!(exact.capacity() * size_of::<i64>(), 8_000_000);
-    assert_eq!(grown.capacity(), 1 << 20); // capacity doubles: the next power of two
+    assert_eq!(grown.capacity(), 1 << 20); // doubles: the next power of two
     assert!(reserved > used);
 }
 // ANCHOR_END: grown_by_push
@@ -141,17 +168,16 @@ impl PyValue {
 }
 /// The tutorial's `[1, 2, 3, 4.0, 5.0, 'abc', 'def', True, False]`.
 pub fn tutorial_mixed_list() -> Vec<PyValue> {
-    use PyValue::*;
     vec![
-        Int(1),
-        Int(2),
-        Int(3),
-        Float(4.0),
-        Float(5.0),
-        Str("abc".into()),
-        Str("def".into()),
-        Bool(true),
-        Bool(false),
+        PyValue::Int(1),
+        PyValue::Int(2),
+        PyValue::Int(3),
+        PyValue::Float(4.0),
+        PyValue::Float(5.0),
+        PyValue::Str("abc".into()),
+        PyValue::Str("def".into()),
+        PyValue::Bool(true),
+        PyValue::Bool(false),
     ]
 }
 // ANCHOR_END: py_value
@@ -163,9 +189,9 @@ pub fn mixed_values() {
     let names: Vec<&str> = mixed_list.iter().map(PyValue::type_name).collect();
     println!("{names:?}");
 
-    // Every element is as large as the largest variant, a String (24 bytes). The tag that
-    // says which variant it is hides in bit patterns a String's capacity never uses (a
-    // "niche"), so it costs nothing extra here.
+    // Every element is as large as the largest variant, a String (24 bytes).
+    // The tag that says which variant it is hides in bit patterns a String's
+    // capacity never uses (a "niche"), so it costs nothing extra here.
     println!("size_of::<PyValue>() = {} bytes", size_of::<PyValue>());
 
     // ndarray happily stores such values (like NumPy's dtype=object) ...
@@ -177,51 +203,126 @@ pub fn mixed_values() {
 }
 // ANCHOR_END: mixed_values
 
-// ANCHOR: string_width_rule
-/// The width NumPy gives the string dtype when it converts an integer type to strings:
-/// the number of decimal digits of the largest *unsigned* value of that size, plus one
-/// character for a minus sign if the type is signed.
-pub fn numpy_str_width(bits: u32, signed: bool) -> usize {
-    let largest_unsigned = if bits == 128 {
-        u128::MAX
-    } else {
-        (1u128 << bits) - 1
-    };
-    largest_unsigned.to_string().len() + usize::from(signed)
+/// The integer types NumPy has (`np.int8` … `np.uint64`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntType {
+    /// `np.int8`, Rust's `i8`.
+    I8,
+    /// `np.int16`, Rust's `i16`.
+    I16,
+    /// `np.int32`, Rust's `i32`.
+    I32,
+    /// `np.int64`, Rust's `i64`.
+    I64,
+    /// `np.uint8`, Rust's `u8`.
+    U8,
+    /// `np.uint16`, Rust's `u16`.
+    U16,
+    /// `np.uint32`, Rust's `u32`.
+    U32,
+    /// `np.uint64`, Rust's `u64`.
+    U64,
 }
 
-/// The number of characters the widest value of an integer type really needs.
-pub fn widest_integer_text(bits: u32, signed: bool) -> usize {
-    if signed {
+impl IntType {
+    /// Its size in bits.
+    pub fn bits(self) -> u32 {
+        use IntType::*;
+        match self {
+            I8 | U8 => 8,
+            I16 | U16 => 16,
+            I32 | U32 => 32,
+            I64 | U64 => 64,
+        }
+    }
+
+    /// Whether it has a sign.
+    pub fn signed(self) -> bool {
+        matches!(self, IntType::I8 | IntType::I16 | IntType::I32 | IntType::I64)
+    }
+}
+
+// ANCHOR: string_width_rule
+/// The width NumPy gives the string dtype when it converts an integer type
+/// to strings: the number of decimal digits of the largest *unsigned* value
+/// of that size, plus one character for a minus sign if the type is signed.
+pub fn numpy_str_width(int: IntType) -> usize {
+    let largest_unsigned = u64::MAX >> (64 - int.bits());
+    largest_unsigned.to_string().len() + usize::from(int.signed())
+}
+
+/// The number of characters the widest value of an integer type needs.
+pub fn widest_integer_text(int: IntType) -> usize {
+    let bits = int.bits();
+    if int.signed() {
         // The most negative value, e.g. -128 for 8 bits, is the longest.
-        let most_negative = -(1i128 << (bits - 1));
+        let most_negative = i64::MIN >> (64 - bits);
         most_negative.to_string().len()
     } else {
-        numpy_str_width(bits, false)
+        (u64::MAX >> (64 - bits)).to_string().len()
     }
 }
 // ANCHOR_END: string_width_rule
 
+/// NumPy has no integer type of this size: `np.dtype("int7")` raises
+/// `TypeError: data type 'int7' not understood`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoSuchIntType {
+    /// The size asked for.
+    pub bits: u32,
+    /// Whether a signed type was asked for.
+    pub signed: bool,
+}
+
+impl std::fmt::Display for NoSuchIntType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.signed { "" } else { "u" };
+        write!(f, "NumPy has no integer type {sign}int{}", self.bits)
+    }
+}
+
+impl std::error::Error for NoSuchIntType {}
+
+impl IntType {
+    /// The type of `bits` bits, signed or not: 8, 16, 32 or 64 bits, like
+    /// NumPy's `np.dtype(f"int{bits}")`; any other size is an error.
+    pub fn new(bits: u32, signed: bool) -> Result<IntType, NoSuchIntType> {
+        use IntType::*;
+        Ok(match (bits, signed) {
+            (8, true) => I8,
+            (16, true) => I16,
+            (32, true) => I32,
+            (64, true) => I64,
+            (8, false) => U8,
+            (16, false) => U16,
+            (32, false) => U32,
+            (64, false) => U64,
+            _ => return Err(NoSuchIntType { bits, signed }),
+        })
+    }
+
+    /// NumPy's name of the type: `int8` … `uint64`.
+    pub fn name(self) -> String {
+        let sign = if self.signed() { "" } else { "u" };
+        format!("{sign}int{}", self.bits())
+    }
+}
+
 // ANCHOR: numpy_string_width
 /// Why NumPy picks `<U21` for int64: the rule, and where it over-reserves.
 pub fn numpy_string_width() {
-    for (name, bits, signed) in [
-        ("int8", 8, true),
-        ("int16", 16, true),
-        ("int32", 32, true),
-        ("int64", 64, true),
-        ("uint8", 8, false),
-        ("uint64", 64, false),
-    ] {
-        let width = numpy_str_width(bits, signed);
-        let needed = widest_integer_text(bits, signed);
-        println!(
-            "{name:>6}: <U{width:<2} = {:>2} bytes per element, widest value needs {needed}",
-            4 * width
-        );
+    use IntType::*;
+    for int in [I8, I16, I32, I64, U8, U64] {
+        let width = numpy_str_width(int);
+        let needed = widest_integer_text(int);
+        let bytes = 4 * width;
+        let name = int.name();
+        let dtype = format!("<U{width}");
+        println!("{name:>6}: {dtype:<4} {bytes:>2} bytes; widest: {needed}");
     }
-    assert_eq!(numpy_str_width(64, true), 21); // 18446744073709551615 has 20 digits, +1 sign
-    assert_eq!(widest_integer_text(64, true), 20); // -9223372036854775808
+    // 18446744073709551615 has 20 digits, +1 sign
+    assert_eq!(numpy_str_width(I64), 21);
+    assert_eq!(widest_integer_text(I64), 20); // -9223372036854775808
 }
 // ANCHOR_END: numpy_string_width
 
@@ -230,110 +331,202 @@ pub fn numpy_string_width() {
 pub fn string_arrays() {
     let n: usize = 1_000_000;
 
-    // 1. Owned strings: a 24-byte header per element plus a heap block per string.
+    // 1. Owned strings: a 24-byte header each, plus a heap block per string.
     let strings: Vec<String> = (0..n as i64).map(|i| i.to_string()).collect();
-    let text_bytes: usize = strings.iter().map(String::len).sum();
+    let text: usize = strings.iter().map(String::len).sum();
     let reserved: usize = strings.iter().map(String::capacity).sum();
-    println!(
-        "Vec<String>:        {} bytes of headers + {text_bytes} bytes of text in {n} allocations",
-        n * size_of::<String>()
-    );
-    println!("                    but to_string reserved {reserved} bytes for that text");
+    let mut gaps: Vec<usize> = strings
+        .windows(2)
+        .map(|w| w[0].as_ptr().addr().abs_diff(w[1].as_ptr().addr()))
+        .collect();
+    gaps.sort_unstable();
+    let gap = gaps[n / 2]; // the median distance between two texts
+    let headers = n * size_of::<String>();
+    println!("Vec<String>:        {headers} bytes of headers, {text} of text,");
+    let indent = " ".repeat(20);
+    println!("{indent}{reserved} reserved, texts {gap} bytes apart");
 
-    // 2. Fixed width, one byte per ASCII digit: what "<U6" holds, at a quarter of the size.
+    // 2. Fixed width, one byte per ASCII digit: "<U6" at a quarter of the size.
     let fixed: Array1<[u8; 6]> = (0..n).map(fixed_width::<6>).collect();
-    println!(
-        "Array1<[u8; 6]>:    {} bytes",
-        fixed.len() * size_of::<[u8; 6]>()
-    );
+    let fixed_bytes = fixed.len() * size_of::<[u8; 6]>();
+    println!("Array1<[u8; 6]>:    {fixed_bytes} bytes");
 
-    // 3. Fixed width, four bytes per character: exactly NumPy's "<U6" (UCS-4) ...
-    println!(
-        "Array1<[char; 6]>:  {} bytes  (NumPy <U6)",
-        n * size_of::<[char; 6]>()
-    );
+    // 3. Four bytes per character: exactly NumPy's "<U6" (UCS-4) ...
+    let ucs4 = n * size_of::<[char; 6]>();
+    println!("Array1<[char; 6]>:  {ucs4} bytes  (NumPy <U6)");
     // 4. ... and NumPy's "<U21" for the "mixed" array.
-    println!(
-        "Array1<[char; 21]>: {} bytes  (NumPy <U21)",
-        n * size_of::<[char; 21]>()
-    );
+    let ucs4_21 = n * size_of::<[char; 21]>();
+    println!("Array1<[char; 21]>: {ucs4_21} bytes  (NumPy <U21)");
 
     assert_eq!(&fixed[123_456][..], b"123456");
-    assert_eq!(n * size_of::<[char; 21]>(), 84_000_000);
-    assert_eq!(n * size_of::<[char; 6]>(), 24_000_000);
-    assert_eq!(text_bytes, 5_888_890); // the digits of 0..1_000_000
-    assert!(reserved >= text_bytes); // measured, not assumed: see the heap table below
+    assert_eq!((ucs4_21, ucs4), (84_000_000, 24_000_000));
+    assert_eq!(text, 5_888_890); // the digits of 0..1_000_000
+    assert_eq!(reserved, 19 * n); // to_string reserves 19 bytes per i64
+    if cfg!(all(target_env = "gnu", target_arch = "x86_64")) {
+        assert_eq!(gap, 32); // a 19-byte request takes a 32-byte block
+    }
 }
 
-/// Writes a number's digits into a zero-padded fixed-width byte array, without allocating
-/// (NumPy pads its fixed-width strings with NULs too). Digits that do not fit are cut off.
+/// Writes a number's digits into a zero-padded fixed-width byte array,
+/// without allocating (NumPy pads its fixed-width strings with NULs too).
+/// Digits that do not fit are cut off, like NumPy's `astype("<U3")`.
 pub fn fixed_width<const W: usize>(number: usize) -> [u8; W] {
     use std::io::Write;
+    const { assert!(W > 0, "a fixed width of 0 holds no digit") };
     let mut out = [0u8; W];
-    // Writing into a slice fails only when it is full; the digits that fit are kept.
+    // Writing into a slice fails only when it is full; what fits is kept.
     let _ = write!(&mut out[..], "{number}");
     out
 }
 // ANCHOR_END: string_arrays
 
-/// Builds each representation of the chapter under `measure` (a counting allocator) and
-/// returns the table the book prints.
-///
-/// The crate itself does not install an allocator: the caller brings one (the programs that
-/// write and check the book's outputs use the `allocation-counter` crate), so that no other
-/// program of the book pays for counting.
-pub fn heap_report(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> String {
-    let n = N as i64;
-    let rows: Vec<(&str, HeapUse)> = vec![
-        (
-            "Vec<i64>, collected",
-            measure(&mut || drop(black_box((0..n).collect::<Vec<i64>>()))),
-        ),
-        (
-            "Array1<i64>, from_iter",
-            measure(&mut || drop(black_box(Array::from_iter(0..n)))),
-        ),
-        (
-            "Vec<i64>, grown by push",
-            measure(&mut || {
-                let mut v = Vec::new();
-                for i in 0..n {
-                    v.push(i);
-                }
-                drop(black_box(v));
-            }),
-        ),
-        (
-            "Vec<Box<i64>>",
-            measure(&mut || drop(black_box((0..n).map(Box::new).collect::<Vec<_>>()))),
-        ),
-        (
-            "Vec<String>",
-            measure(&mut || drop(black_box((0..n).map(|i| i.to_string()).collect::<Vec<_>>()))),
-        ),
-        (
-            "Array1<[u8; 6]>",
-            measure(&mut || {
-                let a: Array1<[u8; 6]> = (0..N).map(fixed_width::<6>).collect();
-                drop(black_box(a));
-            }),
-        ),
+// ANCHOR: anatomy
+/// One buffer, five arrays: where each starts in the buffer (its offset),
+/// its shape and its strides, all counted in elements.
+pub fn anatomy() {
+    let a: Array2<i64> = Array::from_iter(0..12)
+        .into_shape_with_order((3, 4))
+        .expect("12 elements fill a 3×4 array");
+    let views: [(&str, ArrayView2<i64>); 5] = [
+        ("a", a.view()),
+        ("a.t()", a.t()),
+        ("a.slice(s![1.., 1..3])", a.slice(s![1.., 1..3])),
+        ("a.slice(s![.., ..;2])", a.slice(s![.., ..;2])),
+        ("a.slice(s![..;-1, ..])", a.slice(s![..;-1, ..])),
     ];
-    let mut out = format!(
-        "{:<26} {:>12} {:>14} {:>10}\n",
-        "one million elements as", "allocations", "peak bytes", "per elem."
-    );
-    for (name, used) in rows {
-        out += &format!(
-            "{:<26} {:>12} {:>14} {:>10.1}\n",
-            name,
-            used.allocations,
-            used.peak_bytes,
-            used.peak_bytes as f64 / N as f64
-        );
+    let start = a.as_ptr().addr();
+    let byte_of = |x: &i64| (x as *const i64).addr() - start;
+    for (name, view) in &views {
+        let offset = byte_of(&view[[0, 0]]) / size_of::<i64>();
+        let shape = view.shape();
+        let strides = view.strides();
+        let facts = format!("shape {shape:?}, strides {strides:?}");
+        println!("{name:<22} offset {offset}, {facts}");
+        // Every element of every view lies in a's one buffer of 12 numbers.
+        assert!(view.iter().all(|x| byte_of(x) < 12 * size_of::<i64>()));
     }
-    out
+    assert_eq!(views[1].1.strides(), &[1, 4]); // a.t(): strides swapped
+    assert_eq!(views[2].1[[0, 0]], 5); // starts at offset 5
+    assert_eq!(views[4].1.strides(), &[-4, 1]); // a negative stride
 }
+// ANCHOR_END: anatomy
+
+// ANCHOR: owned_and_views
+/// Who owns the numbers: `Array` owns them, `ArrayView` reads them,
+/// `ArrayViewMut` writes them, `CowArray` is a view or an owned array.
+pub fn owned_and_views() {
+    let mut a: Array2<i64> = Array::from_iter(0..12)
+        .into_shape_with_order((3, 4))
+        .expect("12 elements fill a 3×4 array");
+
+    let row: ArrayView1<i64> = a.row(1); // reads a's buffer, copies nothing
+    println!("row 1: {row}, its sum: {}", row.sum());
+
+    // Writes through to a, like NumPy's `b = a[1:]; b[...] = 0`:
+    let mut bottom: ArrayViewMut2<i64> = a.slice_mut(s![1.., ..]);
+    bottom.fill(0);
+    println!("a after a.slice_mut(s![1.., ..]).fill(0):\n{a}");
+
+    // A reshape borrows when the layout allows it, else it copies:
+    let flat: CowArray<i64, Ix1> = a.to_shape(12).expect("12 elements");
+    let t = a.t();
+    let row_major = (12, ndarray::Order::RowMajor);
+    let flat_t = t.to_shape(row_major).expect("12 elements");
+    println!("a.to_shape(12) is a view: {}", flat.is_view());
+    println!("a.t().to_shape(12) is a view: {}", flat_t.is_view());
+
+    let copy: Array2<i64> = a.t().to_owned(); // an explicit copy
+    assert_ne!(copy.as_ptr(), a.as_ptr());
+    assert_eq!(flat.as_ptr(), a.as_ptr()); // the same buffer
+    assert_eq!(a.sum(), 6); // 0 + 1 + 2 + 3, the only row left
+}
+// ANCHOR_END: owned_and_views
+
+// ANCHOR: operators_and_types
+/// Operators on references, conversions spelled out, and functions applied
+/// element by element.
+pub fn operators_and_types() {
+    let a = array![1.0, 4.0, 9.0];
+    let b = array![10.0, 20.0, 30.0];
+
+    let sum = &a + &b; // borrows both: a and b stay usable
+    let copy = a.clone();
+    let copy_buffer = copy.as_ptr();
+    let reused = copy + &b; // consumes copy: its buffer holds the result
+    let scaled = &b * 2.0; // a scalar of the element type: 2.0, not 2
+    println!("&a + &b = {sum:.1}, &b * 2.0 = {scaled:.1}");
+
+    let ints = array![1, 2, 3];
+    let floats = ints.mapv(|x| x as f64); // NumPy: ints.astype(float)
+    println!("ints.mapv(|x| x as f64) = {floats:.1}");
+
+    let roots = a.sqrt(); // NumPy: np.sqrt(a), a new array
+    let sines = a.mapv(f64::sin); // any function of one element
+    let mut squares = a.clone();
+    squares.mapv_inplace(|x| x * x); // in place, no new array
+    println!("a.sqrt() = {roots:.1}");
+    println!("a.mapv(f64::sin) = {sines:.3}");
+    println!("squares = {squares:.1}");
+
+    assert_eq!(roots, array![1.0, 2.0, 3.0]);
+    assert_eq!(sum, reused);
+    assert_eq!(reused.as_ptr(), copy_buffer); // no new array
+}
+// ANCHOR_END: operators_and_types
+
+// ANCHOR: consuming_methods
+/// `insert_axis` takes its array by value: call it on a view to keep the
+/// array.
+pub fn consuming_methods() {
+    let x = array![1.0, 2.0, 3.0];
+
+    // On views, x stays usable: (3, 1) - (1, 3) broadcasts to (3, 3).
+    let column = x.view().insert_axis(Axis(1));
+    let row = x.view().insert_axis(Axis(0));
+    let differences = &column - &row;
+    println!("x[:, newaxis] - x[newaxis, :] =\n{differences:.1}");
+
+    // On the owned array it moves x: no copy, the same buffer, but x is gone.
+    let buffer = x.as_ptr();
+    let owned_column: Array2<f64> = x.insert_axis(Axis(1));
+    assert_eq!(owned_column.as_ptr(), buffer);
+    println!("shape {:?}, same buffer", owned_column.shape());
+
+    // into_shape_with_order and reversed_axes take `self` too.
+    let back = owned_column.reversed_axes();
+    assert_eq!(back.shape(), &[1, 3]);
+    assert_eq!(differences[[2, 0]], 2.0);
+}
+// ANCHOR_END: consuming_methods
+
+// ANCHOR: zip_and_slices
+/// Slices with ranges and steps, and `Zip` to walk arrays in lock-step.
+pub fn zip_and_slices() {
+    let a = Array::from_iter(0..10);
+    println!("a.slice(s![2..8;2])  = {}", a.slice(s![2..8;2])); // a[2:8:2]
+    println!("a.slice(s![..;-1])   = {}", a.slice(s![..;-1])); // a[::-1]
+    println!("a.slice(s![2..8;-2]) = {}", a.slice(s![2..8;-2])); // a[7:1:-2]
+
+    let m = Array::from_iter(0..12)
+        .into_shape_with_order((3, 4))
+        .expect("12 elements fill a 3×4 array");
+    println!("m.slice(s![1.., ..;2]) =\n{}", m.slice(s![1.., ..;2]));
+
+    let x = array![1.0, 2.0, 3.0];
+    let y = array![4.0, 5.0, 6.0];
+    let mut result = Array1::<f64>::zeros(3);
+    // One pass over three arrays, no temporary (NumPy: result = x * y + 1)
+    Zip::from(&mut result)
+        .and(&x)
+        .and(&y)
+        .for_each(|o, &x, &y| *o = x * y + 1.0);
+    azip!((o in &mut result, &x in &x) *o += x); // the macro form: adds x
+    println!("result = {result:.1}");
+
+    assert_eq!(result, array![6.0, 13.0, 22.0]);
+    assert_eq!(a.slice(s![2..8;-2]), array![7, 5, 3]);
+}
+// ANCHOR_END: zip_and_slices
 
 // ANCHOR: exercise_nbytes
 /// Exercise: the bytes of a (1000, 1000) `f32` array, like NumPy's `nbytes`.
@@ -341,12 +534,14 @@ pub fn exercise_nbytes() {
     let a = Array2::<f32>::zeros((1000, 1000));
     let nbytes = a.len() * size_of::<f32>();
     println!("{nbytes} bytes");
-    assert_eq!(nbytes, 4_000_000); // np.zeros((1000, 1000), dtype=np.float32).nbytes
+    // np.zeros((1000, 1000), dtype=np.float32).nbytes
+    assert_eq!(nbytes, 4_000_000);
 }
 // ANCHOR_END: exercise_nbytes
 
 // ANCHOR: exercise_mixed_sum
-/// Exercise: sum the numbers of the mixed list, counting booleans as 0 and 1 like Python.
+/// Exercise: sum the numbers of the mixed list, counting booleans as 0 and 1
+/// like Python.
 pub fn exercise_mixed_sum() {
     use PyValue::*;
     let mixed: Array1<PyValue> = Array::from_vec(tutorial_mixed_list());
@@ -371,15 +566,34 @@ mod tests {
     #[test]
     fn numpy_string_widths_match_numpy() {
         // From python/outputs/ch01-memory/string_widths.txt (NumPy 2.4).
-        assert_eq!(numpy_str_width(8, true), 4);
-        assert_eq!(numpy_str_width(16, true), 6);
-        assert_eq!(numpy_str_width(32, true), 11);
-        assert_eq!(numpy_str_width(64, true), 21);
-        assert_eq!(numpy_str_width(8, false), 3);
-        assert_eq!(numpy_str_width(64, false), 20);
-        assert_eq!(widest_integer_text(8, true), 4);
-        assert_eq!(widest_integer_text(32, true), 11);
-        assert_eq!(widest_integer_text(64, true), 20);
+        use IntType::*;
+        let widths = [I8, I16, I32, I64, U8, U64].map(numpy_str_width);
+        assert_eq!(widths, [4, 6, 11, 21, 3, 20]);
+        let widest = [I8, I16, I32, I64, U8, U64].map(widest_integer_text);
+        assert_eq!(widest, [4, 6, 11, 20, 3, 20]);
+        assert_eq!([U16, U32].map(numpy_str_width), [5, 10]);
+    }
+
+    #[test]
+    fn only_numpys_integer_sizes_exist() {
+        for bits in [0, 1, 7, 65, 127, 128, 129, 200, u32::MAX] {
+            for signed in [true, false] {
+                let error = IntType::new(bits, signed);
+                assert_eq!(error, Err(NoSuchIntType { bits, signed }));
+            }
+        }
+        let u64_name = IntType::new(64, false).map(IntType::name);
+        assert_eq!(u64_name.as_deref(), Ok("uint64"));
+        assert_eq!(
+            NoSuchIntType { bits: 7, signed: true }.to_string(),
+            "NumPy has no integer type int7"
+        );
+        for bits in [8, 16, 32, 64] {
+            for signed in [true, false] {
+                let int = IntType::new(bits, signed).expect("NumPy has it");
+                assert_eq!((int.bits(), int.signed()), (bits, signed));
+            }
+        }
     }
 
     #[test]

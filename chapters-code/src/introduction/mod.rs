@@ -1,4 +1,5 @@
-//! Introduction: a first ndarray sample, the matrix product, and the figure that draws it.
+//! Introduction: a first ndarray sample, the matrix product, and the figure
+//! that draws it.
 
 mod figures;
 
@@ -49,14 +50,16 @@ pub fn matrix_product() {
     // `*` only multiplies matching cells: a[1][2] * b[1][2] = 6 * 0.
     assert_eq!(elementwise[[1, 2]], 0);
 
-    // The product's c[1][2] is row 1 of a times column 2 of b, summed: 4*2 + 5*0 + 6*1.
+    // The product's c[1][2] is row 1 of a times column 2 of b, summed:
+    // 4*2 + 5*0 + 6*1.
     let c_12: i32 = (0..3).map(|k| a[[1, k]] * b[[k, 2]]).sum();
     assert_eq!(product[[1, 2]], c_12);
     assert_eq!(c_12, 14);
 }
 // ANCHOR_END: matrix_product
 
-/// The two matrices of the introduction's figure (the same as in [`matrix_product`]).
+/// The two matrices of the introduction's figure (the same as in
+/// [`matrix_product`]).
 pub fn product_operands() -> (Array2<i32>, Array2<i32>) {
     let a = Array::from_iter(1..10)
         .into_shape_with_order((3, 3))
