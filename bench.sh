@@ -52,6 +52,13 @@ mkdir -p "$work"
 "$program" bench-plan "$work" ${groups[@]+"${groups[@]}"}
 work="$(cd "$work" && pwd)"
 
+# The FastAlloc rows need the benchmarks built with chapters_code::speed::FastAlloc as their
+# global allocator: if that does not build, say so and keep those rows' earlier runs.
+if [ -s "$work/filter-rust-fastalloc.txt" ] && ! cargo bench --benches --features fast-alloc --no-run; then
+    echo "warning: the benchmarks do not build with --features fast-alloc; the FastAlloc rows keep their earlier runs." >&2
+    : > "$work/filter-rust-fastalloc.txt"
+fi
+
 echo "==> machine facts"
 {
     echo "date: $(date -u +%Y-%m-%d)"

@@ -194,3 +194,37 @@ fn a_run_that_measured_nothing_changes_nothing() {
     assert_eq!(std::fs::read_to_string(&file).ok(), Some(committed()));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_python_csv_left_over_from_an_earlier_run_is_not_merged_as_new() {
+    let dir = scratch("stale");
+    let measured = dir.join("run");
+    std::fs::create_dir_all(&measured).expect("a folder");
+    life_run(&measured);
+    // This run planned `life` only (./bench.sh life without NumPy) …
+    std::fs::write(measured.join("groups.txt"), "life\n").expect("writable");
+    // … but a python.csv of an earlier, full run is still in the folder.
+    std::fs::write(
+        measured.join("python.csv"),
+        "group,variant,size,median_seconds,q1_seconds,q3_seconds,min_seconds,max_seconds,samples\n\
+         reciprocals,numpy,,2.0e-2,1.9e-2,2.1e-2,1.8e-2,2.2e-2,10\n",
+    )
+    .expect("writable");
+    let file = dir.join("benchmarks.csv");
+    std::fs::write(&file, committed()).expect("writable");
+    let out = run(&["results", path(&measured), path(&file)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains(
+            "reciprocals/numpy on side python, a group this run did not plan"
+        ),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&file).ok(), Some(committed()));
+    // Without the stray file the same run merges.
+    std::fs::remove_file(measured.join("python.csv")).expect("removable");
+    let out = run(&["results", path(&measured), path(&file)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}

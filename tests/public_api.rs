@@ -5,8 +5,12 @@
 #![allow(unused_imports)]
 
 use chapters_code::appendix::{
-    cheatsheet, numpy_faster, numpy_faster_list, performance_summary,
-    performance_table, table_rows, tuned_summary, tuned_table, TABLE_HEADING,
+    broadcast_temporary_bytes, cheatsheet, convolution_sweep,
+    knn_distances_sweep, knn_memory, life_sweep, memory_sizes, numpy_faster,
+    numpy_faster_list, performance_summary, performance_table,
+    reciprocals_sweep, render_convolution_sweep, render_knn_distances_sweep,
+    render_knn_memory, render_life_sweep, render_reciprocals_sweep,
+    result_bytes, table_rows, tuned_summary, tuned_table, TABLE_HEADING,
 };
 use chapters_code::broadcasting::{
     both_stretched, broadcast_shapes, checked_add, column_plus_row,

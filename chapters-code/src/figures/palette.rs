@@ -21,6 +21,8 @@ pub const CPYTHON: RGBColor = HIGHLIGHT;
 pub const NUMPY: RGBColor = RGBColor(0x4D, 0x77, 0xCF);
 /// Rust in charts (the result colour).
 pub const RUST: RGBColor = RESULT;
+/// A second Rust version in a line chart.
+pub const RUST_SECOND: RGBColor = RGBColor(0x7B, 0x3F, 0xA0);
 /// Rust in a tuned configuration (FastAlloc, huge pages, all cores) in charts.
 pub const RUST_TUNED: RGBColor = RGBColor(0x1B, 0x5E, 0x56);
 /// Gridlines at the labelled ticks of a chart's axis.

@@ -135,10 +135,12 @@ pub fn draw_log_log(
             "a log–log chart needs positive, finite values",
         ));
     }
-    let (x_low, x_high) = decades(
-        points.iter().map(|p| p.x).fold(f64::MAX, f64::min),
-        points.iter().map(|p| p.x).fold(f64::MIN, f64::max),
-    );
+    // The x axis starts at a power of ten and ends a little after the largest size (a
+    // whole decade more would leave most of the chart empty).
+    let x_max = points.iter().map(|p| p.x).fold(f64::MIN, f64::max);
+    let (x_low, _) =
+        decades(points.iter().map(|p| p.x).fold(f64::MAX, f64::min), x_max);
+    let x_high = (x_max * 1.25).max(x_low * 10.0);
     let (y_low, y_high) = decades(
         values().fold(f64::MAX, f64::min),
         values().fold(f64::MIN, f64::max),
@@ -150,6 +152,7 @@ pub fn draw_log_log(
     let mut plot = ChartBuilder::on(&root)
         .caption(chart.title, (FONT, 22.0).into_font().color(&palette::INK))
         .margin(18)
+        .margin_right(36)
         .x_label_area_size(58)
         .y_label_area_size(96)
         .build_cartesian_2d(
@@ -220,11 +223,10 @@ pub fn draw_log_log(
 /// The colour and dash of a sweep's line: NumPy blue, Rust teal (a second Rust version
 /// purple), tuned Rust dark and dashed.
 fn line_style(side: Side, rust_index: usize) -> (RGBColor, bool) {
-    const SECOND_RUST: RGBColor = RGBColor(0x7B, 0x3F, 0xA0);
     match side {
         Side::Python => (palette::NUMPY, false),
         Side::Rust if rust_index == 0 => (palette::RUST, false),
-        Side::Rust => (SECOND_RUST, false),
+        Side::Rust => (palette::RUST_SECOND, false),
         Side::RustFastAlloc | Side::RustHugePages => {
             (palette::RUST_TUNED, true)
         }
@@ -330,5 +332,55 @@ mod tests {
         sweep_chart(&path, &sweep, &Results::default()).expect("drawn");
         assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 0));
         let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn a_measured_sweep_draws_every_line() {
+        use crate::benchmarks::sweeps::RECIPROCALS;
+        use crate::results::{Run, Spread, Timing};
+        let mut timings = Vec::new();
+        for (side, variant, per_element, fixed) in [
+            (Side::Python, "numpy", 3e-9, 1e-6),
+            (Side::Rust, "reciprocals", 5e-9, 2e-8),
+            (Side::RustFastAlloc, "reciprocals", 1.5e-9, 2e-8),
+        ] {
+            for &n in RECIPROCALS.sizes {
+                let t = fixed + per_element * n as f64;
+                timings.push(Timing {
+                    series: Series {
+                        group: RECIPROCALS.group,
+                        side,
+                        variant,
+                        size: Some(n),
+                    },
+                    median_seconds: t,
+                    spread: Some(Spread {
+                        q1: t * 0.9,
+                        q3: t * 1.1,
+                        min: t * 0.8,
+                        max: t * 1.3,
+                    }),
+                    samples: Some(20),
+                    run: 1,
+                });
+            }
+        }
+        let results = Results {
+            runs: vec![Run {
+                id: 1,
+                facts: vec![("cpu".into(), "X".into())],
+            }],
+            timings,
+        };
+        let lines = sweep_lines(&RECIPROCALS, &results);
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| l.points.len() == 7));
+        let path = std::env::temp_dir()
+            .join(format!("sweep-measured-{}.png", std::process::id()));
+        sweep_chart(&path, &RECIPROCALS, &results).expect("drawn");
+        assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 10_000));
+        if std::env::var_os("KEEP_SWEEP_CHART").is_none() {
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }

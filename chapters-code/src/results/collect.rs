@@ -124,6 +124,31 @@ impl Results {
                 dir.display()
             )));
         }
+        // The plan `./bench.sh` wrote first (`groups.txt`): a timing of any other group
+        // was left over from an earlier run, never measured by this one.
+        let plan = dir.join("groups.txt");
+        match std::fs::read_to_string(&plan) {
+            Ok(text) => {
+                let planned: Vec<&str> = text.lines().map(str::trim).collect();
+                if let Some(stray) =
+                    timings.iter().find(|t| !planned.contains(&t.series.group))
+                {
+                    return Err(Error::msg(format!(
+                        "{} holds a timing of {}/{} on side {}, a group this run did not plan ({}): left over from an earlier run; nothing was written",
+                        dir.display(),
+                        stray.series.group,
+                        stray.series.variant,
+                        stray.series.side.name(),
+                        planned.join(" ")
+                    )));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Error::from(e)
+                    .context(format!("cannot read {}", plan.display())))
+            }
+        }
         let order: BTreeMap<Series, usize> =
             known.iter().enumerate().map(|(i, s)| (*s, i)).collect();
         timings.sort_by_key(|t| order.get(&t.series).copied());

@@ -1,0 +1,204 @@
+//! "How cost grows with size": the size sweeps of the registry
+//! ([`crate::benchmarks::SWEEPS`]) as log–log charts and tables from the results file, and
+//! the memory the tutorial's broadcast kNN needs against N.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+
+use crate::benchmarks::{sweeps, Sweep};
+use crate::chapter::HeapUse;
+use crate::error::Result;
+use crate::figures::palette;
+use crate::figures::sweep::{
+    draw_log_log, draw_sweep, format_bytes, Line, LogLogChart, Point,
+};
+use crate::ch07_knn::{
+    pairwise_sq_distances, pairwise_sq_distances_broadcast,
+};
+use crate::random::RandomState;
+use crate::results::{format_size, Results, Timing};
+
+/// The sweep's table (every point of every line), what it shows in words, and the machine
+/// it was measured on.
+fn sweep_text(sweep: &Sweep) -> Result<String> {
+    let results = Results::committed()?;
+    let timings: Vec<&Timing> = results
+        .timings
+        .iter()
+        .filter(|t| t.series.group == sweep.group)
+        .collect();
+    Ok(format!(
+        "{}\n{}\n{}\n",
+        results.sweep_table(sweep),
+        results.sweep_findings(sweep),
+        results.machine_note(timings)
+    ))
+}
+
+/// Chapter 2's reciprocals against n: the table.
+pub fn reciprocals_sweep() -> Result<String> {
+    sweep_text(&sweeps::RECIPROCALS)
+}
+
+/// Chapter 7's pairwise distances against N: the table.
+pub fn knn_distances_sweep() -> Result<String> {
+    sweep_text(&sweeps::KNN_DISTANCES)
+}
+
+/// Chapter 8's Life against the board's side: the table.
+pub fn life_sweep() -> Result<String> {
+    sweep_text(&sweeps::LIFE)
+}
+
+/// Chapter 9's convolution against the image's side: the table.
+pub fn convolution_sweep() -> Result<String> {
+    sweep_text(&sweeps::CONVOLUTION)
+}
+
+/// Chapter 2's reciprocals against n: the chart.
+pub fn render_reciprocals_sweep(path: &Path) -> Result<()> {
+    draw_sweep(path, &sweeps::RECIPROCALS)
+}
+
+/// Chapter 7's pairwise distances against N: the chart.
+pub fn render_knn_distances_sweep(path: &Path) -> Result<()> {
+    draw_sweep(path, &sweeps::KNN_DISTANCES)
+}
+
+/// Chapter 8's Life against the board's side: the chart.
+pub fn render_life_sweep(path: &Path) -> Result<()> {
+    draw_sweep(path, &sweeps::LIFE)
+}
+
+/// Chapter 9's convolution against the image's side: the chart.
+pub fn render_convolution_sweep(path: &Path) -> Result<()> {
+    draw_sweep(path, &sweeps::CONVOLUTION)
+}
+
+/// The numbers of points the memory chart and table show: the kNN sweep's sizes.
+pub fn memory_sizes() -> &'static [u64] {
+    sweeps::KNN_DISTANCES.sizes
+}
+
+/// Bytes of an `f64` array of `elements` elements.
+fn f64_bytes(elements: u64) -> u64 {
+    elements * size_of::<f64>() as u64
+}
+
+/// The tutorial's `(N, N, d)` temporary, `X[:, np.newaxis, :] - X[np.newaxis, :, :]`, for
+/// N points in the plane (d = 2): its size in bytes follows from its shape.
+pub fn broadcast_temporary_bytes(n: u64) -> u64 {
+    f64_bytes(n * n * 2)
+}
+
+/// The `(N, N)` result every version returns.
+pub fn result_bytes(n: u64) -> u64 {
+    f64_bytes(n * n)
+}
+
+/// The peak heap of chapter 7's two Rust versions for N points, measured: the broadcast
+/// translation holds the `(N, N, 2)` differences, their squares and the result at once; the
+/// loop allocates the result and nothing else. Panics if either stops being so, since the
+/// chart draws these formulas.
+pub fn knn_memory(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> String {
+    let mut out = String::from(
+        "| N, points | (N, N, 2) temporary | Rust broadcast, peak heap | Rust `pairwise_sq_distances`, peak heap |\n| ---: | ---: | ---: | ---: |\n",
+    );
+    for &n in memory_sizes() {
+        let points = RandomState::new(42).rand(n as usize, 2);
+        let broadcast = measure(&mut || {
+            drop(black_box(pairwise_sq_distances_broadcast(points.view())))
+        });
+        let looped = measure(&mut || {
+            drop(black_box(pairwise_sq_distances(points.view())))
+        });
+        let temporary = broadcast_temporary_bytes(n);
+        assert_eq!(
+            broadcast.peak_bytes,
+            2 * temporary + result_bytes(n),
+            "N = {n}: the broadcast version holds the differences, their squares and the result"
+        );
+        assert_eq!(
+            looped.peak_bytes,
+            result_bytes(n),
+            "N = {n}: pairwise_sq_distances allocates its result only"
+        );
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            format_size(n),
+            format_bytes(temporary as f64),
+            format_bytes(broadcast.peak_bytes as f64),
+            format_bytes(looped.peak_bytes as f64),
+        );
+    }
+    out
+}
+
+/// Memory against N, on log–log axes: the tutorial's `(N, N, 2)` temporary, the peak heap of
+/// chapter 7's broadcast translation, and of `pairwise_sq_distances`, which allocates only
+/// its result (both measured and asserted by [`knn_memory`]).
+pub fn render_knn_memory(path: &Path) -> Result<()> {
+    let line = |label: &str, color, dashed, bytes: fn(u64) -> u64| Line {
+        label: label.to_string(),
+        color,
+        dashed,
+        points: memory_sizes()
+            .iter()
+            .map(|&n| Point {
+                x: n as f64,
+                y: bytes(n) as f64,
+                spread: None,
+            })
+            .collect(),
+    };
+    draw_log_log(
+        path,
+        &LogLogChart {
+            title: "Memory of all pairwise squared distances of N points",
+            x_label: "N, points",
+            y_label: "bytes (log scale)",
+            y_format: format_bytes,
+        },
+        &[
+            line(
+                "NumPy's (N, N, 2) temporary, the tutorial's broadcast",
+                palette::NUMPY,
+                false,
+                broadcast_temporary_bytes,
+            ),
+            line(
+                "Rust pairwise_sq_distances_broadcast, peak heap",
+                palette::RUST_SECOND,
+                true,
+                |n| 2 * broadcast_temporary_bytes(n) + result_bytes(n),
+            ),
+            line(
+                "Rust pairwise_sq_distances, peak heap = the (N, N) result",
+                palette::RUST,
+                false,
+                result_bytes,
+            ),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_formulas_follow_the_shapes() {
+        assert_eq!(broadcast_temporary_bytes(2000), 64_000_000);
+        assert_eq!(result_bytes(2000), 32_000_000);
+        assert_eq!(memory_sizes().last(), Some(&2000));
+    }
+
+    #[test]
+    fn a_sweep_without_timings_says_not_measured_yet() {
+        let results = Results::default();
+        let table = results.sweep_table(&sweeps::LIFE);
+        assert!(table.contains("| 1,000 | not measured yet |"), "{table}");
+    }
+}
