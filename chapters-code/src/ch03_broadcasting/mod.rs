@@ -129,13 +129,13 @@ pub fn broadcast_shapes(
     shapes: &[&[usize]],
 ) -> Result<Vec<usize>, BroadcastError> {
     let given = || shapes.iter().map(|s| s.to_vec()).collect();
+    let too_large = |shape: &[usize]| BroadcastError::TooLarge {
+        shapes: given(),
+        shape: shape.to_vec(),
+    };
     // Like NumPy, refuse a shape no array can have before the rules.
     if let Some(shape) = shapes.iter().find(|s| !fits_in_an_array(s)) {
-        let shape = shape.to_vec();
-        return Err(BroadcastError::TooLarge {
-            shapes: given(),
-            shape,
-        });
+        return Err(too_large(shape));
     }
     let ndim = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
     let mut result = vec![1; ndim];
@@ -150,28 +150,23 @@ pub fn broadcast_shapes(
         let mut others: Vec<usize> = sizes_here.filter(|&n| n != 1).collect();
         others.sort_unstable();
         others.dedup();
-        match others.len() {
-            0 => *size = 1,
-            1 => *size = others[0],
+        *size = match others[..] {
+            [] => 1,
+            [only] => only,
             _ => {
-                return Err(BroadcastError::Mismatch {
-                    shapes: given(), // rule 3
-                    axis,
-                    sizes: others,
-                })
+                let (shapes, sizes) = (given(), others); // rule 3
+                return Err(BroadcastError::Mismatch { shapes, axis, sizes });
             }
-        }
+        };
     }
     if !fits_in_an_array(&result) {
-        let shape = result;
-        return Err(BroadcastError::TooLarge {
-            shapes: given(),
-            shape,
-        });
+        return Err(too_large(&result));
     }
     Ok(result)
 }
+// ANCHOR_END: broadcast_shapes
 
+// ANCHOR: fits_in_an_array
 /// Whether an array can have this shape: ndarray's rule (NumPy's too) is
 /// that the sizes other than 0 multiply to at most `isize::MAX`.
 pub fn fits_in_an_array(shape: &[usize]) -> bool {
@@ -179,7 +174,7 @@ pub fn fits_in_an_array(shape: &[usize]) -> bool {
     let product = nonzero.try_fold(1usize, |p, &n| p.checked_mul(n));
     product.is_some_and(|p| p <= isize::MAX as usize)
 }
-// ANCHOR_END: broadcast_shapes
+// ANCHOR_END: fits_in_an_array
 
 // ANCHOR: checked_add
 /// `&a + &b`, but returning a [`BroadcastError`] instead of panicking when

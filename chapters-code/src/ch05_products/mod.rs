@@ -173,14 +173,6 @@ pub fn fast_matmul(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
     matmul_with(a, b, faer::Par::Seq)
 }
 
-/// [`fast_matmul`] on every core (rayon's global thread pool).
-///
-/// # Panics
-/// If `a.ncols() != b.nrows()`, like [`fast_matmul`].
-pub fn fast_matmul_par(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
-    matmul_with(a, b, faer::Par::rayon(0))
-}
-
 fn matmul_with(
     a: ArrayView2<f64>,
     b: ArrayView2<f64>,
@@ -205,6 +197,14 @@ fn matmul_with(
     product
 }
 // ANCHOR_END: fast_matmul
+
+/// [`fast_matmul`] on every core (rayon's global thread pool).
+///
+/// # Panics
+/// If `a.ncols() != b.nrows()`, like [`fast_matmul`].
+pub fn fast_matmul_par(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
+    matmul_with(a, b, faer::Par::rayon(0))
+}
 
 // ANCHOR: fast_matmul_agrees
 /// `fast_matmul` gives `dot`'s numbers, exactly on small integers and up to
