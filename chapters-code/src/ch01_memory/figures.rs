@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use super::heap::requested_per_element;
 use super::{resident_per_element, HeapLayout};
 use crate::chapter::repo_root;
 use crate::error::{Context, Result};
@@ -44,6 +45,7 @@ pub fn render_bytes_per_element(path: &Path) -> Result<()> {
     let resident = |layout| -> Result<f64> {
         Ok(resident_per_element(&heap, layout)? as f64)
     };
+    let requested = |layout| requested_per_element(&heap, layout);
     let (python, numpy, rust) =
         (palette::CPYTHON, palette::NUMPY, palette::RUST);
     let bars = vec![
@@ -60,6 +62,11 @@ pub fn render_bytes_per_element(path: &Path) -> Result<()> {
         Bar::new(
             "Rust Vec<Box<i64>>, resident",
             resident(HeapLayout::Boxed)?,
+            rust,
+        ),
+        Bar::new(
+            "Rust Vec<Box<i64>>, requested only",
+            requested(HeapLayout::Boxed)?,
             rust,
         ),
         Bar::new("NumPy int64 array", python_fact("array_nbytes")? / n, numpy),
@@ -81,6 +88,11 @@ pub fn render_bytes_per_element(path: &Path) -> Result<()> {
         Bar::new(
             "Rust Vec<String>, resident",
             resident(HeapLayout::Strings)?,
+            rust,
+        ),
+        Bar::new(
+            "Rust Vec<String>, requested only",
+            requested(HeapLayout::Strings)?,
             rust,
         ),
         Bar::new("NumPy strings <U6", python_fact("str_nbytes")? / n, numpy),

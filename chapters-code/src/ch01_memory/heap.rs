@@ -279,6 +279,20 @@ fn format_table(rows: &[(HeapLayout, HeapRecord)]) -> String {
     out
 }
 
+/// The requested bytes per element of a row of a committed heap table, by its
+/// label.
+pub(super) fn requested_per_element(
+    table: &str,
+    layout: HeapLayout,
+) -> Result<f64> {
+    table
+        .lines()
+        .find_map(|line| line.strip_prefix(layout.label()))
+        .and_then(|rest| rest.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .context(format!("the heap table has no row {:?}", layout.label()))
+}
+
 /// The resident bytes per element of a row of a committed heap table, by its label.
 pub fn resident_per_element(table: &str, layout: HeapLayout) -> Result<u64> {
     table
@@ -329,6 +343,8 @@ mod tests {
         let resident = |layout| resident_per_element(&table, layout).ok();
         assert_eq!(resident(HeapLayout::Collected), Some(8));
         assert_eq!(resident(HeapLayout::Boxed), Some(40));
+        let requested = requested_per_element(&table, HeapLayout::Boxed).ok();
+        assert_eq!(requested, Some(16.0));
         assert!(resident_per_element(&table, HeapLayout::Strings).is_err());
         assert!(table.lines().all(|l| l.chars().count() <= 80), "{table}");
     }
