@@ -134,16 +134,19 @@ pub fn render_generations(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Generations in the animation, and the delay between frames in hundredths of
-/// a second.
-pub const ANIMATION_GENERATIONS: usize = 300;
+/// Generations in the animation, the delay between frames and the pause on
+/// the last frame before the animation starts again, in hundredths of a
+/// second.
+pub const ANIMATION_GENERATIONS: usize = 200;
 const FRAME_DELAY: u16 = 8;
+const LOOP_PAUSE: u16 = 200;
 
-/// The tutorial's notebook animation as a GIF: the seeded 100 × 100 board, 3
-/// pixels a cell. Written with the `gif` crate directly, so that it stays
-/// small: a two-colour palette, and after the first frame each frame holds only
-/// the rectangle of cells that changed, with the cells that did not change
-/// transparent.
+/// The tutorial's notebook animation as a GIF: the seeded 100 × 100 board, one
+/// pixel a cell (the page scales it up, pixelated). Written with the `gif`
+/// crate directly, so that it stays small: a two-colour palette, and after the
+/// first frame each frame holds only the rectangle of cells that changed, with
+/// the cells that did not change transparent. The last frame stays two seconds
+/// before the animation starts again.
 pub fn render_animation(path: &Path) -> Result<()> {
     const TRANSPARENT: u8 = 2;
     let scale = 1usize;
@@ -157,7 +160,7 @@ pub fn render_animation(path: &Path) -> Result<()> {
     encoder.set_repeat(gif::Repeat::Infinite)?;
     let mut life = FastLife::new(board);
     let mut shown: Option<Array2<u8>> = None;
-    for _ in 0..ANIMATION_GENERATIONS {
+    for generation in 0..ANIMATION_GENERATIONS {
         let now = life.board();
         // The cells that changed since the last frame (all of them in the
         // first).
@@ -200,7 +203,11 @@ pub fn render_animation(path: &Path) -> Result<()> {
             top: (top * scale) as u16,
             width: w as u16,
             height: h as u16,
-            delay: FRAME_DELAY,
+            delay: if generation + 1 == ANIMATION_GENERATIONS {
+                LOOP_PAUSE
+            } else {
+                FRAME_DELAY
+            },
             dispose: gif::DisposalMethod::Keep,
             transparent: Some(TRANSPARENT),
             buffer: Cow::Borrowed(&pixels),
