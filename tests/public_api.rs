@@ -20,9 +20,10 @@ use chapters_code::broadcasting::{
     rules_step_by_step, stride_zero_views, BroadcastError,
 };
 use chapters_code::convolution::{
-    convolution_table, convolve2d, correlate2d, exercise_box_blur,
-    exercise_commutative, flip_or_not, neighbours_by_convolution,
-    render_kernel, three_modes, with_ndarray_conv, ConvError, Mode,
+    convolution_table, convolve2d, convolve_full, convolve_valid, correlate2d,
+    cut_window, exercise_box_blur, exercise_commutative, flip_or_not,
+    neighbours_by_convolution, render_kernel, three_modes, with_ndarray_conv,
+    ConvError, Mode,
 };
 use chapters_code::figures::bars::{
     draw_bars, draw_timing_chart, side_color, timing_chart, Bar, BarChart,

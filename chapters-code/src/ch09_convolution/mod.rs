@@ -181,11 +181,15 @@ pub fn convolve2d<T: ConvScalar>(
 // ANCHOR: full_valid_cut
 /// The `Full` convolution: the `Valid` one of the input padded with P - 1
 /// rows and Q - 1 columns of zeros on every side.
-fn convolve_full<T: ConvScalar>(
+///
+/// # Panics
+/// If the kernel is empty ([`convolve2d`] returns an error instead).
+pub fn convolve_full<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
 ) -> Array2<T> {
     let ((m, n), (p, q)) = (input.dim(), kernel.dim());
+    assert!(p > 0 && q > 0, "convolve_full: the kernel is empty");
     let mut padded = Array2::zeros((m + 2 * (p - 1), n + 2 * (q - 1)));
     padded
         .slice_mut(s![p - 1..p - 1 + m, q - 1..q - 1 + n])
@@ -195,10 +199,19 @@ fn convolve_full<T: ConvScalar>(
 
 /// Every window of the input (at least as large as the kernel) times the
 /// flipped kernel, summed.
-fn convolve_valid<T: ConvScalar>(
+///
+/// # Panics
+/// If the kernel is empty or larger than the input in either axis
+/// ([`convolve2d`] returns an error or swaps the operands instead).
+pub fn convolve_valid<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
 ) -> Array2<T> {
+    let ((m, n), (p, q)) = (input.dim(), kernel.dim());
+    assert!(
+        p > 0 && q > 0 && p <= m && q <= n,
+        "convolve_valid: a {p}×{q} kernel does not fit a {m}×{n} input"
+    );
     let flipped = kernel.slice(s![..;-1, ..;-1]);
     Zip::from(input.windows(kernel.dim())).map_collect(|window| {
         Zip::from(&window)
@@ -208,7 +221,10 @@ fn convolve_valid<T: ConvScalar>(
 }
 
 /// The `(m, n)` part of `full` whose top left corner is `(top, left)`.
-fn cut_window<T: Clone>(
+///
+/// # Panics
+/// If that part does not lie inside `full`.
+pub fn cut_window<T: Clone>(
     full: Array2<T>,
     (top, left): (usize, usize),
     (m, n): (usize, usize),
