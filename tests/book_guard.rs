@@ -256,8 +256,7 @@ fn fence_problems(page: &Page) -> Vec<String> {
         }
         let reason = matches!(
             &block.previous,
-            Some(Prev::Html(h)) if h.trim_start().starts_with("<!-- not run:")
-                && h.trim_end().ends_with("-->")
+            Some(Prev::Html(h)) if is_not_run_comment(h)
         );
         if !lang.runs() && !reason {
             problems.push(format!(
@@ -631,6 +630,13 @@ fn the_guard_sees_misspelt_anchors_and_missing_anchor_ends() {
     assert_eq!(blocks.len(), 1);
     assert_eq!(blocks[0].info, "rust,ignore");
     assert_eq!(blocks[0].preceding, "<!-- not run: slow -->");
+    // A label above the comment labels the block.
+    let page = synthetic(
+        "**Rust**\n\n<!-- not run: slow -->\n```rust,ignore\nfn f() {}\n```\n",
+    );
+    let blocks = page.code_blocks();
+    assert!(labelled(blocks[0].label.as_ref(), "Rust"));
+    assert!(fence_problems(&page).is_empty());
     let found = includes(
         Path::new("src/ch.md"),
         "{{#include ../x/y.rs:z}} {{#rustdoc_include a.rs}}",
@@ -1828,7 +1834,7 @@ fn every_numpy_rust_and_output_block_is_labelled() {
             let Some(label) = expected_label(&block.info) else {
                 continue;
             };
-            if !labelled(block.previous.as_ref(), label) {
+            if !labelled(block.label.as_ref(), label) {
                 let key = block_key(&page, &block);
                 findings.push(Finding {
                     file: page.chapter.display().to_string(),

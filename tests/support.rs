@@ -624,6 +624,9 @@ impl Page {
         let events = self.events();
         let mut blocks = Vec::new();
         let mut previous: Option<Prev> = None;
+        // What came before a `<!-- not run: … -->` comment: the label of the block the
+        // comment explains sits above the comment.
+        let mut before_comment: Option<Prev> = None;
         let mut i = 0;
         while i < events.len() {
             let (event, range) = &events[i];
@@ -662,6 +665,12 @@ impl Page {
                         body,
                         body_range,
                         fence_included: self.is_included(range.start),
+                        label: match &previous {
+                            Some(Prev::Html(h)) if is_not_run_comment(h) => {
+                                before_comment.take()
+                            }
+                            other => other.clone(),
+                        },
                         previous: previous.take(),
                     });
                     previous = Some(Prev::Code);
@@ -690,6 +699,7 @@ impl Page {
                         }
                         j += 1;
                     }
+                    before_comment = previous.take();
                     previous = Some(Prev::Html(html));
                     i = j;
                 }
@@ -771,6 +781,15 @@ pub struct MdBlock {
     pub fence_included: bool,
     /// The block right before it.
     pub previous: Option<Prev>,
+    /// The block that labels it: the one right before it, or, when that is a
+    /// `<!-- not run: … -->` comment, the one before the comment.
+    pub label: Option<Prev>,
+}
+
+/// Whether an HTML block is the `<!-- not run: why -->` comment a block that never runs needs.
+pub fn is_not_run_comment(html: &str) -> bool {
+    html.trim_start().starts_with("<!-- not run:")
+        && html.trim_end().ends_with("-->")
 }
 
 /// pulldown-cmark options of mdBook 0.5.4 (`mdbook_markdown::new_cmark_parser` with its

@@ -101,8 +101,6 @@ pub const RUST_BLOCKS_WITHOUT_LISTING: &[(&str, &str, &str)] = &[
 #[rustfmt::skip]
 pub const UNLABELLED_BLOCKS: &[(&str, &str, &str)] = &[
     // src/ch01-memory.md
-    // `measure` is `rust,ignore`: its `<!-- not run: … -->` must be right above it.
-    ("src/ch01-memory.md", "measure", NO_LABEL),
     // src/ch02-speed.md
     ("src/ch02-speed.md", "reciprocals", NO_LABEL),
     ("src/ch02-speed.md", "python/outputs/ch02-speed/reciprocals.txt", NO_LABEL),
@@ -130,7 +128,6 @@ pub const UNLABELLED_BLOCKS: &[(&str, &str, &str)] = &[
     ("src/ch02-speed.md", "exercise_mean_distance", NO_LABEL),
     ("src/ch02-speed.md", "src/outputs/ch02-speed/exercise_mean_distance.txt", NO_LABEL),
     // src/ch03-broadcasting.md
-    ("src/ch03-broadcasting.md", "broadcast_allocates_nothing", "its `<!-- not run: -->` comment must be right above the fence, where the label would go"),
     // src/ch07-knn.md
     // src/ch08-life.md
 ];
