@@ -4,13 +4,16 @@
 mod figures;
 mod tables;
 
+use memmap2::MmapMut;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
-use crate::chapter::{samples, Chapter, Figure, Table};
+use crate::chapter::{samples, Chapter, Figure, HeapUse, Table};
 
 pub use figures::{render_distances_chart, render_reciprocals_chart};
-pub use tables::{creation_table, distances_table, findings, machine_note, reciprocals_table};
+pub use tables::{
+    creation_table, distances_table, findings, machine_note, reciprocals_table,
+};
 
 /// What chapter 2 contributes to the book.
 pub const CHAPTER: Chapter = Chapter {
@@ -32,6 +35,9 @@ pub const CHAPTER: Chapter = Chapter {
         Table::text("creation-table.md", creation_table),
         Table::text("distances-table.md", distances_table),
         Table::text("findings.md", findings),
+        Table::measured("temporaries.txt", |measure| {
+            temporaries_report(measure)
+        }),
     ],
 };
 
@@ -68,17 +74,17 @@ pub fn reciprocals_boxed(nums: &[Box<i64>]) -> Vec<Box<f64>> {
 // ANCHOR: reciprocals
 /// `1 / numpy_nums`: the reciprocal of every element, into a new array.
 ///
-/// `mapv` walks the input as one contiguous slice when it can and writes each result once
-/// into a freshly allocated, uninitialised buffer: no bounds checks, no zero-filling, no
-/// temporary. This is the fastest single-threaded version the chapter finds for a *new*
-/// array; [`reciprocals_into`] is faster still when a buffer can be reused.
+/// `mapv` walks the input as one contiguous slice when it can and
+/// writes each result once into a freshly allocated buffer: no bounds
+/// checks, no zero-filling, no temporary.
 pub fn reciprocals(nums: ArrayView1<i64>) -> Array1<f64> {
     nums.mapv(|num| 1.0 / num as f64)
 }
 // ANCHOR_END: reciprocals
 
 // ANCHOR: reciprocals_into
-/// The same computation into a buffer the caller owns: no allocation, no page faults.
+/// The same computation into a buffer the caller owns: no allocation, no
+/// page faults.
 ///
 /// # Panics
 /// If `out` and `nums` differ in length.
@@ -86,7 +92,7 @@ pub fn reciprocals_into(nums: ArrayView1<i64>, mut out: ArrayViewMut1<f64>) {
     assert_eq!(
         nums.len(),
         out.len(),
-        "reciprocals_into: the output must have as many elements as the input"
+        "reciprocals_into: the output must be as long as the input"
     );
     Zip::from(&mut out)
         .and(&nums)
@@ -95,23 +101,89 @@ pub fn reciprocals_into(nums: ArrayView1<i64>, mut out: ArrayViewMut1<f64>) {
 // ANCHOR_END: reciprocals_into
 
 // ANCHOR: reciprocals_par
-/// Going further: the same map on all cores, with ndarray's `rayon` feature.
+/// Going further: the same map on all cores, with ndarray's `rayon`
+/// feature.
 pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
     Zip::from(&nums).par_map_collect(|&num| 1.0 / num as f64)
 }
 // ANCHOR_END: reciprocals_par
 
-/// The memory-bandwidth floor: copying the input's bytes into a new array, with no arithmetic.
+// ANCHOR: floors
+/// The floor of every new-array variant: ask for `len` fresh `f64`s and
+/// write each one once (a constant, so no input is read and nothing is
+/// computed). `vec![1.0; len]` cannot ask the kernel for ready-zeroed
+/// memory the way `vec![0.0; len]` can, so every page is touched.
+pub fn new_array_floor(len: usize) -> Array1<f64> {
+    Array1::from_elem(len, 1.0)
+}
+
+/// The floor of every reused-buffer variant: copy the input's bytes into
+/// a buffer that already exists. Same reads and writes as
+/// [`reciprocals_into`], no arithmetic.
+///
+/// # Panics
+/// If `out` and `nums` differ in length.
+pub fn reused_buffer_floor(nums: ArrayView1<i64>, mut out: ArrayViewMut1<i64>) {
+    assert_eq!(
+        nums.len(),
+        out.len(),
+        "reused_buffer_floor: the output must be as long as the input"
+    );
+    out.assign(&nums);
+}
+// ANCHOR_END: floors
+
+/// A copy of the input into a new array (`numpy_nums.copy()`): the
+/// new-array floor plus reading the input.
 pub fn copy_floor(nums: ArrayView1<i64>) -> Array1<i64> {
     nums.to_owned()
 }
 
-/// The number of minor page faults this process has taken so far, from `/proc/self/stat`
-/// (Linux only; `None` elsewhere). A minor fault is the kernel handing the process a fresh,
-/// zeroed page the first time it touches it.
+// ANCHOR: fast_alloc
+/// The global allocator chapter 2 recommends: mimalloc, re-exported. It
+/// keeps memory it has freed for the next allocation, so a program that
+/// makes a large array again and again stops paying page faults for it.
+/// The library never installs it: a program opts in with one item,
+///
+/// ```
+/// #[global_allocator]
+/// static GLOBAL: chapters_code::speed::FastAlloc =
+///     chapters_code::speed::FastAlloc;
+/// # fn main() {}
+/// ```
+pub use mimalloc::MiMalloc as FastAlloc;
+// ANCHOR_END: fast_alloc
+
+// ANCHOR: reciprocals_thp_map
+/// What NumPy does for a large array, by hand and without `unsafe`: map
+/// fresh memory straight from the kernel, advise it to use transparent
+/// huge pages (`madvise(MADV_HUGEPAGE)`, on Linux), and write the
+/// reciprocals into it, viewed as `f64`s. The result is a memory map,
+/// not an `Array1`: `bytemuck::cast_slice::<u8, f64>(&map)` reads it.
+///
+/// # Errors
+/// If the kernel refuses the map or the advice.
+pub fn reciprocals_thp_map(nums: &[i64]) -> std::io::Result<MmapMut> {
+    let mut map = MmapMut::map_anon(std::mem::size_of_val(nums))?;
+    #[cfg(target_os = "linux")]
+    map.advise(memmap2::Advice::HugePage)?;
+    let out: &mut [f64] = bytemuck::cast_slice_mut(&mut map[..]);
+    for (o, &num) in out.iter_mut().zip(nums) {
+        *o = 1.0 / num as f64;
+    }
+    Ok(map)
+}
+// ANCHOR_END: reciprocals_thp_map
+
+// ANCHOR: page_faults
+/// The number of minor page faults this process has taken so far, from
+/// `/proc/self/stat` (Linux only; `None` elsewhere). A minor fault is the
+/// kernel handing the process a fresh, zeroed page the first time it
+/// touches it.
 pub fn minor_page_faults() -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // The command name (field 2) is in parentheses and may contain spaces: count from ')'.
+    // The command name (field 2) is in parentheses and may contain
+    // spaces: count the fields from the last ')'.
     let after_name = &stat[stat.rfind(')')? + 1..];
     after_name.split_whitespace().nth(7)?.parse().ok()
 }
@@ -122,22 +194,79 @@ pub fn page_faults_of(work: impl FnOnce()) -> Option<u64> {
     work();
     Some(minor_page_faults()?.saturating_sub(before))
 }
+// ANCHOR_END: page_faults
 
-/// Measures the page faults of computing the tutorial's reciprocals into a new array and into
-/// a reused one, as `key: value` lines for `results/benchmarks.csv` (`./bench.sh` runs it).
-pub fn page_fault_report(label: &str) -> String {
+/// The number of elements of chapter 2's small allocations: 1,000 `f64`
+/// results, 8,000 bytes.
+pub const SMALL: usize = 1_000;
+
+/// The machine fact under which [`page_fault_report`] records the page
+/// faults per call of `variant` (a criterion variant of the reciprocals
+/// or distances group, or `reciprocals_first_call`) measured by a program
+/// with the allocator configuration `side` (`rust`, `rust+thp`,
+/// `rust+fastalloc`, or `python` for `python/bench.py`).
+pub fn page_fault_key(side: &str, variant: &str) -> String {
+    format!("page faults per call, {side}, {variant}")
+}
+
+/// Measures the page faults per call of chapter 2's allocating workloads
+/// in this process, as `key: value` lines for the machine facts of
+/// `results/benchmarks.csv` (keys from [`page_fault_key`]). `side` names
+/// the allocator configuration of the calling program: `./bench.sh` runs
+/// the example `ch02_page_faults` as `rust` and, with the glibc tunable,
+/// as `rust+thp`, and `ch02_page_faults_fast_alloc` (which installs
+/// [`FastAlloc`]) as `rust+fastalloc`.
+///
+/// Each workload is called once to warm up, then several times; the
+/// average is reported (with one decimal). `reciprocals_first_call` is
+/// the very first call of `reciprocals` in the process.
+pub fn page_fault_report(side: &str) -> String {
+    use std::hint::black_box;
     let nums = tutorial_nums();
+    let small = Array::from_iter(1..=SMALL as i64);
+    let points = tutorial_points(TUTORIAL_END as usize);
+    let point = Array1::<f64>::ones(2);
     let mut out = Array1::<f64>::zeros(nums.len());
-    reciprocals_into(nums.view(), out.view_mut()); // touch every page of `out` once
-    let _ = reciprocals(nums.view()); // warm up, as the benchmarks do
-    let fresh = page_faults_of(|| drop(std::hint::black_box(reciprocals(nums.view()))));
-    let reused = page_faults_of(|| reciprocals_into(nums.view(), out.view_mut()));
-    let show = |n: Option<u64>| n.map_or("not available".to_string(), |n| n.to_string());
-    format!(
-        "page faults, {label} reciprocals into a new array: {}\npage faults, {label} reciprocals into a reused buffer: {}\n",
-        show(fresh),
-        show(reused)
-    )
+    reciprocals_into(nums.view(), out.view_mut()); // touch `out` once
+    let slice = nums.as_slice().expect("a new array is contiguous");
+    let small_slice = small.as_slice().expect("a new array is contiguous");
+
+    let first = page_faults_of(|| drop(black_box(reciprocals(nums.view()))));
+    let mut lines = vec![("reciprocals_first_call", first.map(|n| n as f64))];
+    let mut per_call = |variant, calls: u32, work: &mut dyn FnMut()| {
+        work(); // warm up
+        let total = page_faults_of(|| (0..calls).for_each(|_| work()));
+        lines.push((variant, total.map(|n| n as f64 / f64::from(calls))));
+    };
+    per_call("reciprocals", 5, &mut || {
+        drop(black_box(reciprocals(black_box(nums.view()))))
+    });
+    per_call("into_reused_buffer", 5, &mut || {
+        reciprocals_into(black_box(nums.view()), out.view_mut())
+    });
+    per_call("thp_map", 5, &mut || {
+        drop(black_box(reciprocals_thp_map(black_box(slice))))
+    });
+    per_call("small", 10_000, &mut || {
+        drop(black_box(reciprocals(black_box(small.view()))))
+    });
+    per_call("small_thp_map", 10_000, &mut || {
+        drop(black_box(reciprocals_thp_map(black_box(small_slice))))
+    });
+    per_call("distances_to", 5, &mut || {
+        drop(black_box(distances_to(
+            point.view(),
+            black_box(points.view()),
+        )))
+    });
+    lines
+        .into_iter()
+        .map(|(variant, faults)| {
+            let value =
+                faults.map_or("not available".into(), |f| format!("{f:.1}"));
+            format!("{}: {value}\n", page_fault_key(side, variant))
+        })
+        .collect()
 }
 
 /// The tutorial's input, `np.arange(1, 10000000)`.
@@ -151,29 +280,37 @@ pub fn list_range(end: i64) -> Vec<i64> {
     (1..end).collect()
 }
 
-/// `np.array(nums_list)` when the vector is no longer needed: a move, no copy at all.
+/// `np.array(nums_list)` when the vector is no longer needed: a move, no
+/// copy at all.
 pub fn array_from_vec(nums: Vec<i64>) -> Array1<i64> {
     Array1::from_vec(nums)
 }
 
-/// `np.array(nums_list)` when the vector is still needed: one copy of the buffer.
+/// `np.array(nums_list)` when the vector is still needed: one copy.
 pub fn array_from_slice(nums: &[i64]) -> Array1<i64> {
     ArrayView1::from(nums).to_owned()
 }
 
-/// `np.array(range(1, n))` and `np.arange(1, n)`: straight from the iterator, one allocation.
+/// `np.array(range(1, n))` and `np.arange(1, n)`: straight from the
+/// iterator, one allocation.
 pub fn array_from_iter(end: i64) -> Array1<i64> {
     Array::from_iter(1..end)
 }
 
 /// `np.arange(1., n)` for floats: ndarray's `range` (start, end, step).
+/// Empty when `end <= 1`, like NumPy's.
 pub fn array_range_f64(end: i64) -> Array1<f64> {
+    if end <= 1 {
+        return Array1::zeros(0); // ndarray's range would panic
+    }
     Array::range(1.0, end as f64, 1.0)
 }
 // ANCHOR_END: creation
 
-/// The tutorial's points, `np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T`: row `i`
-/// is `(i, i + 1)`. Built directly in row-major order.
+/// The tutorial's points,
+/// `np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T`: row `i` is
+/// `(i, i + 1)`. Built directly in row-major order (NumPy's are
+/// column-major: the transpose of two stacked rows).
 pub fn tutorial_points(n: usize) -> Array2<f64> {
     Array2::from_shape_fn((n, 2), |(i, j)| i as f64 + j as f64)
 }
@@ -185,19 +322,37 @@ pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
 
 // ANCHOR: distances_nested
 /// The list comprehension over a list of `[x, y]` lists.
+///
+/// # Panics
+/// If `point` or one of `other_points` does not have exactly two
+/// coordinates (Python: "too many values to unpack").
 pub fn distances_nested(point: &[f64], other_points: &[Vec<f64>]) -> Vec<f64> {
-    other_points
-        .iter()
-        .map(|op| ((point[0] - op[0]).powi(2) + (point[1] - op[1]).powi(2)).sqrt())
-        .collect()
+    let &[px, py] = point else {
+        panic!("distances_nested: the point must have 2 coordinates");
+    };
+    let distance = |op: &Vec<f64>| {
+        let &[x, y] = &op[..] else {
+            panic!("distances_nested: every point must have 2 coordinates");
+        };
+        ((px - x).powi(2) + (py - y).powi(2)).sqrt()
+    };
+    other_points.iter().map(distance).collect()
 }
 // ANCHOR_END: distances_nested
 
 // ANCHOR: distances_broadcast_literal
-/// The tutorial's `np.sum((np_point - np_other_points)**2, axis=1)**0.5`, word for word.
-/// Every step allocates a new array: (n, 2) for the difference, (n, 2) for the squares, then
-/// (n,) for the sum and (n,) for the roots.
-pub fn distances_broadcast_literal(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {
+/// The tutorial's `np.sum((np_point - np_other_points)**2, axis=1)**0.5`,
+/// word for word. Every step allocates a new array: (n, 2) for the
+/// difference, (n, 2) for the squares, (n,) for the sum and (n,) for the
+/// roots.
+///
+/// # Panics
+/// If `point.len()` differs from the number of columns of `points`.
+pub fn distances_broadcast_literal(
+    point: ArrayView1<f64>,
+    points: ArrayView2<f64>,
+) -> Array1<f64> {
+    check_dimensions("distances_broadcast_literal", point, points);
     let diff = &point - &points; // broadcast (2,) against (n, 2)
     let squared = diff.mapv(|d| d * d);
     let summed = squared.sum_axis(Axis(1));
@@ -205,28 +360,63 @@ pub fn distances_broadcast_literal(point: ArrayView1<f64>, points: ArrayView2<f6
 }
 // ANCHOR_END: distances_broadcast_literal
 
-// ANCHOR: distances_to
-/// Euclidean distance from `point` to each row of `points`, in one pass and one allocation.
-///
-/// For the usual case, 2-D points stored row after row, it walks the data as a flat slice of
-/// `[x, y]` pairs; any other layout or dimension goes through ndarray's row iterator.
+// ANCHOR: distances_broadcast_in_place
+/// The same expression with NumPy's trick made explicit: `mapv_into`
+/// consumes an array it owns and writes the results into the same
+/// buffer. Two allocations instead of four, like NumPy's.
 ///
 /// # Panics
 /// If `point.len()` differs from the number of columns of `points`.
-pub fn distances_to(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {
+pub fn distances_broadcast_in_place(
+    point: ArrayView1<f64>,
+    points: ArrayView2<f64>,
+) -> Array1<f64> {
+    check_dimensions("distances_broadcast_in_place", point, points);
+    let squared = (&point - &points).mapv_into(|d| d * d);
+    squared.sum_axis(Axis(1)).mapv_into(f64::sqrt)
+}
+// ANCHOR_END: distances_broadcast_in_place
+
+/// Panics with a clear message (naming `function`) if `point` has not
+/// one coordinate per column of `points`. NumPy would broadcast a
+/// one-coordinate point; these functions do not.
+fn check_dimensions(
+    function: &str,
+    point: ArrayView1<f64>,
+    points: ArrayView2<f64>,
+) {
     assert_eq!(
         point.len(),
         points.ncols(),
-        "distances_to: the point has {} coordinates but the points have {}",
+        "{function}: the point has {} coordinates but the points have {}",
         point.len(),
         points.ncols()
     );
-    if let (Some(flat), [px, py]) = (points.as_slice(), point.to_vec().as_slice()) {
-        let (px, py) = (*px, *py);
-        return flat
-            .chunks_exact(2)
-            .map(|xy| ((xy[0] - px) * (xy[0] - px) + (xy[1] - py) * (xy[1] - py)).sqrt())
-            .collect();
+}
+
+// ANCHOR: distances_to
+/// Euclidean distance from `point` to each row of `points`, in one pass
+/// and one allocation.
+///
+/// For the usual case, 2-D points stored row after row, it walks the
+/// data as a flat slice of `[x, y]` pairs; any other layout or dimension
+/// goes through ndarray's row iterator.
+///
+/// # Panics
+/// If `point.len()` differs from the number of columns of `points`.
+pub fn distances_to(
+    point: ArrayView1<f64>,
+    points: ArrayView2<f64>,
+) -> Array1<f64> {
+    check_dimensions("distances_to", point, points);
+    if let (Some(flat), 2) = (points.as_slice(), point.len()) {
+        let (px, py) = (point[0], point[1]);
+        let (pairs, _) = flat.as_chunks::<2>(); // two columns: no rest
+        let distance = |&[x, y]: &[f64; 2]| {
+            let (dx, dy) = (x - px, y - py);
+            (dx * dx + dy * dy).sqrt()
+        };
+        return pairs.iter().map(distance).collect();
     }
     points
         .rows()
@@ -243,12 +433,14 @@ pub fn distances_to(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f
 
 // ANCHOR: distances_to_par
 /// Going further: one row per task on all cores (ndarray's `rayon` feature).
-pub fn distances_to_par(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {
-    assert_eq!(
-        point.len(),
-        points.ncols(),
-        "distances_to_par: dimensions differ"
-    );
+///
+/// # Panics
+/// If `point.len()` differs from the number of columns of `points`.
+pub fn distances_to_par(
+    point: ArrayView1<f64>,
+    points: ArrayView2<f64>,
+) -> Array1<f64> {
+    check_dimensions("distances_to_par", point, points);
     Zip::from(points.rows()).par_map_collect(|row| {
         Zip::from(&row)
             .and(&point)
@@ -268,9 +460,12 @@ pub fn reciprocal_variants() {
     let fast = reciprocals(nums.view());
     let mut reused = Array1::zeros(nums.len());
     reciprocals_into(nums.view(), reused.view_mut());
+    let map = reciprocals_thp_map(slice).expect("the kernel maps memory");
 
-    assert_eq!(fast.as_slice(), Some(&reciprocals_push_loop(slice)[..]));
-    assert_eq!(fast.as_slice(), Some(&reciprocals_map_collect(slice)[..]));
+    let same = |v: &[f64]| fast.as_slice() == Some(v);
+    assert!(same(&reciprocals_push_loop(slice)));
+    assert!(same(&reciprocals_map_collect(slice)));
+    assert!(same(bytemuck::cast_slice(&map[..])));
     assert!(reciprocals_boxed(&boxed)
         .iter()
         .zip(&fast)
@@ -307,29 +502,66 @@ pub fn creation_variants() {
 // ANCHOR_END: creation_variants
 
 // ANCHOR: distance_variants
-/// The distance variants agree with each other and with the tutorial's output.
+/// The distance variants agree with each other and with the tutorial's
+/// output.
 pub fn distance_variants() {
     let n = 1_000_000;
     let np_point = Array1::<f64>::ones(2);
     let np_other_points = tutorial_points(n);
     let other_points = tutorial_points_nested(n);
+    let (p, points) = (np_point.view(), np_other_points.view());
 
-    let fast = distances_to(np_point.view(), np_other_points.view());
-    assert_eq!(
-        fast.as_slice(),
-        Some(&distances_nested(&[1.0, 1.0], &other_points)[..])
-    );
-    assert_eq!(
-        fast,
-        distances_broadcast_literal(np_point.view(), np_other_points.view())
-    );
-    assert_eq!(
-        fast,
-        distances_to_par(np_point.view(), np_other_points.view())
-    );
+    let fast = distances_to(p, points);
+    assert_eq!(fast.to_vec(), distances_nested(&[1.0, 1.0], &other_points));
+    assert_eq!(fast, distances_broadcast_literal(p, points));
+    assert_eq!(fast, distances_broadcast_in_place(p, points));
+    assert_eq!(fast, distances_to_par(p, points));
+    println!("strides of the points: {:?}", points.strides());
     println!("dists[:10] = {:.8}", fast.slice(s![..10]));
 }
 // ANCHOR_END: distance_variants
+
+// ANCHOR: temporaries
+/// Counts the allocations of each distance variant for a million points
+/// under the `cargo run` program's counting allocator (`measure`), and
+/// checks the counts the chapter states.
+pub fn temporaries_report(
+    measure: impl Fn(&mut dyn FnMut()) -> HeapUse,
+) -> String {
+    let point = Array1::<f64>::ones(2);
+    let points = tutorial_points(1_000_000);
+    let (p, pts) = (point.view(), points.view());
+    let rows = [
+        (
+            "distances_broadcast_literal",
+            measure(&mut || {
+                drop(std::hint::black_box(distances_broadcast_literal(p, pts)))
+            }),
+        ),
+        (
+            "distances_broadcast_in_place",
+            measure(&mut || {
+                drop(std::hint::black_box(distances_broadcast_in_place(p, pts)))
+            }),
+        ),
+        (
+            "distances_to",
+            measure(&mut || drop(std::hint::black_box(distances_to(p, pts)))),
+        ),
+    ];
+    let counts: Vec<u64> = rows.iter().map(|(_, h)| h.allocations).collect();
+    assert_eq!(counts, [4, 2, 1]); // what the chapter says
+    let mut out = format!(
+        "{:<30} {:>11} {:>11}\n",
+        "1,000,000 points", "allocations", "peak MB"
+    );
+    for (name, heap) in rows {
+        let mb = heap.peak_bytes as f64 / 1e6;
+        out += &format!("{name:<30} {:>11} {mb:>11.1}\n", heap.allocations);
+    }
+    out
+}
+// ANCHOR_END: temporaries
 
 // ANCHOR: exercise_squares
 /// Exercise: the squares of an array with `mapv`, checked against a loop.
@@ -368,7 +600,8 @@ mod tests {
     #[test]
     fn distances_match_numpy_values() {
         // np_dists[:4] printed by NumPy: [1., 1., 2.23606798, 3.60555128]
-        let d = distances_to(array![1.0, 1.0].view(), tutorial_points(4).view());
+        let d =
+            distances_to(array![1.0, 1.0].view(), tutorial_points(4).view());
         let expected = [1.0, 1.0, 5f64.sqrt(), 13f64.sqrt()];
         for (got, want) in d.iter().zip(expected) {
             assert!((got - want).abs() < 1e-15, "{got} vs {want}");
@@ -391,12 +624,96 @@ mod tests {
             distances_to(array![1.0, 1.0].view(), view),
             distances_to(array![1.0, 1.0].view(), tutorial_points(5).view())
         );
+        // No points, or points with no coordinates.
+        let none = Array2::<f64>::zeros((0, 2));
+        assert_eq!(distances_to(array![1.0, 1.0].view(), none.view()).len(), 0);
+        let empty = Array2::<f64>::zeros((3, 0));
+        let zero = Array1::<f64>::zeros(0);
+        assert_eq!(distances_to(zero.view(), empty.view()), array![0., 0., 0.]);
     }
 
     #[test]
-    #[should_panic(expected = "the point has 3 coordinates but the points have 2")]
+    fn the_fast_path_is_the_general_path_bit_for_bit() {
+        let points = tutorial_points(1000).mapv(|x| (x * 0.37).sin() * 1e3);
+        let point = array![0.3, -7.25];
+        let fast = distances_to(point.view(), points.view());
+        let reversed = points.slice(s![..;-1, ..]);
+        let general = distances_to(point.view(), reversed);
+        assert!(reversed.as_slice().is_none());
+        let mut back = general.to_vec();
+        back.reverse();
+        assert_eq!(fast.to_vec(), back);
+        assert_eq!(
+            fast,
+            distances_broadcast_literal(point.view(), points.view())
+        );
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "the point has 3 coordinates but the points have 2"
+    )]
     fn mismatched_dimensions_are_a_clear_error() {
         distances_to(array![0.0, 0.0, 0.0].view(), tutorial_points(3).view());
+    }
+
+    #[test]
+    #[should_panic(expected = "distances_broadcast_literal: the point has 1")]
+    fn the_literal_translation_does_not_broadcast_a_one_coordinate_point() {
+        distances_broadcast_literal(
+            array![2.0].view(),
+            tutorial_points(2).view(),
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "every point must have 2 coordinates")]
+    fn nested_points_with_three_coordinates_are_refused() {
+        distances_nested(&[1.0, 2.0], &[vec![1.0, 2.0, 4.0]]);
+    }
+
+    #[test]
+    #[should_panic(expected = "the point must have 2 coordinates")]
+    fn a_nested_point_with_one_coordinate_is_refused() {
+        distances_nested(&[1.0], &[vec![1.0, 2.0]]);
+    }
+
+    #[test]
+    fn array_range_f64_is_empty_below_two_like_numpy() {
+        for end in [i64::MIN, -5, 0, 1] {
+            assert_eq!(array_range_f64(end).len(), 0, "{end}");
+        }
+        assert_eq!(array_range_f64(2), array![1.0]);
+        assert_eq!(array_range_f64(4), array![1.0, 2.0, 3.0]);
+        assert_eq!(array_from_iter(0).len(), 0);
+        assert_eq!(list_range(-3), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn the_floors_do_what_they_say() {
+        let nums = array![3, -1, 7];
+        let mut out = Array1::zeros(3);
+        reused_buffer_floor(nums.view(), out.view_mut());
+        assert_eq!(out, nums);
+        assert_eq!(new_array_floor(4), array![1.0, 1.0, 1.0, 1.0]);
+        assert_eq!(copy_floor(nums.view()), nums);
+    }
+
+    #[test]
+    #[should_panic(expected = "the output must be as long as the input")]
+    fn reused_buffer_floor_refuses_a_short_buffer() {
+        let mut out = Array1::zeros(1);
+        reused_buffer_floor(array![1, 2].view(), out.view_mut());
+    }
+
+    #[test]
+    fn the_thp_map_holds_the_reciprocals() {
+        let nums = [1, 2, 4, -8, 0];
+        let map = reciprocals_thp_map(&nums).expect("a map");
+        let values: &[f64] = bytemuck::cast_slice(&map[..]);
+        assert_eq!(values, [1.0, 0.5, 0.25, -0.125, f64::INFINITY]);
+        let empty = reciprocals_thp_map(&[]).expect("an empty map");
+        assert!(empty.is_empty());
     }
 
     #[test]
@@ -409,6 +726,14 @@ mod tests {
             // 64 MiB of fresh memory is at least 32 huge pages or 16384 small ones.
             assert!(faults.is_some_and(|n| n >= 32), "{faults:?}");
         }
+    }
+
+    #[test]
+    fn page_fault_keys_name_the_side_and_the_variant() {
+        assert_eq!(
+            page_fault_key("rust+fastalloc", "reciprocals"),
+            "page faults per call, rust+fastalloc, reciprocals"
+        );
     }
 
     #[test]

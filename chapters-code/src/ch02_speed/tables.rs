@@ -27,13 +27,16 @@ pub fn distances_table() -> Result<String> {
 
 /// The measured ratios the chapter's explanation rests on, as a markdown list.
 pub fn findings() -> Result<String> {
-    use reciprocals::{BOXED_LIST, COPY_FLOOR, INTO_REUSED_BUFFER, PUSH_LOOP, RECIPROCALS};
+    use reciprocals::{
+        BOXED_LIST, COPY_FLOOR, INTO_REUSED_BUFFER, PUSH_LOOP, RECIPROCALS,
+    };
     use Side::{Python, Rust, RustHugePages as Thp};
 
     let r = Results::committed()?;
     let t = |workload: Workload, side: Side| r.time(&workload, side);
     // "how B compares with A": "2.5× faster" when B takes less time, "1.3× slower" otherwise.
-    let ratio = |a: Option<f64>, b: Option<f64>| Ratio::describe(b, a, "not measured");
+    let ratio =
+        |a: Option<f64>, b: Option<f64>| Ratio::describe(b, a, "not measured");
     let time = |t: Option<f64>| {
         t.map(format_duration)
             .unwrap_or_else(|| "not measured".into())

@@ -1,0 +1,20 @@
+//! Chapter 2's page-fault measurements in a program that opts in to the
+//! allocator the chapter recommends. `./bench.sh` runs it and stores what
+//! it prints in the machine facts of `results/benchmarks.csv`:
+//!
+//! ```text
+//! cargo run --release --example ch02_page_faults_fast_alloc
+//! ```
+
+// ANCHOR: opt_in
+#[global_allocator]
+static GLOBAL: chapters_code::speed::FastAlloc =
+    chapters_code::speed::FastAlloc;
+// ANCHOR_END: opt_in
+
+fn main() {
+    print!(
+        "{}",
+        chapters_code::speed::page_fault_report("rust+fastalloc")
+    );
+}
