@@ -33,27 +33,9 @@ pub const MEASURED_CLAIMS: &[(&str, &str, &str)] = &[
 #[rustfmt::skip]
 pub const LONG_CODE_LINES: &[(&str, &str, &str)] = &[
     // src/ch02-speed.md
-    ("src/ch02-speed.md", "/// `mapv` walks the input as one contiguous slice when it can and writes each result once", WIDE),
-    ("src/ch02-speed.md", "/// into a freshly allocated, uninitialised buffer: no bounds checks, no zero-filling, no", WIDE),
-    ("src/ch02-speed.md", "/// temporary. This is the fastest single-threaded version the chapter finds for a *new*", WIDE),
-    ("src/ch02-speed.md", "/// The same computation into a buffer the caller owns: no allocation, no page faults.", WIDE),
-    ("src/ch02-speed.md", "/// `np.array(nums_list)` when the vector is no longer needed: a move, no copy at all.", WIDE),
-    ("src/ch02-speed.md", "/// `np.array(nums_list)` when the vector is still needed: one copy of the buffer.", WIDE),
-    ("src/ch02-speed.md", "/// `np.array(range(1, n))` and `np.arange(1, n)`: straight from the iterator, one allocation.", WIDE),
     ("src/ch02-speed.md", "dists = [((point[0] - op[0])**2 + (point[1] - op[1])**2)**0.5 for op in other_points]", WIDE),
     ("src/ch02-speed.md", "np_other_points = np.vstack([np.arange(0.0, 10000000.0), np.arange(1.0, 10000001.0)]).T", WIDE),
     ("src/ch02-speed.md", "[1.0, 1.0, 2.23606797749979, 3.605551275463989, 5.0, 6.4031242374328485, 7.810249675906654, 9.219544457292887, 10.63014581273465, 12.041594578792296]", WIDE),
-    ("src/ch02-speed.md", "/// The tutorial's `np.sum((np_point - np_other_points)**2, axis=1)**0.5`, word for word.", WIDE),
-    ("src/ch02-speed.md", "/// Every step allocates a new array: (n, 2) for the difference, (n, 2) for the squares, then", WIDE),
-    ("src/ch02-speed.md", "pub fn distances_broadcast_literal(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {", WIDE),
-    ("src/ch02-speed.md", "/// Euclidean distance from `point` to each row of `points`, in one pass and one allocation.", WIDE),
-    ("src/ch02-speed.md", "/// For the usual case, 2-D points stored row after row, it walks the data as a flat slice of", WIDE),
-    ("src/ch02-speed.md", "/// `[x, y]` pairs; any other layout or dimension goes through ndarray's row iterator.", WIDE),
-    ("src/ch02-speed.md", "pub fn distances_to(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {", WIDE),
-    ("src/ch02-speed.md", "    if let (Some(flat), [px, py]) = (points.as_slice(), point.to_vec().as_slice()) {", WIDE),
-    ("src/ch02-speed.md", "            .map(|xy| ((xy[0] - px) * (xy[0] - px) + (xy[1] - py) * (xy[1] - py)).sqrt())", WIDE),
-    ("src/ch02-speed.md", "        .map(|op| ((point[0] - op[0]).powi(2) + (point[1] - op[1]).powi(2)).sqrt())", WIDE),
-    ("src/ch02-speed.md", "pub fn distances_to_par(point: ArrayView1<f64>, points: ArrayView2<f64>) -> Array1<f64> {", WIDE),
     ("src/ch02-speed.md", "dists[:10] = [1.00000000, 1.00000000, 2.23606798, 3.60555128, 5.00000000, 6.40312424, 7.81024968, 9.21954446, 10.63014581, 12.04159458]", WIDE),
     ("src/ch02-speed.md", "/// Exercise: the mean distance from (1, 1) to the tutorial's points, without any new array.", WIDE),
     // src/ch03-broadcasting.md
