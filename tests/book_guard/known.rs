@@ -20,13 +20,6 @@ const NO_FIGURE: &str = "no <figure> and caption yet";
 /// the sentence that contains the claim.
 #[rustfmt::skip]
 pub const MEASURED_CLAIMS: &[(&str, &str, &str)] = &[
-    // src/ch02-speed.md
-    ("src/ch02-speed.md", "looked much faster than they are", RANKING),
-    ("src/ch02-speed.md", "shows, the fastest single-threaded version", RANKING),
-    ("src/ch02-speed.md", "or two orders of magnitude slower than", RATIO),
-    ("src/ch02-speed.md", "of magnitude slower than either —", RANKING),
-    ("src/ch02-speed.md", "the two are level. Everything NumPy", RANKING),
-    ("src/ch02-speed.md", "translation is slower than NumPy: it", RANKING),
 ];
 
 /// Code lines the reader sees that are wider than 80 columns: `what` is the line.
@@ -47,9 +40,6 @@ pub const LONG_CODE_LINES: &[(&str, &str, &str)] = &[
 /// Images outside a captioned `<figure>`: `what` is the image's path.
 #[rustfmt::skip]
 pub const IMAGES_WITHOUT_FIGURE: &[(&str, &str, &str)] = &[
-    // src/ch02-speed.md
-    ("src/ch02-speed.md", "images/ch02-speed-reciprocals.png", NO_FIGURE),
-    ("src/ch02-speed.md", "images/ch02-speed-distances.png", NO_FIGURE),
     // src/ch07-knn.md
     // src/ch08-life.md
 ];
@@ -58,23 +48,6 @@ pub const IMAGES_WITHOUT_FIGURE: &[(&str, &str, &str)] = &[
 /// anchor it includes, or its first visible line).
 #[rustfmt::skip]
 pub const RUST_BLOCKS_WITHOUT_LISTING: &[(&str, &str, &str)] = &[
-    // src/ch02-speed.md
-    ("src/ch02-speed.md", "reciprocals_push_loop", NO_LISTING),
-    ("src/ch02-speed.md", "reciprocals_map_collect", NO_LISTING),
-    ("src/ch02-speed.md", "reciprocals_boxed", NO_LISTING),
-    ("src/ch02-speed.md", "reciprocals", NO_LISTING),
-    ("src/ch02-speed.md", "reciprocal_variants", NO_LISTING),
-    ("src/ch02-speed.md", "reciprocals_into", NO_LISTING),
-    ("src/ch02-speed.md", "reciprocals_par", NO_LISTING),
-    ("src/ch02-speed.md", "creation", NO_LISTING),
-    ("src/ch02-speed.md", "creation_variants", NO_LISTING),
-    ("src/ch02-speed.md", "distances_broadcast_literal", NO_LISTING),
-    ("src/ch02-speed.md", "distances_to", NO_LISTING),
-    ("src/ch02-speed.md", "distances_nested", NO_LISTING),
-    ("src/ch02-speed.md", "distances_to_par", NO_LISTING),
-    ("src/ch02-speed.md", "distance_variants", NO_LISTING),
-    ("src/ch02-speed.md", "exercise_squares", NO_LISTING),
-    ("src/ch02-speed.md", "exercise_mean_distance", NO_LISTING),
     // src/ch07-knn.md
     // src/ch08-life.md
 ];
@@ -83,32 +56,6 @@ pub const RUST_BLOCKS_WITHOUT_LISTING: &[(&str, &str, &str)] = &[
 #[rustfmt::skip]
 pub const UNLABELLED_BLOCKS: &[(&str, &str, &str)] = &[
     // src/ch01-memory.md
-    // src/ch02-speed.md
-    ("src/ch02-speed.md", "reciprocals", NO_LABEL),
-    ("src/ch02-speed.md", "python/outputs/ch02-speed/reciprocals.txt", NO_LABEL),
-    ("src/ch02-speed.md", "reciprocals_push_loop", NO_LABEL),
-    ("src/ch02-speed.md", "reciprocals_map_collect", NO_LABEL),
-    ("src/ch02-speed.md", "reciprocals_boxed", NO_LABEL),
-    ("src/ch02-speed.md", "reciprocal_variants", NO_LABEL),
-    ("src/ch02-speed.md", "src/outputs/ch02-speed/reciprocal_variants.txt", NO_LABEL),
-    ("src/ch02-speed.md", "reciprocals_into", NO_LABEL),
-    ("src/ch02-speed.md", "reciprocals_par", NO_LABEL),
-    ("src/ch02-speed.md", "creation", NO_LABEL),
-    ("src/ch02-speed.md", "python/outputs/ch02-speed/creation.txt", NO_LABEL),
-    ("src/ch02-speed.md", "creation_variants", NO_LABEL),
-    ("src/ch02-speed.md", "src/outputs/ch02-speed/creation_variants.txt", NO_LABEL),
-    ("src/ch02-speed.md", "distances", NO_LABEL),
-    ("src/ch02-speed.md", "python/outputs/ch02-speed/distances.txt", NO_LABEL),
-    ("src/ch02-speed.md", "distances_broadcast_literal", NO_LABEL),
-    ("src/ch02-speed.md", "distances_to", NO_LABEL),
-    ("src/ch02-speed.md", "distances_nested", NO_LABEL),
-    ("src/ch02-speed.md", "distances_to_par", NO_LABEL),
-    ("src/ch02-speed.md", "distance_variants", NO_LABEL),
-    ("src/ch02-speed.md", "src/outputs/ch02-speed/distance_variants.txt", NO_LABEL),
-    ("src/ch02-speed.md", "exercise_squares", NO_LABEL),
-    ("src/ch02-speed.md", "src/outputs/ch02-speed/exercise_squares.txt", NO_LABEL),
-    ("src/ch02-speed.md", "exercise_mean_distance", NO_LABEL),
-    ("src/ch02-speed.md", "src/outputs/ch02-speed/exercise_mean_distance.txt", NO_LABEL),
     // src/ch03-broadcasting.md
     // src/ch07-knn.md
     // src/ch08-life.md
