@@ -98,9 +98,9 @@ use chapters_code::speed::{
 use chapters_code::where_next::{all_cores, quantiles_and_argmin};
 // Chapter 2's allocator lesson (issue 16).
 use chapters_code::speed::{
-    distances_broadcast_in_place, new_array_floor, page_fault_key,
-    reciprocals_thp_map, reused_buffer_floor, temporaries_report, FastAlloc,
-    SMALL,
+    check_dimensions, distances_broadcast_in_place, new_array_floor,
+    page_fault_key, reciprocals_thp_map, reused_buffer_floor,
+    temporaries_report, FastAlloc, SMALL,
 };
 
 // The registry of samples, figures and generated files. Until the crate had one catalog of

@@ -379,8 +379,11 @@ pub fn distances_broadcast_in_place(
 
 /// Panics with a clear message (naming `function`) if `point` has not
 /// one coordinate per column of `points`. NumPy would broadcast a
-/// one-coordinate point; these functions do not.
-fn check_dimensions(
+/// one-coordinate point; the distance functions of chapter 2 do not.
+///
+/// # Panics
+/// If `point.len()` differs from `points.ncols()`.
+pub fn check_dimensions(
     function: &str,
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
