@@ -5,7 +5,6 @@ mod tables;
 
 use std::fmt;
 
-use faer_ext::IntoFaer;
 use ndarray::linalg::general_mat_mul;
 use ndarray::prelude::*;
 
@@ -178,6 +177,7 @@ fn matmul_with(
     b: ArrayView2<f64>,
     par: faer::Par,
 ) -> Array2<f64> {
+    use faer_ext::IntoFaer; // `into_faer()` on ndarray views
     if a.ncols() != b.nrows() {
         let error = DotShapeError {
             left: a.dim(),
