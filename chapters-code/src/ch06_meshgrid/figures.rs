@@ -194,6 +194,15 @@ pub fn render_surface(path: &Path) -> Result<()> {
         .light_grid_style(palette::BORDER.mix(0.15))
         .max_light_lines(3)
         .draw()?;
+    // Axis names beyond the tick labels: plotters' 3-D axes have none.
+    let name = |text: &'static str, at: (f64, f64, f64)| {
+        Text::new(text, at, (FONT, 18).into_font().color(&palette::INK))
+    };
+    chart.draw_series([
+        name("x", (0.0, 1.0, -7.0)),
+        name("y", (-7.0, 1.0, 0.0)),
+        name("z", (-5.0, 0.0, 7.0)),
+    ])?;
     let height = |x: f64, y: f64| (x * x + y * y).sqrt().sin();
     chart.draw_series(
         SurfaceSeries::xoz(axis.iter().copied(), axis.iter().copied(), height)
