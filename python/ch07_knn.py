@@ -19,22 +19,6 @@ print(X)
 # ANCHOR_END: tutorial_points
 out.end()
 
-out.begin("knn_shapes")
-# ANCHOR: knn_shapes
-rows = X[:, np.newaxis, :]
-cols = X[np.newaxis, :, :]
-differences = rows - cols
-squares = differences ** 2
-dist_sq = np.sum(squares, axis=-1)
-print("X:                 ", X.shape)
-print("X[:, newaxis, :]:  ", rows.shape)
-print("X[newaxis, :, :]:  ", cols.shape)
-print("differences:       ", differences.shape)
-print("squares:           ", squares.shape)
-print("sum, last axis:    ", dist_sq.shape)
-# ANCHOR_END: knn_shapes
-out.end()
-
 out.begin("distance_matrix")
 # ANCHOR: distance_matrix
 dist_sq = np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)

@@ -47,12 +47,3 @@ fn kth_out_of_bounds() {
     let rust = numbers(&rust_output(SLUG, "kth_out_of_bounds"));
     assert_eq!(numpy, rust);
 }
-
-/// The shape of every step of the distance expression.
-#[test]
-fn knn_shapes() {
-    let numpy = numbers(&numpy_output(SLUG, "knn_shapes"));
-    let rust = numbers(&rust_output(SLUG, "knn_shapes"));
-    assert_eq!(numpy.len(), 16);
-    assert_eq!(numpy, rust);
-}

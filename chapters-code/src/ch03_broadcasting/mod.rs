@@ -324,6 +324,7 @@ pub fn knn_step_by_step() {
     println!("squared            {:?}", squared.shape());
     println!("summed: dist_sq    {:?}", dist_sq.shape());
     println!("dist_sq[0, :4] = {:.4}", dist_sq.slice(s![0, ..4]));
+    assert_eq!(rows.strides(), &[2, 0, 1]); // the new axis: a view, stride 0
     assert_eq!(differences.shape(), &[10, 10, 2]);
     assert!(dist_sq.diag().iter().all(|&d| d == 0.0)); // each to itself
     assert_eq!(dist_sq, dist_sq.t()); // i to j is j to i

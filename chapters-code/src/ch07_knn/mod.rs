@@ -26,7 +26,6 @@ pub const CHAPTER: Chapter = Chapter {
     slug: "ch07-knn",
     samples: samples![
         tutorial_points,
-        knn_shapes,
         distance_matrix,
         sorted_neighbours,
         k_nearest_partition,
@@ -544,26 +543,6 @@ pub fn tutorial_points() {
     assert_eq!(x[[0, 0]], 0.3745401188473625); // NumPy prints 0.37454012
 }
 // ANCHOR_END: tutorial_points
-
-// ANCHOR: knn_shapes
-/// The tutorial's expression one step at a time, with the shape of each step.
-pub fn knn_shapes() {
-    let x = RandomState::new(42).rand(10, 2);
-    let rows = x.slice(s![.., NewAxis, ..]); // a view: no copy
-    let cols = x.slice(s![NewAxis, .., ..]); // a view: no copy
-    let differences = &rows - &cols; // broadcast: a new (10, 10, 2) array
-    let squares = differences.mapv(|v| v * v);
-    let dist_sq = squares.sum_axis(Axis(2));
-    println!("X:                 {:?}", x.shape());
-    println!("X[:, newaxis, :]:  {:?}", rows.shape());
-    println!("X[newaxis, :, :]:  {:?}", cols.shape());
-    println!("differences:       {:?}", differences.shape());
-    println!("squares:           {:?}", squares.shape());
-    println!("sum, last axis:    {:?}", dist_sq.shape());
-    assert_eq!(rows.strides(), &[2, 0, 1]); // the new axis has stride 0
-    assert_eq!(dist_sq, pairwise_sq_distances(x.view()));
-}
-// ANCHOR_END: knn_shapes
 
 // ANCHOR: distance_matrix
 /// All squared distances, three ways; the diagonal is zero.
