@@ -5,10 +5,8 @@
 use chapters_code::broadcasting::{
     broadcast_shapes, checked_add, numpy_shape, BroadcastError, NumpyAdd,
 };
-use ndarray::{ArrayD, IxDyn};
-use serde_json::Value;
 
-use crate::harness::{Case, Elem, Family, Input};
+use crate::harness::{same_array, sizes, Case, Elem, Family, Input};
 
 /// Cases that still differ from NumPy: none.
 const KNOWN: &[&str] = &[];
@@ -42,14 +40,6 @@ fn broadcasting_matches_numpy() {
         },
         other => Err(format!("no check for {other}")),
     });
-}
-
-fn sizes(v: &Value) -> Vec<usize> {
-    v.as_array()
-        .expect("a shape")
-        .iter()
-        .map(|n| n.as_u64().expect("a size") as usize)
-        .collect()
 }
 
 fn check_shapes(case: &Case) -> Result<(), String> {
@@ -111,11 +101,11 @@ fn check_text(case: &Case) -> Result<(), String> {
 }
 
 fn check_add<T: Elem + NumpyAdd>(case: &Case) -> Result<(), String> {
-    let a = decode::<T>(&case.args["a"])?;
-    let b = decode::<T>(&case.args["b"])?;
+    let a = Input::<T>::decode(&case.args["a"]).view().to_owned();
+    let b = Input::<T>::decode(&case.args["b"]).view().to_owned();
     let got = checked_add(&a, &b);
     match (&case.expect, got) {
-        (Ok(want), Ok(got)) => same(&got, want),
+        (Ok(want), Ok(got)) => same_array(&got, want),
         (Ok(_), Err(e)) => Err(format!("error {e}; NumPy answered")),
         (Err((_, message)), Ok(got)) => {
             Err(format!("returned {got:?}; NumPy raised: {message}"))
@@ -128,45 +118,4 @@ fn check_add<T: Elem + NumpyAdd>(case: &Case) -> Result<(), String> {
             }
         }
     }
-}
-
-/// An input array: the harness's [`Input`] for its layouts; a standard
-/// (`c`) array is built here directly, since the harness's self-check
-/// compares the view with `==`, which a NaN never passes.
-fn decode<T: Elem>(spec: &Value) -> Result<ArrayD<T>, String> {
-    if spec["layout"].as_str().unwrap_or("c") != "c" {
-        return Ok(Input::<T>::decode(spec).view().to_owned());
-    }
-    let shape: Vec<usize> = spec["shape"]
-        .as_array()
-        .ok_or("no shape")?
-        .iter()
-        .map(|n| n.as_u64().map(|n| n as usize).ok_or("a size"))
-        .collect::<Result<_, _>>()?;
-    let data: Vec<T> = spec["data"]
-        .as_array()
-        .ok_or("no data")?
-        .iter()
-        .map(T::parse)
-        .collect();
-    ArrayD::from_shape_vec(IxDyn(&shape), data).map_err(|e| e.to_string())
-}
-
-/// The harness's `same_array` for NumPy's answer decoded by [`decode`] (the harness's
-/// `same_array` decodes it with the NaN-refusing self-check).
-fn same<T: Elem>(got: &ArrayD<T>, want: &Value) -> Result<(), String> {
-    let want = decode::<T>(want)?;
-    if got.shape() != want.shape() {
-        return Err(format!(
-            "shape {:?}, NumPy {:?}",
-            got.shape(),
-            want.shape()
-        ));
-    }
-    for (i, (g, w)) in got.iter().zip(want.iter()).enumerate() {
-        if !g.same(*w) {
-            return Err(format!("element {i}: {g:?}, NumPy {w:?}"));
-        }
-    }
-    Ok(())
 }

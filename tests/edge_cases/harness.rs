@@ -392,6 +392,29 @@ pub fn same_array<T: Elem, D: Dimension>(
     got: &ArrayBase<impl ndarray::Data<Elem = T>, D>,
     want: &Value,
 ) -> Result<(), String> {
+    compare(got, want, |g, w| g.same(w))
+}
+
+/// Like [`same_array`] for floats, or within `tolerance` relative to the larger magnitude
+/// (sums in another order round differently); a tolerance of 0 is [`same_array`].
+pub fn close_array<D: Dimension>(
+    got: &ArrayBase<impl ndarray::Data<Elem = f64>, D>,
+    want: &Value,
+    tolerance: f64,
+) -> Result<(), String> {
+    compare(got, want, |g, w| {
+        g.same(w)
+            || (tolerance > 0.0
+                && (g - w).abs() <= tolerance * g.abs().max(w.abs()))
+    })
+}
+
+/// The shape and then every element of `got` against NumPy's `want`, with `equal`.
+fn compare<T: Elem, D: Dimension>(
+    got: &ArrayBase<impl ndarray::Data<Elem = T>, D>,
+    want: &Value,
+    equal: impl Fn(T, T) -> bool,
+) -> Result<(), String> {
     let want = Input::<T>::decode(want);
     let want = want.logical();
     if got.shape() != want.shape() {
@@ -402,37 +425,20 @@ pub fn same_array<T: Elem, D: Dimension>(
         ));
     }
     for (i, (g, w)) in got.iter().zip(want.iter()).enumerate() {
-        if !g.same(*w) {
+        if !equal(*g, *w) {
             return Err(format!("element {i}: {g:?}, NumPy {w:?}"));
         }
     }
     Ok(())
 }
 
-/// Like [`same_array`] for floats, within `ulps` units in the last place of the larger
-/// magnitude (sums in another order round differently).
-pub fn close_array<D: Dimension>(
-    got: &ArrayBase<impl ndarray::Data<Elem = f64>, D>,
-    want: &Value,
-    tolerance: f64,
-) -> Result<(), String> {
-    let want = Input::<f64>::decode(want);
-    let want = want.logical();
-    if got.shape() != want.shape() {
-        return Err(format!(
-            "shape {:?}, NumPy {:?}",
-            got.shape(),
-            want.shape()
-        ));
-    }
-    for (i, (g, w)) in got.iter().zip(want.iter()).enumerate() {
-        let close =
-            g.same(*w) || (g - w).abs() <= tolerance * g.abs().max(w.abs());
-        if !close {
-            return Err(format!("element {i}: {g:?}, NumPy {w:?}"));
-        }
-    }
-    Ok(())
+/// A shape as NumPy's JSON writes it: a list of sizes.
+pub fn sizes(v: &Value) -> Vec<usize> {
+    v.as_array()
+        .expect("a shape")
+        .iter()
+        .map(|n| n.as_u64().expect("a size") as usize)
+        .collect()
 }
 
 /// The case expects NumPy to raise: says so when our function returned a value instead.
@@ -443,4 +449,22 @@ pub fn expect_error<T: Debug>(case: &Case, got: &T) -> Result<(), String> {
         }
         Ok(_) => Ok(()),
     }
+}
+
+#[test]
+fn the_comparisons_catch_one_difference_and_let_nan_equal_nan() {
+    let want = serde_json::json!({
+        "dtype": "f64", "shape": [2, 2], "layout": "c",
+        "data": [1.0, "nan", -0.0, 4.0]
+    });
+    let same = ndarray::array![[1.0, f64::NAN], [-0.0, 4.0]];
+    assert_eq!(same_array(&same, &want), Ok(()));
+    let plus_zero = ndarray::array![[1.0, f64::NAN], [0.0, 4.0]];
+    assert!(same_array(&plus_zero, &want).is_err(), "-0.0 is not 0.0");
+    let off = ndarray::array![[1.0, f64::NAN], [-0.0, 4.0 + 1e-15]];
+    assert!(same_array(&off, &want).is_err());
+    assert!(close_array(&off, &want, 0.0).is_err());
+    assert_eq!(close_array(&off, &want, 1e-14), Ok(()));
+    let wide = ndarray::array![[1.0, f64::NAN, 0.0], [-0.0, 4.0, 0.0]];
+    assert!(same_array(&wide, &want).is_err(), "another shape");
 }

@@ -12,10 +12,8 @@ use chapters_code::knn::{
     pairwise_sq_distances_in_place, pairwise_sq_distances_symmetric, KnnError,
 };
 use ndarray::prelude::*;
-use ndarray::Slice;
-use serde_json::Value;
 
-use crate::harness::{float, same_array, Case, Family};
+use crate::harness::{close_array, float, same_array, Case, Family, Input};
 
 #[test]
 fn knn_matches_numpy() {
@@ -63,15 +61,15 @@ fn check_cmp(case: &Case) -> Result<(), String> {
 }
 
 fn check_argsort(case: &Case) -> Result<(), String> {
-    let a = Floats::decode(&case.args["a"]);
+    let a = Input::<f64>::decode(&case.args["a"]);
     let Ok(want) = &case.expect else {
         return Err("NumPy raised".into());
     };
-    same_array(&argsort_rows(a.view()), want)
+    same_array(&argsort_rows(a.view2()), want)
         .map_err(|e| format!("argsort_rows: {e}"))?;
     // Every (key, index) pair is distinct: the unstable one gives the stable
     // order too.
-    same_array(&argsort_rows_unstable(a.view()), want)
+    same_array(&argsort_rows_unstable(a.view2()), want)
         .map_err(|e| format!("argsort_rows_unstable: {e}"))
 }
 
@@ -79,9 +77,9 @@ fn check_argsort(case: &Case) -> Result<(), String> {
 /// each row, the value a sort puts at `kth`, nothing larger before it and
 /// nothing smaller after it.
 fn check_argpartition(case: &Case) -> Result<(), String> {
-    let a = Floats::decode(&case.args["a"]);
+    let a = Input::<f64>::decode(&case.args["a"]);
     let kth = case.args["kth"].as_u64().expect("kth") as usize;
-    let got = argpartition_rows(a.view(), kth);
+    let got = argpartition_rows(a.view2(), kth);
     let want = match (&case.expect, got) {
         (Err(_), Err(KnnError::KthOutOfBounds { .. })) => return Ok(()),
         (Err((_, message)), got) => {
@@ -91,9 +89,9 @@ fn check_argpartition(case: &Case) -> Result<(), String> {
         (Ok(want), Ok(got)) => (want, got),
     };
     let (want, got) = want;
-    let sorted = Floats::decode(&want["sorted"]);
-    let sorted = sorted.view();
-    let a = a.view();
+    let sorted = Input::<f64>::decode(&want["sorted"]);
+    let sorted = sorted.view2();
+    let a = a.view2();
     if got.dim() != a.dim() {
         return Err(format!("shape {:?}, NumPy {:?}", got.dim(), a.dim()));
     }
@@ -127,13 +125,11 @@ fn check_argpartition(case: &Case) -> Result<(), String> {
 /// From eight coordinates on, the sums are added in another order than
 /// NumPy's pairwise summation: the last bits may differ (documented).
 fn check_pairwise(case: &Case) -> Result<(), String> {
-    let points = Floats::decode(&case.args["points"]);
+    let points = Input::<f64>::decode(&case.args["points"]);
     let Ok(want) = &case.expect else {
         return Err("NumPy raised".into());
     };
-    let want = Floats::decode(want);
-    let want = want.view();
-    let x = points.view();
+    let x = points.view2();
     let versions = [
         ("pairwise_sq_distances", pairwise_sq_distances(x)),
         ("_broadcast", pairwise_sq_distances_broadcast(x)),
@@ -142,7 +138,7 @@ fn check_pairwise(case: &Case) -> Result<(), String> {
     ];
     for (name, got) in versions {
         let tolerance = if x.ncols() >= 8 { 1e-13 } else { 0.0 };
-        same_floats(got.view(), want, tolerance)
+        close_array(&got, want, tolerance)
             .map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
@@ -151,9 +147,9 @@ fn check_pairwise(case: &Case) -> Result<(), String> {
 /// The neighbours without the point itself, ties by index; NumPy's errors
 /// (too few points for `k`, `kth` out of bounds) as typed errors.
 fn check_k_nearest(case: &Case) -> Result<(), String> {
-    let dist_sq = Floats::decode(&case.args["dist_sq"]);
+    let dist_sq = Input::<f64>::decode(&case.args["dist_sq"]);
     let k = case.args["k"].as_u64().expect("k") as usize;
-    match (&case.expect, k_nearest(dist_sq.view(), k)) {
+    match (&case.expect, k_nearest(dist_sq.view2(), k)) {
         (Ok(want), Ok(got)) => same_array(&got, want),
         (Ok(_), Err(e)) => Err(format!("error {e}; NumPy answered")),
         (Err((_, message)), Err(e)) => {
@@ -183,98 +179,4 @@ fn knn_errors_name_the_numbers() {
     assert_eq!(e, KnnError::KthOutOfBounds { kth: 3, ncols: 3 });
     let e = k_nearest(a.view(), 2).unwrap_err();
     assert_eq!(e, KnnError::TooFewPoints { k: 2, points: 2 });
-}
-
-/// A float input in the layout NumPy saw, like the harness's `Input`, but
-/// checked bit for bit, so that inputs holding NaN can be built (NaN != NaN
-/// would fail `Input::decode`'s own check).
-struct Floats {
-    storage: Array2<f64>,
-    layout: String,
-}
-
-impl Floats {
-    fn decode(spec: &Value) -> Floats {
-        let shape: Vec<usize> = spec["shape"]
-            .as_array()
-            .expect("shape")
-            .iter()
-            .map(|v| v.as_u64().expect("a size") as usize)
-            .collect();
-        let data: Vec<f64> = spec["data"]
-            .as_array()
-            .expect("data")
-            .iter()
-            .map(float)
-            .collect();
-        let logical = Array2::from_shape_vec((shape[0], shape[1]), data)
-            .expect("the data fills the shape");
-        let layout = spec["layout"].as_str().unwrap_or("c").to_string();
-        let storage = match layout.as_str() {
-            "c" => logical.clone(),
-            "f" => logical.t().as_standard_layout().into_owned(),
-            "neg_rows" | "neg_cols" | "neg_both" => {
-                flip(logical.view(), &layout)
-                    .as_standard_layout()
-                    .into_owned()
-            }
-            "step2" => {
-                let mut wide = Array2::from_elem(
-                    (logical.nrows(), 2 * logical.ncols()),
-                    777.0,
-                );
-                wide.slice_mut(s![.., ..;2]).assign(&logical);
-                wide
-            }
-            other => panic!("unknown layout {other}"),
-        };
-        let floats = Floats { storage, layout };
-        same_floats(floats.view(), logical.view(), 0.0)
-            .unwrap_or_else(|e| panic!("layout {}: {e}", floats.layout));
-        floats
-    }
-
-    fn view(&self) -> ArrayView2<'_, f64> {
-        match self.layout.as_str() {
-            "f" => self.storage.t(),
-            "neg_rows" | "neg_cols" | "neg_both" => {
-                flip(self.storage.view(), &self.layout)
-            }
-            "step2" => self.storage.slice(s![.., ..;2]),
-            _ => self.storage.view(),
-        }
-    }
-}
-
-fn flip<'a>(v: ArrayView2<'a, f64>, layout: &str) -> ArrayView2<'a, f64> {
-    let mut v = v;
-    let reverse = Slice::new(0, None, -1);
-    if layout == "neg_rows" || layout == "neg_both" {
-        v.slice_axis_inplace(Axis(0), reverse);
-    }
-    if layout == "neg_cols" || layout == "neg_both" {
-        v.slice_axis_inplace(Axis(1), reverse);
-    }
-    v
-}
-
-/// Equal bit for bit (any NaN equals any NaN), or within `tolerance`
-/// relative to the larger magnitude.
-fn same_floats(
-    got: ArrayView2<f64>,
-    want: ArrayView2<f64>,
-    tolerance: f64,
-) -> Result<(), String> {
-    if got.dim() != want.dim() {
-        return Err(format!("shape {:?}, NumPy {:?}", got.dim(), want.dim()));
-    }
-    for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        let same = g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan());
-        let close = tolerance > 0.0
-            && (g - w).abs() <= tolerance * g.abs().max(w.abs());
-        if !(same || close) {
-            return Err(format!("element {i}: {g:?}, NumPy {w:?}"));
-        }
-    }
-    Ok(())
 }

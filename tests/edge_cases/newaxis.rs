@@ -5,9 +5,8 @@ use chapters_code::newaxis::{
     expand_dims, infer_shape, ExpandDimsError, ReshapeError,
 };
 use ndarray::{ArrayD, IxDyn};
-use serde_json::Value;
 
-use crate::harness::{Case, Family};
+use crate::harness::{sizes, Case, Family};
 
 /// Cases that still differ from NumPy: none.
 const KNOWN: &[&str] = &[];
@@ -21,14 +20,6 @@ fn newaxis_matches_numpy() {
         "newaxis::expand_dims" => check_expand(case),
         other => Err(format!("no check for {other}")),
     });
-}
-
-fn sizes(v: &Value) -> Vec<usize> {
-    v.as_array()
-        .expect("a shape")
-        .iter()
-        .map(|n| n.as_u64().expect("a size") as usize)
-        .collect()
 }
 
 fn check_infer(case: &Case) -> Result<(), String> {
