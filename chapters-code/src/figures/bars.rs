@@ -9,7 +9,7 @@ use std::path::Path;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{palette, register_fonts, FONT};
+use super::{draw_not_measured, palette, register_fonts, FONT};
 use crate::benchmarks::{Group, Side};
 use crate::error::{Error, Result};
 use crate::results::{format_duration, Results};
@@ -174,17 +174,7 @@ pub fn draw_bars(
         .collect();
     if values.is_empty() {
         // Nothing measured yet (no results file): say so instead of failing.
-        let root = BitMapBackend::new(path, (WIDTH, 120)).into_drawing_area();
-        root.fill(&palette::PAPER)?;
-        let font = (FONT, 20.0)
-            .into_font()
-            .color(&palette::INK)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        let message =
-            format!("{}: not measured yet (run ./bench.sh)", chart.title);
-        root.draw(&Text::new(message, (WIDTH as i32 / 2, 60), font))?;
-        root.present()?;
-        return Ok(());
+        return draw_not_measured(path, WIDTH, chart.title);
     }
     if values
         .iter()

@@ -11,8 +11,11 @@ pub mod grid;
 pub mod palette;
 pub mod sweep;
 
+use std::path::Path;
 use std::sync::Once;
 
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{register_font, FontStyle};
 
 /// The error type of figure rendering: the crate's error type.
@@ -38,4 +41,24 @@ pub fn register_fonts() {
             }
         }
     });
+}
+
+/// A chart with nothing measured yet (no results file, or no timing for its rows): a strip
+/// `width` pixels wide that says so, instead of an error. Bar charts and log–log charts use it.
+pub fn draw_not_measured(
+    path: &Path,
+    width: u32,
+    title: &str,
+) -> crate::error::Result<()> {
+    register_fonts();
+    let root = BitMapBackend::new(path, (width, 120)).into_drawing_area();
+    root.fill(&palette::PAPER)?;
+    let font = (FONT, 20.0)
+        .into_font()
+        .color(&palette::INK)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let message = format!("{title}: not measured yet (run ./bench.sh)");
+    root.draw(&Text::new(message, (width as i32 / 2, 60), font))?;
+    root.present()?;
+    Ok(())
 }

@@ -8,9 +8,8 @@
 use std::path::Path;
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{palette, register_fonts, FONT};
+use super::{draw_not_measured, palette, register_fonts, FONT};
 use crate::benchmarks::{Series, Side, Sweep};
 use crate::error::{Error, Result};
 use crate::results::{format_count, format_duration, Results};
@@ -116,17 +115,7 @@ pub fn draw_log_log(
         })
     };
     if points.is_empty() {
-        let root = BitMapBackend::new(path, (WIDTH, 120)).into_drawing_area();
-        root.fill(&palette::PAPER)?;
-        let font = (FONT, 20.0)
-            .into_font()
-            .color(&palette::INK)
-            .pos(Pos::new(HPos::Center, VPos::Center));
-        let message =
-            format!("{}: not measured yet (run ./bench.sh)", chart.title);
-        root.draw(&Text::new(message, (WIDTH as i32 / 2, 60), font))?;
-        root.present()?;
-        return Ok(());
+        return draw_not_measured(path, WIDTH, chart.title);
     }
     if points.iter().any(|p| !(p.x > 0.0 && p.x.is_finite()))
         || values().any(|v| !(v > 0.0 && v.is_finite()))
