@@ -370,6 +370,8 @@ pub fn string_arrays() {
 /// Writes a number's digits into a zero-padded fixed-width byte array,
 /// without allocating (NumPy pads its fixed-width strings with NULs too).
 /// Digits that do not fit are cut off, like NumPy's `astype("<U3")`.
+/// A width of 0 does not compile: NumPy's `<U0` means "as wide as the
+/// data needs", which a fixed-size array cannot be.
 pub fn fixed_width<const W: usize>(number: usize) -> [u8; W] {
     use std::io::Write;
     const { assert!(W > 0, "a fixed width of 0 holds no digit") };

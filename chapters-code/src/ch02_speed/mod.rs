@@ -292,13 +292,14 @@ pub fn array_from_slice(nums: &[i64]) -> Array1<i64> {
 }
 
 /// `np.array(range(1, n))` and `np.arange(1, n)`: straight from the
-/// iterator, one allocation.
+/// iterator, one allocation. Panics ("capacity overflow") when the range
+/// cannot fit in memory at all.
 pub fn array_from_iter(end: i64) -> Array1<i64> {
     Array::from_iter(1..end)
 }
 
 /// `np.arange(1., n)` for floats: ndarray's `range` (start, end, step).
-/// Empty when `end <= 1`, like NumPy's.
+/// Empty when `end <= 1`, like NumPy's; panics like [`array_from_iter`].
 pub fn array_range_f64(end: i64) -> Array1<f64> {
     if end <= 1 {
         return Array1::zeros(0); // ndarray's range would panic
