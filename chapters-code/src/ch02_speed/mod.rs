@@ -2,6 +2,7 @@
 //! layout to the fastest single-threaded ndarray version, all returning the same numbers.
 
 mod figures;
+mod numpy_table;
 mod tables;
 
 use memmap2::MmapMut;
@@ -35,6 +36,7 @@ pub const CHAPTER: Chapter = Chapter {
         Table::text("creation-table.md", creation_table),
         Table::text("distances-table.md", distances_table),
         Table::text("findings.md", findings),
+        Table::text("numpy-table.md", numpy_table::render),
         Table::measured("temporaries.txt", |measure| {
             temporaries_report(measure)
         }),

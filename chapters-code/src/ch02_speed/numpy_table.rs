@@ -1,0 +1,122 @@
+//! Chapter 2's `NumPy → ndarray` table. Each function runs the ndarray side of one row and
+//! checks what its notes say; the table in the book is generated from the very code below.
+
+use ndarray::prelude::*;
+use ndarray::Zip;
+
+use crate::chapter::{numpy_row, numpy_rows, numpy_table, RowResult};
+use crate::error::Result;
+
+/// The table's markdown, built by running every row.
+pub fn render() -> Result<String> {
+    numpy_table(numpy_rows![
+        reciprocals,
+        reciprocals_into_a_buffer,
+        from_a_list,
+        from_a_range,
+        float_range,
+        sum_of_rows,
+        square_roots,
+        square_a_temporary,
+        on_every_core,
+    ])
+}
+
+fn reciprocals() -> RowResult {
+    let a = array![1_i64, 2, 4];
+    let r = numpy_row!(
+        "`1 / a`",
+        a.mapv(|x| 1.0 / x as f64),
+        "the integer-to-float conversion is explicit"
+    );
+    assert_eq!(r, array![1.0, 0.5, 0.25]);
+    Ok(())
+}
+
+fn reciprocals_into_a_buffer() -> RowResult {
+    let a = array![1_i64, 2, 4];
+    let mut b = Array1::<f64>::zeros(3);
+    let buffer = b.as_ptr();
+    numpy_row!(
+        "`np.divide(1, a, out=b)`",
+        Zip::from(&mut b).and(&a).for_each(|o, &x| *o = 1.0 / x as f64),
+        "reuse a buffer: no allocation"
+    );
+    assert_eq!(b, array![1.0, 0.5, 0.25]);
+    assert_eq!(b.as_ptr(), buffer); // written where it was
+    Ok(())
+}
+
+fn from_a_list() -> RowResult {
+    let vec = vec![3_i64, 1, 2];
+    let data = vec.as_ptr();
+    let a = numpy_row!(
+        "`np.array(list)`",
+        Array1::from_vec(vec),
+        "a move, not a copy"
+    );
+    assert_eq!(a.as_ptr(), data); // the vector's own buffer
+    Ok(())
+}
+
+fn from_a_range() -> RowResult {
+    let n = 5_i64;
+    let a = numpy_row!(
+        "`np.array(range(n))`, `np.arange(n)`",
+        Array::from_iter(0..n),
+        "no list in between"
+    );
+    assert_eq!(a, array![0, 1, 2, 3, 4]);
+    Ok(())
+}
+
+fn float_range() -> RowResult {
+    let n = 4_i64;
+    let a = numpy_row!(
+        "`np.arange(0., n, 1.)`",
+        Array::range(0., n as f64, 1.),
+        "the end is excluded, as in NumPy"
+    );
+    assert_eq!(a, array![0., 1., 2., 3.]);
+    Ok(())
+}
+
+fn sum_of_rows() -> RowResult {
+    let x = array![[1., 2.], [3., 4.]];
+    let s = numpy_row!("`np.sum(x, axis=1)`", x.sum_axis(Axis(1)), "");
+    assert_eq!(s, array![3., 7.]);
+    Ok(())
+}
+
+fn square_roots() -> RowResult {
+    let x = array![4., 9.];
+    let (a, b) =
+        numpy_row!("`x ** 0.5`", x.sqrt(), or x.mapv(f64::sqrt), "a new array");
+    assert_eq!(a, array![2., 3.]);
+    assert_eq!(a, b);
+    Ok(())
+}
+
+fn square_a_temporary() -> RowResult {
+    let t = array![1., -2., 3.] - 1.0; // a temporary, as in `(x - p) ** 2`
+    let buffer = t.as_ptr();
+    let s = numpy_row!(
+        "`t ** 2` on a temporary",
+        t.mapv_into(|d| d * d),
+        "in place, like NumPy's elision"
+    );
+    assert_eq!(s, array![0., 9., 4.]);
+    assert_eq!(s.as_ptr(), buffer); // no new array
+    Ok(())
+}
+
+fn on_every_core() -> RowResult {
+    let a = array![1_i64, 2, 4];
+    let r = numpy_row!(
+        "(no multi-threaded ufuncs)",
+        Zip::from(&a).par_map_collect(|&x| 1.0 / x as f64),
+        "ndarray's `rayon` feature"
+    );
+    assert_eq!(r, array![1.0, 0.5, 0.25]);
+    Ok(())
+}
