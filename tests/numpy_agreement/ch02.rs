@@ -1,2 +1,47 @@
 //! ch02: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
+
+use chapters_code::numpy_text::{array_after, numbers};
+
+use super::{arrays_of, numpy_output, rust_output};
+
+const SLUG: &str = "ch02-speed";
+
+/// NumPy prints 8 significant decimals, the Rust sample prints every digit (or 8 decimals):
+/// the same numbers within the rounding of the shorter one.
+const PRINTED: f64 = 5e-9;
+
+#[test]
+fn the_first_reciprocals() {
+    let numpy = arrays_of(&numpy_output(SLUG, "reciprocals"), "NumPy");
+    let rust =
+        arrays_of(&rust_output(SLUG, "reciprocal_variants"), "reciprocals");
+    assert_eq!((numpy.len(), rust.len()), (1, 1));
+    assert!(
+        numpy[0].close_to(&rust[0], PRINTED),
+        "{} / {}",
+        numpy[0],
+        rust[0]
+    );
+}
+
+#[test]
+fn the_created_range() {
+    // The length, the first and the last element.
+    let numpy = numbers(&numpy_output(SLUG, "creation"));
+    let rust = numbers(&rust_output(SLUG, "creation_variants"));
+    assert_eq!(numpy[..3], rust[..3]);
+}
+
+#[test]
+fn the_first_distances() {
+    // NumPy's first line holds the full digits, Rust's second array 8 decimals.
+    let numpy = arrays_of(&numpy_output(SLUG, "distances"), "NumPy");
+    let rust = rust_output(SLUG, "distance_variants");
+    let dists = array_after(&rust, "dists[:10] =").expect("dists[:10]");
+    assert_eq!(dists.values.len(), 10);
+    assert_eq!(numpy.len(), 2, "the list and the array");
+    for printed in &numpy {
+        assert!(printed.close_to(&dists, PRINTED), "{printed} / {dists}");
+    }
+}
