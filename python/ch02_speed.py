@@ -48,3 +48,17 @@ np_dists = np.sum((np_point - np_other_points)**2, axis=1)**0.5
 print(np_dists[:10])
 # ANCHOR_END: distances
 out.end()
+
+out.begin("temporaries")
+# ANCHOR: temporaries
+import tracemalloc
+
+n = 1_000_000
+np_other_points = np.vstack([np.arange(0.0, n), np.arange(1.0, n + 1)]).T
+tracemalloc.start()  # NumPy reports its buffers to tracemalloc
+np_dists = np.sum((np_point - np_other_points)**2, axis=1)**0.5
+peak = tracemalloc.get_traced_memory()[1]
+tracemalloc.stop()
+print(f"{n:,} points: peak {peak / 1e6:.1f} MB")
+# ANCHOR_END: temporaries
+out.end()

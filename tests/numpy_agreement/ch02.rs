@@ -45,3 +45,20 @@ fn the_first_distances() {
         assert!(printed.close_to(&dists, PRINTED), "{printed} / {dists}");
     }
 }
+
+#[test]
+fn numpy_peaks_like_the_in_place_version() {
+    // NumPy's peak for the expression equals the two-array Rust version's: its temporary
+    // elision, as the chapter says.
+    let numpy_text = numpy_output(SLUG, "temporaries");
+    assert!(numpy_text.starts_with("1,000,000 points"), "{numpy_text}");
+    let numpy = numbers(&numpy_text);
+    let rust = rust_output(SLUG, "temporaries");
+    let line = rust
+        .lines()
+        .find(|l| l.starts_with("distances_broadcast_in_place"))
+        .expect("the in-place line");
+    let rust = numbers(line);
+    assert_eq!(numpy.last(), rust.last(), "peak MB: {numpy:?} / {rust:?}");
+    assert_eq!(rust[0], 2.0, "two allocations");
+}
