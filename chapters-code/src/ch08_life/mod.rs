@@ -125,8 +125,9 @@ pub fn iterate(z: &mut Array2<u8>) {
     let survive = Zip::from(&n)
         .and(&interior)
         .map_collect(|&n, &z| (n == 2 || n == 3) && z == 1);
-    z.fill(0); // Z[...] = 0
-               // Z[1:-1, 1:-1][birth | survive] = 1
+    // Z[...] = 0
+    z.fill(0);
+    // Z[1:-1, 1:-1][birth | survive] = 1
     Zip::from(z.slice_mut(s![1..-1, 1..-1]))
         .and(&birth)
         .and(&survive)
