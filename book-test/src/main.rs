@@ -322,9 +322,15 @@ fn test_chapter(
     Ok(summary)
 }
 
-/// The Rust blocks of a chapter that get a Run button: fenced `rust` blocks that are not
-/// `noplayground`, `ignore` or `compile_fail`, each returned as a fenced block again.
-fn playable_blocks(content: &str) -> Vec<String> {
+/// A fenced code block of a chapter: its info string's tokens and the block as written.
+struct Fenced {
+    tokens: Vec<String>,
+    text: String,
+}
+
+/// The fenced code blocks of a chapter (``` or ~~~, at least three, indented less than four
+/// spaces), in order. Lines inside a block are never taken for fences.
+fn fenced_blocks(content: &str) -> Vec<Fenced> {
     let mut blocks = Vec::new();
     let mut lines = content.lines();
     while let Some(line) = lines.next() {
@@ -340,7 +346,8 @@ fn playable_blocks(content: &str) -> Vec<String> {
             continue;
         }
         let info = trimmed[fence_len..].trim();
-        let mut body = String::new();
+        let fence = fence_char.to_string().repeat(fence_len);
+        let mut text = format!("{fence}{info}\n");
         for inner in lines.by_ref() {
             let closing = inner.trim();
             if closing.len() >= fence_len
@@ -348,22 +355,33 @@ fn playable_blocks(content: &str) -> Vec<String> {
             {
                 break;
             }
-            body.push_str(inner);
-            body.push('\n');
+            text.push_str(inner);
+            text.push('\n');
         }
-        let tokens: Vec<&str> = info
+        text.push_str(&fence);
+        text.push('\n');
+        let tokens = info
             .split([',', ' ', '\t'])
             .filter(|t| !t.is_empty())
+            .map(String::from)
             .collect();
-        let skipped = ["noplayground", "ignore", "compile_fail"];
-        if tokens.first() == Some(&"rust")
-            && !tokens.iter().any(|t| skipped.contains(t))
-        {
-            let fence = fence_char.to_string().repeat(fence_len);
-            blocks.push(format!("{fence}{info}\n{body}{fence}\n"));
-        }
+        blocks.push(Fenced { tokens, text });
     }
     blocks
+}
+
+/// The Rust blocks of a chapter that get a Run button: fenced `rust` blocks that are not
+/// `noplayground`, `ignore` or `compile_fail`, each returned as a fenced block again.
+fn playable_blocks(content: &str) -> Vec<String> {
+    let skipped = ["noplayground", "ignore", "compile_fail"];
+    fenced_blocks(content)
+        .into_iter()
+        .filter(|b| {
+            b.tokens.first().is_some_and(|t| t == "rust")
+                && !b.tokens.iter().any(|t| skipped.contains(&t.as_str()))
+        })
+        .map(|b| b.text)
+        .collect()
 }
 
 /// Compiles and runs the blocks with a Run button as the Rust Playground would: with std and
@@ -414,17 +432,9 @@ fn test_playable(
 /// Whether a chapter has a `compile_fail` block that names its error code
 /// (`rust,compile_fail,E0382`), which only a nightly-mode rustdoc checks.
 fn names_error_codes(content: &str) -> bool {
-    content.lines().any(|line| {
-        let fence = line.trim_start();
-        let info = fence
-            .strip_prefix("```")
-            .or_else(|| fence.strip_prefix("~~~"));
-        info.is_some_and(|info| {
-            let tokens: Vec<&str> =
-                info.split([',', ' ', '\t']).map(str::trim).collect();
-            tokens.contains(&"compile_fail")
-                && tokens.iter().any(|t| is_error_code(t))
-        })
+    fenced_blocks(content).iter().any(|b| {
+        b.tokens.iter().any(|t| t == "compile_fail")
+            && b.tokens.iter().any(|t| is_error_code(t))
     })
 }
 
@@ -560,6 +570,10 @@ mod tests {
         assert!(!names_error_codes("```rust,compile_fail\nx\n```"));
         assert!(!names_error_codes("```rust\n// compile_fail,E0382\n```"));
         assert!(!names_error_codes("```rust,compile_fail,E03\n```"));
+        // A fence-like line inside a block is code, not a fence.
+        assert!(!names_error_codes(
+            "````text\n```rust,compile_fail,E0382\n````\n"
+        ));
     }
 
     /// The reason for RUSTC_BOOTSTRAP: a block that fails with another error than the one it
