@@ -39,11 +39,16 @@ out.begin("distances")
 # ANCHOR: distances
 point = [1.0, 1.0]
 other_points = list([float(x), x + 1.0] for x in range(10000000))
-dists = [((point[0] - op[0])**2 + (point[1] - op[1])**2)**0.5 for op in other_points]
-print(dists[:10])
+dists = [((point[0] - op[0])**2 + (point[1] - op[1])**2)**0.5
+         for op in other_points]
+# The tutorial shows dists[:10]; in three lines, they fit the page.
+print(dists[:4])
+print(dists[4:7])
+print(dists[7:10])
 
 np_point = np.ones(2)
-np_other_points = np.vstack([np.arange(0.0, 10000000.0), np.arange(1.0, 10000001.0)]).T
+np_other_points = np.vstack([np.arange(0.0, 10000000.0),
+                             np.arange(1.0, 10000001.0)]).T
 np_dists = np.sum((np_point - np_other_points)**2, axis=1)**0.5
 print(np_dists[:10])
 # ANCHOR_END: distances

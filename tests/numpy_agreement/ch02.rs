@@ -35,14 +35,20 @@ fn the_created_range() {
 
 #[test]
 fn the_first_distances() {
-    // NumPy's first line holds the full digits, Rust's second array 8 decimals.
+    // NumPy's list holds the full digits (printed in three pieces), its array and Rust's
+    // (2, 5) array 8 decimals.
     let numpy = arrays_of(&numpy_output(SLUG, "distances"), "NumPy");
     let rust = rust_output(SLUG, "distance_variants");
     let dists = array_after(&rust, "dists[:10] =").expect("dists[:10]");
-    assert_eq!(dists.values.len(), 10);
-    assert_eq!(numpy.len(), 2, "the list and the array");
-    for printed in &numpy {
-        assert!(printed.close_to(&dists, PRINTED), "{printed} / {dists}");
+    assert_eq!(dists.shape, [2, 5]);
+    assert_eq!(numpy.len(), 4, "the list's three pieces and the array");
+    let list: Vec<f64> =
+        numpy[..3].iter().flat_map(|a| a.values.clone()).collect();
+    for values in [&list, &numpy[3].values] {
+        assert_eq!(values.len(), 10);
+        for (a, b) in values.iter().zip(&dists.values) {
+            assert!((a - b).abs() <= PRINTED, "{values:?} / {dists}");
+        }
     }
 }
 

@@ -523,7 +523,10 @@ pub fn distance_variants() {
     assert_eq!(fast, distances_broadcast_in_place(p, points));
     assert_eq!(fast, distances_to_par(p, points));
     println!("strides of the points: {:?}", points.strides());
-    println!("dists[:10] = {:.8}", fast.slice(s![..10]));
+    // Two rows of five, so that the line fits the page.
+    let first_ten = fast.slice(s![..10]);
+    let rows = first_ten.to_shape((2, 5)).expect("10 = 2 × 5");
+    println!("dists[:10] =\n{rows:.8}");
 }
 // ANCHOR_END: distance_variants
 
@@ -584,7 +587,8 @@ pub fn exercise_squares() {
 // ANCHOR_END: exercise_squares
 
 // ANCHOR: exercise_mean_distance
-/// Exercise: the mean distance from (1, 1) to the tutorial's points, without any new array.
+/// Exercise: the mean distance from (1, 1) to the tutorial's points,
+/// without any new array.
 pub fn exercise_mean_distance() {
     let points = tutorial_points(1000);
     let total: f64 = points

@@ -185,7 +185,9 @@ pub fn dense_vs_sparse() {
     println!("sparse: {:?} {:?} {sparse} bytes", sx.shape(), sy.shape());
 
     // Like copy=False: dense-looking views of x and y, stride 0, no bytes.
-    let bytes = |v: &[isize]| v.iter().map(|s| s * 8).collect::<Vec<_>>();
+    let bytes = |v: &[isize]| {
+        v.iter().map(|s| s * f64_bytes as isize).collect::<Vec<_>>()
+    };
     println!(
         "views:  {:?} {:?} strides (bytes) {:?} {:?}",
         xx.shape(),
@@ -357,6 +359,10 @@ pub fn exercise_saddle() {
     println!("min {min} at x = {}, y = {}", axis[at.1], axis[at.0]);
     assert_eq!(min, -1.0);
     assert_eq!(axis[at.1], 0.0);
+    // Two cells reach the minimum, (0, -1) and (0, 1); the strict `<` keeps
+    // the first in row-major order, as np.argmin does.
+    assert_eq!(z.iter().filter(|&&v| v == min).count(), 2);
+    assert_eq!(axis[at.0], -1.0);
 }
 // ANCHOR_END: exercise_saddle
 

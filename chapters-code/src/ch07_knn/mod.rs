@@ -918,6 +918,42 @@ mod tests {
             prop_assert_eq!(argsort_rows(a.view()).row(0).to_vec(), expected);
         }
 
+        /// Long enough rows (up to 299) to reach the unstable sort's bucket
+        /// path (64 or more finite values), with ties and ±0.0; a third of
+        /// the rows get no NaN or infinity, the others one or two, which
+        /// send them down the comparison-sort path.
+        #[test]
+        fn unstable_argsort_gives_the_stable_order(
+            finite in prop::collection::vec(
+                prop_oneof![
+                    4 => (-1000i32..1000).prop_map(|v| f64::from(v) / 2.0),
+                    1 => Just(-0.0),
+                ],
+                1..300,
+            ),
+            specials in prop::collection::vec(
+                (
+                    any::<prop::sample::Index>(),
+                    prop_oneof![
+                        Just(f64::NAN),
+                        Just(f64::INFINITY),
+                        Just(f64::NEG_INFINITY),
+                    ],
+                ),
+                0..3,
+            ),
+        ) {
+            let mut row = finite;
+            for (at, value) in specials {
+                let i = at.index(row.len());
+                row[i] = value;
+            }
+            let a = Array2::from_shape_vec((1, row.len()), row.clone()).expect("one row");
+            let mut expected: Vec<usize> = (0..row.len()).collect();
+            expected.sort_by(|&i, &j| cmp_nan_last(row[i], row[j]));
+            prop_assert_eq!(argsort_rows_unstable(a.view()).row(0).to_vec(), expected);
+        }
+
         #[test]
         fn argpartition_has_numpy_semantics(row in row_strategy(), kth_seed in 0usize..1000) {
             let n = row.len();

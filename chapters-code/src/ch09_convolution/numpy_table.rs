@@ -19,6 +19,7 @@ pub fn render() -> Result<String> {
         conv_fft,
         windows,
         flip,
+        flip_bounded,
     ])
 }
 
@@ -102,5 +103,16 @@ fn flip() -> RowResult {
     let (_, k) = operands();
     let f = numpy_row!("`k[::-1, ::-1]`", k.slice(s![..;-1, ..;-1]), "a view");
     assert_eq!(f[[0, 0]], 6);
+    Ok(())
+}
+
+fn flip_bounded() -> RowResult {
+    let x = array![0, 1, 2, 3, 4];
+    let r = numpy_row!(
+        "`x[3:0:-1]`",
+        x.slice(s![1..4;-1]),
+        "ndarray takes the range `1..4`, then reverses it; NumPy's `x[1:4:-1]` is empty"
+    );
+    assert_eq!(r, array![3, 2, 1]);
     Ok(())
 }

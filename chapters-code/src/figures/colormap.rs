@@ -6,9 +6,21 @@ use plotters::style::RGBColor;
 pub struct Colormap(pub &'static [(u8, u8, u8)]);
 
 impl Colormap {
-    /// The colour at `t` in `[0, 1]` (clamped).
+    /// The colour for a value with none, like matplotlib's "bad" colour: `NaN`, or a map
+    /// without keys. A grey no map here uses, so that a hole in the data shows as one.
+    pub const BAD: RGBColor = RGBColor(0x80, 0x80, 0x80);
+
+    /// The colour at `t` in `[0, 1]`; values outside are clamped (±inf to the ends), `NaN`
+    /// gives [`Colormap::BAD`]. A map of one key is that colour everywhere; a map of none
+    /// is `BAD` everywhere.
     pub fn at(&self, t: f64) -> RGBColor {
         let keys = self.0;
+        match keys {
+            [] => return Self::BAD,
+            [only] => return RGBColor(only.0, only.1, only.2),
+            _ if t.is_nan() => return Self::BAD,
+            _ => {}
+        }
         let t = t.clamp(0.0, 1.0) * (keys.len() - 1) as f64;
         let i = (t.floor() as usize).min(keys.len() - 2);
         let f = t - i as f64;
@@ -51,5 +63,27 @@ mod tests {
         assert_eq!(PUBU_R.at(0.0), RGBColor(0x02, 0x38, 0x58));
         assert_eq!(PUBU_R.at(1.0), RGBColor(0xff, 0xf7, 0xfb));
         assert_eq!(COOLWARM.at(2.0), RGBColor(0xb4, 0x04, 0x26)); // clamped
+        assert_eq!(COOLWARM.at(f64::INFINITY), COOLWARM.at(1.0));
+        assert_eq!(COOLWARM.at(f64::NEG_INFINITY), COOLWARM.at(0.0));
+    }
+
+    #[test]
+    fn the_edges_have_a_documented_colour() {
+        assert_eq!(PUBU_R.at(f64::NAN), Colormap::BAD);
+        assert_eq!(Colormap(&[]).at(0.5), Colormap::BAD);
+        assert_eq!(Colormap(&[(1, 2, 3)]).at(0.9), RGBColor(1, 2, 3));
+        assert_eq!(Colormap(&[(1, 2, 3)]).at(f64::NAN), RGBColor(1, 2, 3));
+        // Halfway between two keys, rounded.
+        assert_eq!(
+            Colormap(&[(0, 0, 0), (255, 101, 10)]).at(0.5),
+            RGBColor(128, 51, 5)
+        );
+        // No map here uses BAD's grey at its ends, so a NaN cannot pass for a value.
+        for map in [&PUBU_R, &COOLWARM] {
+            assert!(map
+                .0
+                .iter()
+                .all(|&(r, g, b)| RGBColor(r, g, b) != Colormap::BAD));
+        }
     }
 }

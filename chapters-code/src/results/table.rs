@@ -170,8 +170,14 @@ impl Results {
             .map(|row| self.timing_of(&row.workload, row.side))
             .collect();
         let runs = self.runs_of(timings.iter().flatten().copied());
-        let mut out = String::from(
-            "| Variant | Median | IQR | Relative to NumPy |\n| --- | ---: | ---: | ---: |\n",
+        // The last column names the library the baseline row measures: SciPy for convolution.
+        let baseline_library = rows
+            .iter()
+            .find(|row| row.side == Side::Python && row.workload == *baseline)
+            .filter(|row| row.label.starts_with("SciPy"))
+            .map_or("NumPy", |_| "SciPy");
+        let mut out = format!(
+            "| Variant | Median | IQR | Relative to {baseline_library} |\n| --- | ---: | ---: | ---: |\n",
         );
         for (row, timing) in rows.iter().zip(&timings) {
             let mut label = row.label.to_string();
