@@ -1933,3 +1933,45 @@ fn a_run_button_is_only_on_blocks_the_playground_can_run() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The characters scripts/subset-text-fonts.py asked the text-font subsets for, beyond ASCII.
+fn font_subset_characters(manifest: &str) -> BTreeSet<char> {
+    manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("asked for beyond ASCII: "))
+        .expect("theme/fonts/SUBSET.txt has its 'asked for' line")
+        .chars()
+        .collect()
+}
+
+#[test]
+fn every_character_of_the_text_is_in_the_font_subsets() {
+    // The book ships subsets of mdBook's text fonts (theme/fonts/): a character outside them
+    // would be drawn by some other font, a jarring glyph in the middle of a sentence.
+    let asked =
+        font_subset_characters(&read_repo_file("theme/fonts/SUBSET.txt"));
+    assert!(asked.contains(&'×') && !asked.contains(&'a'), "{asked:?}");
+    let root = support::repo_root();
+    let mut files = files_with_suffix(&root.join("src"), ".md");
+    files.extend(files_with_suffix(&root.join("src/outputs"), ".txt"));
+    files.extend(files_with_suffix(&root.join("python/outputs"), ".txt"));
+    let mut missing = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for c in text.chars() {
+            if !c.is_ascii() && !c.is_control() && !asked.contains(&c) {
+                missing.insert(format!(
+                    "{c:?} (U+{:04X}) in {}",
+                    u32::from(c),
+                    file.strip_prefix(&root).unwrap_or(file).display()
+                ));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "characters the text-font subsets lack (rerun scripts/subset-text-fonts.py after \
+         building the book, or add them to its reserve):\n{}",
+        missing.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}

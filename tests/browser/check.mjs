@@ -15,15 +15,21 @@
 //                               and in the navy (dark) theme;
 //   - BROWSER_REQUIRE_PRINT:    print.html, printed: every table keeps all its columns, code wraps,
 //                               exercise solutions are shown.
-// Report-only (printed as "note") unless FLAG=1; BROWSER_REQUIRE_ALL=1 turns every flag on:
 //   - BROWSER_REQUIRE_FIT:      at a 1200 px window no code block and no table is wider than the
 //                               content column (neither spilling out nor scrolling inside);
 //   - BROWSER_REQUIRE_WEIGHT:   every page weighs under 500 KB with everything it loads (text files
 //                               counted gzip-compressed as a static server sends them, images and
 //                               fonts as stored), except the search index that loads on demand;
 //   - BROWSER_REQUIRE_CAPTIONS: every image of a page is inside a <figure> with a <figcaption>, and
-//                               every <figure> has a non-empty caption.
-// Requests to anything but the local server are blocked: the book must work offline. Screenshots
+//                               every <figure> has a non-empty caption;
+//   - BROWSER_REQUIRE_RUN:      every playable block (mdBook's .playground) shows its Run button,
+//                               which mdBook shows once the Playground's crate list names every
+//                               crate the block uses.
+// BROWSER_REQUIRE_ALL=1 turns every flag on.
+// Requests to anything but the local server are blocked: the book must work offline. The one
+// exception is answered, not fetched: mdBook asks the Playground for its crate list when a page
+// has playable blocks; the test answers from tests/browser/playground-crates.json (the crates of
+// the list the book's blocks use), as the Playground would. Screenshots
 // go to target/screenshots/ (and navy/, phone/ with BROWSER_SCREENSHOTS=all). A summary table is
 // printed at the end.
 //
@@ -60,13 +66,14 @@ const REQUIRE = {
   phone: flag("BROWSER_REQUIRE_PHONE", true),
   a11y: flag("BROWSER_REQUIRE_A11Y", true),
   print: flag("BROWSER_REQUIRE_PRINT", true),
-  fit: flag("BROWSER_REQUIRE_FIT", false),
-  weight: flag("BROWSER_REQUIRE_WEIGHT", false),
-  captions: flag("BROWSER_REQUIRE_CAPTIONS", false),
+  fit: flag("BROWSER_REQUIRE_FIT", true),
+  weight: flag("BROWSER_REQUIRE_WEIGHT", true),
+  captions: flag("BROWSER_REQUIRE_CAPTIONS", true),
+  run: flag("BROWSER_REQUIRE_RUN", true),
 };
 const FLAG_NAME = {
   fit: "BROWSER_REQUIRE_FIT", weight: "BROWSER_REQUIRE_WEIGHT", captions: "BROWSER_REQUIRE_CAPTIONS",
-  phone: "BROWSER_REQUIRE_PHONE", a11y: "BROWSER_REQUIRE_A11Y", print: "BROWSER_REQUIRE_PRINT",
+  run: "BROWSER_REQUIRE_RUN", phone: "BROWSER_REQUIRE_PHONE", a11y: "BROWSER_REQUIRE_A11Y", print: "BROWSER_REQUIRE_PRINT",
 };
 
 const types = {
@@ -114,6 +121,10 @@ async function transferSize(url) {
 }
 const isSearchIndex = (url) => /\/searchindex[^/]*\.(js|json)$/.test(new URL(url).pathname);
 
+// mdBook's request for the Playground's crate list, and the answer the test gives it.
+const PLAYGROUND_CRATES = "https://play.rust-lang.org/meta/crates";
+const playgroundCrates = await readFile(new URL("playground-crates.json", import.meta.url), "utf8");
+
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 const axeVersion = JSON.parse(await readFile(require.resolve("axe-core/package.json"), "utf8")).version;
 
@@ -159,6 +170,14 @@ async function open(name, { viewport, theme, media }) {
     if (url.startsWith(base)) {
       requested.add(url.split("#")[0]);
       return route.continue();
+    }
+    if (url === PLAYGROUND_CRATES) {
+      return route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        headers: { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type" },
+        body: playgroundCrates,
+      });
     }
     blocked.add(url);
     return route.abort();
@@ -328,7 +347,7 @@ function measureCaptions() {
 }
 
 for (const name of pages) {
-  const row = { page: name, kb: 0, fit: 0, phone: 0, light: 0, dark: 0, images: 0, uncaptioned: 0 };
+  const row = { page: name, kb: 0, fit: 0, phone: 0, light: 0, dark: 0, images: 0, uncaptioned: 0, playable: 0 };
   const requested = new Set();
 
   // Desktop, light theme: the reader's checks, fit, accessibility, captions.
@@ -373,6 +392,20 @@ for (const name of pages) {
     }
     const desktopMath = (await page.evaluate(measurePhone)).filter((p) => p.startsWith("display formula"));
     for (const p of desktopMath) report("fit", name, `at ${DESKTOP.width} px: ${p}`);
+
+    // Playable blocks: each shows its Run button once mdBook has the crate list.
+    const playable = await page.$$eval("main pre.playground", (pres) => pres.length);
+    if (playable > 0) {
+      await page.waitForFunction(() => [...document.querySelectorAll("main pre.playground")]
+        .every((pre) => pre.querySelector(".play-button")), null, { timeout: 10000 }).catch(() => {});
+      // mdBook hides a button when the list lacks a crate; let its fetch settle first.
+      await page.waitForTimeout(300);
+      const hidden = await page.$$eval("main pre.playground", (pres) => pres
+        .filter((pre) => { const b = pre.querySelector(".play-button"); return !b || b.classList.contains("hidden") || b.offsetParent === null; })
+        .map((pre) => pre.innerText.split("\n").find((l) => l.trim() !== "")?.trim().slice(0, 60) ?? ""));
+      for (const h of hidden) report("run", name, `a playable block shows no Run button: ${h}`);
+    }
+    row.playable = playable;
 
     const captions = await page.evaluate(measureCaptions);
     row.images = captions.images;
@@ -476,8 +509,8 @@ console.log(allShots
   : `screenshots in ${shots} (BROWSER_SCREENSHOTS=all adds navy/ and phone/)`);
 
 // Summary.
-const table = [["page", "KB", `too wide @${DESKTOP.width}`, `phone @${PHONE.width}`, "axe light", `axe ${DARK_THEME}`, "images", "uncaptioned"]];
-for (const r of rows) table.push([r.page, String(r.kb), String(r.fit), String(r.phone), String(r.light), String(r.dark), String(r.images), String(r.uncaptioned)]);
+const table = [["page", "KB", `too wide @${DESKTOP.width}`, `phone @${PHONE.width}`, "axe light", `axe ${DARK_THEME}`, "images", "uncaptioned", "Run buttons"]];
+for (const r of rows) table.push([r.page, String(r.kb), String(r.fit), String(r.phone), String(r.light), String(r.dark), String(r.images), String(r.uncaptioned), String(r.playable)]);
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
 console.log("");
 for (const [i, r] of table.entries()) {
