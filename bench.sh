@@ -43,6 +43,7 @@ fi
 
 echo "==> cargo build --release"
 cargo build --release
+cargo build --release --example ch02_page_faults --example ch02_page_faults_fast_alloc
 program="$target/release/chapters-code"
 
 echo "==> plan"
@@ -72,8 +73,10 @@ echo "==> machine facts"
         "$python_bin" python/bench.py --facts
     fi
     if grep -qx reciprocals "$work/groups.txt"; then
-        "$program" page-faults Rust
-        GLIBC_TUNABLES=glibc.malloc.hugetlb=1 "$program" page-faults "Rust with huge pages,"
+        # Keys from chapters_code::speed::page_fault_key: one line per variant and allocator.
+        "$target/release/examples/ch02_page_faults" rust
+        GLIBC_TUNABLES=glibc.malloc.hugetlb=1 "$target/release/examples/ch02_page_faults" rust+thp
+        "$target/release/examples/ch02_page_faults_fast_alloc"
         if [ "$have_numpy" = yes ]; then "$python_bin" python/bench.py --page-faults; fi
     fi
 } | tee "$work/machine.txt"

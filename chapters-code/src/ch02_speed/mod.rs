@@ -13,7 +13,8 @@ use crate::chapter::{samples, Chapter, Figure, HeapUse, Table};
 
 pub use figures::{render_distances_chart, render_reciprocals_chart};
 pub use tables::{
-    creation_table, distances_table, findings, machine_note, reciprocals_table,
+    creation_table, distances_table, findings, machine_note, page_faults_markdown,
+    page_faults_table, reciprocals_table,
 };
 
 /// What chapter 2 contributes to the book.
@@ -36,6 +37,7 @@ pub const CHAPTER: Chapter = Chapter {
         Table::text("creation-table.md", creation_table),
         Table::text("distances-table.md", distances_table),
         Table::text("findings.md", findings),
+        Table::text("page-faults-table.md", page_faults_table),
         Table::text("numpy-table.md", numpy_table::render),
         Table::measured("temporaries.txt", |measure| {
             temporaries_report(measure)

@@ -3,7 +3,8 @@
 
 use crate::benchmarks::{creation, distances, reciprocals, Side, Workload};
 use crate::error::Result;
-use crate::results::{format_duration, Ratio, Results};
+use crate::results::{format_count, format_duration, Ratio, Results};
+use crate::speed::page_fault_key;
 
 /// Which machine the chapter's timings come from.
 pub fn machine_note() -> Result<String> {
@@ -80,4 +81,82 @@ pub fn findings() -> Result<String> {
         ),
     ];
     Ok(lines.join("\n") + "\n")
+}
+
+/// The page faults per call of chapter 2's allocating work, for each allocator, from the
+/// machine facts `./bench.sh` records (keys from [`page_fault_key`]): the table that shows
+/// where the time of a fresh 80 MB result goes. A count not measured yet reads "–".
+pub fn page_faults_table() -> Result<String> {
+    Ok(page_faults_markdown(&Results::committed()?))
+}
+
+/// [`page_faults_table`] for the given results.
+pub fn page_faults_markdown(results: &Results) -> String {
+    let count = |side: &str, variant: &str| {
+        let fact = results.fact(&page_fault_key(side, variant));
+        fact.parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .map_or_else(|| "–".to_string(), |n| format_count(n.round()))
+    };
+    let rows: [(&str, &str, bool); 7] = [
+        ("`reciprocals`, 80 MB, first call", "reciprocals_first_call", false),
+        ("`reciprocals`, 80 MB, later calls", "reciprocals", true),
+        ("`distances_to`, 80 MB", "distances_to", false),
+        ("`reciprocals`, 8 KB (1,000 values)", "small", false),
+        ("`reciprocals_into` a reused buffer", "into_reused_buffer", false),
+        ("a `memmap2` map advised huge pages, 80 MB", "thp_map", false),
+        ("a `memmap2` map, 8 KB", "small_thp_map", false),
+    ];
+    let mut out = String::from(
+        "| Work, per call | System allocator | Huge pages (glibc tunable) | FastAlloc | NumPy |\n\
+         | --- | ---: | ---: | ---: | ---: |\n",
+    );
+    for (label, variant, numpy) in rows {
+        let numpy = if numpy {
+            format!(
+                "{}<br>({} with huge pages off)",
+                count("python", variant),
+                count("python+no-thp", variant)
+            )
+        } else {
+            "–".to_string()
+        };
+        out += &format!(
+            "| {label} | {} | {} | {} | {numpy} |\n",
+            count("rust", variant),
+            count("rust+thp", variant),
+            count("rust+fastalloc", variant),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_fault_table_reads_every_allocator_and_marks_the_missing() {
+        let header = crate::results::HEADER;
+        let text = format!(
+            "# run 1: date: 2026-11-26\n\
+             # run 1: page faults per call, rust, reciprocals: 19532.0\n\
+             # run 1: page faults per call, rust+thp, reciprocals: 625.0\n\
+             # run 1: page faults per call, rust+fastalloc, reciprocals: 4.2\n\
+             # run 1: page faults per call, python, reciprocals: 625\n\
+             # run 1: page faults per call, python+no-thp, reciprocals: 19532\n\
+             # run 1: page faults per call, rust, small: not available\n\
+             {header}\n# end: 0 timings\n"
+        );
+        let results = Results::parse(&text).expect("valid results");
+        let table = page_faults_markdown(&results);
+        assert!(
+            table.contains(
+                "| `reciprocals`, 80 MB, later calls | 19,532 | 625 | 4 | 625<br>(19,532 with huge pages off) |"
+            ),
+            "{table}"
+        );
+        assert!(table.contains("| `reciprocals`, 8 KB (1,000 values) | – | – | – | – |"), "{table}");
+    }
 }
