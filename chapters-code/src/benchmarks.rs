@@ -294,7 +294,9 @@ pub fn group_names() -> Vec<&'static str> {
         .collect()
 }
 
-use Side::{Python as PY, Rust as RS, RustHugePages as THP};
+use Side::{
+    Python as PY, Rust as RS, RustFastAlloc as FA, RustHugePages as THP,
+};
 
 /// Chapter 2: `1 / x` for the integers 1 to 9,999,999.
 pub mod reciprocals {
@@ -343,6 +345,7 @@ pub mod reciprocals {
         &[
             (RS, "Rust `reciprocals`"),
             (THP, "Rust `reciprocals`, huge pages"),
+            (FA, "Rust `reciprocals`, with FastAlloc"),
         ],
     );
     /// `copy_floor`.
@@ -441,6 +444,7 @@ pub mod creation {
         &[
             (RS, "Rust `array_from_iter`"),
             (THP, "Rust `array_from_iter`, huge pages"),
+            (FA, "Rust `array_from_iter`, with FastAlloc"),
         ],
     );
     /// `array_range_f64`.
@@ -505,6 +509,7 @@ pub mod distances {
         &[
             (RS, "Rust `distances_to`"),
             (THP, "Rust `distances_to`, huge pages"),
+            (FA, "Rust `distances_to`, with FastAlloc"),
         ],
     );
     /// `distances_to_par`.

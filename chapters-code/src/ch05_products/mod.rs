@@ -32,11 +32,6 @@ pub const CHAPTER: Chapter = Chapter {
         Table::text("matmul-2048-table.md", tables::matmul_2048_table),
         Table::text("fast-vs-numpy.md", tables::fast_vs_numpy),
         Table::text("fast-vs-numpy-512.md", tables::fast_vs_numpy_512),
-        Table::text("fast-vs-dot-512.md", tables::fast_vs_dot_512),
-        Table::text(
-            "fast-alloc-vs-numpy-512.md",
-            tables::fast_alloc_vs_numpy_512,
-        ),
         Table::text("dot-vs-numpy.md", tables::dot_vs_numpy),
         Table::text("fast-vs-dot.md", tables::fast_vs_dot),
         Table::text("par-vs-numpy.md", tables::par_vs_numpy),

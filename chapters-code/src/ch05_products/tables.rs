@@ -19,36 +19,16 @@ pub fn matmul_2048_table() -> Result<String> {
 /// "1.2× slower", or "not measured yet". A phrase for a sentence: no
 /// trailing newline.
 fn compare(workload: &Workload, reference: &Workload) -> Result<String> {
-    compare_as(workload, Side::Rust, reference)
-}
-
-/// [`compare`], with `workload` measured as `side` (a Rust side: the
-/// default configuration or FastAlloc); NumPy is always NumPy.
-fn compare_as(
-    workload: &Workload,
-    side: Side,
-    reference: &Workload,
-) -> Result<String> {
     let results = Results::committed()?;
-    let time = |w: &Workload, rust_side: Side| {
-        let side = if w.python { Side::Python } else { rust_side };
+    let time = |w: &Workload| {
+        let side = if w.python { Side::Python } else { Side::Rust };
         results.time(w, side)
     };
     Ok(Ratio::describe(
-        time(workload, side),
-        time(reference, Side::Rust),
+        time(workload),
+        time(reference),
         "not measured yet",
     ))
-}
-
-/// `fast_matmul` against ndarray's `dot`, 512 × 512, system allocator.
-pub fn fast_vs_dot_512() -> Result<String> {
-    compare(&matmul::FAST_MATMUL, &matmul::DOT)
-}
-
-/// `fast_matmul` in a program with FastAlloc against NumPy, 512 × 512.
-pub fn fast_alloc_vs_numpy_512() -> Result<String> {
-    compare_as(&matmul::FAST_MATMUL, Side::RustFastAlloc, &matmul::NUMPY_MATMUL)
 }
 
 /// `fast_matmul` against NumPy, one thread each, 2048 × 2048.

@@ -57,7 +57,8 @@ impl Ratio {
 
     /// The ratio for a table: in bold when it is a speed-up.
     pub fn emphasized(&self) -> String {
-        if self.faster {
+        // "1.0× faster" is a tie, not a win: no bold.
+        if self.faster && format!("{:.1}", self.factor) != "1.0" {
             format!("**{self}**")
         } else {
             self.to_string()
@@ -156,7 +157,20 @@ fn marker(index: usize) -> String {
 impl Results {
     /// The timing table of a benchmark group, its rows as the registry declares them.
     pub fn table(&self, group: &Group) -> String {
-        self.markdown_table(&group.baseline, &group.rows())
+        // A row the group's summary compares with another NumPy row (a stable sort with
+        // NumPy's stable sort) is compared with that row here too, like for like.
+        // (A row the summary also compares with the baseline keeps the baseline.)
+        let against = |row: &Row| {
+            let mut lines = group
+                .summary
+                .iter()
+                .filter(|line| line.rust == row.workload);
+            if lines.clone().any(|line| line.against.is_none()) {
+                return None;
+            }
+            lines.next().map(|line| group.against(line))
+        };
+        self.rows_table(&group.baseline, &group.rows(), &against)
     }
 
     /// A markdown table of `rows`, each with its median, its interquartile range and its
@@ -164,6 +178,17 @@ impl Results {
     /// says "not measured yet". When the rows come from several runs, each label gets the
     /// run's marker, and a ratio is given only between runs on the same machine.
     pub fn markdown_table(&self, baseline: &Workload, rows: &[Row]) -> String {
+        self.rows_table(baseline, rows, &|_| None)
+    }
+
+    /// [`Results::markdown_table`], where `against` may name another NumPy workload for a
+    /// row: its ratio is then to that workload, and the cell names it.
+    fn rows_table(
+        &self,
+        baseline: &Workload,
+        rows: &[Row],
+        against: &dyn Fn(&Row) -> Option<Workload>,
+    ) -> String {
         let base = self.timing_of(baseline, Side::Python);
         let timings: Vec<Option<&Timing>> = rows
             .iter()
@@ -194,12 +219,22 @@ impl Results {
             };
             let is_baseline =
                 row.side == Side::Python && row.workload == *baseline;
+            let other = against(row).filter(|w| w != baseline);
+            let reference = match other {
+                Some(w) => self.timing_of(&w, Side::Python),
+                None => base,
+            };
             let relative = if is_baseline {
                 "1× (baseline)".to_string()
             } else {
-                self.compare(timing, base)
+                let ratio = self
+                    .compare(timing, reference)
                     .map(|r| r.emphasized())
-                    .unwrap_or_else(|| "–".into())
+                    .unwrap_or_else(|| "–".into());
+                match other.and_then(|w| w.label(Side::Python)) {
+                    Some(name) => format!("{ratio}<br>against {name}"),
+                    None => ratio,
+                }
             };
             let _ = writeln!(
                 out,
