@@ -334,7 +334,9 @@ fn a_single_run_gets_one_sentence() {
 fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(Ratio::of(0.01, 0.03).to_string(), "3.0×\u{a0}faster");
     assert_eq!(Ratio::of(0.06, 0.03).emphasized(), "2.0×\u{a0}slower");
-    assert_eq!(Ratio::of(0.01, 0.01).emphasized(), "**1.0×\u{a0}faster**");
+    // A tie is not a win: no bold until the rounded ratio says faster.
+    assert_eq!(Ratio::of(0.01, 0.01).emphasized(), "1.0×\u{a0}faster");
+    assert_eq!(Ratio::of(0.01, 0.011).emphasized(), "**1.1×\u{a0}faster**");
     assert_eq!(Ratio::describe(None, Some(1.0), "–"), "–");
     assert_eq!(format_duration(2.5), "2.50\u{a0}s");
     assert_eq!(format_duration(0.0123), "12.3\u{a0}ms");
