@@ -294,6 +294,12 @@ pub fn group_names() -> Vec<&'static str> {
         .collect()
 }
 
+/// Rows whose work is not comparable with their table's baseline, with what their ratio cell
+/// says instead: moving a `Vec` into an array touches no element, so "N× faster" than creating
+/// ten million numbers would mean nothing.
+pub const NOT_COMPARED: &[(Workload, &str)] =
+    &[(creation::ARRAY_FROM_VEC, "– (a move: no element touched)")];
+
 use Side::{
     Python as PY, Rust as RS, RustFastAlloc as FA, RustHugePages as THP,
 };

@@ -224,8 +224,13 @@ impl Results {
                 Some(w) => self.timing_of(&w, Side::Python),
                 None => base,
             };
+            let not_compared = crate::benchmarks::NOT_COMPARED
+                .iter()
+                .find(|(w, _)| *w == row.workload && row.side != Side::Python);
             let relative = if is_baseline {
                 "1× (baseline)".to_string()
+            } else if let Some((_, cell)) = not_compared {
+                cell.to_string()
             } else {
                 let ratio = self
                     .compare(timing, reference)
