@@ -34,7 +34,6 @@ Commands:
                  into FILE (default results/benchmarks.csv, created if missing): the
                  timings it measured are replaced, every other line is kept
                  (./bench.sh runs the benchmarks and then this)
-  page-faults L  count the page faults of chapter 2's reciprocals (L labels the lines)
   heap LAYOUT    build one layout of chapter 1's heap table in this fresh process and
                  print what it requested and how much resident memory it took
   list           list the samples and figures
@@ -57,10 +56,6 @@ fn main() -> ExitCode {
         ["bench-plan", dir, groups @ ..] => bench_plan(Path::new(dir), groups),
         ["machine"] => {
             println!("cpu features: {}", cpu_features());
-            Ok(())
-        }
-        ["page-faults", label] => {
-            print!("{}", chapters_code::speed::page_fault_report(label));
             Ok(())
         }
         ["heap", layout] => heap(layout),
