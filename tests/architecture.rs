@@ -15,6 +15,7 @@ use support::*;
 
 /// The machinery every chapter may use.
 const LOWER: &[&str] = &[
+    "allocation",
     "benchmarks",
     "chapter",
     "error",

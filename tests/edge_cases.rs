@@ -13,6 +13,8 @@ mod support;
 #[path = "edge_cases/harness.rs"]
 mod harness;
 
+#[path = "edge_cases/allocation.rs"]
+mod allocation;
 #[path = "edge_cases/broadcasting.rs"]
 mod broadcasting;
 #[path = "edge_cases/convolution.rs"]

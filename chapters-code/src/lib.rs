@@ -8,11 +8,12 @@
 //! runs every sample and compares what it prints with the output the book shows, and
 //! `mdbook test` compiles and runs the very same lines again as part of the book.
 //!
-//! The lower modules — [`error`], [`chapter`], [`figures`], [`numpy_text`], [`results`], [`benchmarks`] and
+//! The lower modules — [`allocation`], [`error`], [`chapter`], [`figures`], [`numpy_text`], [`results`], [`benchmarks`] and
 //! [`random`] — never use a chapter. The binary of this crate (`cargo run --release` at the
 //! repository root) regenerates every figure in `images/` and every output in `src/outputs/`.
 
 // The lower modules: machinery that every chapter may use, and that uses no chapter.
+pub mod allocation;
 pub mod benchmarks;
 pub mod chapter;
 pub mod error;

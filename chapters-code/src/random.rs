@@ -11,6 +11,8 @@
 use ndarray::Array2;
 use rand_mt::Mt;
 
+use crate::allocation::ensure_allocatable;
+
 // ANCHOR: random_state
 /// NumPy's legacy random number generator, `np.random.RandomState`.
 pub struct RandomState {
@@ -32,7 +34,11 @@ impl RandomState {
     }
 
     /// `rand(rows, cols)`: uniform doubles in [0, 1), filled row by row.
+    ///
+    /// # Panics
+    /// When the array cannot be allocated (NumPy: `MemoryError`).
     pub fn rand(&mut self, rows: usize, cols: usize) -> Array2<f64> {
+        ensure_allocatable::<f64>("rand", &[rows, cols]);
         Array2::from_shape_simple_fn((rows, cols), || self.next_f64())
     }
 
@@ -43,7 +49,8 @@ impl RandomState {
     /// # Panics
     /// If `low >= high` and the array is not empty, like NumPy's `ValueError:
     /// low >= high` (for an empty size NumPy checks nothing and returns an
-    /// empty array, and so does this function).
+    /// empty array, and so does this function). When the array cannot be
+    /// allocated (NumPy: `MemoryError`).
     pub fn randint(
         &mut self,
         low: i64,
@@ -55,6 +62,7 @@ impl RandomState {
             return Array2::zeros((rows, cols));
         }
         assert!(low < high, "randint: low >= high ({low} >= {high})");
+        ensure_allocatable::<i64>("randint", &[rows, cols]);
         let range = high.abs_diff(low) - 1; // largest offset from `low`
         let mask = u64::MAX >> range.leading_zeros().min(63);
         Array2::from_shape_simple_fn((rows, cols), || {
@@ -83,6 +91,7 @@ impl RandomState {
 
     /// `choice([0, 1], size=(rows, cols))` for a two-element population, which
     /// NumPy's legacy `choice` draws as `randint(0, 2)` and then looks up.
+    /// Panics like [`RandomState::randint`].
     pub fn choice_binary(&mut self, rows: usize, cols: usize) -> Array2<u8> {
         self.randint(0, 2, rows, cols).mapv(|v| v as u8)
     }

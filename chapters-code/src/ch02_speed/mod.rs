@@ -9,6 +9,7 @@ use memmap2::MmapMut;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
+use crate::allocation::{ensure_allocatable, range_len};
 use crate::chapter::{samples, Chapter, Figure, HeapUse, Table};
 
 pub use figures::{render_distances_chart, render_reciprocals_chart};
@@ -116,8 +117,10 @@ pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
 /// The floor of every new-array variant: ask for `len` fresh `f64`s and
 /// write each one once (a constant, so no input is read and nothing is
 /// computed). `vec![1.0; len]` cannot ask the kernel for ready-zeroed
-/// memory the way `vec![0.0; len]` can, so every page is touched.
+/// memory the way `vec![0.0; len]` can, so every page is touched. Panics
+/// when `len` values cannot be allocated.
 pub fn new_array_floor(len: usize) -> Array1<f64> {
+    ensure_allocatable::<f64>("new_array_floor", &[len]);
     Array1::from_elem(len, 1.0)
 }
 
@@ -279,8 +282,10 @@ pub fn tutorial_nums() -> Array1<i64> {
 }
 
 // ANCHOR: creation
-/// `list(range(1, n))`: a growable vector of the numbers.
+/// `list(range(1, n))`: a growable vector of the numbers. Panics like
+/// [`array_from_iter`].
 pub fn list_range(end: i64) -> Vec<i64> {
+    ensure_allocatable::<i64>("list_range", &[range_len(1, end)]);
     (1..end).collect()
 }
 
@@ -296,9 +301,10 @@ pub fn array_from_slice(nums: &[i64]) -> Array1<i64> {
 }
 
 /// `np.array(range(1, n))` and `np.arange(1, n)`: straight from the
-/// iterator, one allocation. Panics ("capacity overflow") when the range
-/// cannot fit in memory at all.
+/// iterator, one allocation. Panics where NumPy raises: when the range
+/// cannot be allocated, or is too big for memory at all.
 pub fn array_from_iter(end: i64) -> Array1<i64> {
+    ensure_allocatable::<i64>("array_from_iter", &[range_len(1, end)]);
     Array::from_iter(1..end)
 }
 
@@ -308,6 +314,7 @@ pub fn array_range_f64(end: i64) -> Array1<f64> {
     if end <= 1 {
         return Array1::zeros(0); // ndarray's range would panic
     }
+    ensure_allocatable::<f64>("array_range_f64", &[range_len(1, end)]);
     Array::range(1.0, end as f64, 1.0)
 }
 // ANCHOR_END: creation
@@ -315,13 +322,17 @@ pub fn array_range_f64(end: i64) -> Array1<f64> {
 /// The tutorial's points,
 /// `np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T`: row `i` is
 /// `(i, i + 1)`. Built directly in row-major order (NumPy's are
-/// column-major: the transpose of two stacked rows).
+/// column-major: the transpose of two stacked rows). Panics, like
+/// [`array_from_iter`], when `n` points cannot be allocated.
 pub fn tutorial_points(n: usize) -> Array2<f64> {
+    ensure_allocatable::<f64>("tutorial_points", &[n, 2]);
     Array2::from_shape_fn((n, 2), |(i, j)| i as f64 + j as f64)
 }
 
-/// The tutorial's points as a Python-like list of lists.
+/// The tutorial's points as a Python-like list of lists. Panics, like
+/// [`array_from_iter`], when `n` points cannot be allocated.
 pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
+    ensure_allocatable::<Vec<f64>>("tutorial_points_nested", &[n]);
     (0..n).map(|i| vec![i as f64, i as f64 + 1.0]).collect()
 }
 
@@ -383,11 +394,14 @@ pub fn distances_broadcast_in_place(
 // ANCHOR_END: distances_broadcast_in_place
 
 /// Panics with a clear message (naming `function`) if `point` has not
-/// one coordinate per column of `points`. NumPy would broadcast a
-/// one-coordinate point; the distance functions of chapter 2 do not.
+/// one coordinate per column of `points`, or if the result, one distance
+/// per row, cannot be allocated. NumPy would broadcast a one-coordinate
+/// point; the distance functions of chapter 2 do not.
 ///
 /// # Panics
-/// If `point.len()` differs from `points.ncols()`.
+/// If `point.len()` differs from `points.ncols()`, or when `points.nrows()`
+/// distances cannot be allocated (`points` can have no columns, or be a
+/// broadcast view, and hold far fewer numbers than it has rows).
 pub fn check_dimensions(
     function: &str,
     point: ArrayView1<f64>,
@@ -400,6 +414,7 @@ pub fn check_dimensions(
         point.len(),
         points.ncols()
     );
+    ensure_allocatable::<f64>(function, &[points.nrows()]);
 }
 
 // ANCHOR: distances_to

@@ -9,6 +9,7 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::{Data, Dimension, Zip};
 
+use crate::allocation::ensure_allocatable;
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -180,6 +181,10 @@ pub fn fits_in_an_array(shape: &[usize]) -> bool {
 /// `&a + &b`, but returning a [`BroadcastError`] instead of panicking when
 /// the shapes do not broadcast. Integers wrap around on overflow, as in
 /// NumPy, in debug and release builds alike (see [`NumpyAdd`]).
+///
+/// # Panics
+/// When the result cannot be allocated (NumPy: `MemoryError`), with a
+/// message: `(n, 1) + (1, n)` asks for n² elements.
 pub fn checked_add<A, S1, S2, D1, D2>(
     a: &ArrayBase<S1, D1>,
     b: &ArrayBase<S2, D2>,
@@ -192,6 +197,7 @@ where
     D2: Dimension,
 {
     let shape = broadcast_shapes(&[a.shape(), b.shape()])?;
+    ensure_allocatable::<A>("checked_add", &shape);
     let dim = IxDyn(&shape);
     // Both succeed: `shape` is what the rules stretch both to.
     let (Some(a), Some(b)) = (a.broadcast(dim.clone()), b.broadcast(dim))

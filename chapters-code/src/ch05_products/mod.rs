@@ -8,6 +8,7 @@ use std::fmt;
 use ndarray::linalg::general_mat_mul;
 use ndarray::prelude::*;
 
+use crate::allocation::ensure_allocatable;
 use crate::chapter::{samples, Chapter, Table};
 use crate::random::RandomState;
 
@@ -105,6 +106,10 @@ impl std::error::Error for DotShapeError {}
 /// `a.dot(b)` for matrices, returning an error instead of panicking when
 /// the inner dimensions differ. Equal to NumPy's `a @ b` up to rounding:
 /// ndarray and NumPy's OpenBLAS add the products in different orders.
+///
+/// # Panics
+/// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
+/// empty matrices, `m × 0` and `0 × n`, ask for `m·n` zeros.
 pub fn checked_dot(
     a: ArrayView2<'_, f64>,
     b: ArrayView2<'_, f64>,
@@ -115,6 +120,7 @@ pub fn checked_dot(
             right: b.dim(),
         });
     }
+    ensure_allocatable::<f64>("checked_dot", &[a.nrows(), b.ncols()]);
     Ok(a.dot(&b))
 }
 // ANCHOR_END: checked_dot
@@ -167,7 +173,8 @@ pub fn gemm() {
 ///
 /// # Panics
 /// If `a.ncols() != b.nrows()`, like `dot`; [`checked_dot`] returns an
-/// error instead.
+/// error instead. When the result cannot be allocated, like
+/// [`checked_dot`].
 pub fn fast_matmul(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
     matmul_with(a, b, faer::Par::Seq)
 }
@@ -185,6 +192,7 @@ fn matmul_with(
         };
         panic!("{error}");
     }
+    ensure_allocatable::<f64>("fast_matmul", &[a.nrows(), b.ncols()]);
     let mut product = Array2::zeros((a.nrows(), b.ncols()));
     faer::linalg::matmul::matmul(
         product.view_mut().into_faer(), // faer-ext: views, no copies
@@ -228,9 +236,10 @@ pub fn fast_matmul_agrees() {
 /// sum of their products is exact.
 ///
 /// # Panics
-/// If `n × n` is more elements than an array can hold (ndarray's "Shape
-/// too large"); a size beyond the memory aborts, like any allocation.
+/// If two `n × n` matrices cannot be allocated, or have more elements than
+/// an array can hold.
 pub fn bench_matrices(n: usize) -> (Array2<f64>, Array2<f64>) {
+    ensure_allocatable::<f64>("bench_matrices", &[2, n, n]);
     let a = Array2::from_shape_fn((n, n), |(i, j)| {
         ((i * 7 + j * 3) % 11) as f64 - 5.0
     });

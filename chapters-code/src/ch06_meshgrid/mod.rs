@@ -9,6 +9,7 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::{MeshIndex, Zip};
 
+use crate::allocation::ensure_allocatable;
 use crate::chapter::{samples, Chapter, Figure, Table};
 
 pub use crate::figures::colormap::{Colormap, COOLWARM, PUBU_R};
@@ -260,8 +261,10 @@ pub fn linspace_pitfalls() {
 /// `z = np.sin(xx**2 + yy**2) / (xx**2 + yy**2)` on sparse grids, step by
 /// step, except that the sum is computed once (NumPy computes it twice): two
 /// temporaries of the full size, the sum and its sine, and the quotient is
-/// written into the sine's buffer.
+/// written into the sine's buffer. Panics, like [`sinc`], when the result
+/// cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
+    ensure_allocatable::<f64>("sinc_broadcast", &[y.len(), x.len()]);
     let xx = x.slice(s![NewAxis, ..]);
     let yy = y.slice(s![.., NewAxis]);
     let r2 = &xx.mapv(|v| v * v) + &yy.mapv(|v| v * v);
@@ -272,7 +275,12 @@ pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 // ANCHOR: sinc
 /// The same function in one pass: the squares are computed once per row and
 /// column, and each output element is written once, with no temporary array.
+///
+/// # Panics
+/// When the `(y.len(), x.len())` result cannot be allocated (NumPy:
+/// `MemoryError`).
 pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
+    ensure_allocatable::<f64>("sinc", &[y.len(), x.len()]);
     let x2 = x.mapv(|v| v * v);
     let y2 = y.mapv(|v| v * v).insert_axis(Axis(1));
     let shape = (y.len(), x.len());

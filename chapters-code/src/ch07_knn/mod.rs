@@ -12,6 +12,7 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
+use crate::allocation::ensure_allocatable;
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -88,8 +89,11 @@ impl std::error::Error for KnnError {}
 // ANCHOR: pairwise_broadcast
 /// `np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)`, word
 /// for word. It creates two (n, n, d) temporaries: the differences, then their
-/// squares.
+/// squares. Panics, like [`pairwise_sq_distances`], when they cannot be
+/// allocated.
 pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
+    let (n, d) = x.dim();
+    ensure_allocatable::<f64>("pairwise_broadcast", &[n, n, d.max(1)]);
     let rows = x.slice(s![.., NewAxis, ..]); // X[:, np.newaxis, :], (n, 1, d)
     let cols = x.slice(s![NewAxis, .., ..]); // X[np.newaxis, :, :], (1, n, d)
     let differences = &rows - &cols; // (n, n, d): a new array
@@ -100,8 +104,11 @@ pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
 
 // ANCHOR: pairwise_in_place
 /// The same expression with the squares computed in place, as NumPy does it:
-/// one (n, n, d) temporary instead of two.
+/// one (n, n, d) temporary instead of two. Panics, like
+/// [`pairwise_sq_distances`], when it cannot be allocated.
 pub fn pairwise_sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
+    let (n, d) = x.dim();
+    ensure_allocatable::<f64>("pairwise_in_place", &[n, n, d.max(1)]);
     let differences =
         &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]);
     differences.mapv_into(|v| v * v).sum_axis(Axis(2))
@@ -111,8 +118,13 @@ pub fn pairwise_sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
 // ANCHOR: pairwise_sq_distances
 /// All squared Euclidean distances between the rows of `x`, (n, d) -> (n, n),
 /// with no temporary: each distance is summed where it is stored.
+///
+/// # Panics
+/// When the (n, n) result cannot be allocated (NumPy: `MemoryError`): a
+/// million points ask for 8 TB.
 pub fn pairwise_sq_distances(x: ArrayView2<f64>) -> Array2<f64> {
     let n = x.nrows();
+    ensure_allocatable::<f64>("pairwise_sq_distances", &[n, n]);
     Array2::from_shape_fn((n, n), |(i, j)| sq_distance(x.row(i), x.row(j)))
 }
 
@@ -129,9 +141,11 @@ pub fn sq_distance(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
 
 // ANCHOR: pairwise_symmetric
 /// [`pairwise_sq_distances`] computing each pair once, for (i, j) with i <= j,
-/// and mirroring it to (j, i). The result is the same, bit for bit.
+/// and mirroring it to (j, i). The result is the same, bit for bit. Panics
+/// like [`pairwise_sq_distances`].
 pub fn pairwise_sq_distances_symmetric(x: ArrayView2<f64>) -> Array2<f64> {
     let n = x.nrows();
+    ensure_allocatable::<f64>("pairwise_symmetric", &[n, n]);
     let mut dist_sq = Array2::<f64>::zeros((n, n));
     for i in 0..n {
         for j in i..n {

@@ -14,6 +14,7 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::{LinalgScalar, Zip};
 
+use crate::allocation::ensure_allocatable;
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -183,14 +184,17 @@ pub fn convolve2d<T: ConvScalar>(
 /// rows and Q - 1 columns of zeros on every side.
 ///
 /// # Panics
-/// If the kernel is empty ([`convolve2d`] returns an error instead).
+/// If the kernel is empty ([`convolve2d`] returns an error instead), or
+/// when the padded input cannot be allocated (NumPy: `MemoryError`).
 pub fn convolve_full<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
 ) -> Array2<T> {
     let ((m, n), (p, q)) = (input.dim(), kernel.dim());
     assert!(p > 0 && q > 0, "convolve_full: the kernel is empty");
-    let mut padded = Array2::zeros((m + 2 * (p - 1), n + 2 * (q - 1)));
+    let padded_shape = [m + 2 * (p - 1), n + 2 * (q - 1)];
+    ensure_allocatable::<T>("convolve_full", &padded_shape);
+    let mut padded = Array2::zeros(padded_shape);
     padded
         .slice_mut(s![p - 1..p - 1 + m, q - 1..q - 1 + n])
         .assign(&input);

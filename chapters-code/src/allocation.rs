@@ -1,0 +1,128 @@
+//! Asking for memory without risking an abort.
+//!
+//! When the allocator refuses, `Vec::with_capacity`, `Array::zeros`, `collect` and every
+//! other allocating method of Rust abort the whole process ("memory allocation of … bytes
+//! failed"): there is no `MemoryError` to catch, and a test harness dies with it. NumPy raises
+//! `MemoryError` for `np.zeros(2**40)`. So every function of the book whose result is larger
+//! than the data it was given — a length, a shape, an outer product, a full convolution —
+//! first asks with [`ensure_allocatable`], which uses Rust's fallible `try_reserve_exact`,
+//! and panics with a message a caller or a test can catch. Functions whose result is no
+//! larger than their input (a reciprocal per number) need no such check: the input's memory
+//! already exists.
+//!
+//! Where this differs from NumPy: a view can describe far more elements than memory holds
+//! (a broadcast view, whose strides are 0). A function that maps such a view to a new array
+//! of the same shape, like `speed::reciprocals`, asks the allocator for it directly, and a
+//! refusal aborts, as it would anywhere in Rust; NumPy raises `MemoryError`. Check with
+//! [`ensure_allocatable`] first if your views can be like that.
+
+use std::any::type_name;
+
+/// The number of elements of an array of `shape`, and its size in bytes for elements of
+/// type `T`, or `None` if either overflows what an allocation can be (`isize::MAX` bytes).
+pub fn checked_bytes<T>(shape: &[usize]) -> Option<(usize, usize)> {
+    let elements = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d))?;
+    let bytes = elements.checked_mul(size_of::<T>())?;
+    (bytes <= isize::MAX as usize).then_some((elements, bytes))
+}
+
+/// An empty vector with room for exactly `len` elements.
+///
+/// # Panics
+/// With a message naming `function` and the size, if the memory cannot be had (where
+/// `Vec::with_capacity` would abort the process).
+pub fn vec_with_capacity<T>(function: &str, len: usize) -> Vec<T> {
+    let mut values = Vec::new();
+    if let Err(error) = values.try_reserve_exact(len) {
+        panic!(
+            "{function}: cannot allocate {len} elements of {}: {error} (NumPy: MemoryError)",
+            type_name::<T>()
+        );
+    }
+    values
+}
+
+/// Checks that an array of `shape` with elements of type `T` can be allocated right now, by
+/// allocating it (without touching its pages) and giving it back.
+///
+/// # Panics
+/// With a message naming `function` and the shape: if the size overflows what an allocation
+/// can be (NumPy: "array is too big"), or if the allocator refuses (NumPy: `MemoryError`).
+pub fn ensure_allocatable<T>(function: &str, shape: &[usize]) {
+    let Some((elements, _)) = checked_bytes::<T>(shape) else {
+        panic!(
+            "{function}: an array of shape {shape:?} of {} is too big for memory \
+             (NumPy: \"array is too big\")",
+            type_name::<T>()
+        );
+    };
+    let probe: Vec<T> = vec_with_capacity(function, elements);
+    drop(probe);
+}
+
+/// The length of `start..end` for `i64` bounds (0 when `end <= start`), as a `usize`.
+///
+/// # Panics
+/// If the length does not fit a `usize` (only on targets narrower than 64 bits).
+pub fn range_len(start: i64, end: i64) -> usize {
+    let len = i128::from(end) - i128::from(start);
+    usize::try_from(len.max(0))
+        .expect("range_len: the length does not fit a usize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::panic::catch_unwind;
+
+    #[test]
+    fn sizes_are_checked_for_overflow() {
+        assert_eq!(checked_bytes::<f64>(&[3, 4]), Some((12, 96)));
+        assert_eq!(checked_bytes::<f64>(&[]), Some((1, 8)));
+        assert_eq!(checked_bytes::<f64>(&[0, usize::MAX]), Some((0, 0)));
+        assert_eq!(checked_bytes::<f64>(&[1 << 32, 1 << 32]), None);
+        assert_eq!(
+            checked_bytes::<u8>(&[isize::MAX as usize]),
+            Some((isize::MAX as usize, isize::MAX as usize))
+        );
+        assert_eq!(checked_bytes::<u16>(&[isize::MAX as usize]), None);
+    }
+
+    #[test]
+    fn a_refused_allocation_panics_instead_of_aborting() {
+        // 2^40 f64s (8 TiB) and 2^60 bytes: more than any machine running the tests has.
+        let too_big = catch_unwind(|| {
+            ensure_allocatable::<f64>("test", &[1 << 20, 1 << 20])
+        });
+        let message = *too_big
+            .expect_err("8 TiB")
+            .downcast::<String>()
+            .expect("a message");
+        assert!(
+            message.starts_with(
+                "test: cannot allocate 1099511627776 elements of f64"
+            ),
+            "{message}"
+        );
+        let overflow =
+            catch_unwind(|| ensure_allocatable::<f64>("test", &[1 << 62]));
+        let message = *overflow
+            .expect_err("2^65 bytes")
+            .downcast::<String>()
+            .expect("a message");
+        assert!(message.contains("too big for memory"), "{message}");
+        let vec = catch_unwind(|| vec_with_capacity::<u8>("vec", 1 << 60));
+        assert!(vec.is_err());
+        ensure_allocatable::<f64>("small", &[1000, 1000]);
+        assert_eq!(vec_with_capacity::<f64>("small", 10).capacity(), 10);
+    }
+
+    #[test]
+    fn range_lengths() {
+        assert_eq!(range_len(1, 10), 9);
+        assert_eq!(range_len(1, 1), 0);
+        assert_eq!(range_len(1, -5), 0);
+        assert_eq!(range_len(1, i64::MIN), 0);
+        assert_eq!(range_len(i64::MIN, i64::MAX), usize::MAX);
+    }
+}

@@ -1,0 +1,144 @@
+//! Results too large for memory: a panic with a message, never an abort.
+//!
+//! Rust's allocating methods abort the process when the allocator refuses; NumPy raises
+//! `MemoryError`. Every function of the book whose result can be larger than its input asks
+//! first (`chapters_code::allocation::ensure_allocatable`). Each case below asks for at least
+//! 8 TiB from inputs of a few megabytes, or none at all (empty axes), and must panic, naming
+//! the function. If a guard goes missing, this test process aborts: that fails too.
+
+use std::panic::{catch_unwind, UnwindSafe};
+
+use chapters_code::convolution::{convolve2d, correlate2d, Mode};
+use chapters_code::knn::{
+    pairwise_sq_distances, pairwise_sq_distances_broadcast,
+    pairwise_sq_distances_in_place, pairwise_sq_distances_symmetric,
+};
+use chapters_code::meshgrid::{sinc, sinc_broadcast};
+use chapters_code::products::{bench_matrices, checked_dot, fast_matmul};
+use chapters_code::random::RandomState;
+use chapters_code::speed::{
+    array_from_iter, array_range_f64, distances_broadcast_in_place,
+    distances_broadcast_literal, distances_to, distances_to_par, list_range,
+    new_array_floor, tutorial_points, tutorial_points_nested,
+};
+use ndarray::prelude::*;
+
+/// 2^20: a vector of this many `f64`s is 8 MiB, a square of them 8 TiB.
+const MEBI: usize = 1 << 20;
+
+/// Runs `f`, which must panic with a message that starts with `function`.
+fn refused<R>(
+    function: &str,
+    f: impl FnOnce() -> R + UnwindSafe,
+) -> Option<String> {
+    match catch_unwind(f) {
+        Ok(_) => Some(format!("{function}: returned a result")),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            let named = message.starts_with(&format!("{function}:"));
+            let said = message.contains("cannot allocate")
+                || message.contains("too big");
+            (!(named && said))
+                .then(|| format!("{function}: panicked with {message:?}"))
+        }
+    }
+}
+
+#[test]
+fn results_larger_than_memory_panic_instead_of_aborting() {
+    let column = Array2::<f64>::zeros((MEBI, 1));
+    let row = Array2::<f64>::zeros((1, MEBI));
+    let vector = Array1::<f64>::zeros(MEBI);
+    let tall_and_empty = Array2::<f64>::zeros((MEBI, 0));
+    let wide_and_empty = Array2::<f64>::zeros((0, MEBI));
+    let no_columns = Array2::<f64>::zeros((1 << 41, 0)); // 2^41 rows, no numbers
+    let no_point = Array1::<f64>::zeros(0);
+    let problems: Vec<String> = [
+        refused("checked_add", || {
+            chapters_code::broadcasting::checked_add(&column, &row)
+        }),
+        refused("checked_dot", || {
+            checked_dot(tall_and_empty.view(), wide_and_empty.view())
+        }),
+        refused("fast_matmul", || {
+            fast_matmul(tall_and_empty.view(), wide_and_empty.view())
+        }),
+        refused("sinc", || sinc(vector.view(), vector.view())),
+        refused("sinc_broadcast", || {
+            sinc_broadcast(vector.view(), vector.view())
+        }),
+        refused("pairwise_sq_distances", || {
+            pairwise_sq_distances(tall_and_empty.view())
+        }),
+        refused("pairwise_symmetric", || {
+            pairwise_sq_distances_symmetric(tall_and_empty.view())
+        }),
+        refused("pairwise_broadcast", || {
+            pairwise_sq_distances_broadcast(tall_and_empty.view())
+        }),
+        refused("pairwise_in_place", || {
+            pairwise_sq_distances_in_place(tall_and_empty.view())
+        }),
+        refused("distances_to", || {
+            distances_to(no_point.view(), no_columns.view())
+        }),
+        refused("distances_to_par", || {
+            distances_to_par(no_point.view(), no_columns.view())
+        }),
+        refused("distances_broadcast_literal", || {
+            distances_broadcast_literal(no_point.view(), no_columns.view())
+        }),
+        refused("distances_broadcast_in_place", || {
+            distances_broadcast_in_place(no_point.view(), no_columns.view())
+        }),
+        refused("convolve_full", || {
+            convolve2d(column.view(), row.view(), Mode::Full)
+        }),
+        refused("convolve_full", || {
+            convolve2d(column.view(), row.view(), Mode::Same)
+        }),
+        refused("convolve_full", || {
+            correlate2d(column.view(), row.view(), Mode::Full)
+        }),
+        refused("rand", || RandomState::new(0).rand(MEBI, MEBI)),
+        refused("randint", || RandomState::new(0).randint(0, 10, MEBI, MEBI)),
+        refused("randint", || RandomState::new(0).choice_binary(MEBI, MEBI)),
+        refused("bench_matrices", || bench_matrices(MEBI)),
+        refused("new_array_floor", || new_array_floor(1 << 41)),
+        refused("list_range", || list_range(1 << 41)),
+        refused("array_from_iter", || array_from_iter(1 << 41)),
+        refused("array_range_f64", || array_range_f64(1 << 41)),
+        refused("tutorial_points", || tutorial_points(1 << 40)),
+        refused("tutorial_points_nested", || tutorial_points_nested(1 << 40)),
+        // Sizes whose bytes overflow what any allocation can be.
+        refused("array_from_iter", || array_from_iter(i64::MAX)),
+        refused("rand", || RandomState::new(0).rand(usize::MAX, 2)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The guards refuse only what cannot be had: the same functions still answer on the
+/// empty and small inputs at the edges of what they accept.
+#[test]
+fn the_guards_let_ordinary_sizes_through() {
+    let empty = Array2::<f64>::zeros((0, 3));
+    assert_eq!(pairwise_sq_distances(empty.view()).dim(), (0, 0));
+    assert_eq!(
+        checked_dot(empty.t(), empty.view()).map(|c| c.dim()),
+        Ok((3, 3))
+    );
+    assert_eq!(
+        sinc(Array1::zeros(0).view(), Array1::ones(4).view()).dim(),
+        (4, 0)
+    );
+    assert_eq!(RandomState::new(0).rand(0, 1 << 62).dim(), (0, 1 << 62));
+    assert_eq!(array_from_iter(i64::MIN).len(), 0);
+    assert_eq!(list_range(4), vec![1, 2, 3]);
+}
