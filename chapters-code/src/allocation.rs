@@ -42,22 +42,32 @@ pub fn vec_with_capacity<T>(function: &str, len: usize) -> Vec<T> {
     values
 }
 
-/// Checks that an array of `shape` with elements of type `T` can be allocated right now, by
-/// allocating it (without touching its pages) and giving it back.
+/// Requests from this size up are tried before they are made: see [`ensure_allocatable`].
+pub const PROBE_BYTES: usize = 1 << 30;
+
+/// Checks that an array of `shape` with elements of type `T` can be allocated right now.
+///
+/// From [`PROBE_BYTES`] (1 GiB) up it allocates the array's bytes, without touching its
+/// pages, and gives them back. Smaller requests are not tried: a machine that can run the
+/// book refuses them only when it is out of memory altogether, where any allocation of any
+/// Rust program aborts; and the allocation counts the book measures (one allocation for
+/// `distances_to`) stay what they are.
 ///
 /// # Panics
 /// With a message naming `function` and the shape: if the size overflows what an allocation
 /// can be (NumPy: "array is too big"), or if the allocator refuses (NumPy: `MemoryError`).
 pub fn ensure_allocatable<T>(function: &str, shape: &[usize]) {
-    let Some((elements, _)) = checked_bytes::<T>(shape) else {
+    let Some((elements, bytes)) = checked_bytes::<T>(shape) else {
         panic!(
             "{function}: an array of shape {shape:?} of {} is too big for memory \
              (NumPy: \"array is too big\")",
             type_name::<T>()
         );
     };
-    let probe: Vec<T> = vec_with_capacity(function, elements);
-    drop(probe);
+    if bytes >= PROBE_BYTES {
+        let probe: Vec<T> = vec_with_capacity(function, elements);
+        drop(probe);
+    }
 }
 
 /// The length of `start..end` for `i64` bounds (0 when `end <= start`), as a `usize`.
