@@ -184,8 +184,9 @@ def broadcast_note(shapes):
                 "and ufunc broadcasting go up to 64")
     if any(d > I64_MAX for s in shapes for d in s):
         return "NumPy sizes stop at isize::MAX"
-    if any(d >= 2**32 for s in shapes for d in s):
-        return "NumPy also refuses a result whose element count overflows isize"
+    if any(d >= 2**31 for s in shapes for d in s):
+        return ("NumPy refuses a result whose element count, multiplied out from the left, "
+                "overflows isize; it stops at the first 0")
     return None
 
 
@@ -200,6 +201,9 @@ def broadcasting():
         [[2**32, 1], [1, 2**32]], [[2**62], [1]], [[2**62, 4], [1, 1]], [[2**63 - 1], [1]],
         [[2**63], [1]], [[2**64 - 1], [1]], [[2**64 - 1], [2**64 - 2]], [[0, 2**63], [1]],
         [[0, 2**64 - 1], [5, 1]], [[1, 1], [2**40, 2**40]],
+        # NumPy multiplies the result's sizes from the left and stops at a 0.
+        [[0, 2**62, 4]], [[2**62, 4], [0, 1, 1]], [[2**62, 0, 4]], [[2**62, 4, 0]],
+        [[4, 2**62, 0]], [[2**63 - 1, 0, 2]], [[2**31, 2**31], [2, 1, 1]],
     ]
     for i, shapes in enumerate(shape_lists):
         fam.add(f"broadcast_shapes/{i:02}", "broadcasting::broadcast_shapes",

@@ -19,8 +19,15 @@
 use std::any::type_name;
 
 /// The number of elements of an array of `shape`, and its size in bytes for elements of
-/// type `T`, or `None` if either overflows what an allocation can be (`isize::MAX` bytes).
+/// type `T`, or `None` if no array can have that shape: ndarray's rule, the sizes other
+/// than 0 multiply to at most `isize::MAX` (NumPy: "Maximum allowed dimension exceeded"),
+/// and the bytes fit an allocation (`isize::MAX` bytes; NumPy: "array is too big").
 pub fn checked_bytes<T>(shape: &[usize]) -> Option<(usize, usize)> {
+    let mut nonzero = shape.iter().filter(|&&d| d != 0);
+    let sizes = nonzero.try_fold(1usize, |n, &d| n.checked_mul(d))?;
+    if sizes > isize::MAX as usize {
+        return None;
+    }
     let elements = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d))?;
     let bytes = elements.checked_mul(size_of::<T>())?;
     (bytes <= isize::MAX as usize).then_some((elements, bytes))
@@ -89,7 +96,8 @@ mod tests {
     fn sizes_are_checked_for_overflow() {
         assert_eq!(checked_bytes::<f64>(&[3, 4]), Some((12, 96)));
         assert_eq!(checked_bytes::<f64>(&[]), Some((1, 8)));
-        assert_eq!(checked_bytes::<f64>(&[0, usize::MAX]), Some((0, 0)));
+        assert_eq!(checked_bytes::<f64>(&[0, 1 << 62]), Some((0, 0)));
+        assert_eq!(checked_bytes::<f64>(&[0, usize::MAX]), None); // ndarray's limit
         assert_eq!(checked_bytes::<f64>(&[1 << 32, 1 << 32]), None);
         assert_eq!(
             checked_bytes::<u8>(&[isize::MAX as usize]),

@@ -36,7 +36,8 @@ impl RandomState {
     /// `rand(rows, cols)`: uniform doubles in [0, 1), filled row by row.
     ///
     /// # Panics
-    /// When the array cannot be allocated (NumPy: `MemoryError`).
+    /// When the array cannot be allocated (NumPy: `MemoryError`), or no array
+    /// can have its shape (NumPy: `ValueError`).
     pub fn rand(&mut self, rows: usize, cols: usize) -> Array2<f64> {
         ensure_allocatable::<f64>("rand", &[rows, cols]);
         Array2::from_shape_simple_fn((rows, cols), || self.next_f64())
@@ -49,8 +50,8 @@ impl RandomState {
     /// # Panics
     /// If `low >= high` and the array is not empty, like NumPy's `ValueError:
     /// low >= high` (for an empty size NumPy checks nothing and returns an
-    /// empty array, and so does this function). When the array cannot be
-    /// allocated (NumPy: `MemoryError`).
+    /// empty array, and so does this function). Like [`RandomState::rand`],
+    /// when the array cannot be allocated or have its shape.
     pub fn randint(
         &mut self,
         low: i64,
@@ -58,11 +59,11 @@ impl RandomState {
         rows: usize,
         cols: usize,
     ) -> Array2<i64> {
+        ensure_allocatable::<i64>("randint", &[rows, cols]);
         if rows == 0 || cols == 0 {
             return Array2::zeros((rows, cols));
         }
         assert!(low < high, "randint: low >= high ({low} >= {high})");
-        ensure_allocatable::<i64>("randint", &[rows, cols]);
         let range = high.abs_diff(low) - 1; // largest offset from `low`
         let mask = u64::MAX >> range.leading_zeros().min(63);
         Array2::from_shape_simple_fn((rows, cols), || {

@@ -117,6 +117,12 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         // Sizes whose bytes overflow what any allocation can be.
         refused("array_from_iter", || array_from_iter(i64::MAX)),
         refused("rand", || RandomState::new(0).rand(usize::MAX, 2)),
+        refused("rand", || RandomState::new(0).rand(0, usize::MAX)),
+        refused("randint", || {
+            RandomState::new(0).randint(5, 3, 0, usize::MAX)
+        }),
+        refused("tutorial_points", || tutorial_points(usize::MAX)),
+        refused("new_array_floor", || new_array_floor(usize::MAX)),
     ]
     .into_iter()
     .flatten()

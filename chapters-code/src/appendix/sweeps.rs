@@ -81,20 +81,32 @@ pub fn memory_sizes() -> &'static [u64] {
     sweeps::KNN_DISTANCES.sizes
 }
 
-/// Bytes of an `f64` array of `elements` elements.
-fn f64_bytes(elements: u64) -> u64 {
-    elements * size_of::<f64>() as u64
+/// Bytes of an `f64` array whose shape is `shape`.
+///
+/// # Panics
+/// If the count overflows `u64` (no array that large exists; NumPy: "array is too big").
+fn f64_bytes(function: &str, shape: &[u64]) -> u64 {
+    shape
+        .iter()
+        .try_fold(size_of::<f64>() as u64, |bytes, &n| bytes.checked_mul(n))
+        .unwrap_or_else(|| panic!("{function}: {shape:?} f64s are more bytes than a u64 counts"))
 }
 
 /// The tutorial's `(N, N, d)` temporary, `X[:, np.newaxis, :] - X[np.newaxis, :, :]`, for
 /// N points in the plane (d = 2): its size in bytes follows from its shape.
+///
+/// # Panics
+/// If the size overflows `u64` (N ≥ 2^30), in every build profile.
 pub fn broadcast_temporary_bytes(n: u64) -> u64 {
-    f64_bytes(n * n * 2)
+    f64_bytes("broadcast_temporary_bytes", &[n, n, 2])
 }
 
 /// The `(N, N)` result every version returns.
+///
+/// # Panics
+/// If the size overflows `u64` (N ≥ 2^30.5), in every build profile.
 pub fn result_bytes(n: u64) -> u64 {
-    f64_bytes(n * n)
+    f64_bytes("result_bytes", &[n, n])
 }
 
 /// The peak heap of chapter 7's two Rust versions for N points, measured: the broadcast
@@ -193,6 +205,13 @@ mod tests {
         assert_eq!(broadcast_temporary_bytes(2000), 64_000_000);
         assert_eq!(result_bytes(2000), 32_000_000);
         assert_eq!(memory_sizes().last(), Some(&2000));
+        // The largest N whose bytes a u64 counts, and the first it cannot: a panic in every
+        // build profile (release used to wrap around to 0).
+        assert_eq!(broadcast_temporary_bytes((1 << 30) - 1), 16 * ((1u64 << 30) - 1).pow(2));
+        for too_many in [1 << 30, 1 << 32, 3_037_000_500] {
+            assert!(std::panic::catch_unwind(|| broadcast_temporary_bytes(too_many)).is_err());
+            assert!(std::panic::catch_unwind(|| result_bytes(too_many * 2)).is_err());
+        }
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub const TUTORIAL_END: i64 = 10_000_000;
 
 // ANCHOR: reciprocals_push_loop
 /// The tutorial's first loop: start empty, append one result at a time.
+/// The arithmetic is NumPy's, not Python's: `1 / 0` is `inf` (Python raises
+/// `ZeroDivisionError`), and each number becomes an `f64` before dividing
+/// (Python divides integers above 2^53 exactly, then rounds).
 pub fn reciprocals_push_loop(nums: &[i64]) -> Vec<f64> {
     let mut reciprocal_list = Vec::new();
     for &num in nums {
@@ -61,14 +64,16 @@ pub fn reciprocals_push_loop(nums: &[i64]) -> Vec<f64> {
 // ANCHOR_END: reciprocals_push_loop
 
 // ANCHOR: reciprocals_map_collect
-/// The list comprehension's counterpart: an iterator, collected once.
+/// The list comprehension's counterpart: an iterator, collected once. The
+/// arithmetic is NumPy's, like [`reciprocals_push_loop`]'s.
 pub fn reciprocals_map_collect(nums: &[i64]) -> Vec<f64> {
     nums.iter().map(|&num| 1.0 / num as f64).collect()
 }
 // ANCHOR_END: reciprocals_map_collect
 
 // ANCHOR: reciprocals_boxed
-/// A Python-like list: every number boxed on its own, in and out.
+/// A Python-like list: every number boxed on its own, in and out. The
+/// arithmetic is NumPy's, like [`reciprocals_push_loop`]'s.
 pub fn reciprocals_boxed(nums: &[Box<i64>]) -> Vec<Box<f64>> {
     nums.iter()
         .map(|num| Box::new(1.0 / **num as f64))
@@ -337,7 +342,9 @@ pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
 }
 
 // ANCHOR: distances_nested
-/// The list comprehension over a list of `[x, y]` lists.
+/// The list comprehension over a list of `[x, y]` lists. The arithmetic is
+/// NumPy's `float64`: a square too large for an `f64` is `inf`, where
+/// Python's `**` on a float raises `OverflowError`.
 ///
 /// # Panics
 /// If `point` or one of `other_points` does not have exactly two

@@ -125,7 +125,8 @@ impl std::error::Error for BroadcastError {}
 /// (`np.broadcast_shapes`), or the reason there is none.
 ///
 /// A size of 0 is an ordinary size: 1 stretches to 0, but 0 and 3 differ.
-/// No shapes at all broadcast to the empty shape `()`.
+/// No shapes at all broadcast to the empty shape `()`. Sizes are limited
+/// as NumPy limits them: see [`numpy_size_fits`].
 pub fn broadcast_shapes(
     shapes: &[&[usize]],
 ) -> Result<Vec<usize>, BroadcastError> {
@@ -134,8 +135,9 @@ pub fn broadcast_shapes(
         shapes: given(),
         shape: shape.to_vec(),
     };
-    // Like NumPy, refuse a shape no array can have before the rules.
-    if let Some(shape) = shapes.iter().find(|s| !fits_in_an_array(s)) {
+    // Like NumPy, refuse a size above isize::MAX before the rules.
+    let too_big = |s: &&&[usize]| s.iter().any(|&n| n > isize::MAX as usize);
+    if let Some(shape) = shapes.iter().find(too_big) {
         return Err(too_large(shape));
     }
     let ndim = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
@@ -160,16 +162,27 @@ pub fn broadcast_shapes(
             }
         };
     }
-    if !fits_in_an_array(&result) {
+    if !numpy_size_fits(&result) {
         return Err(too_large(&result));
     }
     Ok(result)
 }
+
+/// NumPy's limit on a broadcast result: its element count, multiplied out
+/// from the left, stays within `isize::MAX`. NumPy stops at the first 0
+/// (everything after it multiplies to 0), so `(0, 2**62, 4)` passes and
+/// `(2**62, 4, 0)` does not.
+pub fn numpy_size_fits(shape: &[usize]) -> bool {
+    let mut before_zero = shape.iter().take_while(|&&n| n != 0);
+    let product = before_zero.try_fold(1usize, |p, &n| p.checked_mul(n));
+    product.is_some_and(|p| p <= isize::MAX as usize)
+}
 // ANCHOR_END: broadcast_shapes
 
 // ANCHOR: fits_in_an_array
-/// Whether an array can have this shape: ndarray's rule (NumPy's too) is
-/// that the sizes other than 0 multiply to at most `isize::MAX`.
+/// Whether an ndarray array can have this shape: its sizes other than 0
+/// multiply to at most `isize::MAX`. (NumPy's rule for its arrays counts
+/// bytes: the same product times the element's size.)
 pub fn fits_in_an_array(shape: &[usize]) -> bool {
     let mut nonzero = shape.iter().filter(|&&n| n != 0);
     let product = nonzero.try_fold(1usize, |p, &n| p.checked_mul(n));
@@ -197,6 +210,11 @@ where
     D2: Dimension,
 {
     let shape = broadcast_shapes(&[a.shape(), b.shape()])?;
+    if !fits_in_an_array(&shape) {
+        // NumPy's rules allow it, ndarray cannot make it (the zero hides it).
+        let shapes = vec![a.shape().to_vec(), b.shape().to_vec()];
+        return Err(BroadcastError::TooLarge { shapes, shape });
+    }
     ensure_allocatable::<A>("checked_add", &shape);
     let dim = IxDyn(&shape);
     // Both succeed: `shape` is what the rules stretch both to.
@@ -571,8 +589,19 @@ mod tests {
         // The largest shapes an array can have are fine, as in NumPy.
         assert_eq!(ok(&[&[isize::MAX as usize], &[1]]), [isize::MAX as usize]);
         assert_eq!(ok(&[&[1 << 62], &[1]]), [1 << 62]);
-        // A zero does not hide a size that is too large (ndarray's rule).
+        // NumPy's product stops at the first zero, from the left.
         assert_eq!(ok(&[&[0, 1 << 62], &[1]]), [0, 1 << 62]);
+        assert_eq!(ok(&[&[0, 1 << 62, 4]]), [0, 1 << 62, 4]);
+        assert_eq!(ok(&[&[1 << 62, 4], &[0, 1, 1]]), [0, 1 << 62, 4]);
+        assert_eq!(ok(&[&[1 << 62, 0, 4]]), [1 << 62, 0, 4]);
+        for shape in [[1 << 62, 4, 0], [4, 1 << 62, 0]] {
+            let err = broadcast_shapes(&[&shape]).expect_err("overflows first");
+            assert!(matches!(err, BroadcastError::TooLarge { .. }), "{err}");
+        }
+        // NumPy's rules allow (4, 0, 2**62); an ndarray array cannot have it.
+        let (a, b) = (Array2::<u8>::zeros((0, 1 << 62)), Array3::<u8>::zeros((4, 1, 1)));
+        let err = checked_add(&a, &b).expect_err("ndarray's limit");
+        assert!(matches!(err, BroadcastError::TooLarge { .. }), "{err}");
     }
 
     #[test]

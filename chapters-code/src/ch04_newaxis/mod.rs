@@ -72,7 +72,8 @@ fn insert_axis_moves() {
 
 // ANCHOR: expand_dims
 /// Inserts axes of length 1 at the given positions of the *result*, like
-/// `np.expand_dims`, into an array of any number of dimensions.
+/// `np.expand_dims`, into an array of any number of dimensions. NumPy stops
+/// at 64 axes; ndarray's `IxDyn` has no such limit, and neither has this.
 pub fn expand_dims<'a, A, D: Dimension>(
     view: ArrayView<'a, A, D>,
     positions: &[usize],
@@ -214,7 +215,8 @@ impl std::error::Error for ReshapeError {}
 // ANCHOR: infer_shape
 /// NumPy's `reshape` shape with at most one `-1`: returns the shape with the
 /// unknown axis worked out, for an array of `len` elements. NumPy 2.4 also
-/// takes other negative sizes as unknown; here they are an error.
+/// takes other negative sizes as unknown; here they are an error. NumPy
+/// also refuses more than 64 axes; ndarray's `IxDyn` has no such limit.
 pub fn infer_shape(
     len: usize,
     requested: &[isize],

@@ -191,8 +191,13 @@ pub fn sort_key(v: f64) -> u64 {
 /// Each row is sorted by an LSD radix sort on 8-bit digits of an
 /// order-preserving integer key: eight linear passes (fewer when a digit is the
 /// same everywhere), stable by construction, with no comparisons at all.
+///
+/// # Panics
+/// If a row has more than `u32::MAX` elements (the sort keeps its indices and
+/// counts as `u32`, half the memory of `usize`).
 pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     let n = a.ncols();
+    assert!(u32::try_from(n).is_ok(), "argsort_rows: a row of {n} elements");
     let mut out = Array2::<usize>::zeros(a.dim());
     let (mut keys, mut keys_tmp) = (Vec::with_capacity(n), vec![0u64; n]);
     let (mut index, mut index_tmp) = (Vec::with_capacity(n), vec![0u32; n]);
@@ -262,8 +267,15 @@ fn radix_sort_pairs(
 /// stable, but every (value, index) pair it sorts is distinct, so its result is
 /// exactly that of the stable [`argsort_rows`] (NumPy's default may order ties
 /// differently).
+///
+/// # Panics
+/// Like [`argsort_rows`], if a row has more than `u32::MAX` elements.
 pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     let (rows, n) = a.dim();
+    assert!(
+        u32::try_from(n).is_ok(),
+        "argsort_rows_unstable: a row of {n} elements"
+    );
     let mut out = Vec::with_capacity(rows * n);
     let mut scratch = RowScratch::default();
     let mut copy = Vec::new();
@@ -522,6 +534,11 @@ pub fn k_nearest(
     let points = dist_sq.nrows();
     if k >= points {
         return Err(KnnError::TooFewPoints { k, points });
+    }
+    if k > 0 && k >= dist_sq.ncols() {
+        // Fewer candidates than neighbours asked for (even none at all).
+        let ncols = dist_sq.ncols();
+        return Err(KnnError::KthOutOfBounds { kth: k, ncols });
     }
     let partition = argpartition_rows(dist_sq, k)?;
     let mut nearest = Array2::<usize>::zeros((points, k));
@@ -808,6 +825,22 @@ mod tests {
                 .collect();
             both_argsorts_agree(row);
         }
+    }
+
+    #[test]
+    fn k_nearest_with_no_candidates_is_an_error() {
+        // No columns: no row has a neighbour to give (it used to answer 0s).
+        let no_columns = Array2::<f64>::zeros((3, 0));
+        assert_eq!(
+            k_nearest(no_columns.view(), 1),
+            Err(KnnError::KthOutOfBounds { kth: 1, ncols: 0 })
+        );
+        let few = Array2::<f64>::zeros((5, 2));
+        assert_eq!(
+            k_nearest(few.view(), 2),
+            Err(KnnError::KthOutOfBounds { kth: 2, ncols: 2 })
+        );
+        assert_eq!(k_nearest(no_columns.view(), 0).map(|a| a.dim()), Ok((3, 0)));
     }
 
     #[test]

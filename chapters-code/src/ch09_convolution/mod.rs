@@ -233,6 +233,13 @@ pub fn cut_window<T: Clone>(
     (top, left): (usize, usize),
     (m, n): (usize, usize),
 ) -> Array2<T> {
+    let (rows, cols) = full.dim();
+    let (bottom, right) = (top.checked_add(m), left.checked_add(n));
+    assert!(
+        bottom.is_some_and(|b| b <= rows) && right.is_some_and(|r| r <= cols),
+        "cut_window: a {m}×{n} window at ({top}, {left}) is not inside \
+         {rows}×{cols}"
+    );
     full.slice(s![top..top + m, left..left + n]).to_owned()
 }
 // ANCHOR_END: full_valid_cut
@@ -502,6 +509,30 @@ mod tests {
             convolve2d(f.view(), k.view(), Mode::Valid).expect("contains");
         assert!((valid[[0, 0]] - 0.9000000000000001).abs() < 1e-15);
         assert!((valid[[0, 1]] + 1.125).abs() < 1e-15);
+    }
+
+    #[test]
+    fn a_window_outside_the_array_panics_in_every_profile() {
+        let full = Array2::from_shape_fn((3, 3), |(i, j)| (3 * i + j) as i64);
+        assert_eq!(cut_window(full.clone(), (1, 1), (2, 2)), array![[4, 5], [7, 8]]);
+        assert_eq!(cut_window(full.clone(), (3, 0), (0, 3)).dim(), (0, 3));
+        // Sizes that wrapped around (or overflowed) used to cut the wrong rows.
+        for (corner, size) in [
+            ((0, 0), (usize::MAX, 3)),
+            ((usize::MAX - 1, 0), (1, 3)),
+            ((usize::MAX, 0), (1, 1)),
+            ((2, 0), (usize::MAX - 1, 1)),
+            ((1 << 63, 0), (0, 1)),
+            ((2, 2), (2, 1)),
+        ] {
+            let full = full.clone();
+            let cut = std::panic::catch_unwind(|| cut_window(full, corner, size));
+            let message = cut.expect_err("outside").downcast::<String>();
+            assert!(
+                message.is_ok_and(|m| m.starts_with("cut_window: a ")),
+                "{corner:?} {size:?}"
+            );
+        }
     }
 
     #[test]
