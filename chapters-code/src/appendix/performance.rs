@@ -120,7 +120,7 @@ pub fn numpy_faster_list(results: &Results) -> String {
         let Some(ratio) = rust.and_then(|t| results.compare(t, numpy)) else {
             continue;
         };
-        if ratio.faster {
+        if ratio.faster || ratio.is_tie() {
             continue;
         }
         let tuned = results.timing_of(&line.rust, Side::RustFastAlloc);

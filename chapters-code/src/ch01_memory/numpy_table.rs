@@ -72,8 +72,12 @@ fn nbytes() -> RowResult {
 }
 
 fn itemsize() -> RowResult {
-    let size = numpy_row!("`a.itemsize`", size_of::<i64>(), "a constant");
-    assert_eq!(size, 8);
+    let size = numpy_row!(
+        "`a.itemsize`",
+        size_of::<f32>(),
+        "a constant of the element type"
+    );
+    assert_eq!(size, 4);
     Ok(())
 }
 

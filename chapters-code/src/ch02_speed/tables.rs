@@ -6,9 +6,11 @@ use crate::error::Result;
 use crate::results::{format_count, format_duration, Ratio, Results};
 use crate::speed::page_fault_key;
 
-/// Which machine the chapter's timings come from.
+/// Which machine the chapter's timings come from, in which runs: only the runs its
+/// own tables use.
 pub fn machine_note() -> Result<String> {
-    Ok(Results::committed()?.machine_sentence() + "\n")
+    let groups = [&reciprocals::GROUP, &creation::GROUP, &distances::GROUP];
+    Ok(Results::committed()?.groups_note(&groups) + "\n")
 }
 
 /// The reciprocals timing table (markdown).

@@ -76,13 +76,22 @@ fn reshape_inferred() -> RowResult {
 
 fn reshape() -> RowResult {
     let a = Array::from_iter(0..6);
-    let (view, moved) = numpy_row!(
+    let view = numpy_row!(
         "`a.reshape(2, 3)`",
         a.to_shape((2, 3))?,
-        or a.clone().into_shape_with_order((2, 3))?,
-        "a view if the layout allows, else a copy / takes `a`, no copy"
+        "a view if the layout allows, else a copy"
     );
-    assert_eq!(view, moved);
+    assert!(view.is_view());
+    let expected = view.to_owned();
+    let moved = numpy_row!(
+        "`a.reshape(2, 3)`, `a` no longer needed",
+        a.into_shape_with_order((2, 3))?,
+        "moves `a`, never copies; an error if its layout does not allow the shape"
+    );
+    assert_eq!(moved, expected);
+    // A column-major array cannot be read row by row without a copy: an error.
+    let column_major = Array2::<i64>::zeros((3, 2)).reversed_axes();
+    assert!(column_major.into_shape_with_order(6).is_err());
     Ok(())
 }
 

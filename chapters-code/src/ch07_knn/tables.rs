@@ -20,15 +20,16 @@ use crate::results::{Ratio, Results};
 pub fn knn_table() -> Result<String> {
     let results = Results::committed()?;
     let mut out = String::new();
-    for group in [
+    let groups = [
         &knn_distances::GROUP,
         &knn_argsort::GROUP,
         &knn_argpartition::GROUP,
-    ] {
+    ];
+    for group in groups {
         out += &results.table(group);
         out += "\n";
     }
-    Ok(out + &results.machine_sentence() + "\n")
+    Ok(out + &results.groups_note(&groups) + "\n")
 }
 
 /// What the book says when a comparison has not been measured yet.

@@ -55,10 +55,16 @@ impl Ratio {
         }
     }
 
+    /// Whether the two times are the same to the one decimal the book shows: "1.0×" is
+    /// neither faster nor slower.
+    pub fn is_tie(&self) -> bool {
+        format!("{:.1}", self.factor) == "1.0"
+    }
+
     /// The ratio for a table: in bold when it is a speed-up.
     pub fn emphasized(&self) -> String {
-        // "1.0× faster" is a tie, not a win: no bold.
-        if self.faster && format!("{:.1}", self.factor) != "1.0" {
+        // A tie is not a win: no bold.
+        if self.faster && !self.is_tie() {
             format!("**{self}**")
         } else {
             self.to_string()
@@ -68,6 +74,9 @@ impl Ratio {
 
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_tie() {
+            return write!(f, "1.0×{NBSP}(a{NBSP}tie)");
+        }
         let how = if self.faster { "faster" } else { "slower" };
         write!(f, "{:.1}×{NBSP}{how}", self.factor)
     }

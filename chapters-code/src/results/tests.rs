@@ -335,7 +335,12 @@ fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(Ratio::of(0.01, 0.03).to_string(), "3.0×\u{a0}faster");
     assert_eq!(Ratio::of(0.06, 0.03).emphasized(), "2.0×\u{a0}slower");
     // A tie is not a win: no bold until the rounded ratio says faster.
-    assert_eq!(Ratio::of(0.01, 0.01).emphasized(), "1.0×\u{a0}faster");
+    assert_eq!(Ratio::of(0.01, 0.01).emphasized(), "1.0×\u{a0}(a\u{a0}tie)");
+    assert_eq!(
+        Ratio::of(0.0102, 0.01).to_string(),
+        "1.0×\u{a0}(a\u{a0}tie)"
+    );
+    assert_eq!(Ratio::of(0.0106, 0.01).to_string(), "1.1×\u{a0}slower");
     assert_eq!(Ratio::of(0.01, 0.011).emphasized(), "**1.1×\u{a0}faster**");
     assert_eq!(Ratio::describe(None, Some(1.0), "–"), "–");
     assert_eq!(format_duration(2.5), "2.50\u{a0}s");
