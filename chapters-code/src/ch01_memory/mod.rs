@@ -77,7 +77,7 @@ pub fn contiguous() {
     assert_eq!(array_bytes, vec_bytes);
     assert_eq!(size_of::<Vec<i64>>(), 24); // pointer, length, capacity
     assert_eq!(size_of::<Array1<i64>>(), 48); // + data pointer, shape, stride
-    assert_eq!(size_of::<ArrayView1<i64>>(), 24); // a view: no buffer of its own
+    assert_eq!(size_of::<ArrayView1<i64>>(), 24); // a view: no buffer
 }
 // ANCHOR_END: contiguous
 
