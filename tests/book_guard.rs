@@ -572,6 +572,57 @@ fn every_image_the_book_shows_exists_and_every_figure_is_shown() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Figures are drawn at twice the pixels they are shown at (chapters_code::figures::hidpi),
+/// so that they are sharp on screens with two device pixels per CSS pixel. Each PNG the book
+/// shows says so with `srcset="… 2x"`, which makes the browser show it at half its pixels;
+/// a PNG without it would be shown twice too large (or, drawn at 1×, blurred).
+#[test]
+fn every_figure_is_shown_at_half_its_pixels() {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    for page in pages() {
+        let folder = page.chapter.parent().unwrap_or(Path::new("src"));
+        for link in page_links(&page).into_iter().filter(|l| l.image) {
+            if !link.target.ends_with(".png") || is_external(&link.target) {
+                continue;
+            }
+            let place = page.place(link.offset);
+            let srcset = format!("srcset=\"{} 2x\"", link.target);
+            if !page.text.contains(&srcset) {
+                problems.push(format!(
+                    "{place}: show {} as <img src=\"{0}\" {srcset} alt=\"…\">",
+                    link.target
+                ));
+            }
+            let file = root.join(normalize(&folder.join(&link.target)));
+            match std::fs::read(&file) {
+                // A PNG's width and height are the big-endian u32s at bytes 16 and 20.
+                Ok(bytes) if bytes.len() >= 24 => {
+                    let size = |at: usize| {
+                        u32::from_be_bytes([
+                            bytes[at],
+                            bytes[at + 1],
+                            bytes[at + 2],
+                            bytes[at + 3],
+                        ])
+                    };
+                    let (width, height) = (size(16), size(20));
+                    if width % 2 != 0 || height % 2 != 0 {
+                        problems.push(format!(
+                            "{place}: {} is {width} × {height} pixels: a figure drawn at 2× has \
+                             even sizes",
+                            link.target
+                        ));
+                    }
+                }
+                _ => problems
+                    .push(format!("{place}: cannot read {}", file.display())),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn every_snapshot_is_referenced_by_its_test() {
     let root = repo_root();

@@ -7,7 +7,6 @@ use super::{resident_per_element, HeapLayout};
 use crate::chapter::repo_root;
 use crate::error::{Context, Result};
 use ndarray::prelude::*;
-use plotters::prelude::*;
 
 use crate::figures::bars::{draw_bars, Bar, BarChart};
 use crate::figures::grid::{draw_caption, draw_grid, CellStyle};
@@ -147,7 +146,7 @@ pub fn render_anatomy(path: &Path) -> Result<()> {
     let grid_left = buffer_left + 12 * cell + 70;
     let small = 30;
     let height = (top + row_height * views.len() as i32 + 10) as u32;
-    let root = BitMapBackend::new(path, (900, height)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (900, height));
     root.fill(&palette::PAPER)?;
     let heading = 22.0;
     let buffer_middle = buffer_left + 6 * cell;

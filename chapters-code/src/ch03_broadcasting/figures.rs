@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use ndarray::prelude::*;
-use plotters::prelude::*;
 
 use crate::error::{Context, Result};
 use crate::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
@@ -58,7 +57,7 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
         .map(|d| d.left.nrows() as i32 * cell + gap)
         .sum::<i32>()
         + 20;
-    let root = BitMapBackend::new(path, (760, height as u32)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (760, height as u32));
     root.fill(&palette::PAPER)?;
     let mut top = 50;
     for d in &diagrams {

@@ -10,14 +10,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::{numpy_arange, sinc};
 use crate::error::{Context, Result};
 use crate::figures::colormap::{COOLWARM, PUBU_R};
-use crate::figures::{palette, register_fonts, FONT};
+use crate::figures::{hidpi, palette, register_fonts, FONT};
 
 /// The 5×5 grid of points, `plt.plot(xx, yy, marker='.', linestyle='none')`.
 pub fn render_grid_points(path: &Path) -> Result<()> {
     register_fonts();
     let values = numpy_arange(-1.0, 1.05, 0.5)?;
     let (xx, yy) = ndarray::meshgrid((&values, &values), MeshIndex::XY);
-    let root = BitMapBackend::new(path, (480, 480)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (480, 480));
     root.fill(&palette::PAPER)?;
     let mut chart = ChartBuilder::on(&root)
         .caption("np.meshgrid(xvalues, yvalues)", (FONT, 20))
@@ -69,8 +69,8 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     let z = sinc(x.view(), x.view());
     let (plot, bar, margin) = (800i32, 110i32, 60i32);
     let size = (margin + plot + bar + 20, margin + plot + 50);
-    let root = BitMapBackend::new(path, (size.0 as u32, size.1 as u32))
-        .into_drawing_area();
+    let size = (size.0 as u32, size.1 as u32);
+    let root = hidpi::with_polygon_edges(path, size, hidpi::Edges::Hard);
     root.fill(&palette::PAPER)?;
     let font = |s: f64| (FONT, s).into_font().color(&palette::INK);
 
@@ -170,12 +170,21 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How many shades of the colormap the surface uses: smooth to the eye, and few enough that
+/// the picture, drawn at twice its size for sharp screens, fits a palette PNG.
+const SURFACE_SHADES: f64 = 40.0;
+
+/// The colormap position of height `z` in [-1, 1], rounded to one of the surface's shades.
+fn shade(z: f64) -> f64 {
+    ((z + 1.0) / 2.0 * SURFACE_SHADES).round() / SURFACE_SHADES
+}
+
 /// `ax.plot_surface(X, Y, sin(sqrt(X² + Y²)), cmap=cm.coolwarm)` seen from elevation 60°,
 /// azimuth 35°, on `np.arange(-5, 5, 0.25)`.
 pub fn render_surface(path: &Path) -> Result<()> {
     register_fonts();
     let axis = numpy_arange(-5.0, 5.0, 0.25)?;
-    let root = BitMapBackend::new(path, (800, 640)).into_drawing_area();
+    let root = hidpi::with_polygon_edges(path, (800, 640), hidpi::Edges::Hard);
     root.fill(&palette::PAPER)?;
     let mut chart = ChartBuilder::on(&root).margin(20).build_cartesian_3d(
         -5.0..5.0,
@@ -206,7 +215,7 @@ pub fn render_surface(path: &Path) -> Result<()> {
     let height = |x: f64, y: f64| (x * x + y * y).sqrt().sin();
     chart.draw_series(
         SurfaceSeries::xoz(axis.iter().copied(), axis.iter().copied(), height)
-            .style_func(&|&z: &f64| COOLWARM.at((z + 1.0) / 2.0).filled()),
+            .style_func(&|&z: &f64| COOLWARM.at(shade(z)).filled()),
     )?;
     root.present()?;
     Ok(())

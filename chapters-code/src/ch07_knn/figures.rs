@@ -21,7 +21,7 @@ pub fn render_neighbours(path: &Path) -> Result<()> {
         .map(|i| ViridisRGB::get_color(i as f64 / 9.0))
         .collect();
 
-    let root = BitMapBackend::new(path, (640, 560)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (640, 560));
     root.fill(&palette::PAPER)?;
     let mut chart = ChartBuilder::on(&root)
         .caption("Each point and its two nearest neighbours", (FONT, 20))

@@ -47,11 +47,7 @@ pub fn render_windows(path: &Path) -> Result<()> {
     register_fonts();
     let (cell, size) = (22i32, 6usize);
     let panel = cell * size as i32 + 60;
-    let root = BitMapBackend::new(
-        path,
-        (3 * panel as u32 + 20, 3 * panel as u32 + 40),
-    )
-    .into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (3 * panel as u32 + 20, 3 * panel as u32 + 40));
     root.fill(&palette::PAPER)?;
     let names = [["0:-2", "1:-1", "2:"], ["0:-2", "1:-1", "2:"]];
     for dr in 0..3 {
@@ -107,11 +103,7 @@ pub fn render_generations(path: &Path) -> Result<()> {
     let (cell, size) = (3, 100);
     let panel_w = cell * size + 30;
     let panel_h = cell * size + 50;
-    let root = BitMapBackend::new(
-        path,
-        (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10),
-    )
-    .into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10));
     root.fill(&palette::PAPER)?;
     let mut life = FastLife::new(seeded_board());
     let mut generation = 0;

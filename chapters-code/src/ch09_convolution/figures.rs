@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use ndarray::prelude::*;
-use plotters::prelude::*;
 
 use super::{correlate2d, Mode};
 use crate::error::Result;
@@ -20,7 +19,7 @@ pub fn render_kernel(path: &Path) -> Result<()> {
     let output = correlate2d(image.view(), kernel.view(), Mode::Valid)?;
     let (wr, wc) = (1, 2); // the window's top-left corner
     let cell = 46;
-    let root = BitMapBackend::new(path, (960, 400)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (960, 400));
     root.fill(&palette::PAPER)?;
     let (plain, highlight, result) =
         (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);

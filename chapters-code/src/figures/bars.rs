@@ -188,7 +188,7 @@ pub fn draw_bars(
     let (major, minor) = axis.ticks();
     let axis_y = TOP + ROW * bars.len() as i32 + 8;
     let height = (axis_y + if major.is_empty() { 52 } else { 74 }) as u32;
-    let root = BitMapBackend::new(path, (WIDTH, height)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (WIDTH, height));
     root.fill(&palette::PAPER)?;
 
     let text = |size: f64, h: HPos| {

@@ -4,10 +4,13 @@
 //!
 //! Text is drawn with the DejaVu Sans font embedded in the binary (the `dejavu` crate), never
 //! with a system font: the pictures are the same on every machine, with or without fontconfig.
+//! Every figure is drawn at twice the pixels it is shown at ([`hidpi`]), so that it is sharp
+//! on screens with two device pixels per CSS pixel; the book shows each with `srcset="… 2x"`.
 
 pub mod bars;
 pub mod colormap;
 pub mod grid;
+pub mod hidpi;
 pub mod palette;
 pub mod sweep;
 
@@ -51,7 +54,7 @@ pub fn draw_not_measured(
     title: &str,
 ) -> crate::error::Result<()> {
     register_fonts();
-    let root = BitMapBackend::new(path, (width, 120)).into_drawing_area();
+    let root = hidpi::canvas(path, (width, 120));
     root.fill(&palette::PAPER)?;
     let font = (FONT, 20.0)
         .into_font()

@@ -136,7 +136,7 @@ pub fn draw_log_log(
     );
     let count = |low: f64, high: f64| (high / low).log10().round() as usize + 1;
 
-    let root = BitMapBackend::new(path, (WIDTH, HEIGHT)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (WIDTH, HEIGHT));
     root.fill(&palette::PAPER)?;
     let mut plot = ChartBuilder::on(&root)
         .caption(chart.title, (FONT, 22.0).into_font().color(&palette::INK))

@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use plotters::prelude::*;
 
 use super::product_operands;
 use crate::error::Result;
@@ -19,7 +18,7 @@ pub fn render_matrix_product(path: &Path) -> Result<()> {
     let c = a.dot(&b);
     let (hi_row, hi_col) = HIGHLIGHT;
 
-    let root = BitMapBackend::new(path, (900, 300)).into_drawing_area();
+    let root = crate::figures::hidpi::canvas(path, (900, 300));
     root.fill(&palette::PAPER)?;
 
     let cell = 60;
