@@ -77,6 +77,28 @@ fn decades(low: f64, high: f64) -> (f64, f64) {
     (low, if high > low { high } else { low * 10.0 })
 }
 
+/// A size on a log axis, always in the same style: 1, 10, 10², 10³, … (a table says
+/// "1,000"; an axis that mixed "10,000" with "10⁵" would read unevenly).
+fn power_of_ten(value: f64) -> String {
+    let exponent = value.log10().round() as i32;
+    match exponent {
+        0 => "1".into(),
+        1 => "10".into(),
+        _ => {
+            let superscript: String = exponent
+                .to_string()
+                .chars()
+                .map(|c| match c {
+                    '-' => '⁻',
+                    digit => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                        [digit.to_digit(10).unwrap_or(0) as usize],
+                })
+                .collect();
+            format!("10{superscript}")
+        }
+    }
+}
+
 fn tick(format: fn(f64) -> String, value: f64) -> String {
     // Only powers of ten are labelled; the lines between them stay unlabelled.
     let exponent = value.log10();
@@ -152,7 +174,7 @@ pub fn draw_log_log(
     plot.configure_mesh()
         .x_labels(count(x_low, x_high))
         .y_labels(count(y_low, y_high))
-        .x_label_formatter(&|v| tick(format_count, *v))
+        .x_label_formatter(&|v| tick(power_of_ten, *v))
         .y_label_formatter(&|v| tick(y_format, *v))
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
@@ -295,6 +317,11 @@ mod tests {
         assert_eq!(tick(format_duration, 1e-3), "1\u{a0}ms");
         assert_eq!(tick(format_duration, 2e-3), "");
         assert_eq!(tick(format_count, 1e7), "10⁷");
+        let ticks: Vec<String> = [1.0, 10.0, 100.0, 1e4, 1e7, 2e3]
+            .iter()
+            .map(|&v| tick(power_of_ten, v))
+            .collect();
+        assert_eq!(ticks, ["1", "10", "10²", "10⁴", "10⁷", ""]);
     }
 
     #[test]
