@@ -159,6 +159,22 @@ async function open(name, { viewport, theme, media }) {
   if (theme) {
     await context.addInitScript((t) => { try { localStorage.setItem("mdbook-theme", t); } catch {} }, theme);
   }
+  // Marks when mdBook has handled the Playground's crate list: a wrapper around fetch whose
+  // own handler runs after mdBook's (registered in the same tick, then one task later), so the
+  // Run-button check waits for exactly that instead of a fixed delay.
+  await context.addInitScript((cratesUrl) => {
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const answer = fetch(input, init);
+      if (String(input) === cratesUrl) {
+        answer
+          .then((r) => r.clone().json())
+          .then(() => new Promise((done) => setTimeout(done, 0)))
+          .finally(() => { window.__playgroundCratesHandled = true; });
+      }
+      return answer;
+    };
+  }, PLAYGROUND_CRATES);
   const page = await context.newPage();
   if (media) await page.emulateMedia({ media });
   const errors = [];
@@ -398,8 +414,10 @@ for (const name of pages) {
     if (playable > 0) {
       await page.waitForFunction(() => [...document.querySelectorAll("main pre.playground")]
         .every((pre) => pre.querySelector(".play-button")), null, { timeout: 10000 }).catch(() => {});
-      // mdBook hides a button when the list lacks a crate; let its fetch settle first.
-      await page.waitForTimeout(300);
+      // mdBook hides a button when the list lacks a crate: wait until it has read the list.
+      const handled = await page.waitForFunction(() => window.__playgroundCratesHandled === true,
+        null, { timeout: 10000 }).then(() => true, () => false);
+      if (!handled) report("run", name, "mdBook never handled the Playground's crate list");
       const hidden = await page.$$eval("main pre.playground", (pres) => pres
         .filter((pre) => { const b = pre.querySelector(".play-button"); return !b || b.classList.contains("hidden") || b.offsetParent === null; })
         .map((pre) => pre.innerText.split("\n").find((l) => l.trim() !== "")?.trim().slice(0, 60) ?? ""));
