@@ -114,6 +114,12 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         refused("array_range_f64", || array_range_f64(1 << 41)),
         refused("tutorial_points", || tutorial_points(1 << 40)),
         refused("tutorial_points_nested", || tutorial_points_nested(1 << 40)),
+        refused("FastLife::new", || {
+            chapters_code::life::FastLife::new(Array2::zeros((0, 1 << 41)))
+        }),
+        refused("board_text", || {
+            chapters_code::life::board_text(&Array2::zeros((1 << 41, 0)))
+        }),
         // Sizes whose bytes overflow what any allocation can be.
         refused("array_from_iter", || array_from_iter(i64::MAX)),
         refused("rand", || RandomState::new(0).rand(usize::MAX, 2)),
@@ -147,4 +153,20 @@ fn the_guards_let_ordinary_sizes_through() {
     assert_eq!(RandomState::new(0).rand(0, 1 << 62).dim(), (0, 1 << 62));
     assert_eq!(array_from_iter(i64::MIN).len(), 0);
     assert_eq!(list_range(4), vec![1, 2, 3]);
+    // Empty arrays with a huge other axis hold nothing, and sorting them
+    // allocates nothing (NumPy returns the empty result too).
+    let wide_and_empty = Array2::<f64>::zeros((0, 1 << 40));
+    let sorted = chapters_code::knn::argsort_rows(wide_and_empty.view());
+    assert_eq!(sorted.dim(), (0, 1 << 40));
+    let unstable =
+        chapters_code::knn::argsort_rows_unstable(wide_and_empty.view());
+    assert_eq!(unstable.dim(), (0, 1 << 40));
+    let parted =
+        chapters_code::knn::argpartition_rows(wide_and_empty.view(), 3);
+    assert_eq!(parted.map(|p| p.dim()), Ok((0, 1 << 40)));
+    let tall_and_empty = Array2::<f64>::zeros((1 << 40, 0));
+    let product = fast_matmul(wide_and_empty.view(), tall_and_empty.view());
+    assert_eq!(product.dim(), (0, 0));
+    let product = checked_dot(wide_and_empty.view(), tall_and_empty.view());
+    assert_eq!(product.map(|p| p.dim()), Ok((0, 0)));
 }

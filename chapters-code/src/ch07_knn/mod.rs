@@ -197,6 +197,9 @@ pub fn sort_key(v: f64) -> u64 {
 /// counts as `u32`, half the memory of `usize`).
 pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     let n = a.ncols();
+    if a.is_empty() {
+        return Array2::zeros(a.dim()); // no rows, or rows of nothing
+    }
     assert!(u32::try_from(n).is_ok(), "argsort_rows: a row of {n} elements");
     let mut out = Array2::<usize>::zeros(a.dim());
     let (mut keys, mut keys_tmp) = (Vec::with_capacity(n), vec![0u64; n]);
@@ -272,6 +275,9 @@ fn radix_sort_pairs(
 /// Like [`argsort_rows`], if a row has more than `u32::MAX` elements.
 pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     let (rows, n) = a.dim();
+    if a.is_empty() {
+        return Array2::zeros(a.dim()); // no rows, or rows of nothing
+    }
     assert!(
         u32::try_from(n).is_ok(),
         "argsort_rows_unstable: a row of {n} elements"

@@ -20,6 +20,7 @@ mod tables;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
+use crate::allocation::ensure_allocatable;
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -152,7 +153,12 @@ pub struct FastLife {
 
 impl FastLife {
     /// Starts from a board of 0s and 1s, in any memory layout.
+    ///
+    /// # Panics
+    /// When the row buffer cannot be allocated: a board with no rows can
+    /// still claim 2^40 columns.
     pub fn new(board: Array2<u8>) -> FastLife {
+        ensure_allocatable::<u8>("FastLife::new", &[board.ncols()]);
         let next = Array2::zeros(board.dim());
         let column_sums = vec![0; board.ncols()];
         FastLife {
@@ -207,7 +213,12 @@ impl FastLife {
 // ANCHOR_END: fast
 
 /// A 0/1 board as text: `#` for alive, `.` for dead.
+///
+/// # Panics
+/// When the text cannot be allocated (a board with no columns can still
+/// claim 2^40 rows, each a line).
 pub fn board_text(z: &Array2<u8>) -> String {
+    ensure_allocatable::<u8>("board_text", &[z.nrows(), z.ncols() + 1]);
     z.rows()
         .into_iter()
         .map(|row| {
