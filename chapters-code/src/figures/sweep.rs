@@ -12,7 +12,7 @@ use plotters::prelude::*;
 use super::{draw_not_measured, palette, register_fonts, FONT};
 use crate::benchmarks::{Series, Side, Sweep};
 use crate::error::{Error, Result};
-use crate::results::{format_count, format_duration, Results};
+use crate::results::{format_duration, Results};
 
 /// One point of a line, with an optional range drawn as an error bar (a timing's
 /// quartiles).
@@ -308,6 +308,7 @@ pub fn draw_sweep(path: &Path, sweep: &Sweep) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::results::format_count;
 
     #[test]
     fn axes_are_whole_powers_of_ten() {
