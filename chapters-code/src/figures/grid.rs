@@ -36,11 +36,17 @@ impl CellStyle {
         opacity: 1.0,
     };
 
-    /// The same look, faded to `opacity` (0 invisible, 1 opaque).
+    /// The same look, faded to `opacity` (0 invisible, 1 opaque). The fill fades that
+    /// far; the border and the text no further than [`LEAST_INK`], so that they keep a
+    /// contrast of at least 3:1 with the faded fill.
     pub fn faded(self, opacity: f64) -> CellStyle {
         CellStyle { opacity, ..self }
     }
 }
+
+/// The least opacity of a faded cell's border and text: with it, text on the faded fill keeps
+/// a contrast ratio of 3:1 (WCAG's minimum for graphics and large text).
+pub const LEAST_INK: f64 = 0.6;
 
 /// Draws a `rows × cols` grid of labelled cells with its top-left corner at `origin`.
 ///
@@ -70,11 +76,13 @@ where
             ))?;
             area.draw(&Rectangle::new(
                 [(x0, y0), (x0 + cell, y0 + cell)],
-                palette::BORDER.mix(look.opacity.max(0.35)).stroke_width(2),
+                palette::BORDER
+                    .mix(look.opacity.max(LEAST_INK))
+                    .stroke_width(2),
             ))?;
             let font = (FONT, text_size)
                 .into_font()
-                .color(&palette::INK.mix(look.opacity.max(0.35)))
+                .color(&palette::INK.mix(look.opacity.max(LEAST_INK)))
                 .pos(Pos::new(HPos::Center, VPos::Center));
             area.draw(&Text::new(
                 label(r, c),
@@ -102,4 +110,72 @@ where
         .pos(Pos::new(HPos::Center, VPos::Center));
     area.draw(&Text::new(text.to_string(), at, font))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `top` at `opacity` over `bottom`, as the bitmap blends it.
+    fn over(top: RGBColor, opacity: f64, bottom: RGBColor) -> RGBColor {
+        let mix = |t: u8, b: u8| {
+            (f64::from(t) * opacity + f64::from(b) * (1.0 - opacity)).round()
+                as u8
+        };
+        RGBColor(
+            mix(top.0, bottom.0),
+            mix(top.1, bottom.1),
+            mix(top.2, bottom.2),
+        )
+    }
+
+    /// WCAG 2's contrast ratio of two colours.
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let luminance = |c: RGBColor| {
+            let channel = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c.0)
+                + 0.7152 * channel(c.1)
+                + 0.0722 * channel(c.2)
+        };
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn faded_cells_keep_three_to_one_contrast() {
+        // The faintest cells the book draws: chapter 3's stretched cells (0.3), chapter 9's
+        // padding (0.45), and anything fainter.
+        for opacity in [0.05, 0.3, 0.45] {
+            for fill in [palette::CELL, palette::HIGHLIGHT, palette::RESULT] {
+                let background = over(fill, opacity, palette::PAPER);
+                let ink =
+                    over(palette::INK, opacity.max(LEAST_INK), background);
+                let border = over(
+                    palette::BORDER,
+                    opacity.max(LEAST_INK),
+                    palette::PAPER,
+                );
+                assert!(
+                    contrast(ink, background) >= 3.0,
+                    "text at {opacity} on {fill:?}"
+                );
+                assert!(
+                    contrast(border, palette::PAPER) >= 3.0,
+                    "border at {opacity}"
+                );
+            }
+        }
+        // What the book had before: 0.35 gave about 2:1.
+        let background = over(palette::CELL, 0.3, palette::PAPER);
+        assert!(
+            contrast(over(palette::INK, 0.35, background), background) < 2.5
+        );
+    }
 }
