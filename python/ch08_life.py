@@ -23,7 +23,7 @@ Z = np.zeros((4, 4), dtype=np.uint8)
 Z[1:-1, 1:-1][...] = 1     # a basic slice is a view: writes into Z
 copy = Z[1:-1, 1:-1].copy()
 copy[...] = 7              # changes the copy only
-Z[Z == 1][...] = 7         # a boolean index makes a copy too: Z is unchanged
+Z[Z == 1][...] = 7         # reading with a boolean index copies: Z is unchanged
 print(Z)
 # ANCHOR_END: views_and_copies
 out.end()

@@ -1,6 +1,6 @@
-//! Chapter 1's heap measurements, made with a counting allocator in a test binary of their
-//! own (a global allocator applies to a whole program). The heap table the chapter prints is
-//! checked with the other generated files, by `tests/generated.rs`.
+//! The heap measurements of chapters 1 and 6, made with a counting allocator in a test binary
+//! of their own (a global allocator applies to a whole program). The heap table chapter 1
+//! prints is checked with the other generated files, by `tests/generated.rs`.
 
 #[path = "../chapters-code/src/counting_allocator.rs"]
 mod counting_allocator;
@@ -117,4 +117,35 @@ fn growing_by_push_peaks_only_under_the_counting_allocator() {
         // glibc's realloc moves large blocks with mremap: no copy, no peak.
         assert_eq!(whole_bytes_per_element(pushed.resident_peak), 8);
     }
+}
+
+/// Chapter 6: the step-by-step `sinc_broadcast` holds two full-size arrays at
+/// its peak, the sum and its sine (whose buffer becomes the result), so one
+/// full-size temporary more than the one-pass `sinc`; both also allocate the
+/// two small arrays of squares.
+#[test]
+fn sinc_broadcast_holds_one_full_size_temporary_more_than_sinc() {
+    use chapters_code::meshgrid::{sinc, sinc_broadcast};
+    let x = ndarray::Array::linspace(-8.0, 8.0, 300);
+    let y = ndarray::Array::linspace(-8.0, 8.0, 200);
+    let (full, squares) = (200 * 300 * 8, (300 + 200) * 8);
+    let broadcast = measure(&mut || {
+        drop(std::hint::black_box(sinc_broadcast(x.view(), y.view())))
+    });
+    assert_eq!(
+        broadcast,
+        HeapUse {
+            allocations: 4,
+            peak_bytes: 2 * full
+        }
+    );
+    let one_pass =
+        measure(&mut || drop(std::hint::black_box(sinc(x.view(), y.view()))));
+    assert_eq!(
+        one_pass,
+        HeapUse {
+            allocations: 3,
+            peak_bytes: full + squares
+        }
+    );
 }

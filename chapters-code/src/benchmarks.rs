@@ -148,6 +148,10 @@ pub struct Summary {
     pub against: Option<Workload>,
     /// The chapter's all-cores version, if it has one.
     pub parallel: Option<Workload>,
+    /// NumPy's own all-cores run of the task, where NumPy has one (its matrix product): the
+    /// all-cores version is compared with it, and `against` is then NumPy limited to one
+    /// thread, which is not NumPy's default.
+    pub numpy_all_cores: Option<Workload>,
 }
 
 impl Summary {
@@ -158,6 +162,7 @@ impl Summary {
             rust,
             against: None,
             parallel: None,
+            numpy_all_cores: None,
         }
     }
 
@@ -173,6 +178,15 @@ impl Summary {
     pub const fn parallel(self, parallel: Workload) -> Summary {
         Summary {
             parallel: Some(parallel),
+            ..self
+        }
+    }
+
+    /// The same line, with NumPy's all-cores run, which the all-cores version is compared
+    /// with (the line's NumPy workload is then NumPy on one thread).
+    pub const fn numpy_all_cores(self, numpy: Workload) -> Summary {
+        Summary {
+            numpy_all_cores: Some(numpy),
             ..self
         }
     }
@@ -595,7 +609,8 @@ pub mod matmul {
             FAST_MATMUL_PAR,
         ],
         summary: &[Summary::new("512 × 512 matrix product", FAST_MATMUL)
-            .parallel(FAST_MATMUL_PAR)],
+            .parallel(FAST_MATMUL_PAR)
+            .numpy_all_cores(NUMPY_MATMUL_ALL_CORES)],
         python_loop: None,
     };
 
@@ -636,7 +651,8 @@ pub mod matmul {
             "2048 × 2048 matrix product",
             FAST_MATMUL_2048,
         )
-        .parallel(FAST_MATMUL_PAR_2048)],
+        .parallel(FAST_MATMUL_PAR_2048)
+        .numpy_all_cores(NUMPY_MATMUL_ALL_CORES_2048)],
         python_loop: None,
     };
 }
@@ -1109,6 +1125,11 @@ mod tests {
                 assert!(against.python, "{line:?}: compared with NumPy");
                 if let Some(parallel) = line.parallel {
                     assert!(group.workloads.contains(&parallel), "{line:?}");
+                }
+                if let Some(numpy) = line.numpy_all_cores {
+                    assert!(group.workloads.contains(&numpy), "{line:?}");
+                    assert!(numpy.python, "{line:?}: NumPy's all-cores run");
+                    assert!(line.parallel.is_some(), "{line:?}: compared with");
                 }
             }
             if let Some(w) = group.python_loop {

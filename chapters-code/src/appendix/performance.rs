@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::benchmarks::{Group, Side, Summary, GROUPS};
 use crate::error::Result;
-use crate::results::{format_duration, Results, Timing};
+use crate::results::{format_duration, Ratio, Results, Timing};
 
 /// A timing's cell: its median, or "not measured yet".
 fn time_cell(timing: Option<&Timing>) -> String {
@@ -40,6 +40,28 @@ fn ratio_cell(
         .unwrap_or_else(|| "–".into())
 }
 
+/// The NumPy timing's cell: its median, marked "1 thread" where NumPy's default is every
+/// core (the matrix products, which are compared one thread with one thread).
+fn numpy_cell(line: &Summary, numpy: Option<&Timing>) -> String {
+    let time = time_cell(numpy);
+    match line.numpy_all_cores {
+        Some(_) if numpy.is_some() => format!("{time}<br>1 thread"),
+        _ => time,
+    }
+}
+
+/// The all-cores version's timing and what it is compared with: NumPy on all cores where
+/// NumPy has such a run, else the line's NumPy timing.
+fn all_cores<'r>(
+    results: &'r Results,
+    group: &Group,
+    line: &Summary,
+) -> (Option<&'r Timing>, Option<&'r Timing>) {
+    let parallel = line.parallel.and_then(|w| results.timing_of(&w, Side::Rust));
+    let numpy = line.numpy_all_cores.unwrap_or(group.against(line));
+    (parallel, results.timing_of(&numpy, Side::Python))
+}
+
 /// Every appendix line with its group.
 fn lines() -> impl Iterator<Item = (&'static Group, &'static Summary)> {
     GROUPS
@@ -64,7 +86,7 @@ pub fn performance_table(results: &Results) -> String {
             out,
             "| {} | {python} | {} | {} | {} |",
             workload_cell(group, line),
-            time_cell(numpy),
+            numpy_cell(line, numpy),
             time_cell(rust),
             ratio_cell(results, rust, numpy),
         );
@@ -74,14 +96,15 @@ pub fn performance_table(results: &Results) -> String {
 
 /// The tuned configurations: with FastAlloc as the global allocator, with glibc's huge
 /// pages (chapter 2's lesson, measured for its workloads), on all cores; each with its
-/// ratio to NumPy.
+/// ratio to NumPy (on all cores, to NumPy's all-cores run where it has one, which the cell
+/// names).
 pub fn tuned_table(results: &Results) -> String {
     let mut out = String::from(
         "| Workload | Rust, default | With FastAlloc | Huge pages | All cores |\n| --- | ---: | ---: | ---: | ---: |\n",
     );
     for (group, line) in lines() {
         let numpy = results.timing_of(&group.against(line), Side::Python);
-        let cell = |timing: Option<&Timing>, measured: bool| match timing {
+        let cell = |timing: Option<&Timing>, numpy, measured: bool| match timing {
             Some(t) => format!(
                 "{}<br>{}",
                 format_duration(t.median_seconds),
@@ -91,27 +114,45 @@ pub fn tuned_table(results: &Results) -> String {
             None => "–".into(),
         };
         let huge_pages = line.rust.sides().contains(&Side::RustHugePages);
+        let (parallel, numpy_parallel) = all_cores(results, group, line);
+        let mut all_cores_cell =
+            cell(parallel, numpy_parallel, line.parallel.is_some());
+        if parallel.is_some() && line.numpy_all_cores.is_some() {
+            all_cores_cell += "<br>vs NumPy on all cores";
+        }
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {all_cores_cell} |",
             workload_cell(group, line),
-            cell(results.timing_of(&line.rust, Side::Rust), true),
-            cell(results.timing_of(&line.rust, Side::RustFastAlloc), true),
+            cell(results.timing_of(&line.rust, Side::Rust), numpy, true),
             cell(
-                results.timing_of(&line.rust, Side::RustHugePages),
-                huge_pages
+                results.timing_of(&line.rust, Side::RustFastAlloc),
+                numpy,
+                true
             ),
             cell(
-                line.parallel.and_then(|w| results.timing_of(&w, Side::Rust)),
-                line.parallel.is_some()
+                results.timing_of(&line.rust, Side::RustHugePages),
+                numpy,
+                huge_pages
             ),
         );
     }
     out
 }
 
+/// "2.0× slower than `what`", or "level with `what`" for a tie.
+fn than(ratio: &Ratio, what: &str) -> String {
+    if ratio.is_tie() {
+        format!("level with {what}")
+    } else {
+        format!("{ratio} than {what}")
+    }
+}
+
 /// The workloads where NumPy (or SciPy) is faster than the Rust version in the default
-/// configuration, as a markdown list, with what the tuned configuration does there.
+/// configuration, or, where NumPy has an all-cores run (its default there), faster on all
+/// cores than the Rust version on all cores; as a markdown list, with what the tuned
+/// configurations do there.
 pub fn numpy_faster_list(results: &Results) -> String {
     let mut out = String::new();
     for (group, line) in lines() {
@@ -120,7 +161,14 @@ pub fn numpy_faster_list(results: &Results) -> String {
         let Some(ratio) = rust.and_then(|t| results.compare(t, numpy)) else {
             continue;
         };
-        if ratio.faster || ratio.is_tie() {
+        let (parallel, numpy_parallel) = all_cores(results, group, line);
+        let on_all_cores = match line.numpy_all_cores {
+            Some(_) => parallel.and_then(|t| results.compare(t, numpy_parallel)),
+            None => None,
+        };
+        // A tie ("1.0×") is not NumPy being faster.
+        let at_least_level = |r: &Ratio| r.faster || r.is_tie();
+        if at_least_level(&ratio) && on_all_cores.as_ref().is_none_or(at_least_level) {
             continue;
         }
         let tuned = results.timing_of(&line.rust, Side::RustFastAlloc);
@@ -128,11 +176,21 @@ pub fn numpy_faster_list(results: &Results) -> String {
             Some(r) => format!("; with FastAlloc, {r}"),
             None => String::new(),
         };
+        let (one_thread, on_all_cores) = match on_all_cores {
+            Some(r) => (
+                " on 1 thread",
+                format!(
+                    "; on all cores, {}",
+                    than(&r, &format!("NumPy's {} on all cores", time_cell(numpy_parallel)))
+                ),
+            ),
+            None => ("", String::new()),
+        };
         let _ = writeln!(
             out,
-            "- {}: Rust is {ratio} than NumPy's {}{tuned}.",
+            "- {}: Rust is {}{one_thread}{tuned}{on_all_cores}.",
             workload_cell(group, line),
-            time_cell(numpy),
+            than(&ratio, &format!("NumPy's {}", time_cell(numpy))),
         );
     }
     if out.is_empty() {
@@ -158,8 +216,8 @@ fn shown(results: &Results) -> Vec<&Timing> {
         for side in [Side::Rust, Side::RustFastAlloc, Side::RustHugePages] {
             add(&line.rust, side);
         }
-        if let Some(w) = &line.parallel {
-            add(w, Side::Rust);
+        for w in [&line.parallel, &line.numpy_all_cores].into_iter().flatten() {
+            add(w, if w.python { Side::Python } else { Side::Rust });
         }
     }
     timings

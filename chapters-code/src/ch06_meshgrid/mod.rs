@@ -259,10 +259,10 @@ pub fn linspace_pitfalls() {
 
 // ANCHOR: sinc_broadcast
 /// `z = np.sin(xx**2 + yy**2) / (xx**2 + yy**2)` on sparse grids, step by
-/// step, except that the sum is computed once (NumPy computes it twice): two
-/// temporaries of the full size, the sum and its sine, and the quotient is
-/// written into the sine's buffer. Panics, like [`sinc`], when the result
-/// cannot be allocated.
+/// step, except that the sum is computed once (NumPy computes it twice): one
+/// temporary of the full size, the sum; the quotient is written into the
+/// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
+/// result cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     ensure_allocatable::<f64>("sinc_broadcast", &[y.len(), x.len()]);
     let xx = x.slice(s![NewAxis, ..]);
@@ -274,7 +274,8 @@ pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 
 // ANCHOR: sinc
 /// The same function in one pass: the squares are computed once per row and
-/// column, and each output element is written once, with no temporary array.
+/// column, and each output element is written once, with no full-size
+/// temporary.
 ///
 /// # Panics
 /// When the `(y.len(), x.len())` result cannot be allocated (NumPy:

@@ -99,9 +99,13 @@ fn linspace() -> RowResult {
     let l = numpy_row!(
         "`np.linspace(a, b, n)`",
         Array::linspace(a, b, n),
-        "NumPy's last value is `b`, ndarray's can be 1 ulp off"
+        "NumPy sets the last value to `b`; ndarray computes it, so it can miss \
+         `b` by rounding error, by many ulps when `b` is much nearer 0 than `a`"
     );
-    assert_eq!(l[3], f64::from_bits(b.to_bits() - 1));
+    assert_eq!(l[3], f64::from_bits(b.to_bits() - 1)); // 1 ulp below 0.9
+    // The error is relative to b - a: here the end misses 0.001 by over 10⁴ ulps.
+    let far = Array::linspace(-1000.0, 0.001_f64, 3);
+    assert!(0.001_f64.to_bits() - far[2].to_bits() > 10_000);
     Ok(())
 }
 

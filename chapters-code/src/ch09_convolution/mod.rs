@@ -354,9 +354,9 @@ pub fn with_ndarray_conv() {
 // ANCHOR_END: with_ndarray_conv
 
 // ANCHOR: ndarray_conv_vs_scipy
-/// Where `ndarray-conv` differs from SciPy: Valid mode with a kernel larger
-/// than the input, and the Same window of a correlation (`no_reverse`) with
-/// an even kernel.
+/// Two of the places where `ndarray-conv` differs from SciPy: Valid mode
+/// with a kernel larger than the input, and the Same window of a
+/// correlation (`no_reverse`) with an even kernel.
 pub fn ndarray_conv_vs_scipy() {
     use ndarray_conv::{ConvExt, ConvMode, PaddingMode, ReverseKernel};
 
@@ -561,6 +561,25 @@ mod tests {
         }
         .to_string();
         assert!(message.contains("nor 3×2 (kernel) contains the other"));
+    }
+
+    /// The chapter's third difference from SciPy: ndarray-conv adds with the
+    /// plain `+`, which panics on overflow in a build with overflow checks
+    /// (debug builds, and so these tests), where `convolve2d` wraps.
+    #[test]
+    #[cfg(debug_assertions)]
+    fn ndarray_conv_panics_on_integer_overflow_where_convolve2d_wraps() {
+        use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+
+        let image = array![[i64::MAX, 1]];
+        let kernel = array![[1_i64, 1]];
+        let ours = convolve2d(image.view(), kernel.view(), Mode::Valid)
+            .expect("the image contains the kernel");
+        assert_eq!(ours, array![[i64::MIN]]); // wraps, like SciPy
+        let theirs = std::panic::catch_unwind(|| {
+            image.conv(&kernel, ConvMode::Valid, PaddingMode::Zeros)
+        });
+        assert!(theirs.is_err(), "ndarray-conv no longer panics: {theirs:?}");
     }
 
     mod properties {
