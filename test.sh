@@ -23,7 +23,7 @@ step cargo test --workspace --all-targets
 step cargo test --workspace --doc
 # The edge cases once more with a release build's arithmetic (overflow wraps, no debug
 # assertions): an answer that depends on the build profile fails one of the two runs.
-step cargo test --profile release-arithmetic --test edge_cases
+step scripts/edge-cases-release-arithmetic.sh
 # Plain `mdbook test`, as the README tells readers: the book-test preprocessor (book-test/)
 # builds the companion crate's libraries, tests each chapter's blocks and prints
 # "test result: ok. N passed", which the closing line below counts.

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the edge-case tests (tests/edge_cases/) once more with a release build's arithmetic:
+# integer overflow wraps and debug assertions are off, as in `cargo build --release`, while
+# `cargo test` checks them with overflow checks on. An answer that depends on the build
+# profile fails one of the two runs. Only the companion crate is built again, unoptimised
+# (the arithmetic is the same at every opt-level); its dependencies keep their test build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+settings=()
+for profile in dev test; do
+    for setting in overflow-checks=false debug-assertions=false opt-level=0; do
+        settings+=(--config "profile.$profile.package.chapters-code.$setting")
+    done
+done
+exec cargo test "${settings[@]}" --test edge_cases "$@"
