@@ -12,7 +12,7 @@ use plotters::prelude::*;
 use super::{draw_not_measured, palette, register_fonts, FONT};
 use crate::benchmarks::{Series, Side, Sweep};
 use crate::error::{Error, Result};
-use crate::results::{format_duration, Results};
+use crate::results::{format_duration, power_of_ten, Results};
 
 /// One point of a line, with an optional range drawn as an error bar (a timing's
 /// quartiles).
@@ -79,24 +79,8 @@ fn decades(low: f64, high: f64) -> (f64, f64) {
 
 /// A size on a log axis, always in the same style: 1, 10, 10², 10³, … (a table says
 /// "1,000"; an axis that mixed "10,000" with "10⁵" would read unevenly).
-fn power_of_ten(value: f64) -> String {
-    let exponent = value.log10().round() as i32;
-    match exponent {
-        0 => "1".into(),
-        1 => "10".into(),
-        _ => {
-            let superscript: String = exponent
-                .to_string()
-                .chars()
-                .map(|c| match c {
-                    '-' => '⁻',
-                    digit => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
-                        [digit.to_digit(10).unwrap_or(0) as usize],
-                })
-                .collect();
-            format!("10{superscript}")
-        }
-    }
+fn decade_label(value: f64) -> String {
+    power_of_ten(value.log10().round() as i32)
 }
 
 fn tick(format: fn(f64) -> String, value: f64) -> String {
@@ -174,7 +158,7 @@ pub fn draw_log_log(
     plot.configure_mesh()
         .x_labels(count(x_low, x_high))
         .y_labels(count(y_low, y_high))
-        .x_label_formatter(&|v| tick(power_of_ten, *v))
+        .x_label_formatter(&|v| tick(decade_label, *v))
         .y_label_formatter(&|v| tick(y_format, *v))
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
@@ -320,7 +304,7 @@ mod tests {
         assert_eq!(tick(format_count, 1e7), "10⁷");
         let ticks: Vec<String> = [1.0, 10.0, 100.0, 1e4, 1e7, 2e3]
             .iter()
-            .map(|&v| tick(power_of_ten, v))
+            .map(|&v| tick(decade_label, v))
             .collect();
         assert_eq!(ticks, ["1", "10", "10²", "10⁴", "10⁷", ""]);
     }

@@ -113,29 +113,31 @@ pub fn format_spread(spread: &Spread, median: f64) -> String {
     )
 }
 
+/// `10` to the power `exponent`, written with a superscript: "10⁵", "10⁻³" ("1" and "10"
+/// for the first two).
+pub fn power_of_ten(exponent: i32) -> String {
+    const DIGITS: [char; 10] =
+        ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    match exponent {
+        0 => "1".into(),
+        1 => "10".into(),
+        _ => {
+            let superscript: String = exponent
+                .to_string()
+                .chars()
+                .map(|c| c.to_digit(10).map_or('⁻', |d| DIGITS[d as usize]))
+                .collect();
+            format!("10{superscript}")
+        }
+    }
+}
+
 /// A size on an axis: `10`, `1,000`, `9,999,999`, and `10⁵` for a large power of ten.
 pub fn format_count(value: f64) -> String {
     let exponent = value.log10().round();
     let power = 10f64.powf(exponent);
     if value >= 1e5 && (value - power).abs() < 1e-9 * power {
-        let digits: String = (exponent as i32)
-            .to_string()
-            .chars()
-            .map(|c| match c {
-                '0' => '⁰',
-                '1' => '¹',
-                '2' => '²',
-                '3' => '³',
-                '4' => '⁴',
-                '5' => '⁵',
-                '6' => '⁶',
-                '7' => '⁷',
-                '8' => '⁸',
-                '9' => '⁹',
-                other => other,
-            })
-            .collect();
-        return format!("10{digits}");
+        return power_of_ten(exponent as i32);
     }
     format_size(value.round() as u64)
 }
