@@ -10,7 +10,10 @@
 #   Rust    criterion (`cargo bench`) with the system allocator: the default configuration, the
 #           book's headline; again with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 for the rows that
 #           show huge pages (chapter 2's lesson); again built with `--features fast-alloc`
-#           (chapters_code::speed::FastAlloc as the global allocator) for the tuned rows.
+#           (chapters_code::speed::FastAlloc as the global allocator) for the tuned rows; and
+#           chapter 5's `dot` rows built with `--features blas` (ndarray calling the system's
+#           OpenBLAS, one thread), when the system has OpenBLAS to link (e.g. Debian's
+#           libopenblas-dev).
 #   Python  python/bench.py with the numpy/scipy of python/requirements.txt (.venv, made by
 #           scripts/python-venv.sh, when it exists; else $PYTHON or python3), single-threaded,
 #           timed like criterion (median, quartiles, min-max of calibrated samples).
@@ -60,6 +63,13 @@ if [ -s "$work/filter-rust-fastalloc.txt" ] && ! cargo bench --benches --feature
     : > "$work/filter-rust-fastalloc.txt"
 fi
 
+# The OpenBLAS rows need the system's OpenBLAS: without it (the link fails), say so and keep
+# those rows' earlier runs.
+if [ -s "$work/filter-rust-blas.txt" ] && ! cargo bench --bench ch05_products --features blas --no-run; then
+    echo "warning: chapter 5's benchmarks do not build with --features blas (is OpenBLAS installed, e.g. Debian's libopenblas-dev?); the OpenBLAS rows keep their earlier runs." >&2
+    : > "$work/filter-rust-blas.txt"
+fi
+
 echo "==> machine facts"
 {
     echo "date: $(date -u +%Y-%m-%d)"
@@ -71,6 +81,14 @@ echo "==> machine facts"
     echo "transparent hugepages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)"
     if [ "$have_numpy" = yes ]; then
         "$python_bin" python/bench.py --facts
+    fi
+    if [ -s "$work/filter-rust-blas.txt" ]; then
+        # OpenBLAS chooses its kernels for the processor it recognises, and says which when
+        # OPENBLAS_VERBOSE=2 ("Core: Haswell"); an OpenBLAS older than the processor falls
+        # back to a generic one.
+        core=$(OPENBLAS_VERBOSE=2 cargo bench -q --bench ch05_products --features blas -- --list 2>&1 \
+            | sed -n 's/^Core: *//p' | head -n 1)
+        echo "openblas core: ${core:-unknown}"
     fi
     if grep -qx reciprocals "$work/groups.txt"; then
         # Keys from chapters_code::speed::page_fault_key: one line per variant and allocator.
@@ -97,6 +115,8 @@ bench_side() {
 bench_side rust cargo bench --benches
 bench_side rust-thp GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cargo bench --benches
 bench_side rust-fastalloc cargo bench --benches --features fast-alloc
+# One OpenBLAS thread, like NumPy's single-threaded rows (OpenBLAS uses every core by default).
+bench_side rust-blas env OPENBLAS_NUM_THREADS=1 cargo bench --bench ch05_products --features blas
 
 if [ ! -s "$work/python-plan.txt" ]; then
     echo "==> python/bench.py: nothing to measure in these groups"

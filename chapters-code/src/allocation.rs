@@ -3,7 +3,10 @@
 //! When the allocator refuses, `Vec::with_capacity`, `Array::zeros`, `collect` and every
 //! other allocating method of Rust abort the whole process ("memory allocation of … bytes
 //! failed"): there is no `MemoryError` to catch, and a test harness dies with it. NumPy raises
-//! `MemoryError` for `np.zeros(2**40)`. So every function of the book whose result is larger
+//! `MemoryError` for `np.zeros(2**40)`. (Both are about a refusal: Linux, by default, refuses
+//! a request far larger than its memory at once; set to always overcommit,
+//! `vm.overcommit_memory=1`, it grants it and kills the process when it runs out, in NumPy
+//! and Rust alike.) So every function of the book whose result is larger
 //! than the data it was given — a length, a shape, an outer product, a full convolution —
 //! first asks with [`ensure_allocatable`], which uses Rust's fallible `try_reserve_exact`,
 //! and panics with a message a caller or a test can catch. Functions whose result is no

@@ -22,15 +22,27 @@ pub enum Side {
     /// Criterion with `chapters_code::speed::FastAlloc` as the global allocator (the bench
     /// binaries built with the `fast-alloc` feature): the tuned configuration.
     RustFastAlloc,
+    /// Criterion with the `blas` feature: ndarray's `dot` calls the system's OpenBLAS
+    /// (chapter 5's optional backend), measured only where a table shows it.
+    RustBlas,
 }
 
 impl Side {
     /// Every side, in the order of the results file.
-    pub const ALL: [Side; 4] = [
+    pub const ALL: [Side; 5] = [
         Side::Python,
         Side::Rust,
         Side::RustHugePages,
         Side::RustFastAlloc,
+        Side::RustBlas,
+    ];
+
+    /// The sides criterion measures, each in its own `cargo bench` run.
+    pub const CRITERION: [Side; 4] = [
+        Side::Rust,
+        Side::RustHugePages,
+        Side::RustFastAlloc,
+        Side::RustBlas,
     ];
 
     /// The name in the results file.
@@ -40,6 +52,7 @@ impl Side {
             Side::Rust => "rust",
             Side::RustHugePages => "rust+thp",
             Side::RustFastAlloc => "rust+fastalloc",
+            Side::RustBlas => "rust+blas",
         }
     }
 
@@ -54,6 +67,7 @@ impl Side {
             Side::Python | Side::Rust => "",
             Side::RustHugePages => "huge pages",
             Side::RustFastAlloc => "with FastAlloc",
+            Side::RustBlas => "with OpenBLAS",
         }
     }
 }
@@ -315,7 +329,8 @@ pub const NOT_COMPARED: &[(Workload, &str)] =
     &[(creation::ARRAY_FROM_VEC, "– (a move: no element touched)")];
 
 use Side::{
-    Python as PY, Rust as RS, RustFastAlloc as FA, RustHugePages as THP,
+    Python as PY, Rust as RS, RustBlas as BLAS, RustFastAlloc as FA,
+    RustHugePages as THP,
 };
 
 /// Chapter 2: `1 / x` for the integers 1 to 9,999,999.
@@ -577,9 +592,12 @@ pub mod matmul {
         NUMPY_ALL_CORES,
         &[(PY, "NumPy `a @ b`, all cores")],
     );
-    /// `a.dot(&b)`.
-    pub const DOT: Workload =
-        Workload::rust(G, "dot", &[(RS, "ndarray `a.dot(&b)`")]);
+    /// `a.dot(&b)`, and again with the `blas` feature (the system's OpenBLAS, one thread).
+    pub const DOT: Workload = Workload::rust(G, "dot", DOT_ROWS);
+    const DOT_ROWS: &[(Side, &str)] = &[
+        (RS, "ndarray `a.dot(&b)`"),
+        (BLAS, "ndarray `a.dot(&b)`, `blas` feature, 1 thread"),
+    ];
     /// `general_mat_mul` into an existing matrix.
     pub const GENERAL_MAT_MUL: Workload = Workload::rust(
         G,
@@ -623,9 +641,8 @@ pub mod matmul {
         NUMPY_ALL_CORES,
         &[(PY, "NumPy `a @ b`, all cores")],
     );
-    /// `a.dot(&b)` at 2048 × 2048.
-    pub const DOT_2048: Workload =
-        Workload::rust(G2048, "dot", &[(RS, "ndarray `a.dot(&b)`")]);
+    /// `a.dot(&b)` at 2048 × 2048, and again with the `blas` feature.
+    pub const DOT_2048: Workload = Workload::rust(G2048, "dot", DOT_ROWS);
     /// `fast_matmul` at 2048 × 2048.
     pub const FAST_MATMUL_2048: Workload =
         Workload::rust(G2048, "fast_matmul", &[(RS, "`fast_matmul` (faer)")]);

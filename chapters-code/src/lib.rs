@@ -28,6 +28,11 @@ pub mod prelude;
 
 pub use error::{Error, Result};
 
+// The `blas` feature links the system's OpenBLAS for ndarray's `dot` (chapter 5): naming the
+// backend crate once is what links it.
+#[cfg(feature = "blas")]
+extern crate blas_src as _;
+
 /// Declares each chapter's module (and its public name, when the module's is longer), lists
 /// the chapters in [`CHAPTERS`] and hands their public items to the [`prelude`], from one line
 /// per chapter.

@@ -140,15 +140,6 @@ pub fn tuned_table(results: &Results) -> String {
     out
 }
 
-/// "2.0× slower than `what`", or "level with `what`" for a tie.
-fn than(ratio: &Ratio, what: &str) -> String {
-    if ratio.is_tie() {
-        format!("level with {what}")
-    } else {
-        format!("{ratio} than {what}")
-    }
-}
-
 /// The workloads where NumPy (or SciPy) is faster than the Rust version in the default
 /// configuration, or, where NumPy has an all-cores run (its default there), faster on all
 /// cores than the Rust version on all cores; as a markdown list, with what the tuned
@@ -181,7 +172,7 @@ pub fn numpy_faster_list(results: &Results) -> String {
                 " on 1 thread",
                 format!(
                     "; on all cores, {}",
-                    than(&r, &format!("NumPy's {} on all cores", time_cell(numpy_parallel)))
+                    r.than(&format!("NumPy's {} on all cores", time_cell(numpy_parallel)))
                 ),
             ),
             None => ("", String::new()),
@@ -190,7 +181,7 @@ pub fn numpy_faster_list(results: &Results) -> String {
             out,
             "- {}: Rust is {}{one_thread}{tuned}{on_all_cores}.",
             workload_cell(group, line),
-            than(&ratio, &format!("NumPy's {}", time_cell(numpy))),
+            ratio.than(&format!("NumPy's {}", time_cell(numpy))),
         );
     }
     if out.is_empty() {

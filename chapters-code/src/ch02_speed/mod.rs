@@ -154,7 +154,7 @@ pub fn copy_floor(nums: ArrayView1<i64>) -> Array1<i64> {
 // ANCHOR: fast_alloc
 /// The global allocator chapter 2 recommends: mimalloc, re-exported. It
 /// keeps memory it has freed for a while (it gives it back to the kernel
-/// after a delay, some tens of milliseconds by default) for the next
+/// after a delay, about a second by default in mimalloc 3) for the next
 /// allocation, so a program that makes a large array again and again
 /// stops paying page faults for it.
 /// The library never installs it: a program opts in with one item,

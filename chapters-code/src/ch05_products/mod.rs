@@ -37,6 +37,7 @@ pub const CHAPTER: Chapter = Chapter {
         Table::text("fast-vs-dot.md", tables::fast_vs_dot),
         Table::text("par-vs-numpy.md", tables::par_vs_numpy),
         Table::text("par-vs-all-cores.md", tables::par_vs_numpy_all_cores),
+        Table::text("blas-finding.md", tables::blas_finding),
         Table::text("numpy-table.md", numpy_table::render),
     ],
 };

@@ -15,40 +15,39 @@ pub fn matmul_2048_table() -> Result<String> {
     timing_table(&matmul::GROUP_2048)
 }
 
-/// How `workload` compares with `reference` in the committed results:
-/// "1.2× slower", or "not measured yet". A phrase for a sentence: no
+/// How `workload` compares with `reference` in the committed results, as a
+/// phrase that follows "is": "1.2× slower than NumPy" (`than` names the
+/// reference), "level with NumPy", or "not measured yet against NumPy". No
 /// trailing newline.
-fn compare(workload: &Workload, reference: &Workload) -> Result<String> {
+fn compare(workload: &Workload, reference: &Workload, than: &str) -> Result<String> {
     let results = Results::committed()?;
-    let time = |w: &Workload| {
-        let side = if w.python { Side::Python } else { Side::Rust };
-        results.time(w, side)
-    };
-    Ok(Ratio::describe(
-        time(workload),
-        time(reference),
-        "not measured yet",
+    let side = |w: &Workload| if w.python { Side::Python } else { Side::Rust };
+    Ok(Ratio::describe_than(
+        results.time(workload, side(workload)),
+        results.time(reference, side(reference)),
+        than,
+        &format!("not measured yet against {than}"),
     ))
 }
 
 /// `fast_matmul` against NumPy, one thread each, 2048 × 2048.
 pub fn fast_vs_numpy() -> Result<String> {
-    compare(&matmul::FAST_MATMUL_2048, &matmul::NUMPY_MATMUL_2048)
+    compare(&matmul::FAST_MATMUL_2048, &matmul::NUMPY_MATMUL_2048, "NumPy")
 }
 
 /// ndarray's `dot` against NumPy, one thread each, 2048 × 2048.
 pub fn dot_vs_numpy() -> Result<String> {
-    compare(&matmul::DOT_2048, &matmul::NUMPY_MATMUL_2048)
+    compare(&matmul::DOT_2048, &matmul::NUMPY_MATMUL_2048, "NumPy")
 }
 
 /// `fast_matmul` against ndarray's `dot`, 2048 × 2048.
 pub fn fast_vs_dot() -> Result<String> {
-    compare(&matmul::FAST_MATMUL_2048, &matmul::DOT_2048)
+    compare(&matmul::FAST_MATMUL_2048, &matmul::DOT_2048, "ndarray's `dot`")
 }
 
 /// `fast_matmul` against NumPy, one thread each, 512 × 512.
 pub fn fast_vs_numpy_512() -> Result<String> {
-    compare(&matmul::FAST_MATMUL, &matmul::NUMPY_MATMUL)
+    compare(&matmul::FAST_MATMUL, &matmul::NUMPY_MATMUL, "NumPy")
 }
 
 /// `fast_matmul_par` against NumPy on all cores, 2048 × 2048.
@@ -56,10 +55,87 @@ pub fn par_vs_numpy_all_cores() -> Result<String> {
     compare(
         &matmul::FAST_MATMUL_PAR_2048,
         &matmul::NUMPY_MATMUL_ALL_CORES_2048,
+        "NumPy on all cores",
     )
 }
 
 /// `fast_matmul_par` against NumPy on one thread, 2048 × 2048.
 pub fn par_vs_numpy() -> Result<String> {
-    compare(&matmul::FAST_MATMUL_PAR_2048, &matmul::NUMPY_MATMUL_2048)
+    compare(
+        &matmul::FAST_MATMUL_PAR_2048,
+        &matmul::NUMPY_MATMUL_2048,
+        "NumPy on one thread",
+    )
+}
+
+/// What the `blas` rows found, as whole sentences: how ndarray's `dot` with
+/// the `blas` feature (the system's OpenBLAS, one thread) compares with
+/// NumPy at 2048 × 2048, and which kernels OpenBLAS chose (what it prints
+/// as "Core:" with `OPENBLAS_VERBOSE=2`), or that they are not measured yet.
+pub fn blas_finding() -> Result<String> {
+    Ok(blas_finding_in(&Results::committed()?))
+}
+
+fn blas_finding_in(results: &Results) -> String {
+    let blas = results.timing_of(&matmul::DOT_2048, Side::RustBlas);
+    let numpy = results.time(&matmul::NUMPY_MATMUL_2048, Side::Python);
+    let (Some(blas), Some(numpy)) = (blas, numpy) else {
+        return "They are not measured yet: `./bench.sh` measures them on a \
+                machine that has OpenBLAS to link."
+            .to_string();
+    };
+    let ratio = Ratio::of(blas.median_seconds, numpy).than("NumPy");
+    let core = results
+        .run_of(blas)
+        .and_then(|run| run.fact(OPENBLAS_CORE_FACT));
+    let kernels = match core {
+        Some(core) => format!("its “{core}” kernels"),
+        None => "kernels it did not name".to_string(),
+    };
+    format!(
+        "At 2048 × 2048 it was {ratio}, and the system's OpenBLAS chose \
+         {kernels}."
+    )
+}
+
+/// The machine fact in which `./bench.sh` records the kernels OpenBLAS chose.
+const OPENBLAS_CORE_FACT: &str = "openblas core";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bench_sh_records_the_fact_the_chapter_reads() {
+        let script = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../bench.sh"
+        ))
+        .expect("bench.sh is readable");
+        assert!(script.contains(&format!("echo \"{OPENBLAS_CORE_FACT}: ")));
+    }
+
+    #[test]
+    fn the_finding_names_the_core_of_the_run_that_measured_the_blas_rows() {
+        let known = crate::benchmarks::measured_series();
+        let text = format!(
+            "# run 1: cpu: X\n# run 1: openblas core: Haswell\n\
+             # run 2: cpu: X\n# run 2: openblas core: Prescott\n{}\n\
+             matmul_2048,python,numpy_matmul,,0.3,,,,,,1\n\
+             matmul_2048,rust+blas,dot,,0.6,,,,,,2\n# end: 2 timings\n",
+            crate::results::HEADER
+        );
+        let results = Results::parse_with(&text, &known).expect("valid");
+        assert_eq!(
+            blas_finding_in(&results),
+            "At 2048 × 2048 it was 2.0×\u{a0}slower than NumPy, and the \
+             system's OpenBLAS chose its “Prescott” kernels."
+        );
+        let unmeasured = text
+            .replace("matmul_2048,rust+blas,dot,,0.6,,,,,,2\n", "")
+            .replace("# end: 2", "# end: 1");
+        let results =
+            Results::parse_with(&unmeasured, &known).expect("valid");
+        assert!(blas_finding_in(&results).starts_with("They are not measured yet"));
+    }
 }

@@ -35,8 +35,8 @@ pub fn knn_table() -> Result<String> {
 /// What the book says when a comparison has not been measured yet.
 const NOT_MEASURED: &str = "not measured yet";
 
-/// "`a` is 2.5× faster than `b`" from the committed timings, or "`a` against
-/// `b`: not measured yet". The names are markdown.
+/// "`a` is 2.5× faster than `b`" (or "level with `b`") from the committed
+/// timings, or "`a` against `b`: not measured yet". The names are markdown.
 pub(crate) fn compare(
     results: &Results,
     (a, a_name): (&Workload, &str),
@@ -45,8 +45,7 @@ pub(crate) fn compare(
     let side = |w: &Workload| if w.python { Side::Python } else { Side::Rust };
     match (results.time(a, side(a)), results.time(b, side(b))) {
         (Some(ta), Some(tb)) => {
-            let ratio = Ratio::of(ta, tb).to_string().replace(' ', "\u{a0}");
-            format!("{a_name} is {ratio} than {b_name}")
+            format!("{a_name} is {}", Ratio::of(ta, tb).than(b_name))
         }
         _ => format!("{a_name} against {b_name}: {NOT_MEASURED}"),
     }

@@ -27,8 +27,7 @@ pub fn loops_vs_numpy() -> Result<String> {
     );
     Ok(match (loops, numpy) {
         (Some(l), Some(n)) => {
-            let ratio = Ratio::of(l, n).to_string().replace(' ', "\u{a0}");
-            format!("{what} is {ratio} than {than}")
+            format!("{what} is {}", Ratio::of(l, n).than(than))
         }
         _ => format!("{what} against {than}: not measured yet"),
     })

@@ -307,7 +307,9 @@ pub fn side_color(side: Side, variant: &str) -> RGBColor {
         Side::Python if variant.starts_with("python") => palette::CPYTHON,
         Side::Python => palette::NUMPY,
         Side::Rust => palette::RUST,
-        Side::RustHugePages | Side::RustFastAlloc => palette::RUST_TUNED,
+        Side::RustHugePages | Side::RustFastAlloc | Side::RustBlas => {
+            palette::RUST_TUNED
+        }
     }
 }
 

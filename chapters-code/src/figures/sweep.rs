@@ -222,7 +222,7 @@ fn line_style(side: Side, rust_index: usize) -> (RGBColor, bool) {
         Side::Python => (palette::NUMPY, false),
         Side::Rust if rust_index == 0 => (palette::RUST, false),
         Side::Rust => (palette::RUST_SECOND, false),
-        Side::RustFastAlloc | Side::RustHugePages => {
+        Side::RustFastAlloc | Side::RustHugePages | Side::RustBlas => {
             (palette::RUST_TUNED, true)
         }
     }

@@ -91,7 +91,7 @@ impl Results {
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
             .collect();
         let mut timings = Vec::new();
-        for side in [Side::Rust, Side::RustHugePages, Side::RustFastAlloc] {
+        for side in Side::CRITERION {
             for found in criterion_samples(&dir.join(criterion_folder(side)))? {
                 let series =
                     find(&found.group, side, &found.function, found.size)?;

@@ -12,11 +12,12 @@ use crate::error::{Error, Result};
 
 /// The files [`BenchPlan::write`] puts in a run's folder: the groups, one criterion filter
 /// per Rust side (empty: nothing to run on that side), and the Python plan.
-pub const PLAN_FILES: [&str; 5] = [
+pub const PLAN_FILES: [&str; 6] = [
     "groups.txt",
     "filter-rust.txt",
     "filter-rust-thp.txt",
     "filter-rust-fastalloc.txt",
+    "filter-rust-blas.txt",
     "python-plan.txt",
 ];
 
@@ -99,6 +100,7 @@ impl BenchPlan {
             filter(Side::Rust),
             filter(Side::RustHugePages),
             filter(Side::RustFastAlloc),
+            filter(Side::RustBlas),
             self.python_plan(),
         ];
         for (name, text) in PLAN_FILES.iter().zip(files) {
@@ -147,5 +149,20 @@ mod tests {
         assert!(sweep
             .python_plan()
             .starts_with("reciprocals_sweep numpy 10\n"));
+    }
+
+    #[test]
+    fn only_the_matrix_products_dot_runs_with_openblas() {
+        let products =
+            BenchPlan::new(&["matmul", "matmul_2048"]).expect("groups");
+        assert_eq!(
+            products.criterion_filter(Side::RustBlas).as_deref(),
+            Some("^(matmul/dot|matmul_2048/dot)$")
+        );
+        let all = BenchPlan::new(&[]).expect("every group");
+        assert_eq!(
+            all.criterion_filter(Side::RustBlas),
+            products.criterion_filter(Side::RustBlas)
+        );
     }
 }

@@ -343,6 +343,16 @@ fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(Ratio::of(0.0106, 0.01).to_string(), "1.1×\u{a0}slower");
     assert_eq!(Ratio::of(0.01, 0.011).emphasized(), "**1.1×\u{a0}faster**");
     assert_eq!(Ratio::describe(None, Some(1.0), "–"), "–");
+    // After "is": a tie reads "level with", never "1.0× (a tie) than".
+    assert_eq!(Ratio::of(0.0102, 0.01).than("NumPy"), "level with NumPy");
+    assert_eq!(
+        Ratio::of(0.02, 0.01).than("NumPy"),
+        "2.0×\u{a0}slower than NumPy"
+    );
+    assert_eq!(
+        Ratio::describe_than(Some(0.01), None, "NumPy", "not measured"),
+        "not measured"
+    );
     assert_eq!(format_duration(2.5), "2.50\u{a0}s");
     assert_eq!(format_duration(0.0123), "12.3\u{a0}ms");
     assert_eq!(format_duration(0.0000123), "12.3\u{a0}µs");
