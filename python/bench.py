@@ -12,6 +12,7 @@ Single-threaded: BLAS threads are pinned to 1 before NumPy is imported.
 import gc
 import os
 import statistics
+import subprocess
 import sys
 import time
 import timeit
@@ -381,8 +382,13 @@ def facts():
 
 def read_plan(path):
     """The plan's (group, variant, size) triples; every one must be registered here."""
+    return parse_plan(Path(path).read_text(), path)
+
+
+def parse_plan(text, path):
+    """The (group, variant, size) triples of a plan's text, read from `path`."""
     plan = []
-    for number, line in enumerate(Path(path).read_text().splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         group, variant, size = line.split()
@@ -395,23 +401,54 @@ def read_plan(path):
     return plan
 
 
-def main(out, plan):
-    lines = [HEADER]
+def measure_plan(plan):
+    """Measures every (group, variant, size) of `plan` in this process; prints one CSV row per
+    workload on stdout and the progress on stderr."""
     for group, variant, size in plan:
         setup = BENCHMARKS[(group, variant)][0]
         run = setup(size) if size is not None else setup()
         median, q1, q3, low, high, count = measure(run)
         del run
         gc.collect()
-        lines.append(
+        print(
             f"{group},{variant},{'' if size is None else size},"
-            f"{median:.9e},{q1:.9e},{q3:.9e},{low:.9e},{high:.9e},{count}"
+            f"{median:.9e},{q1:.9e},{q3:.9e},{low:.9e},{high:.9e},{count}",
+            flush=True,
         )
         where = f"{group}/{variant}" + ("" if size is None else f"/{size}")
         print(
             f"{where}: median {median * 1e3:.4g} ms, IQR {q1 * 1e3:.4g}-{q3 * 1e3:.4g} ms, {count} samples",
+            file=sys.stderr,
             flush=True,
         )
+
+
+def main(out, plan):
+    """Measures each group of `plan` in a fresh Python process, like each Rust benchmark
+    binary: glibc's malloc raises its threshold for mapping fresh memory from the kernel when
+    a program frees a large block (mallopt(3), M_MMAP_THRESHOLD), so a group measured after
+    another would pay fewer page faults than in a process of its own."""
+    lines = [HEADER]
+    groups = []
+    for entry in plan:
+        if not groups or groups[-1][0][0] != entry[0]:
+            groups.append([])
+        groups[-1].append(entry)
+    for entries in groups:
+        text = "".join(f"{g} {v} {'-' if n is None else n}\n" for g, v, n in entries)
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure"],
+            input=text,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        if child.returncode != 0:
+            sys.exit(f"python/bench.py: measuring {entries[0][0]} failed (exit {child.returncode})")
+        rows = child.stdout.splitlines()
+        if len(rows) != len(entries):
+            sys.exit(f"python/bench.py: {entries[0][0]}: {len(rows)} results for {len(entries)} workloads")
+        lines.extend(rows)
     # Written whole or not at all: a temporary file, then a rename.
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.tmp")
@@ -428,5 +465,8 @@ if __name__ == "__main__":
         print(page_fault_report())
     elif len(args) == 3 and args[1] == "--plan":
         main(Path(args[0]), read_plan(args[2]))
+    elif args == ["--measure"]:
+        # One group, in a process of its own (see `main`): the plan's lines on stdin.
+        measure_plan(parse_plan(sys.stdin.read(), "stdin"))
     else:
         sys.exit(__doc__)

@@ -7,13 +7,22 @@ use std::fmt::Write as _;
 
 use crate::benchmarks::{Group, Side, Summary, GROUPS};
 use crate::error::Result;
-use crate::results::{format_duration, Ratio, Results, Timing};
+use crate::results::{format_duration, Ratio, Results, RunMarkers, Timing};
 
-/// A timing's cell: its median, or "not measured yet".
+/// A timing's median, or "not measured yet".
 fn time_cell(timing: Option<&Timing>) -> String {
     timing
         .map(|t| format_duration(t.median_seconds))
         .unwrap_or_else(|| "not measured yet".into())
+}
+
+/// A timing's cell in a table: its median with the marker of its run (when the appendix's
+/// timings come from several runs), or "not measured yet".
+fn marked_cell(timing: Option<&Timing>, markers: &RunMarkers) -> String {
+    match timing {
+        Some(t) => format_duration(t.median_seconds) + &markers.of(t),
+        None => time_cell(None),
+    }
 }
 
 /// "[what](chapter.md): `code`": the task, linked to its chapter, and the Rust code that
@@ -42,8 +51,12 @@ fn ratio_cell(
 
 /// The NumPy timing's cell: its median, marked "1 thread" where NumPy's default is every
 /// core (the matrix products, which are compared one thread with one thread).
-fn numpy_cell(line: &Summary, numpy: Option<&Timing>) -> String {
-    let time = time_cell(numpy);
+fn numpy_cell(
+    line: &Summary,
+    numpy: Option<&Timing>,
+    markers: &RunMarkers,
+) -> String {
+    let time = marked_cell(numpy, markers);
     match line.numpy_all_cores {
         Some(_) if numpy.is_some() => format!("{time}<br>1 thread"),
         _ => time,
@@ -75,19 +88,22 @@ pub fn performance_table(results: &Results) -> String {
     let mut out = String::from(
         "| Workload | Python | NumPy / SciPy | Rust | Rust vs NumPy |\n| --- | ---: | ---: | ---: | ---: |\n",
     );
+    let markers = results.run_markers(shown(results));
     for (group, line) in lines() {
         let numpy = results.timing_of(&group.against(line), Side::Python);
         let rust = results.timing_of(&line.rust, Side::Rust);
         let python = match group.python_loop {
-            Some(w) => time_cell(results.timing_of(&w, Side::Python)),
+            Some(w) => {
+                marked_cell(results.timing_of(&w, Side::Python), &markers)
+            }
             None => "–".into(),
         };
         let _ = writeln!(
             out,
             "| {} | {python} | {} | {} | {} |",
             workload_cell(group, line),
-            numpy_cell(line, numpy),
-            time_cell(rust),
+            numpy_cell(line, numpy, &markers),
+            marked_cell(rust, &markers),
             ratio_cell(results, rust, numpy),
         );
     }
@@ -102,12 +118,13 @@ pub fn tuned_table(results: &Results) -> String {
     let mut out = String::from(
         "| Workload | Rust, default | With FastAlloc | Huge pages | All cores |\n| --- | ---: | ---: | ---: | ---: |\n",
     );
+    let markers = results.run_markers(shown(results));
     for (group, line) in lines() {
         let numpy = results.timing_of(&group.against(line), Side::Python);
         let cell = |timing: Option<&Timing>, numpy, measured: bool| match timing {
             Some(t) => format!(
                 "{}<br>{}",
-                format_duration(t.median_seconds),
+                marked_cell(Some(t), &markers),
                 ratio_cell(results, Some(t), numpy)
             ),
             None if measured => "not measured yet".into(),

@@ -29,7 +29,7 @@ pub use crate::benchmarks::Row;
 pub use plan::{BenchPlan, PLAN_FILES};
 pub use table::{
     format_count, format_duration, format_size, format_spread, power_of_ten,
-    timing_table, Ratio, NBSP, NOT_MEASURED,
+    timing_table, Ratio, RunMarkers, NBSP, NOT_MEASURED,
 };
 
 /// Where `./bench.sh` writes the results, relative to the repository root.

@@ -190,7 +190,35 @@ fn marker(index: usize) -> String {
         .unwrap_or_else(|| format!("<sup>{}</sup>", index + 1))
 }
 
+/// The markers of the runs behind a table that mixes several (¹, ², … in the order
+/// [`Results::machine_note`] lists the runs): a table built from one run marks nothing.
+#[derive(Debug, Clone, Default)]
+pub struct RunMarkers {
+    runs: Vec<u32>,
+}
+
+impl RunMarkers {
+    /// The marker of the run that measured `timing`: "" when the table has one run.
+    pub fn of(&self, timing: &Timing) -> String {
+        match self.runs.iter().position(|&id| id == timing.run) {
+            Some(i) if self.runs.len() > 1 => marker(i),
+            _ => String::new(),
+        }
+    }
+}
+
 impl Results {
+    /// The markers for a table of `timings`, matching the note
+    /// [`Results::machine_note`] writes for the same timings.
+    pub fn run_markers<'a>(
+        &'a self,
+        timings: impl IntoIterator<Item = &'a Timing>,
+    ) -> RunMarkers {
+        RunMarkers {
+            runs: self.runs_of(timings).iter().map(|run| run.id).collect(),
+        }
+    }
+
     /// The timing table of a benchmark group, its rows as the registry declares them.
     pub fn table(&self, group: &Group) -> String {
         // A row the group's summary compares with another NumPy row (a stable sort with

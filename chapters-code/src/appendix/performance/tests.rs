@@ -32,8 +32,9 @@ fn each_appendix_ratio_is_the_chapter_tables_ratio() {
             .iter()
             .find(|r| r[0].trim_end_matches(['¹', '²', '³']) == rust_label)
             .expect("the chapter's table has the Rust row");
-        // Rust's median is the chapter's.
-        assert_eq!(row[3].replace("not measured yet", "–"), {
+        // Rust's median is the chapter's (the appendix may mark its run).
+        let unmarked = |cell: &str| cell.replace(['¹', '²', '³'], "");
+        assert_eq!(unmarked(&row[3]).replace("not measured yet", "–"), {
             let m = &rust_row[1];
             if m == "not measured yet" { "–".to_string() } else { m.clone() }
         });
@@ -47,7 +48,7 @@ fn each_appendix_ratio_is_the_chapter_tables_ratio() {
             Some(_) => row[2].strip_suffix("<br>1 thread").expect("marked"),
             None => &row[2],
         };
-        assert_eq!(numpy_time, numpy_row[1], "{}", line.what);
+        assert_eq!(unmarked(numpy_time), numpy_row[1], "{}", line.what);
         if numpy == group.baseline {
             assert_eq!(row[4], rust_row[3], "{}: the chapter's ratio", line.what);
             checked += 1;
@@ -148,4 +149,29 @@ fn life_is_compared_like_for_like_and_names_its_dtypes() {
     assert!(life_rows[0][0].contains("u8 / uint8"));
     assert!(life_rows[3][0].contains("int64"));
     assert_eq!(life::GROUP.baseline, life::NUMPY_ITERATE_UINT8);
+}
+
+#[test]
+fn cells_from_different_runs_carry_their_runs_marker() {
+    // Two runs: the NumPy time from run 1, the Rust time from run 2. The note lists both, so
+    // each cell must say which run measured it.
+    use crate::benchmarks::reciprocals::{NUMPY, RECIPROCALS};
+    let known = crate::benchmarks::measured_series();
+    let facts = "# run 1: cpu: X\n# run 1: cores: 2\n# run 2: cpu: X\n# run 2: cores: 2\n";
+    let text = format!(
+        "{facts}{}\nreciprocals,python,{},,0.030000000000,,,,,,1\nreciprocals,rust,{},,0.045000000000,,,,,,2\n# end: 2 timings\n",
+        crate::results::HEADER,
+        NUMPY.variant,
+        RECIPROCALS.variant,
+    );
+    let results = Results::parse_with(&text, &known).expect("valid");
+    let first = &cells(&performance_table(&results))[0];
+    assert_eq!(first[2], "30.0\u{a0}ms¹");
+    assert_eq!(first[3], "45.0\u{a0}ms²");
+    let tuned = &cells(&tuned_table(&results))[0];
+    assert!(tuned[1].starts_with("45.0\u{a0}ms²<br>"), "{tuned:?}");
+    // One run: no markers.
+    let one = text.replace(",,,,,,2\n", ",,,,,,1\n");
+    let results = Results::parse_with(&one, &known).expect("valid");
+    assert_eq!(cells(&performance_table(&results))[0][3], "45.0\u{a0}ms");
 }

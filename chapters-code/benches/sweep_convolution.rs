@@ -1,0 +1,64 @@
+//! Chapter 9's size sweep: a 3 × 3 convolution, Same mode, from a 10 × 10 image up to the
+//! benchmark's 1000 × 1000, with `convolve2d` and with ndarray-conv (see
+//! `sweep_reciprocals.rs` for how the sweeps are run).
+
+// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
+#[cfg(feature = "fast-alloc")]
+#[global_allocator]
+static GLOBAL: chapters_code::speed::FastAlloc =
+    chapters_code::speed::FastAlloc;
+
+#[path = "sweep_support/mod.rs"]
+mod sweep_support;
+
+use std::hint::black_box;
+
+use chapters_code::benchmarks::sweeps;
+use chapters_code::convolution::{convolve2d, Mode};
+use chapters_code::random::RandomState;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use ndarray::prelude::*;
+use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+use sweep_support::{group, sizes};
+
+fn convolution_sweep(c: &mut Criterion) {
+    let sweep = sweeps::CONVOLUTION;
+    let [_, windows, crate_conv] = sweep.workloads else {
+        unreachable!("SciPy and two Rust versions")
+    };
+    let kernel = array![[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]];
+    let mut group = group(c, &sweep);
+    for n in sizes(&sweep) {
+        let image = RandomState::new(42).rand(n, n);
+        group.bench_with_input(
+            BenchmarkId::new(windows.variant, n),
+            &image,
+            |b, image| {
+                b.iter(|| {
+                    convolve2d(
+                        black_box(image.view()),
+                        kernel.view(),
+                        Mode::Same,
+                    )
+                })
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new(crate_conv.variant, n),
+            &image,
+            |b, image| {
+                b.iter(|| {
+                    black_box(image).conv(
+                        &kernel,
+                        ConvMode::Same,
+                        PaddingMode::Zeros,
+                    )
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, convolution_sweep);
+criterion_main!(benches);

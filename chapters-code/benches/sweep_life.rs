@@ -1,0 +1,65 @@
+//! Chapter 8's size sweep: ten generations of the Game of Life, from a 10 × 10 board up to
+//! the benchmark's 1000 × 1000, with slices and with `FastLife` (see `sweep_reciprocals.rs`
+//! for how the sweeps are run).
+
+// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
+#[cfg(feature = "fast-alloc")]
+#[global_allocator]
+static GLOBAL: chapters_code::speed::FastAlloc =
+    chapters_code::speed::FastAlloc;
+
+#[path = "sweep_support/mod.rs"]
+mod sweep_support;
+
+use chapters_code::benchmarks::sweeps;
+use chapters_code::life::{iterate, FastLife};
+use chapters_code::random::RandomState;
+use criterion::{
+    criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion,
+};
+use sweep_support::{group, sizes};
+
+fn life_sweep(c: &mut Criterion) {
+    let sweep = sweeps::LIFE;
+    let [_, slices, fast] = sweep.workloads else {
+        unreachable!("NumPy and two Rust versions")
+    };
+    let mut group = group(c, &sweep);
+    for n in sizes(&sweep) {
+        let board = RandomState::new(42).choice_binary(n, n);
+        group.bench_with_input(
+            BenchmarkId::new(slices.variant, n),
+            &board,
+            |b, board| {
+                b.iter_batched_ref(
+                    || board.clone(),
+                    |z| {
+                        for _ in 0..10 {
+                            iterate(z);
+                        }
+                    },
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new(fast.variant, n),
+            &board,
+            |b, board| {
+                b.iter_batched_ref(
+                    || FastLife::new(board.clone()),
+                    |life| {
+                        for _ in 0..10 {
+                            life.step();
+                        }
+                    },
+                    BatchSize::LargeInput,
+                )
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, life_sweep);
+criterion_main!(benches);
