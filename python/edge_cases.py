@@ -326,7 +326,9 @@ def products():
              note="inf * 0 is NaN, even where the other term is finite")
     dot_case("checked_dot/nan", [[math.nan, 1.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]])
     dot_case("checked_dot/inf-minus-inf", [[math.inf, -math.inf]], [[1.0], [1.0]])
-    dot_case("checked_dot/overflow", [[1e308, 1e308]], [[10.0], [-10.0]])
+    dot_case("checked_dot/overflow", [[1e308, 1e308]], [[10.0], [-10.0]],
+             note="both products overflow: inf where the kernel fuses the second into the sum, "
+                  "NaN where it rounds each product first (FMA decides: the tests accept either)")
     dot_case("checked_dot/neg-zero", [[-0.0]], [[0.0]])
     dot_case("checked_dot/neg-zero-sum", [[-0.0, -0.0]], [[1.0], [1.0]],
              note="a sum of -0.0 terms; BLAS/matrixmultiply may start from +0.0")

@@ -288,8 +288,8 @@ pub fn reshape_with_inferred_axis() {
 // ANCHOR_END: reshape_with_inferred_axis
 
 // ANCHOR: image_for_a_cnn
-/// A single 28×28 grey image, shaped as a CNN library wants its input:
-/// minibatch × channels × height × width.
+/// A single 28×28 grey image, shaped as PyTorch, burn and candle want a
+/// convolution's input: minibatch × channels × height × width.
 pub fn image_for_a_cnn() {
     let image = Array2::<f32>::zeros((28, 28));
     let batch = image.view().insert_axis(Axis(0)).insert_axis(Axis(0));

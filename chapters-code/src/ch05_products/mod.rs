@@ -168,9 +168,12 @@ pub fn gemm() {
 /// (transposed, sliced, reversed), and writes a new row-major array.
 /// Equal to `a.dot(&b)` up to rounding: faer adds the products in another
 /// order (exactly equal when every partial sum is exact, as with small
-/// integers). Where products overflow, the two can differ in which of
-/// ±inf and NaN they give (`1e308·10 + 1e308·(-10)`: inf from `dot` and
-/// NumPy, NaN from faer); the exact sum is neither.
+/// integers). Where products overflow, the answer depends on the kernel,
+/// and so on the processor: in `1e308·10 + 1e308·(-10)` both products
+/// overflow; a kernel that fuses the second product into the running sum
+/// (FMA) gives inf, one that rounds each product first adds inf and -inf
+/// and gives NaN. So `dot` and NumPy give inf on some machines and NaN on
+/// others, and faer may disagree with them; the exact sum, 0, is neither.
 ///
 /// # Panics
 /// If `a.ncols() != b.nrows()`, like `dot`; [`checked_dot`] returns an

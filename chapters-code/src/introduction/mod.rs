@@ -39,8 +39,9 @@ pub fn first_array() {
 // ANCHOR: matrix_product
 /// Elementwise `*` versus the matrix product `dot`.
 pub fn matrix_product() {
-    let a = array![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
-    let b = array![[1, 0, 2], [0, 1, 0], [2, 0, 1]];
+    // i64, as NumPy's default integer (`array!` alone would give i32).
+    let a: Array2<i64> = array![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+    let b: Array2<i64> = array![[1, 0, 2], [0, 1, 0], [2, 0, 1]];
 
     let elementwise = &a * &b; // NumPy: a * b
     let product = a.dot(&b); // NumPy: a @ b, or np.dot(a, b)
@@ -52,7 +53,7 @@ pub fn matrix_product() {
 
     // The product's c[1][2] is row 1 of a times column 2 of b, summed:
     // 4*2 + 5*0 + 6*1.
-    let c_12: i32 = (0..3).map(|k| a[[1, k]] * b[[k, 2]]).sum();
+    let c_12: i64 = (0..3).map(|k| a[[1, k]] * b[[k, 2]]).sum();
     assert_eq!(product[[1, 2]], c_12);
     assert_eq!(c_12, 14);
 }
@@ -60,8 +61,8 @@ pub fn matrix_product() {
 
 /// The two matrices of the introduction's figure (the same as in
 /// [`matrix_product`]).
-pub fn product_operands() -> (Array2<i32>, Array2<i32>) {
-    let a = Array::from_iter(1..10)
+pub fn product_operands() -> (Array2<i64>, Array2<i64>) {
+    let a = Array::from_iter(1i64..10)
         .into_shape_with_order((3, 3))
         .expect("9 elements fill a 3×3 array");
     let b = array![[1, 0, 2], [0, 1, 0], [2, 0, 1]];
