@@ -64,8 +64,8 @@ tracemalloc.start()  # NumPy reports its buffers to tracemalloc
 np_dists = np.sum((np_point - np_other_points)**2, axis=1)**0.5
 peak = tracemalloc.get_traced_memory()[1]
 tracemalloc.stop()
-differences, sums = 2 * 8 * n, 8 * n  # bytes of the (n, 2) and (n,) float64 arrays
-assert abs(peak - (differences + sums)) < 64 * 1024  # those two, and nothing else
+differences, sums = 2 * 8 * n, 8 * n  # bytes: the (n, 2) and (n,) float64s
+assert abs(peak - (differences + sums)) < 64 * 1024  # those two, nothing else
 print(f"{n:,} points: peak {peak / 1e6:.1f} MB", end=" ")
 print(f"= differences {differences / 1e6:.0f} MB + sum {sums / 1e6:.0f} MB")
 # ANCHOR_END: temporaries
