@@ -1,6 +1,6 @@
 //! The size sweeps (chapters 2, 7, 8 and 9): the same work timed from tiny inputs up to the
-//! tutorial's size, for the log–log charts "How cost grows with size". The sizes and ids come
-//! from `chapters_code::benchmarks::sweeps`; each id is `group/variant/size`.
+//! size of its timing table, for the log–log charts "How cost grows with size". The sizes and
+//! ids come from `chapters_code::benchmarks::sweeps`; each id is `group/variant/size`.
 //!
 //! Every sample times the same number of calls (`SamplingMode::Flat`): the largest sizes take
 //! tens of milliseconds a call, the smallest a few nanoseconds. In test mode (`cargo test`,
