@@ -41,7 +41,7 @@ BENCHMARKS = {}
 
 
 def benchmark(group, variant):
-    """Registers a workload at the tutorial's size: `setup()` returns the function to time."""
+    """Registers a workload at its timing table's size: `setup()` returns the function to time."""
 
     def register(setup):
         BENCHMARKS[(group, variant)] = (setup, False)

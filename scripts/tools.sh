@@ -9,9 +9,8 @@
 
 MDBOOK_VERSION="0.5.4"
 MDBOOK_KATEX_VERSION="0.10.0"
-# Building both from source takes about 6 minutes on two otherwise idle cores (7.5 CPU-minutes
-# measured, most of it mdbook's; 16 minutes of wall clock while other builds shared the cores).
-BOOK_TOOLS_MINUTES="6"
+# Building both from source takes several minutes; the install loop below reports how long
+# each one took on this machine.
 
 # tool_is PROGRAM VERSION: PROGRAM (a name on PATH, or a path) reports exactly VERSION.
 tool_is() {
@@ -55,7 +54,7 @@ ensure_book_tools() {
         for item in "${todo[@]}"; do
             echo "      ${item}   (found: $(describe_tool "${item% *}"))"
         done
-        echo "    into $bin. This takes about $BOOK_TOOLS_MINUTES minutes on two cores; later runs reuse them."
+        echo "    into $bin. This takes several minutes; later runs reuse them."
         for item in "${todo[@]}"; do
             local crate="${item% *}" version="${item#* }" start=$SECONDS
             echo "==> cargo install --locked $crate --version $version"

@@ -18,6 +18,10 @@
 //! of the same shape, like `speed::reciprocals`, asks the allocator for it directly, and a
 //! refusal aborts, as it would anywhere in Rust; NumPy raises `MemoryError`. Check with
 //! [`ensure_allocatable`] first if your views can be like that.
+//!
+//! What this catches is a refusal. A request the system accepts but cannot back is not one:
+//! Linux overcommits memory, and ends the process (the OOM killer) when the pages are first
+//! written, whatever the language.
 
 use std::any::type_name;
 

@@ -1,7 +1,7 @@
 //! Every workload the book times, declared once: its group and variant (the criterion ids and
 //! `python/bench.py`'s names), the rows and labels of the chapter's timing table, the chapter
 //! that shows it, and the NumPy or SciPy baseline it is compared with; and the size sweeps
-//! (the same work timed from tiny inputs up to the tutorial's size).
+//! (the same work timed from tiny inputs up to the size of its timing table).
 //!
 //! The criterion benchmarks name their ids from these constants; `./bench.sh` asks this
 //! registry what to measure (`cargo run -- bench-plan`), and the results file is checked
@@ -245,7 +245,7 @@ impl Group {
     }
 }
 
-/// One workload timed at several sizes, from tiny to the tutorial's, for a log–log chart of
+/// One workload timed at several sizes, from tiny to its table's, for a log–log chart of
 /// time against size in its chapter ("How cost grows with size").
 #[derive(Debug, Clone, Copy)]
 pub struct Sweep {
@@ -983,8 +983,8 @@ pub const GROUPS: &[Group] = &[
     convolution::GROUP,
 ];
 
-/// The size sweeps: chapters 2, 7, 8 and 9's work timed from tiny inputs up to the
-/// tutorial's size, Rust and NumPy, for one log–log chart each.
+/// The size sweeps: chapters 2, 7, 8 and 9's work timed from tiny inputs up to the size
+/// of its timing table, Rust and NumPy, for one log–log chart each.
 pub mod sweeps {
     use super::*;
     use Side::RustFastAlloc as FA;

@@ -113,4 +113,60 @@ mod tests {
             }
         }
     }
+
+    /// The public functions and types of the chapters (and of `random.rs`): the book's
+    /// own code, which the cheat sheet marks "this book's".
+    fn books_own_names() -> std::collections::BTreeSet<String> {
+        let item = regex::Regex::new(
+            r"(?m)^\s*pub (?:fn|struct|enum|trait|type) ([A-Za-z_]\w*)",
+        )
+        .expect("a valid regex");
+        let code = repo_root().join("chapters-code/src");
+        let mut files = vec![code.join("random.rs")];
+        for entry in std::fs::read_dir(&code).expect("chapters-code/src") {
+            let dir = entry.expect("a directory entry").path();
+            let is_chapter = dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("ch"));
+            if is_chapter && dir.is_dir() {
+                files.push(dir.join("mod.rs"));
+            }
+        }
+        files
+            .iter()
+            .flat_map(|file| {
+                let text = std::fs::read_to_string(file).expect("a chapter's module");
+                item.captures_iter(&text)
+                    .map(|c| c[1].to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_row_that_uses_the_books_own_code_says_this_books() {
+        let own = books_own_names();
+        assert!(own.contains("expand_dims") && own.contains("RandomState"));
+        // A name that starts a path or a call: not a method (`.rand`) and not an item of
+        // another crate's path (`Uniform::new`, `ndarray::meshgrid`).
+        let leading = regex::Regex::new(r"(?:^|[^\w.:])([A-Za-z_]\w*)").expect("a valid regex");
+        let sheet = cheatsheet().expect("the book's sources are readable");
+        let mut unmarked = Vec::new();
+        for row in sheet.lines().skip(2) {
+            // A `\|` inside a cell is code (a closure), not a cell's end.
+            let unescaped = row.replace("\\|", "¦");
+            let cells: Vec<&str> = unescaped.split('|').map(str::trim).collect();
+            let (ndarray, notes) = (cells[2], cells[3]);
+            let named: Vec<&str> = leading
+                .captures_iter(ndarray)
+                .map(|c| c.get(1).expect("a name").as_str())
+                .filter(|name| own.contains(*name))
+                .collect();
+            if !named.is_empty() && !notes.contains("this book's") {
+                unmarked.push(format!("{named:?}: {row}"));
+            }
+        }
+        assert!(unmarked.is_empty(), "not marked \"this book's\":\n{}", unmarked.join("\n"));
+    }
 }

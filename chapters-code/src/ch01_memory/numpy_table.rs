@@ -193,7 +193,7 @@ fn object_dtype() -> RowResult {
     let a = numpy_row!(
         "`dtype=object`",
         Array1::<PyValue>::from_vec(values),
-        "an enum: no arithmetic"
+        "this book's `PyValue` enum: no arithmetic"
     );
     assert_eq!(a.len(), 9);
     Ok(())
@@ -204,7 +204,7 @@ fn fixed_width_text() -> RowResult {
     let a = numpy_row!(
         "`<U6` strings",
         (0..n).map(fixed_width::<6>).collect::<Array1<[u8; 6]>>(),
-        "ASCII; `[char; 6]` is `<U6`"
+        "this book's `fixed_width`; ASCII; `[char; 6]` is `<U6`"
     );
     assert_eq!(&a[123], b"123\0\0\0");
     Ok(())

@@ -102,9 +102,12 @@ fn same_start() -> RowResult {
     let same = numpy_row!(
         "`np.shares_memory(a, b)`",
         a.as_ptr() == b.as_ptr(),
-        "weaker: only views that start at the same element"
+        "rough: true when both start at the same address, as an empty slice of \
+         `a` does (though it shares nothing); false for other overlaps"
     );
     assert!(same);
     assert_ne!(a.as_ptr(), a.slice(s![1..]).as_ptr()); // shares, says no
+    // Empty: keeps the parent's pointer. np.shares_memory(a[2:2], a) is False.
+    assert_eq!(a.slice(s![2..2]).as_ptr(), a.as_ptr());
     Ok(())
 }

@@ -328,6 +328,14 @@ pub fn exercise_infer() {
 mod tests {
     use super::*;
 
+    /// The `np.squeeze` row's note: `index_axis` panics on an empty axis, where NumPy raises
+    /// "cannot select an axis to squeeze out which has size not equal to one".
+    #[test]
+    #[should_panic]
+    fn index_axis_panics_on_an_empty_axis() {
+        let _ = Array2::<f64>::zeros((0, 3)).index_axis(Axis(0), 0);
+    }
+
     #[test]
     fn infer_shape_follows_numpy() {
         assert_eq!(infer_shape(6, &[2, -1]), Ok(vec![2, 3]));

@@ -45,7 +45,7 @@ fn axes_around() -> RowResult {
     let e = numpy_row!(
         "`M[np.newaxis, ..., np.newaxis]`",
         expand_dims(m.view(), &[0, m.ndim() + 1])?,
-        "`s![]` has no `...`"
+        "this book's; `s![]` has no `...`"
     );
     assert_eq!(e.shape(), &[1, 2, 3, 1]);
     Ok(())
@@ -101,8 +101,11 @@ fn squeeze() -> RowResult {
     let s = numpy_row!(
         "`np.squeeze(a, axis)`",
         a.index_axis(Axis(axis), 0),
-        "unlike NumPy, does not check that the axis has length 1"
+        "unlike NumPy, silently takes the first element of a longer axis (and \
+         panics on an empty one)"
     );
     assert_eq!(s.shape(), &[3]);
+    let longer = array![[1.0, 2.0], [3.0, 4.0]];
+    assert_eq!(longer.index_axis(Axis(axis), 0), array![1.0, 2.0]);
     Ok(())
 }

@@ -237,7 +237,7 @@ pub fn zero_on_the_grid() {
 
 // ANCHOR: linspace_pitfalls
 /// `linspace` is not an exact grid either, and it differs from NumPy's at the
-/// end; a grid of integers divided once is exact.
+/// end; a grid of integers divided once hits 0 and the integers exactly.
 pub fn linspace_pitfalls() {
     let a = Array::linspace(0.0, 0.9, 4);
     println!("linspace(0, 0.9, 4)[3]       = {:?}", a[3]);

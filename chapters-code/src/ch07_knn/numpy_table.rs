@@ -123,7 +123,7 @@ fn sort_copy() -> RowResult {
             v.sort_by(|a, b| cmp_nan_last(*a, *b));
             v
         },
-        "a sorted copy, NaN last"
+        "this book's `cmp_nan_last`; a sorted copy, NaN last"
     );
     assert_eq!(sorted[0], 0.0);
     assert!(sorted.is_sorted());
