@@ -2,7 +2,7 @@
 # Measures the book's benchmarks on this machine, Rust and NumPy side by side, merges them into
 # results/benchmarks.csv and regenerates the book's timing tables and charts from it.
 #
-#   ./bench.sh              every group and size sweep (about 35 minutes on a quiet 2-core machine)
+#   ./bench.sh              every group and size sweep (a long run: use a quiet machine)
 #   ./bench.sh GROUP ...    only these groups, e.g. ./bench.sh life reciprocals_sweep
 #                           (`cargo run -- bench-plan DIR` lists them; an unknown name stops here)
 #

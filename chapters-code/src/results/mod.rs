@@ -182,7 +182,7 @@ impl Results {
         self.timings.iter().find(|t| t.series == *series)
     }
 
-    /// The timing of a (tutorial-size) workload on one side, if it was measured.
+    /// The timing of a table's workload (not a sweep point) on one side, if it was measured.
     pub fn timing_of(
         &self,
         workload: &Workload,
@@ -196,7 +196,7 @@ impl Results {
         })
     }
 
-    /// The median of a (tutorial-size) workload on one side, if it was measured.
+    /// The median of a table's workload (not a sweep point) on one side, if it was measured.
     pub fn time(&self, workload: &Workload, side: Side) -> Option<f64> {
         self.timing_of(workload, side).map(|t| t.median_seconds)
     }
