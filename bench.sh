@@ -63,11 +63,20 @@ if [ -s "$work/filter-rust-fastalloc.txt" ] && ! cargo bench --benches --feature
     : > "$work/filter-rust-fastalloc.txt"
 fi
 
-# The OpenBLAS rows need the system's OpenBLAS: without it (the link fails), say so and keep
-# those rows' earlier runs.
-if [ -s "$work/filter-rust-blas.txt" ] && ! cargo bench --bench ch05_products --features blas --no-run; then
-    echo "warning: chapter 5's benchmarks do not build with --features blas (is OpenBLAS installed, e.g. Debian's libopenblas-dev?); the OpenBLAS rows keep their earlier runs." >&2
-    : > "$work/filter-rust-blas.txt"
+# The OpenBLAS rows need the system's OpenBLAS: without it (the link fails, or the program does
+# not start), say so and keep those rows' earlier runs. OpenBLAS says which kernels it chose
+# when it loads, with OPENBLAS_VERBOSE=2 ("Core: Haswell"); an OpenBLAS older than the processor
+# falls back to a generic one. A build for one processor prints nothing: "unknown".
+openblas_core=""
+if [ -s "$work/filter-rust-blas.txt" ]; then
+    if cargo bench --bench ch05_products --features blas --no-run \
+        && listing=$(OPENBLAS_VERBOSE=2 cargo bench -q --bench ch05_products --features blas -- --list 2>&1); then
+        openblas_core=$(printf '%s\n' "$listing" | sed -n 's/^Core: *//p' | head -n 1)
+        openblas_core=${openblas_core:-unknown}
+    else
+        echo "warning: chapter 5's benchmarks do not build or run with --features blas (is OpenBLAS installed, e.g. Debian's libopenblas-dev?); the OpenBLAS rows keep their earlier runs." >&2
+        : > "$work/filter-rust-blas.txt"
+    fi
 fi
 
 echo "==> machine facts"
@@ -82,14 +91,7 @@ echo "==> machine facts"
     if [ "$have_numpy" = yes ]; then
         "$python_bin" python/bench.py --facts
     fi
-    if [ -s "$work/filter-rust-blas.txt" ]; then
-        # OpenBLAS chooses its kernels for the processor it recognises, and says which when
-        # OPENBLAS_VERBOSE=2 ("Core: Haswell"); an OpenBLAS older than the processor falls
-        # back to a generic one.
-        core=$(OPENBLAS_VERBOSE=2 cargo bench -q --bench ch05_products --features blas -- --list 2>&1 \
-            | sed -n 's/^Core: *//p' | head -n 1)
-        echo "openblas core: ${core:-unknown}"
-    fi
+    if [ -n "$openblas_core" ]; then echo "openblas core: $openblas_core"; fi
     if grep -qx reciprocals "$work/groups.txt"; then
         # Keys from chapters_code::speed::page_fault_key: one line per variant and allocator.
         "$target/release/examples/ch02_page_faults" rust

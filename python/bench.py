@@ -5,6 +5,7 @@ measure, writes that plan, runs this script with it, and merges the results:
     python3 python/bench.py OUT.csv --plan PLAN.txt   PLAN: lines "group variant size" (size "-": none)
     python3 python/bench.py --facts                   Python, NumPy (its SIMD, its BLAS), SciPy
     python3 python/bench.py --page-faults             NumPy's page faults for a fresh 80 MB result
+    python3 python/bench.py --measure < PLAN          (internal) one group, in this process
 OUT.csv gets one row per (group, variant, size): the median time of one call in seconds, its
 quartiles, min and max, and the number of samples, measured like criterion does (see `measure`).
 Single-threaded: BLAS threads are pinned to 1 before NumPy is imported.
@@ -424,10 +425,11 @@ def measure_plan(plan):
 
 
 def main(out, plan):
-    """Measures each group of `plan` in a fresh Python process, like each Rust benchmark
-    binary: glibc's malloc raises its threshold for mapping fresh memory from the kernel when
-    a program frees a large block (mallopt(3), M_MMAP_THRESHOLD), so a group measured after
-    another would pay fewer page faults than in a process of its own."""
+    """Measures each group of `plan` in a fresh Python process (the Rust side runs each
+    chapter's benchmarks, and each sweep, in a process of its own): after a program frees a
+    large block, glibc serves blocks up to its size from the heap and trims the heap less
+    (mallopt(3), M_MMAP_THRESHOLD and M_TRIM_THRESHOLD), so a group measured after another
+    could pay fewer page faults than in a process of its own."""
     lines = [HEADER]
     groups = []
     for entry in plan:

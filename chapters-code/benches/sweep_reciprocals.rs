@@ -6,12 +6,11 @@
 //! tens of milliseconds a call, the smallest a few nanoseconds. In test mode (`cargo test`,
 //! no `--bench`) each benchmark runs once at the smallest size only, to keep tests fast.
 //!
-//! Each sweep is a target of its own, run in a fresh process. glibc's `malloc` serves a
-//! large block by mapping fresh memory from the kernel (page faults on first touch), but
-//! after a program frees such a block of up to 32 MiB it raises that threshold to the
-//! block's size (mallopt(3), `M_MMAP_THRESHOLD`), and later blocks come from memory it
-//! already has. So a sweep that ran after another would measure a process the other has
-//! changed, and need not agree with its chapter's table.
+//! Each sweep is a target of its own, run in a fresh process. glibc's `malloc` gives a
+//! large block fresh memory from the kernel (page faults on first touch), but after a
+//! program frees such a block of up to 32 MiB it serves blocks up to that size from its
+//! heap and trims the heap less (mallopt(3), `M_MMAP_THRESHOLD`, `M_TRIM_THRESHOLD`). So a
+//! sweep that ran after another would measure a process the other has changed.
 
 // `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
 #[cfg(feature = "fast-alloc")]

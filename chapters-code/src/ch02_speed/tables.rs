@@ -3,7 +3,7 @@
 
 use crate::benchmarks::{creation, distances, reciprocals, Side, Workload};
 use crate::error::Result;
-use crate::results::{format_count, format_duration, Ratio, Results};
+use crate::results::{format_count, format_duration, Results, Timing};
 use crate::speed::page_fault_key;
 
 /// Which machine the chapter's timings come from, in which runs: only the runs its
@@ -36,16 +36,24 @@ pub fn findings() -> Result<String> {
     use Side::{Python, Rust, RustFastAlloc as Fast, RustHugePages as Thp};
 
     let r = Results::committed()?;
-    let t = |workload: Workload, side: Side| r.time(&workload, side);
-    // "how B compares with A": "2.5× faster" when B takes less time, "1.3× slower" otherwise.
-    let ratio =
-        |a: Option<f64>, b: Option<f64>| Ratio::describe(b, a, "not measured");
-    // The same, as a phrase that follows "is" and names A: "2.5× faster than A".
-    let than = |a: Option<f64>, b: Option<f64>, what: &str| {
-        Ratio::describe_than(b, a, what, &format!("not measured against {what}"))
+    let t = |workload: Workload, side: Side| r.timing_of(&workload, side);
+    // "how B compares with A": "2.5× faster" when B takes less time, "1.3× slower" otherwise;
+    // only timings of one machine are compared, as in the tables.
+    let compare = |a: Option<&Timing>, b: Option<&Timing>| {
+        b.and_then(|b| r.compare(b, a))
     };
-    let time = |t: Option<f64>| {
-        t.map(format_duration)
+    let ratio = |a, b| {
+        compare(a, b).map_or_else(|| "not measured".into(), |x| x.to_string())
+    };
+    // The same, as a phrase that follows "is" and names A: "2.5× faster than A".
+    let than = |a, b, what: &str| {
+        compare(a, b).map_or_else(
+            || format!("not measured against {what}"),
+            |x| x.than(what),
+        )
+    };
+    let time = |t: Option<&Timing>| {
+        t.map(|t| format_duration(t.median_seconds))
             .unwrap_or_else(|| "not measured".into())
     };
     let numpy = t(reciprocals::NUMPY, Python);
@@ -59,8 +67,8 @@ pub fn findings() -> Result<String> {
         ),
         format!(
             "- Huge pages for a fresh 80 MB result: NumPy with them turned off is {}; Rust with them turned on is {}.",
-            ratio(numpy, t(reciprocals::NUMPY_NO_HUGEPAGES, Python)),
-            ratio(t(RECIPROCALS, Rust), t(RECIPROCALS, Thp)),
+            than(numpy, t(reciprocals::NUMPY_NO_HUGEPAGES, Python), "NumPy with them"),
+            than(t(RECIPROCALS, Rust), t(RECIPROCALS, Thp), "Rust without them"),
         ),
         format!(
             "- In a program with FastAlloc (the next section): `reciprocals` is {}, `distances_to` {}.",

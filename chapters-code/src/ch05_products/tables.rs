@@ -3,7 +3,7 @@
 
 use crate::benchmarks::{matmul, Side, Workload};
 use crate::error::Result;
-use crate::results::{timing_table, Ratio, Results};
+use crate::results::{format_duration, timing_table, Results, Run};
 
 /// The 512 × 512 matrix product timings (markdown).
 pub fn matmul_table() -> Result<String> {
@@ -17,17 +17,15 @@ pub fn matmul_2048_table() -> Result<String> {
 
 /// How `workload` compares with `reference` in the committed results, as a
 /// phrase that follows "is": "1.2× slower than NumPy" (`than` names the
-/// reference), "level with NumPy", or "not measured yet against NumPy". No
-/// trailing newline.
+/// reference), "level with NumPy", or "not measured yet against NumPy" (also
+/// when the two were measured on different machines). No trailing newline.
 fn compare(workload: &Workload, reference: &Workload, than: &str) -> Result<String> {
     let results = Results::committed()?;
     let side = |w: &Workload| if w.python { Side::Python } else { Side::Rust };
-    Ok(Ratio::describe_than(
-        results.time(workload, side(workload)),
-        results.time(reference, side(reference)),
-        than,
-        &format!("not measured yet against {than}"),
-    ))
+    Ok(results
+        .ratio_between((workload, side(workload)), (reference, side(reference)))
+        .map(|ratio| ratio.than(than))
+        .unwrap_or_else(|| format!("not measured yet against {than}")))
 }
 
 /// `fast_matmul` against NumPy, one thread each, 2048 × 2048.
@@ -77,24 +75,36 @@ pub fn blas_finding() -> Result<String> {
 }
 
 fn blas_finding_in(results: &Results) -> String {
-    let blas = results.timing_of(&matmul::DOT_2048, Side::RustBlas);
-    let numpy = results.time(&matmul::NUMPY_MATMUL_2048, Side::Python);
-    let (Some(blas), Some(numpy)) = (blas, numpy) else {
+    let Some(blas) = results.timing_of(&matmul::DOT_2048, Side::RustBlas) else {
         return "They are not measured yet: `./bench.sh` measures them on a \
                 machine that has OpenBLAS to link."
             .to_string();
     };
-    let ratio = Ratio::of(blas.median_seconds, numpy).than("NumPy");
-    let core = results
-        .run_of(blas)
-        .and_then(|run| run.fact(OPENBLAS_CORE_FACT));
-    let kernels = match core {
+    let numpy = results.timing_of(&matmul::NUMPY_MATMUL_2048, Side::Python);
+    let comparison = match results.compare(blas, numpy) {
+        Some(ratio) => ratio.than("NumPy"),
+        None => format!(
+            "{} (NumPy not measured yet on the same machine)",
+            format_duration(blas.median_seconds)
+        ),
+    };
+    // bench.sh writes "unknown" when OpenBLAS did not say (a build for one
+    // fixed processor prints no "Core:").
+    let fact = |run: Option<&Run>, key: &str| {
+        run.and_then(|run| run.fact(key))
+            .filter(|value| *value != "unknown")
+            .map(str::to_string)
+    };
+    let kernels = match fact(results.run_of(blas), OPENBLAS_CORE_FACT) {
         Some(core) => format!("its “{core}” kernels"),
         None => "kernels it did not name".to_string(),
     };
+    let numpy_blas = fact(numpy.and_then(|t| results.run_of(t)), "numpy blas")
+        .map(|blas| format!(" (NumPy's: {blas})"))
+        .unwrap_or_default();
     format!(
-        "At 2048 × 2048 it was {ratio}, and the system's OpenBLAS chose \
-         {kernels}."
+        "At 2048 × 2048, `dot` with the system's OpenBLAS was {comparison}; \
+         that OpenBLAS chose {kernels}{numpy_blas}."
     )
 }
 
@@ -119,23 +129,34 @@ mod tests {
     fn the_finding_names_the_core_of_the_run_that_measured_the_blas_rows() {
         let known = crate::benchmarks::measured_series();
         let text = format!(
-            "# run 1: cpu: X\n# run 1: openblas core: Haswell\n\
+            "# run 1: cpu: X\n# run 1: numpy blas: openblas 0.3.31 (SkylakeX)\n\
+             # run 1: openblas core: Haswell\n\
              # run 2: cpu: X\n# run 2: openblas core: Prescott\n{}\n\
              matmul_2048,python,numpy_matmul,,0.3,,,,,,1\n\
              matmul_2048,rust+blas,dot,,0.6,,,,,,2\n# end: 2 timings\n",
             crate::results::HEADER
         );
-        let results = Results::parse_with(&text, &known).expect("valid");
+        let parse = |text: &str| Results::parse_with(text, &known).expect("valid");
         assert_eq!(
-            blas_finding_in(&results),
-            "At 2048 × 2048 it was 2.0×\u{a0}slower than NumPy, and the \
-             system's OpenBLAS chose its “Prescott” kernels."
+            blas_finding_in(&parse(&text)),
+            "At 2048 × 2048, `dot` with the system's OpenBLAS was 2.0×\u{a0}slower \
+             than NumPy; that OpenBLAS chose its “Prescott” kernels (NumPy's: \
+             openblas 0.3.31 (SkylakeX))."
         );
+        // Another machine: no ratio across machines, as in the tables.
+        let elsewhere = text.replace("# run 2: cpu: X", "# run 2: cpu: Y");
+        assert_eq!(
+            blas_finding_in(&parse(&elsewhere)),
+            "At 2048 × 2048, `dot` with the system's OpenBLAS was 600.0\u{a0}ms \
+             (NumPy not measured yet on the same machine); that OpenBLAS chose \
+             its “Prescott” kernels (NumPy's: openblas 0.3.31 (SkylakeX))."
+        );
+        // OpenBLAS did not say which kernels.
+        let unknown = text.replace("core: Prescott", "core: unknown");
+        assert!(blas_finding_in(&parse(&unknown)).contains("chose kernels it did not name"));
         let unmeasured = text
             .replace("matmul_2048,rust+blas,dot,,0.6,,,,,,2\n", "")
             .replace("# end: 2", "# end: 1");
-        let results =
-            Results::parse_with(&unmeasured, &known).expect("valid");
-        assert!(blas_finding_in(&results).starts_with("They are not measured yet"));
+        assert!(blas_finding_in(&parse(&unmeasured)).starts_with("They are not measured yet"));
     }
 }

@@ -14,7 +14,7 @@ use crate::benchmarks::{Side, Workload};
 use crate::chapter::Measure;
 use crate::error::Result;
 use crate::random::RandomState;
-use crate::results::{Ratio, Results};
+use crate::results::Results;
 
 /// The k-NN benchmark tables (markdown): distances, argsort, argpartition.
 pub fn knn_table() -> Result<String> {
@@ -43,11 +43,10 @@ pub(crate) fn compare(
     (b, b_name): (&Workload, &str),
 ) -> String {
     let side = |w: &Workload| if w.python { Side::Python } else { Side::Rust };
-    match (results.time(a, side(a)), results.time(b, side(b))) {
-        (Some(ta), Some(tb)) => {
-            format!("{a_name} is {}", Ratio::of(ta, tb).than(b_name))
-        }
-        _ => format!("{a_name} against {b_name}: {NOT_MEASURED}"),
+    // Only timings of one machine are compared, as in the tables.
+    match results.ratio_between((a, side(a)), (b, side(b))) {
+        Some(ratio) => format!("{a_name} is {}", ratio.than(b_name)),
+        None => format!("{a_name} against {b_name}: {NOT_MEASURED}"),
     }
 }
 

@@ -330,6 +330,17 @@ impl Results {
             .then(|| Ratio::of(timing.median_seconds, reference.median_seconds))
     }
 
+    /// How `workload` on `side` compares with `reference` on `reference_side`, when both
+    /// were measured on the same machine (else `None`, as [`Results::compare`]).
+    pub fn ratio_between(
+        &self,
+        (workload, side): (&Workload, Side),
+        (reference, reference_side): (&Workload, Side),
+    ) -> Option<Ratio> {
+        let timing = self.timing_of(workload, side)?;
+        self.compare(timing, self.timing_of(reference, reference_side))
+    }
+
     /// The runs that measured `timings`, in order of first appearance.
     pub fn runs_of<'a>(
         &'a self,
