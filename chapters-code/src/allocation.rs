@@ -115,17 +115,18 @@ mod tests {
 
     #[test]
     fn a_refused_allocation_panics_instead_of_aborting() {
-        // 2^40 f64s (8 TiB) and 2^60 bytes: more than any machine running the tests has.
+        // 2^44 f64s (128 TiB) and 2^60 bytes: more than a process's addresses hold on
+        // x86-64 Linux, so refused even where the kernel overcommits memory.
         let too_big = catch_unwind(|| {
-            ensure_allocatable::<f64>("test", &[1 << 20, 1 << 20])
+            ensure_allocatable::<f64>("test", &[1 << 22, 1 << 22])
         });
         let message = *too_big
-            .expect_err("8 TiB")
+            .expect_err("128 TiB")
             .downcast::<String>()
             .expect("a message");
         assert!(
             message.starts_with(
-                "test: cannot allocate 1099511627776 elements of f64"
+                "test: cannot allocate 17592186044416 elements of f64"
             ),
             "{message}"
         );

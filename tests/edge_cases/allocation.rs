@@ -3,8 +3,10 @@
 //! Rust's allocating methods abort the process when the allocator refuses; NumPy raises
 //! `MemoryError`. Every function of the book whose result can be larger than its input asks
 //! first (`chapters_code::allocation::ensure_allocatable`). Each case below asks for at least
-//! 8 TiB from inputs of a few megabytes, or none at all (empty axes), and must panic, naming
-//! the function. If a guard goes missing, this test process aborts: that fails too.
+//! 128 TiB from inputs of a few tens of megabytes, or none at all (empty axes), and must
+//! panic, naming the function. 128 TiB is more than x86-64 Linux gives a process's addresses
+//! by default, so even a system set to always overcommit (`vm.overcommit_memory=1`, which
+//! grants 8 TiB) refuses it. If a guard goes missing, this test process aborts: that fails too.
 
 use std::panic::{catch_unwind, UnwindSafe};
 
@@ -23,8 +25,11 @@ use chapters_code::speed::{
 };
 use ndarray::prelude::*;
 
-/// 2^20: a vector of this many `f64`s is 8 MiB, a square of them 8 TiB.
-const MEBI: usize = 1 << 20;
+/// 2^22: a vector of this many `f64`s is 32 MiB, a square of them 128 TiB.
+const MEBI: usize = 1 << 22;
+
+/// 2^45: this many `f64`s are 256 TiB.
+const HUGE: usize = 1 << 45;
 
 /// Runs `f`, which must panic with a message that starts with `function`.
 fn refused<R>(
@@ -55,7 +60,7 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
     let vector = Array1::<f64>::zeros(MEBI);
     let tall_and_empty = Array2::<f64>::zeros((MEBI, 0));
     let wide_and_empty = Array2::<f64>::zeros((0, MEBI));
-    let no_columns = Array2::<f64>::zeros((1 << 41, 0)); // 2^41 rows, no numbers
+    let no_columns = Array2::<f64>::zeros((HUGE, 0)); // 2^45 rows, no numbers
     let no_point = Array1::<f64>::zeros(0);
     let problems: Vec<String> = [
         refused("checked_add", || {
@@ -108,17 +113,17 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         refused("randint", || RandomState::new(0).randint(0, 10, MEBI, MEBI)),
         refused("randint", || RandomState::new(0).choice_binary(MEBI, MEBI)),
         refused("bench_matrices", || bench_matrices(MEBI)),
-        refused("new_array_floor", || new_array_floor(1 << 41)),
-        refused("list_range", || list_range(1 << 41)),
-        refused("array_from_iter", || array_from_iter(1 << 41)),
-        refused("array_range_f64", || array_range_f64(1 << 41)),
-        refused("tutorial_points", || tutorial_points(1 << 40)),
-        refused("tutorial_points_nested", || tutorial_points_nested(1 << 40)),
+        refused("new_array_floor", || new_array_floor(1 << 45)),
+        refused("list_range", || list_range(1 << 45)),
+        refused("array_from_iter", || array_from_iter(1 << 45)),
+        refused("array_range_f64", || array_range_f64(1 << 45)),
+        refused("tutorial_points", || tutorial_points(HUGE)),
+        refused("tutorial_points_nested", || tutorial_points_nested(HUGE)),
         refused("FastLife::new", || {
-            chapters_code::life::FastLife::new(Array2::zeros((0, 1 << 41)))
+            chapters_code::life::FastLife::new(Array2::zeros((0, 1 << 48)))
         }),
         refused("board_text", || {
-            chapters_code::life::board_text(&Array2::zeros((1 << 41, 0)))
+            chapters_code::life::board_text(&Array2::zeros((1 << 48, 0)))
         }),
         // Sizes whose bytes overflow what any allocation can be.
         refused("array_from_iter", || array_from_iter(i64::MAX)),
