@@ -2,12 +2,7 @@
 //! benchmark's 1000 × 1000, with `convolve2d` and with ndarray-conv (see
 //! `sweep_reciprocals.rs` for how the sweeps are run).
 
-// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
-#[cfg(feature = "fast-alloc")]
-#[global_allocator]
-static GLOBAL: chapters_code::speed::FastAlloc =
-    chapters_code::speed::FastAlloc;
-
+// The shared sizes and group setup, and (with `fast-alloc`) the global allocator.
 #[path = "sweep_support/mod.rs"]
 mod sweep_support;
 

@@ -12,12 +12,7 @@
 //! heap and trims the heap less (mallopt(3), `M_MMAP_THRESHOLD`, `M_TRIM_THRESHOLD`). So a
 //! sweep that ran after another would measure a process the other has changed.
 
-// `./bench.sh` measures the tuned rows with the allocator chapter 2 recommends.
-#[cfg(feature = "fast-alloc")]
-#[global_allocator]
-static GLOBAL: chapters_code::speed::FastAlloc =
-    chapters_code::speed::FastAlloc;
-
+// The shared sizes and group setup, and (with `fast-alloc`) the global allocator.
 #[path = "sweep_support/mod.rs"]
 mod sweep_support;
 

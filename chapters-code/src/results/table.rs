@@ -55,21 +55,6 @@ impl Ratio {
         }
     }
 
-    /// How `seconds` compares with `reference`, as a phrase that follows "is": "2.0× slower
-    /// than `what`", "level with `what`" for a tie, or `missing` if either was not
-    /// measured.
-    pub fn describe_than(
-        seconds: Option<f64>,
-        reference: Option<f64>,
-        what: &str,
-        missing: &str,
-    ) -> String {
-        match (seconds, reference) {
-            (Some(s), Some(r)) => Ratio::of(s, r).than(what),
-            _ => missing.to_string(),
-        }
-    }
-
     /// "2.0× slower than `what`", or "level with `what`" for a tie (never "1.0× (a tie)
     /// than"): a phrase that follows "is".
     pub fn than(&self, what: &str) -> String {
