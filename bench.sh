@@ -66,13 +66,23 @@ fi
 # The OpenBLAS rows need the system's OpenBLAS: without it (the link fails, or the program does
 # not start), say so and keep those rows' earlier runs. OpenBLAS says which kernels it chose
 # when it loads, with OPENBLAS_VERBOSE=2 ("Core: Haswell"); an OpenBLAS older than the processor
-# falls back to a generic one. A build for one processor prints nothing: "unknown".
+# falls back to a generic one. A build for one processor prints nothing: "unknown". Its release
+# is in the library the benchmark loads (ldd), which carries its build string ("OpenBLAS 0.3.21").
 openblas_core=""
+openblas_release=""
 if [ -s "$work/filter-rust-blas.txt" ]; then
     if cargo bench --bench ch05_products --features blas --no-run \
         && listing=$(OPENBLAS_VERBOSE=2 cargo bench -q --bench ch05_products --features blas -- --list 2>&1); then
         openblas_core=$(printf '%s\n' "$listing" | sed -n 's/^Core: *//p' | head -n 1)
         openblas_core=${openblas_core:-unknown}
+        blas_bench=$(cargo bench --bench ch05_products --features blas --no-run --message-format=json 2>/dev/null \
+            | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
+        openblas_library=$(ldd "$blas_bench" 2>/dev/null | awk '/libopenblas/ { print $3; exit }')
+        if [ -n "$openblas_library" ]; then
+            openblas_release=$(grep -a -o -m 1 'OpenBLAS [0-9][0-9.]*[0-9]' "$(readlink -f "$openblas_library")" \
+                | head -n 1 | sed 's/^OpenBLAS //')
+        fi
+        openblas_release=${openblas_release:-unknown}
     else
         echo "warning: chapter 5's benchmarks do not build or run with --features blas (is OpenBLAS installed, e.g. Debian's libopenblas-dev?); the OpenBLAS rows keep their earlier runs." >&2
         : > "$work/filter-rust-blas.txt"
@@ -91,7 +101,10 @@ echo "==> machine facts"
     if [ "$have_numpy" = yes ]; then
         "$python_bin" python/bench.py --facts
     fi
-    if [ -n "$openblas_core" ]; then echo "openblas core: $openblas_core"; fi
+    if [ -n "$openblas_core" ]; then
+        echo "openblas core: $openblas_core"
+        echo "openblas release: $openblas_release"
+    fi
     if grep -qx reciprocals "$work/groups.txt"; then
         # Keys from chapters_code::speed::page_fault_key: one line per variant and allocator.
         "$target/release/examples/ch02_page_faults" rust

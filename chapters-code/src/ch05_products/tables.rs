@@ -95,21 +95,27 @@ fn blas_finding_in(results: &Results) -> String {
             .filter(|value| *value != "unknown")
             .map(str::to_string)
     };
-    let kernels = match fact(results.run_of(blas), OPENBLAS_CORE_FACT) {
+    let blas_run = results.run_of(blas);
+    let kernels = match fact(blas_run, OPENBLAS_CORE_FACT) {
         Some(core) => format!("its “{core}” kernels"),
         None => "kernels it did not name".to_string(),
     };
+    let release = fact(blas_run, OPENBLAS_RELEASE_FACT)
+        .map(|release| format!(" {release}"))
+        .unwrap_or_default();
     let numpy_blas = fact(numpy.and_then(|t| results.run_of(t)), "numpy blas")
         .map(|blas| format!(" (NumPy's: {blas})"))
         .unwrap_or_default();
     format!(
         "At 2048 × 2048, `dot` with the system's OpenBLAS was {comparison}; \
-         that OpenBLAS chose {kernels}{numpy_blas}."
+         that OpenBLAS{release} chose {kernels}{numpy_blas}."
     )
 }
 
 /// The machine fact in which `./bench.sh` records the kernels OpenBLAS chose.
 const OPENBLAS_CORE_FACT: &str = "openblas core";
+/// The machine fact in which `./bench.sh` records the system OpenBLAS's release.
+const OPENBLAS_RELEASE_FACT: &str = "openblas release";
 
 #[cfg(test)]
 mod tests {
@@ -122,7 +128,9 @@ mod tests {
             "/../bench.sh"
         ))
         .expect("bench.sh is readable");
-        assert!(script.contains(&format!("echo \"{OPENBLAS_CORE_FACT}: ")));
+        for fact in [OPENBLAS_CORE_FACT, OPENBLAS_RELEASE_FACT] {
+            assert!(script.contains(&format!("echo \"{fact}: ")), "{fact}");
+        }
     }
 
     #[test]
@@ -131,7 +139,8 @@ mod tests {
         let text = format!(
             "# run 1: cpu: X\n# run 1: numpy blas: openblas 0.3.31 (SkylakeX)\n\
              # run 1: openblas core: Haswell\n\
-             # run 2: cpu: X\n# run 2: openblas core: Prescott\n{}\n\
+             # run 2: cpu: X\n# run 2: openblas core: Prescott\n\
+             # run 2: openblas release: 0.3.21\n{}\n\
              matmul_2048,python,numpy_matmul,,0.3,,,,,,1\n\
              matmul_2048,rust+blas,dot,,0.6,,,,,,2\n# end: 2 timings\n",
             crate::results::HEADER
@@ -140,7 +149,7 @@ mod tests {
         assert_eq!(
             blas_finding_in(&parse(&text)),
             "At 2048 × 2048, `dot` with the system's OpenBLAS was 2.0×\u{a0}slower \
-             than NumPy; that OpenBLAS chose its “Prescott” kernels (NumPy's: \
+             than NumPy; that OpenBLAS 0.3.21 chose its “Prescott” kernels (NumPy's: \
              openblas 0.3.31 (SkylakeX))."
         );
         // Another machine: no ratio across machines, as in the tables.
@@ -148,12 +157,14 @@ mod tests {
         assert_eq!(
             blas_finding_in(&parse(&elsewhere)),
             "At 2048 × 2048, `dot` with the system's OpenBLAS was 600.0\u{a0}ms \
-             (NumPy not measured yet on the same machine); that OpenBLAS chose \
-             its “Prescott” kernels (NumPy's: openblas 0.3.31 (SkylakeX))."
+             (NumPy not measured yet on the same machine); that OpenBLAS 0.3.21 \
+             chose its “Prescott” kernels (NumPy's: openblas 0.3.31 (SkylakeX))."
         );
         // OpenBLAS did not say which kernels.
-        let unknown = text.replace("core: Prescott", "core: unknown");
-        assert!(blas_finding_in(&parse(&unknown)).contains("chose kernels it did not name"));
+        let unknown = text
+            .replace("core: Prescott", "core: unknown")
+            .replace("release: 0.3.21", "release: unknown");
+        assert!(blas_finding_in(&parse(&unknown)).contains("that OpenBLAS chose kernels it did not name"));
         let unmeasured = text
             .replace("matmul_2048,rust+blas,dot,,0.6,,,,,,2\n", "")
             .replace("# end: 2", "# end: 1");
