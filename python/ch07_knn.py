@@ -71,3 +71,17 @@ tracemalloc.stop()
 print(f"result {dist_sq.nbytes / 1e6:.1f} MB, peak {peak / 1e6:.1f} MB")
 # ANCHOR_END: broadcast_memory
 out.end()
+
+# The same expression's peak heap for each N of the book's memory chart (Figure B-3; the Rust
+# side checks that these are its sizes): "N peak_bytes" per line. NumPy squares the (N, N, 2)
+# differences in place only when they take 256 KiB or more (temporary elision), so the small
+# sizes peak at two temporaries and the large ones at one temporary and the result.
+out.begin("broadcast_memory_sweep")
+for n in (10, 30, 100, 300, 1000, 2000):
+    X = np.random.RandomState(42).rand(n, 2)
+    tracemalloc.start()
+    dist_sq = np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(n, peak)
+out.end()

@@ -159,7 +159,7 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
         for (chapter, table) in tables() {
             let text = match table.render {
                 Render::Text(render) => render(),
-                Render::Measured(render) => Ok(render(host.measure)),
+                Render::Measured(render) => render(host.measure),
                 Render::Processes(render) => render(host.program),
             };
             compare(chapter.table_path(table), text.map(String::into_bytes));

@@ -220,7 +220,7 @@ pub enum Render {
     Text(fn() -> Result<String>),
     /// From measurements of the heap, made by the program's counting allocator (the library
     /// has none: only the programs that generate and check the book install one).
-    Measured(fn(Measure<'_>) -> String),
+    Measured(fn(Measure<'_>) -> Result<String>),
     /// From runs of the book's program (given) in fresh processes of their own, for
     /// measurements that other work in the same process would disturb, such as the growth
     /// of its resident memory.
@@ -275,7 +275,7 @@ impl Table {
     /// A table built from heap measurements.
     pub const fn measured(
         name: &'static str,
-        render: fn(Measure<'_>) -> String,
+        render: fn(Measure<'_>) -> Result<String>,
     ) -> Table {
         Table {
             name,

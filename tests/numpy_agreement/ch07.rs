@@ -47,3 +47,28 @@ fn kth_out_of_bounds() {
     let rust = numbers(&rust_output(SLUG, "kth_out_of_bounds"));
     assert_eq!(numpy, rust);
 }
+
+/// NumPy's peak heap for the broadcast expression against N (Figure B-3): below 256 KiB of
+/// differences NumPy does not elide the temporary, and peaks with the differences and their
+/// squares; from there on it squares in place and peaks with one temporary and the result,
+/// plus a little bookkeeping (tracemalloc counts Python's objects too).
+#[test]
+fn numpy_elides_the_squares_only_for_large_temporaries() {
+    use chapters_code::appendix::{
+        broadcast_temporary_bytes, numpy_broadcast_peaks, result_bytes,
+    };
+    let mut seen_both = (false, false);
+    for (n, peak) in numpy_broadcast_peaks().expect("the committed file reads")
+    {
+        let temporary = broadcast_temporary_bytes(n);
+        if temporary >= 256 * 1024 {
+            let held = temporary + result_bytes(n);
+            assert!((held..held + 4096).contains(&peak), "N = {n}: {peak}");
+            seen_both.1 = true;
+        } else {
+            assert!(peak >= 2 * temporary, "N = {n}: {peak}");
+            seen_both.0 = true;
+        }
+    }
+    assert_eq!(seen_both, (true, true));
+}

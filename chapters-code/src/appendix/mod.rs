@@ -13,7 +13,7 @@ pub use performance::{
 };
 pub use sweeps::{
     broadcast_temporary_bytes, convolution_sweep, knn_distances_sweep,
-    knn_memory, life_sweep, memory_sizes, reciprocals_sweep,
+    knn_memory, life_sweep, memory_sizes, numpy_broadcast_peaks, reciprocals_sweep,
     render_convolution_sweep, render_knn_distances_sweep, render_knn_memory,
     render_life_sweep, render_reciprocals_sweep, result_bytes,
 };

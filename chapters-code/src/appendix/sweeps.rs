@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::benchmarks::{sweeps, Sweep};
 use crate::chapter::HeapUse;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::figures::palette;
 use crate::figures::sweep::{
     draw_log_log, draw_sweep, format_bytes, Line, LogLogChart, Point,
@@ -109,15 +109,66 @@ pub fn result_bytes(n: u64) -> u64 {
     f64_bytes("result_bytes", &[n, n])
 }
 
-/// The peak heap of chapter 7's two Rust versions for N points, measured: the broadcast
-/// translation holds the `(N, N, 2)` differences, their squares and the result at once; the
+/// Where `python/ch07_knn.py` writes the peak heap of the tutorial's broadcast expression for
+/// each N of the memory chart, measured with tracemalloc: "N peak_bytes" per line.
+pub const NUMPY_PEAKS_PATH: &str =
+    "python/outputs/ch07-knn/broadcast_memory_sweep.txt";
+
+const NUMPY_PEAKS: &str =
+    include_str!("../../../python/outputs/ch07-knn/broadcast_memory_sweep.txt");
+
+/// NumPy's peak heap for the tutorial's broadcast expression, `(N, peak bytes)` for each N of
+/// [`memory_sizes`], as `python/ch07_knn.py` measured it ([`NUMPY_PEAKS_PATH`]).
+///
+/// # Errors
+/// A line that is not two whole numbers, or sizes other than [`memory_sizes`]: the error
+/// names the file and the line.
+pub fn numpy_broadcast_peaks() -> Result<Vec<(u64, u64)>> {
+    parse_peaks(NUMPY_PEAKS)
+}
+
+fn parse_peaks(text: &str) -> Result<Vec<(u64, u64)>> {
+    let mut peaks = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let parsed = match fields.as_slice() {
+            [n, peak] => n.parse::<u64>().ok().zip(peak.parse::<u64>().ok()),
+            _ => None,
+        };
+        let Some(pair) = parsed else {
+            return Err(Error::msg(format!(
+                "{NUMPY_PEAKS_PATH} line {}: expected `N peak_bytes`, found {line:?}",
+                i + 1
+            )));
+        };
+        peaks.push(pair);
+    }
+    let sizes: Vec<u64> = peaks.iter().map(|&(n, _)| n).collect();
+    if sizes != memory_sizes() {
+        return Err(Error::msg(format!(
+            "{NUMPY_PEAKS_PATH}: sizes {sizes:?}, but the chart's are {:?} (run \
+             scripts/numpy-outputs.sh ch07)",
+            memory_sizes()
+        )));
+    }
+    Ok(peaks)
+}
+
+/// The memory of all pairwise squared distances for each N, as a table: NumPy's peak heap
+/// for the tutorial's broadcast expression (measured by tracemalloc) and its `(N, N, 2)`
+/// temporary, next to the peak heap of chapter 7's two Rust versions, measured: the
+/// broadcast translation holds the differences, their squares and the result at once; the
 /// loop allocates the result and nothing else. Panics if either stops being so, since the
 /// chart draws these formulas.
-pub fn knn_memory(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> String {
+///
+/// # Errors
+/// If NumPy's measurements do not read ([`numpy_broadcast_peaks`]).
+pub fn knn_memory(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> Result<String> {
+    let numpy = numpy_broadcast_peaks()?;
     let mut out = String::from(
-        "| N, points | (N, N, 2) temporary | Rust broadcast, peak heap | Rust `pairwise_sq_distances`, peak heap |\n| ---: | ---: | ---: | ---: |\n",
+        "| N, points | NumPy broadcast, peak heap | its (N, N, 2) temporary | Rust broadcast, peak heap | Rust `pairwise_sq_distances`, peak heap |\n| ---: | ---: | ---: | ---: | ---: |\n",
     );
-    for &n in memory_sizes() {
+    for (&n, &(_, numpy_peak)) in memory_sizes().iter().zip(&numpy) {
         let points = RandomState::new(42).rand(n as usize, 2);
         let broadcast = measure(&mut || {
             drop(black_box(pairwise_sq_distances_broadcast(points.view())))
@@ -138,20 +189,23 @@ pub fn knn_memory(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> String {
         );
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             format_size(n),
+            format_bytes(numpy_peak as f64),
             format_bytes(temporary as f64),
             format_bytes(broadcast.peak_bytes as f64),
             format_bytes(looped.peak_bytes as f64),
         );
     }
-    out
+    Ok(out)
 }
 
-/// Memory against N, on log–log axes: the tutorial's `(N, N, 2)` temporary, the peak heap of
-/// chapter 7's broadcast translation, and of `pairwise_sq_distances`, which allocates only
-/// its result (both measured and asserted by [`knn_memory`]).
+/// Memory against N, on log–log axes: NumPy's peak heap for the tutorial's broadcast
+/// expression (measured) and its `(N, N, 2)` temporary, the peak heap of chapter 7's
+/// broadcast translation, and of `pairwise_sq_distances`, which allocates only its result
+/// (both measured and asserted by [`knn_memory`]).
 pub fn render_knn_memory(path: &Path) -> Result<()> {
+    let numpy = numpy_broadcast_peaks()?;
     let line = |label: &str, color, dashed, bytes: fn(u64) -> u64| Line {
         label: label.to_string(),
         color,
@@ -174,10 +228,24 @@ pub fn render_knn_memory(path: &Path) -> Result<()> {
             y_format: format_bytes,
         },
         &[
+            Line {
+                label: "NumPy, the tutorial's broadcast, peak heap (tracemalloc)"
+                    .to_string(),
+                color: palette::NUMPY,
+                dashed: false,
+                points: numpy
+                    .iter()
+                    .map(|&(n, peak)| Point {
+                        x: n as f64,
+                        y: peak as f64,
+                        spread: None,
+                    })
+                    .collect(),
+            },
             line(
-                "NumPy's (N, N, 2) temporary, the tutorial's broadcast",
+                "its (N, N, 2) temporary",
                 palette::NUMPY,
-                false,
+                true,
                 broadcast_temporary_bytes,
             ),
             line(
@@ -212,6 +280,16 @@ mod tests {
             assert!(std::panic::catch_unwind(|| broadcast_temporary_bytes(too_many)).is_err());
             assert!(std::panic::catch_unwind(|| result_bytes(too_many * 2)).is_err());
         }
+    }
+
+    #[test]
+    fn numpy_peaks_read_with_the_chart_sizes_or_say_which_line_is_wrong() {
+        let peaks = numpy_broadcast_peaks().expect("the committed file reads");
+        assert_eq!(peaks.len(), memory_sizes().len());
+        let error = parse_peaks("10 6296\n30 4.5e4\n").unwrap_err().to_string();
+        assert!(error.contains("broadcast_memory_sweep.txt line 2"), "{error}");
+        let error = parse_peaks("10 6296\n").unwrap_err().to_string();
+        assert!(error.contains("sizes [10]"), "{error}");
     }
 
     #[test]

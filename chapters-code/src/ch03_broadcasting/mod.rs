@@ -36,7 +36,9 @@ pub const CHAPTER: Chapter = Chapter {
     ],
     figures: &[Figure::new("diagrams.png", render_broadcasting_diagrams)],
     tables: &[
-        Table::measured("knn-memory.md", tables::knn_memory_table),
+        Table::measured("knn-memory.md", |measure| {
+            Ok(tables::knn_memory_table(measure))
+        }),
         Table::text("numpy-table.md", numpy_table::render),
     ],
 };

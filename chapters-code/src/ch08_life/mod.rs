@@ -51,7 +51,7 @@ pub const CHAPTER: Chapter = Chapter {
         Table::text("numpy-table.md", numpy_table::render),
         Table::text("life-table.md", life_table),
         Table::text("loops-vs-numpy.md", loops_vs_numpy),
-        Table::measured("allocations.md", life_allocations),
+        Table::measured("allocations.md", |measure| Ok(life_allocations(measure))),
     ],
 };
 

@@ -184,8 +184,20 @@ pub fn draw_log_log(
         } else {
             plot.draw_series(LineSeries::new(data.clone(), style))?
         };
+        // The legend's sample is dashed like its line: two strokes with a gap, or one
+        // unbroken stroke drawn in two halves.
+        let (first_end, second_start) =
+            if line.dashed { (10, 16) } else { (12, 12) };
         drawn.label(label).legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 24, y)], color.stroke_width(3))
+            EmptyElement::at((x, y))
+                + PathElement::new(
+                    vec![(0, 0), (first_end, 0)],
+                    color.stroke_width(3),
+                )
+                + PathElement::new(
+                    vec![(second_start, 0), (26, 0)],
+                    color.stroke_width(3),
+                )
         });
         plot.draw_series(
             data.iter().map(|&p| Circle::new(p, 4, color.filled())),

@@ -18,28 +18,44 @@ pub const NOT_MEASURED: &str = "not measured yet";
 /// The no-break space between a number and its unit, or a ratio and its word.
 pub const NBSP: char = '\u{a0}';
 
-/// How one time compares with a reference time: "2.5× faster" or "1.3× slower".
+/// How one time compares with a reference time: "2.5× faster" or "1.3× slower", or a tie
+/// when the two are the same to one decimal or their spreads overlap.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ratio {
     /// How many times faster or slower, at least 1.
     pub factor: f64,
     /// Takes no more time than the reference.
     pub faster: bool,
+    /// The two interquartile ranges overlap: the middle halves of the two sets of samples
+    /// do not separate the times, whatever their medians say.
+    pub within_spread: bool,
 }
 
 impl Ratio {
-    /// How `seconds` compares with `reference`.
+    /// How `seconds` compares with `reference` (medians alone, no spread).
     pub fn of(seconds: f64, reference: f64) -> Ratio {
-        if seconds <= reference {
-            Ratio {
-                factor: reference / seconds,
-                faster: true,
-            }
+        let (factor, faster) = if seconds <= reference {
+            (reference / seconds, true)
         } else {
-            Ratio {
-                factor: seconds / reference,
-                faster: false,
-            }
+            (seconds / reference, false)
+        };
+        Ratio {
+            factor,
+            faster,
+            within_spread: false,
+        }
+    }
+
+    /// How `timing` compares with `reference`: their medians, and whether their
+    /// interquartile ranges overlap (when both runs recorded them).
+    pub fn of_timings(timing: &Timing, reference: &Timing) -> Ratio {
+        let within_spread = match (timing.spread, reference.spread) {
+            (Some(a), Some(b)) => a.q1 <= b.q3 && b.q1 <= a.q3,
+            _ => false,
+        };
+        Ratio {
+            within_spread,
+            ..Ratio::of(timing.median_seconds, reference.median_seconds)
         }
     }
 
@@ -56,19 +72,35 @@ impl Ratio {
     }
 
     /// "2.0× slower than `what`", or "level with `what`" for a tie (never "1.0× (a tie)
-    /// than"): a phrase that follows "is".
+    /// than"): a phrase that follows "is". A tie of overlapping spreads says so, with what
+    /// the medians alone would say.
     pub fn than(&self, what: &str) -> String {
-        if self.is_tie() {
+        if self.same_to_one_decimal() {
             format!("level with {what}")
+        } else if self.within_spread {
+            format!(
+                "level with {what} (its median is {}, but the interquartile ranges overlap)",
+                self.medians()
+            )
         } else {
             format!("{self} than {what}")
         }
     }
 
-    /// Whether the two times are the same to the one decimal the book shows: "1.0×" is
-    /// neither faster nor slower.
+    /// Whether the measurements do not tell the two times apart: the same to the one
+    /// decimal the book shows ("1.0×"), or overlapping interquartile ranges.
     pub fn is_tie(&self) -> bool {
+        self.same_to_one_decimal() || self.within_spread
+    }
+
+    fn same_to_one_decimal(&self) -> bool {
         format!("{:.1}", self.factor) == "1.0"
+    }
+
+    /// What the medians alone say: "1.1× faster".
+    fn medians(&self) -> String {
+        let how = if self.faster { "faster" } else { "slower" };
+        format!("{:.1}×{NBSP}{how}", self.factor)
     }
 
     /// The ratio for a table: in bold when it is a speed-up.
@@ -84,11 +116,14 @@ impl Ratio {
 
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_tie() {
+        if self.same_to_one_decimal() {
             return write!(f, "1.0×{NBSP}(a{NBSP}tie)");
         }
-        let how = if self.faster { "faster" } else { "slower" };
-        write!(f, "{:.1}×{NBSP}{how}", self.factor)
+        write!(f, "{}", self.medians())?;
+        if self.within_spread {
+            write!(f, " (IQRs{NBSP}overlap)")?;
+        }
+        Ok(())
     }
 }
 
@@ -311,8 +346,7 @@ impl Results {
             (Some(a), Some(b)) => a.same_machine(b),
             _ => false,
         };
-        comparable
-            .then(|| Ratio::of(timing.median_seconds, reference.median_seconds))
+        comparable.then(|| Ratio::of_timings(timing, reference))
     }
 
     /// How `workload` on `side` compares with `reference` on `reference_side`, when both
@@ -350,7 +384,7 @@ impl Results {
         timings: impl IntoIterator<Item = &'a Timing>,
     ) -> String {
         let runs = self.runs_of(timings);
-        let how = "Each time is the median of one call over the run's samples; IQR, the interquartile range, holds the middle half of them.";
+        let how = "Each time is the median of one call over the run's samples; IQR, the interquartile range, holds the middle half of them. Where the two IQRs overlap, the samples do not separate the times, and the ratio says so.";
         match runs.as_slice() {
             [] => format!(
                 "Not measured yet: `./bench.sh` measures it and writes `{}`.",

@@ -331,6 +331,49 @@ fn a_single_run_gets_one_sentence() {
 }
 
 #[test]
+fn overlapping_spreads_are_a_tie_whatever_the_medians_say() {
+    let timing = |median: f64, q1: f64, q3: f64| Timing {
+        series: Series {
+            group: "g",
+            side: Side::Rust,
+            variant: "v",
+            size: None,
+        },
+        median_seconds: median,
+        spread: Some(Spread {
+            q1,
+            q3,
+            min: q1,
+            max: q3,
+        }),
+        samples: Some(10),
+        run: 1,
+    };
+    let numpy = timing(0.0323, 0.0319, 0.0325);
+    // sinc in the 2026-11-27 run: a median 1.1× faster, but an IQR that contains NumPy's.
+    let noisy = Ratio::of_timings(&timing(0.0293, 0.0280, 0.0330), &numpy);
+    assert!(noisy.is_tie() && noisy.faster);
+    assert_eq!(noisy.emphasized(), "1.1×\u{a0}faster (IQRs\u{a0}overlap)");
+    assert_eq!(
+        noisy.than("NumPy"),
+        "level with NumPy (its median is 1.1×\u{a0}faster, but the interquartile ranges overlap)"
+    );
+    // Separate spreads: the medians decide, and a speed-up is in bold.
+    let clear = Ratio::of_timings(&timing(0.0262, 0.0258, 0.0267), &numpy);
+    assert!(!clear.is_tie());
+    assert_eq!(clear.emphasized(), "**1.2×\u{a0}faster**");
+    // Touching quartiles overlap; a timing without a spread is compared by its median.
+    assert!(
+        Ratio::of_timings(&timing(0.03, 0.029, 0.0319), &numpy).within_spread
+    );
+    let bare = Timing {
+        spread: None,
+        ..timing(0.0262, 0.0, 1.0)
+    };
+    assert!(!Ratio::of_timings(&bare, &numpy).within_spread);
+}
+
+#[test]
 fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(Ratio::of(0.01, 0.03).to_string(), "3.0×\u{a0}faster");
     assert_eq!(Ratio::of(0.06, 0.03).emphasized(), "2.0×\u{a0}slower");
