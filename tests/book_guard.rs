@@ -1985,6 +1985,68 @@ fn a_run_button_is_only_on_blocks_the_playground_can_run() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+#[test]
+fn the_readme_shows_the_example_chapter_the_tests_compile() {
+    // "Adding a chapter" shows a chapter's mod.rs and figures.rs; the crate compiles and runs
+    // those very files (chapters-code/src/new_chapter_example/, under cfg(test)).
+    let readme = read_repo_file("README.md");
+    let (_, section) = readme
+        .split_once("## Adding a chapter")
+        .expect("the README has its 'Adding a chapter' section");
+    let blocks: Vec<String> = section
+        .split("\n   ```rust\n")
+        .skip(1)
+        .map(|rest| {
+            let (block, _) =
+                rest.split_once("\n   ```\n").expect("a closed block");
+            block
+                .lines()
+                .map(|line| line.strip_prefix("   ").unwrap_or(line))
+                .map(|line| format!("{line}\n"))
+                .collect()
+        })
+        .collect();
+    let files = ["mod.rs", "figures.rs"].map(|name| {
+        read_repo_file(format!("chapters-code/src/new_chapter_example/{name}"))
+    });
+    assert_eq!(blocks.len(), files.len(), "the README shows two Rust files");
+    for (block, file) in blocks.iter().zip(&files) {
+        assert_eq!(
+            block, file,
+            "the README's block differs from the file it shows"
+        );
+    }
+}
+
+#[test]
+fn a_run_button_runs_something() {
+    // A block with a Run button that only defines a function would print nothing on the
+    // playground: each one ends with a (hidden) line that calls what it shows.
+    let mut problems = Vec::new();
+    for page in pages() {
+        for block in page.code_blocks() {
+            let lang = LangString::parse(&block.info);
+            let runnable = lang.rust
+                && !(lang.ignore || lang.no_run || lang.compile_fail)
+                && !lang.tokens.iter().any(|t| t == "noplayground");
+            let calls = block.body.lines().any(|line| {
+                line.strip_prefix("# ").is_some_and(|code| {
+                    !code.starts_with("extern crate")
+                        && !code.starts_with("use ")
+                })
+            });
+            if runnable && !calls {
+                problems.push(format!(
+                    "{}: the Run button would show nothing: add a hidden line \
+                     (`# name();`) that calls the sample",
+                    page.place(block.offset)
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// The characters scripts/subset-text-fonts.py asked the text-font subsets for, beyond ASCII.
 fn font_subset_characters(manifest: &str) -> BTreeSet<char> {
     manifest

@@ -688,7 +688,7 @@ pub mod sinc {
     pub const SINC_BROADCAST: Workload = Workload::rust(
         G,
         "sinc_broadcast",
-        &[(RS, "Rust `sinc_broadcast` (word for word)")],
+        &[(RS, "Rust `sinc_broadcast` (step by step, the sum once)")],
     );
     /// `sinc`.
     pub const SINC: Workload = Workload::rust(

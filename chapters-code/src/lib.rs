@@ -26,6 +26,11 @@ pub mod results;
 pub mod book;
 pub mod prelude;
 
+// The README's "Adding a chapter" example, compiled and run as the README shows it (a guard
+// test checks that the README shows these two files byte for byte). Not part of the book.
+#[cfg(test)]
+mod new_chapter_example;
+
 pub use error::{Error, Result};
 
 // The `blas` feature links the system's OpenBLAS for ndarray's `dot` (chapter 5): naming the
@@ -69,4 +74,27 @@ chapters! {
     ch09_convolution as convolution,
     where_next,
     appendix,
+}
+
+#[cfg(test)]
+mod readme_example_tests {
+    use super::new_chapter_example::CHAPTER;
+
+    #[test]
+    fn the_readme_chapter_runs_its_sample_and_draws_its_figure() {
+        assert_eq!(CHAPTER.slug, "ch10-where");
+        for sample in CHAPTER.samples {
+            (sample.run)();
+        }
+        let dir = std::env::temp_dir()
+            .join(format!("chapters-code-readme-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        for figure in CHAPTER.figures {
+            let path = dir.join(figure.name);
+            (figure.render)(&path).expect("the README's figure renders");
+            let png = std::fs::read(&path).expect("the figure was written");
+            assert!(png.starts_with(b"\x89PNG"), "{}", figure.name);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -154,7 +154,7 @@ pub fn tuned_table(results: &Results) -> String {
             ),
         );
     }
-    out
+    out + "\n" + &fast_alloc_costs(results)
 }
 
 /// The workloads where NumPy (or SciPy) is faster than the Rust version in the default
@@ -243,6 +243,33 @@ pub fn performance_summary() -> Result<String> {
 /// The appendix's tuned table from the committed results.
 pub fn tuned_summary() -> Result<String> {
     Ok(tuned_table(&Results::committed()?))
+}
+
+/// Where FastAlloc makes a workload slower than the default configuration (beyond the
+/// spread of the two timings), as a sentence: a faster allocator for fresh memory is not a
+/// free win everywhere.
+pub fn fast_alloc_costs(results: &Results) -> String {
+    let slower: Vec<String> = lines()
+        .filter_map(|(group, line)| {
+            let default = results.timing_of(&line.rust, Side::Rust)?;
+            let tuned = results.timing_of(&line.rust, Side::RustFastAlloc)?;
+            let ratio = results.compare(tuned, Some(default))?;
+            (!ratio.faster && !ratio.is_tie()).then(|| {
+                format!("{} ({ratio})", workload_cell(group, line))
+            })
+        })
+        .collect();
+    if slower.is_empty() {
+        "With FastAlloc, no workload is slower than in the default configuration beyond the \
+         spread of the two timings.\n"
+            .to_string()
+    } else {
+        format!(
+            "With FastAlloc, slower than in the default configuration beyond the spread of \
+             the two timings: {}.\n",
+            slower.join("; ")
+        )
+    }
 }
 
 /// The appendix's "where NumPy is faster" list from the committed results.

@@ -65,7 +65,7 @@ fn nbytes() -> RowResult {
     let bytes = numpy_row!(
         "`a.nbytes`",
         a.len() * size_of::<f32>(),
-        "ndarray has no `nbytes`"
+        "ndarray has no `nbytes`: name the element type (`a` holds `f32` here)"
     );
     assert_eq!(bytes, 4_000_000);
     Ok(())
@@ -75,7 +75,7 @@ fn itemsize() -> RowResult {
     let size = numpy_row!(
         "`a.itemsize`",
         size_of::<f32>(),
-        "a constant of the element type"
+        "a constant of the element type (`f32` here)"
     );
     assert_eq!(size, 4);
     Ok(())

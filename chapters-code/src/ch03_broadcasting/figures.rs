@@ -19,7 +19,7 @@ struct Diagram {
     right_real: (usize, usize),
 }
 
-/// The three classic broadcasting cases of the chapter, drawn as grids of cells.
+/// The chapter's three broadcasting examples (Listings 3-1 to 3-3), drawn as grids of cells.
 pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
     register_fonts();
     let stretch = |a: ArrayView2<i32>, shape: (usize, usize)| -> Result<Array2<i32>> {
@@ -29,10 +29,10 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
     let column = Array::from_iter(0..3).insert_axis(Axis(1));
     let diagrams = [
         Diagram {
-            title: "np.arange(3) + 5",
-            left: row.clone(),
-            left_real: (1, 3),
-            right: stretch(array![[5]].view(), (1, 3))?,
+            title: "np.ones((3, 3)) + 2",
+            left: Array2::ones((3, 3)),
+            left_real: (3, 3),
+            right: stretch(array![[2]].view(), (3, 3))?,
             right_real: (1, 1),
         },
         Diagram {

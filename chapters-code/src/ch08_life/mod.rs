@@ -143,7 +143,7 @@ pub fn iterate(z: &mut Array2<u8>) {
 // ANCHOR: fast
 /// The same rules in one pass with no temporary arrays: two boards that swap
 /// roles, and for each row a buffer of column sums (the three cells above, at
-/// and below), so that a cell's neighbour count is three additions and a
+/// and below), so that a cell's neighbour count is two additions and a
 /// subtraction. The inner loops run over plain byte slices with no branches.
 pub struct FastLife {
     current: Array2<u8>,
