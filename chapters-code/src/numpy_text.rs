@@ -18,28 +18,37 @@ pub struct PrintedArray {
     pub shape: Vec<usize>,
     /// The values in reading order.
     pub values: Vec<f64>,
+    /// Each value printed as an integer (no `.` or exponent), exactly: an `f64` cannot tell
+    /// 2^53 + 1 from 2^53, and int64 outputs go that high.
+    integers: Vec<Option<i128>>,
 }
 
 impl PrintedArray {
     /// Whether both have the same shape and the same values, where NaN equals NaN and every
     /// other value must be equal (`0.0 == -0.0`): the two libraries print the same numbers
-    /// with different digits (`1.` and `1`), so this compares numbers, not text.
+    /// with different digits (`1.` and `1`), so this compares numbers, not text. Two values
+    /// printed as integers are compared exactly, beyond what an `f64` holds.
     pub fn same_as(&self, other: &PrintedArray) -> bool {
         self.shape == other.shape
             && self.values.len() == other.values.len()
-            && self
-                .values
-                .iter()
-                .zip(&other.values)
-                .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
+            && (0..self.values.len()).all(|i| {
+                let (a, b) = (self.values[i], other.values[i]);
+                match (self.integers[i], other.integers[i]) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => a == b || (a.is_nan() && b.is_nan()),
+                }
+            })
     }
 
     /// Whether both have the same shape and values within `tolerance` (absolute), NaN
-    /// matching NaN and infinities matching exactly.
+    /// matching NaN and infinities matching exactly (whatever the tolerance).
     pub fn close_to(&self, other: &PrintedArray, tolerance: f64) -> bool {
         self.shape == other.shape
             && self.values.len() == other.values.len()
             && self.values.iter().zip(&other.values).all(|(a, b)| {
+                if a.is_infinite() || b.is_infinite() {
+                    return a == b;
+                }
                 a == b
                     || (a.is_nan() && b.is_nan())
                     || (a - b).abs() <= tolerance
@@ -54,9 +63,19 @@ impl fmt::Display for PrintedArray {
 }
 
 /// Parses one number as NumPy or ndarray prints it: `3`, `-3.`, `0.25`, `1e-05`, `nan`,
-/// `NaN`, `inf`, `-inf`.
+/// `NaN`, `inf`, `-inf`. One trailing `.` after a digit is NumPy's way to print a whole
+/// float; `1..` is not a number.
 pub fn parse_number(token: &str) -> Option<f64> {
-    let token = token.trim_end_matches('.');
+    let token = match token.strip_suffix('.') {
+        Some(whole)
+            if whole.ends_with(|c: char| c.is_ascii_digit())
+                && !whole.contains(['.', 'e', 'E']) =>
+        {
+            whole
+        }
+        Some(_) => return None,
+        None => token,
+    };
     if token.is_empty() {
         return None;
     }
@@ -74,11 +93,13 @@ pub fn parse_number(token: &str) -> Option<f64> {
 }
 
 /// Every number in `text`, in order, whether inside brackets or not. Words, punctuation and
-/// NumPy's elision `...` are skipped; a number is a whitespace-, comma- or bracket-separated
-/// token that parses (see [`parse_number`]).
+/// NumPy's elision `...` are skipped; a number is a token between whitespace, commas,
+/// brackets, parentheses, colons or semicolons (`mean: 3.5;`) that parses (see
+/// [`parse_number`]).
 pub fn numbers(text: &str) -> Vec<f64> {
     text.split(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '[' | ']' | '(' | ')')
+        c.is_whitespace()
+            || matches!(c, ',' | '[' | ']' | '(' | ')' | ':' | ';')
     })
     .filter_map(parse_number)
     .collect()
@@ -108,7 +129,14 @@ pub fn arrays(text: &str) -> Result<Vec<PrintedArray>> {
                 depth -= 1;
                 if depth == 0 {
                     if let Some(begin) = start.take() {
-                        found.push(one_array(&text[begin..=at])?);
+                        let one =
+                            one_array(&text[begin..=at]).map_err(|e| {
+                                e.context(format!(
+                                    "array {} (at byte {begin})",
+                                    found.len() + 1
+                                ))
+                            })?;
+                        found.push(one);
                     }
                 }
             }
@@ -149,12 +177,30 @@ fn one_array(text: &str) -> Result<PrintedArray> {
     // The length of each axis, as seen by the first row of each depth; every later row at
     // the same depth must agree.
     let mut shape: Vec<Option<usize>> = Vec::new();
+    // What each depth holds, numbers or rows: a depth that holds both (`[[1], 2]`) is not
+    // an array NumPy can print.
+    let mut holds_rows: Vec<Option<bool>> = Vec::new();
     let mut counts: Vec<usize> = Vec::new();
     let mut values = Vec::new();
+    let mut integers = Vec::new();
     let mut token = String::new();
+    let holds =
+        |holds_rows: &mut Vec<Option<bool>>, depth: usize, rows: bool| {
+            if holds_rows.len() <= depth {
+                holds_rows.resize(depth + 1, None);
+            }
+            match holds_rows[depth].replace(rows) {
+                Some(before) if before != rows => Err(Error::msg(format!(
+                "ragged array: numbers and rows side by side at depth {depth}"
+            ))),
+                _ => Ok(()),
+            }
+        };
     let flush = |token: &mut String,
                  counts: &mut Vec<usize>,
-                 values: &mut Vec<f64>|
+                 values: &mut Vec<f64>,
+                 integers: &mut Vec<Option<i128>>,
+                 holds_rows: &mut Vec<Option<bool>>|
      -> Result<()> {
         if token.is_empty() {
             return Ok(());
@@ -167,7 +213,9 @@ fn one_array(text: &str) -> Result<PrintedArray> {
         let value = parse_number(token).ok_or_else(|| {
             Error::msg(format!("{token:?} in an array is not a number"))
         })?;
+        holds(holds_rows, counts.len().saturating_sub(1), false)?;
         values.push(value);
+        integers.push(token.parse::<i128>().ok());
         if let Some(last) = counts.last_mut() {
             *last += 1;
         }
@@ -177,9 +225,16 @@ fn one_array(text: &str) -> Result<PrintedArray> {
     for c in text.chars() {
         match c {
             '[' => {
-                flush(&mut token, &mut counts, &mut values)?;
-                if let Some(last) = counts.last_mut() {
-                    *last += 1;
+                flush(
+                    &mut token,
+                    &mut counts,
+                    &mut values,
+                    &mut integers,
+                    &mut holds_rows,
+                )?;
+                if let Some(depth) = counts.len().checked_sub(1) {
+                    holds(&mut holds_rows, depth, true)?;
+                    counts[depth] += 1;
                 }
                 counts.push(0);
                 if shape.len() < counts.len() {
@@ -187,7 +242,13 @@ fn one_array(text: &str) -> Result<PrintedArray> {
                 }
             }
             ']' => {
-                flush(&mut token, &mut counts, &mut values)?;
+                flush(
+                    &mut token,
+                    &mut counts,
+                    &mut values,
+                    &mut integers,
+                    &mut holds_rows,
+                )?;
                 let depth = counts.len() - 1;
                 let count = counts.pop().unwrap_or(0);
                 match shape[depth] {
@@ -201,7 +262,13 @@ fn one_array(text: &str) -> Result<PrintedArray> {
                 }
             }
             c if c.is_whitespace() || c == ',' => {
-                flush(&mut token, &mut counts, &mut values)?;
+                flush(
+                    &mut token,
+                    &mut counts,
+                    &mut values,
+                    &mut integers,
+                    &mut holds_rows,
+                )?;
             }
             c => token.push(c),
         }
@@ -215,7 +282,11 @@ fn one_array(text: &str) -> Result<PrintedArray> {
             values.len()
         )));
     }
-    Ok(PrintedArray { shape, values })
+    Ok(PrintedArray {
+        shape,
+        values,
+        integers,
+    })
 }
 
 #[cfg(test)]
@@ -263,5 +334,38 @@ mod tests {
         assert!(array("[0, 1, ..., 9]").is_err(), "elided");
         assert!(array("no array").is_err());
         assert_eq!(array("[[]]").expect("empty").shape, [1, 0]);
+        // Numbers beside rows: NumPy refuses such an array ("inhomogeneous shape").
+        for mixed in ["[[1], 2]", "[1, [2]]", "[[1], 2, 3]", "[[[1]], [2]]"] {
+            assert!(array(mixed).is_err(), "{mixed}");
+        }
+        let error = arrays("[1] [[1], 2]").expect_err("mixed").to_string();
+        assert!(error.starts_with("array 2 (at byte 4): ragged"), "{error}");
+    }
+
+    #[test]
+    fn integers_compare_exactly_and_infinities_never_come_close() {
+        let (big, next) =
+            (array("[9007199254740993]"), array("[9007199254740992]"));
+        let (big, next) = (big.expect("parses"), next.expect("parses"));
+        assert!(!big.same_as(&next), "2^53 + 1 is not 2^53");
+        assert!(big.same_as(&array("[9007199254740993]").expect("again")));
+        assert!(array("[1]")
+            .expect("1")
+            .same_as(&array("[1.]").expect("1.")));
+        let (inf, minus) =
+            (array("[inf]").expect("inf"), array("[-inf]").expect("-inf"));
+        assert!(!inf.close_to(&minus, f64::INFINITY));
+        assert!(!inf.close_to(&array("[1e308]").expect("big"), f64::INFINITY));
+        assert!(inf.close_to(&inf, 0.0));
+    }
+
+    #[test]
+    fn tokens_are_numbers_only_when_whole() {
+        assert_eq!(parse_number("1."), Some(1.0));
+        assert_eq!(parse_number("-3."), Some(-3.0));
+        assert_eq!(parse_number("1.."), None);
+        assert_eq!(parse_number("1.5."), None);
+        assert_eq!(parse_number("."), None);
+        assert_eq!(numbers("mean: 3.5; max: 7"), [3.5, 7.0]);
     }
 }

@@ -62,6 +62,14 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
     let wide_and_empty = Array2::<f64>::zeros((0, MEBI));
     let no_columns = Array2::<f64>::zeros((HUGE, 0)); // 2^45 rows, no numbers
     let no_point = Array1::<f64>::zeros(0);
+    let (one, one_byte) =
+        (Array2::<f64>::ones((1, 1)), Array2::<u8>::ones((1, 1)));
+    let tallest = (isize::MAX as usize, 1);
+    let huge_kernel = one.broadcast(tallest).expect("a broadcast view");
+    let huge_byte_kernel =
+        one_byte.broadcast(tallest).expect("a broadcast view");
+    let (five_rows, five_bytes) =
+        (Array2::<f64>::ones((5, 1)), Array2::<u8>::ones((5, 1)));
     let problems: Vec<String> = [
         refused("checked_add", || {
             chapters_code::broadcasting::checked_add(&column, &row)
@@ -108,6 +116,23 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         }),
         refused("convolve_full", || {
             correlate2d(column.view(), row.view(), Mode::Full)
+        }),
+        // A broadcast kernel of isize::MAX rows: the padded size would wrap around usize,
+        // and in Valid mode (the operands swapped) the result is as tall as the kernel.
+        refused("convolve_full", || {
+            convolve2d(five_rows.view(), huge_kernel, Mode::Full)
+        }),
+        refused("convolve_full", || {
+            convolve2d(five_rows.view(), huge_kernel, Mode::Same)
+        }),
+        refused("convolve_full", || {
+            correlate2d(five_rows.view(), huge_kernel, Mode::Same)
+        }),
+        refused("convolve_valid", || {
+            convolve2d(five_rows.view(), huge_kernel, Mode::Valid)
+        }),
+        refused("convolve_valid", || {
+            convolve2d(five_bytes.view(), huge_byte_kernel, Mode::Valid)
         }),
         refused("rand", || RandomState::new(0).rand(MEBI, MEBI)),
         refused("randint", || RandomState::new(0).randint(0, 10, MEBI, MEBI)),

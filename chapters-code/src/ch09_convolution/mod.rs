@@ -192,7 +192,13 @@ pub fn convolve_full<T: ConvScalar>(
 ) -> Array2<T> {
     let ((m, n), (p, q)) = (input.dim(), kernel.dim());
     assert!(p > 0 && q > 0, "convolve_full: the kernel is empty");
-    let padded_shape = [m + 2 * (p - 1), n + 2 * (q - 1)];
+    // Checked: a huge (broadcast) kernel must not wrap the size around.
+    let [Some(rows), Some(cols)] =
+        [m.checked_add(2 * (p - 1)), n.checked_add(2 * (q - 1))]
+    else {
+        panic!("convolve_full: the padded input is too big for memory");
+    };
+    let padded_shape = [rows, cols];
     ensure_allocatable::<T>("convolve_full", &padded_shape);
     let mut padded = Array2::zeros(padded_shape);
     padded
@@ -206,7 +212,8 @@ pub fn convolve_full<T: ConvScalar>(
 ///
 /// # Panics
 /// If the kernel is empty or larger than the input in either axis
-/// ([`convolve2d`] returns an error or swaps the operands instead).
+/// ([`convolve2d`] returns an error or swaps the operands instead), or when
+/// the result cannot be allocated (NumPy: `MemoryError`).
 pub fn convolve_valid<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
@@ -216,6 +223,7 @@ pub fn convolve_valid<T: ConvScalar>(
         p > 0 && q > 0 && p <= m && q <= n,
         "convolve_valid: a {p}×{q} kernel does not fit a {m}×{n} input"
     );
+    ensure_allocatable::<T>("convolve_valid", &[m - p + 1, n - q + 1]);
     let flipped = kernel.slice(s![..;-1, ..;-1]);
     Zip::from(input.windows(kernel.dim())).map_collect(|window| {
         Zip::from(&window)

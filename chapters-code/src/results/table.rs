@@ -32,7 +32,9 @@ pub struct Ratio {
 }
 
 impl Ratio {
-    /// How `seconds` compares with `reference` (medians alone, no spread).
+    /// How `seconds` compares with `reference` (medians alone, no spread). Both are
+    /// positive and finite, as every time the results file holds (its parser refuses
+    /// others); a zero gives an infinite or NaN factor.
     pub fn of(seconds: f64, reference: f64) -> Ratio {
         let (factor, faster) = if seconds <= reference {
             (reference / seconds, true)
@@ -127,17 +129,24 @@ impl fmt::Display for Ratio {
     }
 }
 
-/// The unit a duration is shown in: (seconds per unit, decimals, unit).
+/// The unit a duration is shown in: (seconds per unit, decimals, unit). It is the largest
+/// unit in which the value, rounded to that unit's decimals, is at least 1: 0.99996 s reads
+/// "1.00 s", never "1000.0 ms".
 fn unit(seconds: f64) -> (f64, usize, &'static str) {
-    if seconds >= 1.0 {
-        (1.0, 2, "s")
-    } else if seconds >= 1e-3 {
-        (1e-3, 1, "ms")
-    } else if seconds >= 1e-6 {
-        (1e-6, 1, "µs")
-    } else {
-        (1e-9, 0, "ns")
-    }
+    const UNITS: [(f64, usize, &str); 4] = [
+        (1.0, 2, "s"),
+        (1e-3, 1, "ms"),
+        (1e-6, 1, "µs"),
+        (1e-9, 0, "ns"),
+    ];
+    let rounded = |(scale, decimals, _): (f64, usize, &str)| {
+        let places = 10f64.powi(decimals as i32);
+        (seconds / scale * places).round() / places
+    };
+    UNITS
+        .into_iter()
+        .find(|&unit| rounded(unit) >= 1.0)
+        .unwrap_or(UNITS[3])
 }
 
 /// Formats a duration in seconds with a unit that keeps about three significant digits:
@@ -177,7 +186,8 @@ pub fn power_of_ten(exponent: i32) -> String {
     }
 }
 
-/// A size on an axis: `10`, `1,000`, `9,999,999`, and `10⁵` for a large power of ten.
+/// A size on an axis: `10`, `1,000`, `9,999,999`, and `10⁵` for a large power of ten. For
+/// a size from 0 to `u64::MAX`: others are clamped to that range (NaN reads 0).
 pub fn format_count(value: f64) -> String {
     let exponent = value.log10().round();
     let power = 10f64.powf(exponent);

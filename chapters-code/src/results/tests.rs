@@ -396,6 +396,11 @@ fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(format_duration(0.0123), "12.3\u{a0}ms");
     assert_eq!(format_duration(0.0000123), "12.3\u{a0}µs");
     assert_eq!(format_duration(0.000000012000), "12\u{a0}ns");
+    // Rounding up to the next unit shows the next unit.
+    assert_eq!(format_duration(0.99996), "1.00\u{a0}s");
+    assert_eq!(format_duration(9.9996e-4), "1.0\u{a0}ms");
+    assert_eq!(format_duration(9.99996e-7), "1.0\u{a0}µs");
+    assert_eq!(format_duration(0.9949), "994.9\u{a0}ms");
     let spread = Spread {
         q1: 0.0405,
         q3: 0.0423,
