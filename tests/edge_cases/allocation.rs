@@ -12,6 +12,7 @@ use std::panic::{catch_unwind, UnwindSafe};
 
 use chapters_code::convolution::{convolve2d, correlate2d, Mode};
 use chapters_code::knn::{
+    argpartition_rows, argsort_rows, argsort_rows_unstable, k_nearest,
     pairwise_sq_distances, pairwise_sq_distances_broadcast,
     pairwise_sq_distances_in_place, pairwise_sq_distances_symmetric,
 };
@@ -66,6 +67,9 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         (Array2::<f64>::ones((1, 1)), Array2::<u8>::ones((1, 1)));
     let tallest = (isize::MAX as usize, 1);
     let huge_kernel = one.broadcast(tallest).expect("a broadcast view");
+    let everywhere = one
+        .broadcast((1 << 31, 1 << 31))
+        .expect("2^62 elements fit isize");
     let huge_byte_kernel =
         one_byte.broadcast(tallest).expect("a broadcast view");
     let (five_rows, five_bytes) =
@@ -134,6 +138,13 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         refused("convolve_valid", || {
             convolve2d(five_bytes.view(), huge_byte_kernel, Mode::Valid)
         }),
+        // Sorts of a broadcast view with 2^62 elements: results no allocator can give.
+        refused("argsort_rows", || argsort_rows(everywhere)),
+        refused("argsort_rows_unstable", || {
+            argsort_rows_unstable(everywhere)
+        }),
+        refused("argpartition_rows", || argpartition_rows(everywhere, 2)),
+        refused("argpartition_rows", || k_nearest(everywhere, 2)),
         refused("rand", || RandomState::new(0).rand(MEBI, MEBI)),
         refused("randint", || RandomState::new(0).randint(0, 10, MEBI, MEBI)),
         refused("randint", || RandomState::new(0).choice_binary(MEBI, MEBI)),

@@ -194,13 +194,15 @@ pub fn sort_key(v: f64) -> u64 {
 ///
 /// # Panics
 /// If a row has more than `u32::MAX` elements (the sort keeps its indices and
-/// counts as `u32`, half the memory of `usize`).
+/// counts as `u32`, half the memory of `usize`), or when the result cannot be
+/// allocated (NumPy: `MemoryError`).
 pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     let n = a.ncols();
     if a.is_empty() {
         return Array2::zeros(a.dim()); // no rows, or rows of nothing
     }
     assert!(u32::try_from(n).is_ok(), "argsort_rows: a row of {n} elements");
+    ensure_allocatable::<usize>("argsort_rows", &[a.nrows(), n]);
     let mut out = Array2::<usize>::zeros(a.dim());
     let (mut keys, mut keys_tmp) = (Vec::with_capacity(n), vec![0u64; n]);
     let (mut index, mut index_tmp) = (Vec::with_capacity(n), vec![0u32; n]);
@@ -272,7 +274,8 @@ fn radix_sort_pairs(
 /// differently).
 ///
 /// # Panics
-/// Like [`argsort_rows`], if a row has more than `u32::MAX` elements.
+/// Like [`argsort_rows`], if a row has more than `u32::MAX` elements or the
+/// result cannot be allocated.
 pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     let (rows, n) = a.dim();
     if a.is_empty() {
@@ -282,6 +285,7 @@ pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
         u32::try_from(n).is_ok(),
         "argsort_rows_unstable: a row of {n} elements"
     );
+    ensure_allocatable::<usize>("argsort_rows_unstable", &[rows, n]);
     let mut out = Vec::with_capacity(rows * n);
     let mut scratch = RowScratch::default();
     let mut copy = Vec::new();
@@ -440,6 +444,7 @@ fn write_indices(row: &[f64], packed: &[u64], mask: u64, out: &mut Vec<usize>) {
 /// Beyond position `kth` the order is unspecified (NumPy's is different again,
 /// and depends on the CPU): only the partition property is promised, by both.
 /// An array with no elements gives an empty result whatever `kth`, as in NumPy.
+/// Panics when the result cannot be allocated (NumPy: `MemoryError`).
 pub fn argpartition_rows(
     a: ArrayView2<f64>,
     kth: usize,
@@ -451,6 +456,7 @@ pub fn argpartition_rows(
     if kth >= ncols {
         return Err(KnnError::KthOutOfBounds { kth, ncols });
     }
+    ensure_allocatable::<usize>("argpartition_rows", &[a.nrows(), ncols]);
     let mut out = Array2::<usize>::zeros(a.dim());
     let mut index: Vec<usize> = Vec::with_capacity(ncols);
     let mut best: Vec<usize> = Vec::with_capacity(SMALL_KTH + 1);
