@@ -440,6 +440,38 @@ fn writing_atomically_replaces_the_file_or_leaves_it_whole() {
 }
 
 #[test]
+fn threads_writing_one_path_atomically_never_share_a_temporary_file() {
+    let dir = std::env::temp_dir()
+        .join(format!("atomic-threads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("plan.txt");
+    // Each thread writes a long text of its own letter: with a shared temporary name, two
+    // writers could interleave and the rename would publish a mix (or fail).
+    let texts: Vec<Vec<u8>> =
+        (b'a'..=b'h').map(|letter| vec![letter; 1 << 16]).collect();
+    std::thread::scope(|scope| {
+        for text in &texts {
+            let file = &file;
+            scope.spawn(move || {
+                for _ in 0..10 {
+                    write_atomically(file, text).expect("written");
+                }
+            });
+        }
+    });
+    let last = std::fs::read(&file).expect("the file is there");
+    assert!(texts.contains(&last), "a mix of writers' texts");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readable")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "temporary files left behind: {left:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn collect_reads_criterion_samples_python_timings_and_facts() {
     let dir = std::env::temp_dir()
         .join(format!("collect-test-{}", std::process::id()));
