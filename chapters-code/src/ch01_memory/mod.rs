@@ -368,8 +368,9 @@ pub fn string_arrays() {
     assert_eq!(ucs4_21[7][..2], ['7', '\0']); // padded with NULs, like NumPy
     assert_eq!((ucs4_21_bytes, ucs4_bytes), (84_000_000, 24_000_000));
     assert_eq!(text, 5_888_890); // the digits of 0..1_000_000
-    // Since Rust 1.89 (rust-lang/rust#136264), `to_string` reserves room for the widest
-    // i64: 19 bytes when i >= 0. The crate's rust-version is 1.89 for this reason.
+    // Since Rust 1.89 (rust-lang/rust#136264), `to_string` reserves room
+    // for the widest i64: 19 bytes when i >= 0. The crate's rust-version is
+    // 1.89 for this reason.
     assert_eq!(reserved, 19 * n);
     if cfg!(all(target_env = "gnu", target_arch = "x86_64")) {
         assert_eq!(gap, 32); // a 19-byte request takes a 32-byte block
