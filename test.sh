@@ -19,6 +19,8 @@ step() { echo; echo "==> $*"; "$@" 2>&1 | tee -a "$log"; }
 
 step cargo fmt --all -- --check
 step cargo clippy --workspace --all-targets -- -D warnings
+# The crate's API docs: a broken or private intra-doc link is an error, not a dead link.
+step env RUSTDOCFLAGS="-D warnings" cargo doc -p chapters-code --no-deps --quiet
 step cargo test --workspace --all-targets
 step cargo test --workspace --doc
 # The edge cases once more with a release build's arithmetic (overflow wraps, no debug
@@ -42,5 +44,5 @@ fi
 # book in mdbook test, and the browser check's pages).
 passed=$(grep -Eo '(test result: ok\.|browser:) [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
 echo
-echo "All checks passed: fmt, clippy, cargo test (all targets and doc tests), mdbook test, mdbook build, link check, browser."
+echo "All checks passed: fmt, clippy, rustdoc, cargo test (all targets and doc tests), mdbook test, mdbook build, link check, browser."
 echo "book tests: $passed passed, 0 failed"

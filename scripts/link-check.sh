@@ -38,7 +38,16 @@ hyperlink "$book" --check-anchors --sources src
 # External links: listed, checked for form, never fetched.
 mkdir -p target
 list="target/external-links-html.txt"
-hyperlink dump-external-links --base-path "$book" 2>/dev/null | grep -E '^[a-zA-Z][a-zA-Z0-9+.-]*:' | sort -u > "$list" || true
+# The dump goes to a file first, so a failing hyperlink stops the script (set -e) with its
+# message shown, instead of leaving an empty list that would pass; only the grep may match
+# nothing.
+dump="target/external-links-dump.txt"
+hyperlink dump-external-links --base-path "$book" > "$dump"
+{ grep -E '^[a-zA-Z][a-zA-Z0-9+.-]*:' "$dump" || true; } | sort -u > "$list"
+if [ ! -s "$list" ]; then
+    echo "error: hyperlink dump-external-links listed no external links in $book/ (the book has some)" >&2
+    exit 1
+fi
 bad="$(grep -Ev '^(https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]+)?([/?#][^[:space:]<>"]*)?|mailto:[^@[:space:]]+@[^@[:space:]]+)$' "$list" || true)"
 if [ -n "$bad" ]; then
     echo "error: external links that are not well-formed https: or mailto: addresses:" >&2

@@ -6,8 +6,21 @@
 #   scripts/numpy-outputs.sh            every chapter script and the edge-case data
 #   scripts/numpy-outputs.sh ch03       only python/ch03_*.py
 set -euo pipefail
+# The chapter scripts run from python/ (below), so the interpreter's path is made absolute
+# first: a relative PYTHON is relative to the caller's folder, the default to the repository.
+# A bare command name (no slash) is left as it is, to be found on PATH.
+python="${PYTHON:-$(dirname "$0")/../.venv/bin/python}"
+case "$python" in
+    /*) ;;
+    */*)
+        if ! folder="$(cd "$(dirname "$python")" 2>/dev/null && pwd)"; then
+            echo "error: $python: no such folder; run scripts/python-venv.sh first, or set PYTHON=…" >&2
+            exit 1
+        fi
+        python="$folder/$(basename "$python")"
+        ;;
+esac
 cd "$(dirname "$0")/.."
-python="${PYTHON:-.venv/bin/python}"
 if ! "$python" -c 'import numpy, scipy' 2>/dev/null; then
     echo "error: $python has no NumPy/SciPy; run scripts/python-venv.sh first, or set PYTHON=…" >&2
     exit 1

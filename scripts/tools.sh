@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by build.sh and test.sh: makes sure the pinned book tools, mdbook and mdbook-katex,
 # are on PATH, installing them with `cargo install --locked` (from crates.io) when they are
 # missing or of another version.

@@ -14,6 +14,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chapters_code::book::{self, Host, Kind, Mode};
+use chapters_code::chapter::Figure;
 
 fn sync(kind: Kind) {
     let host = Host {
@@ -48,11 +49,36 @@ fn every_figure_is_byte_for_byte_what_the_code_draws_now() {
 #[test]
 fn rendering_twice_gives_identical_bytes() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let (_, figure) = book::figures().next().expect("the book has figures");
-    let (a, b) = (dir.join("twice-a.png"), dir.join("twice-b.png"));
-    (figure.render)(&a).expect("renders");
-    (figure.render)(&b).expect("renders");
-    assert_eq!(std::fs::read(a).ok(), std::fs::read(b).ok());
+    // The first figure of each kind the book has (PNG and the GIF animation today; an SVG
+    // figure would be tried too), and the first sweep chart: each encoder and drawing path
+    // must be deterministic, not only the first figure's.
+    let figures: Vec<&Figure> = book::figures().map(|(_, f)| f).collect();
+    let kind =
+        |f: &Figure| f.name.rsplit('.').next().unwrap_or_default().to_string();
+    let mut chosen: Vec<&Figure> = Vec::new();
+    for &figure in &figures {
+        if !chosen.iter().any(|c| kind(c) == kind(figure)) {
+            chosen.push(figure);
+        }
+    }
+    let kinds: Vec<String> = chosen.iter().map(|f| kind(f)).collect();
+    assert!(
+        kinds.contains(&"png".into()) && kinds.contains(&"gif".into()),
+        "{kinds:?}"
+    );
+    chosen.extend(figures.iter().find(|f| f.name.starts_with("sweep-")));
+    for figure in chosen {
+        let (a, b) = (
+            dir.join(format!("twice-a-{}", figure.name)),
+            dir.join(format!("twice-b-{}", figure.name)),
+        );
+        (figure.render)(&a).expect("renders");
+        (figure.render)(&b).expect("renders");
+        let first = std::fs::read(&a).expect("written");
+        let second = std::fs::read(&b).expect("written");
+        assert!(!first.is_empty(), "{}: empty", figure.name);
+        assert!(first == second, "{}: two renderings differ", figure.name);
+    }
 }
 
 #[test]

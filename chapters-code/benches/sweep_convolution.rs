@@ -18,9 +18,10 @@ use sweep_support::{group, sizes};
 
 fn convolution_sweep(c: &mut Criterion) {
     let sweep = sweeps::CONVOLUTION;
-    let [_, windows, crate_conv] = sweep.workloads else {
-        unreachable!("SciPy and two Rust versions")
-    };
+    let (windows, crate_conv) = (
+        sweeps::convolution::CONVOLVE2D,
+        sweeps::convolution::NDARRAY_CONV,
+    );
     let kernel = array![[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]];
     let mut group = group(c, &sweep);
     for n in sizes(&sweep) {

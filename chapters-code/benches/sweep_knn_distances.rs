@@ -18,9 +18,10 @@ use sweep_support::{group, sizes};
 
 fn knn_distances_sweep(c: &mut Criterion) {
     let sweep = sweeps::KNN_DISTANCES;
-    let [_, broadcast, pairwise] = sweep.workloads else {
-        unreachable!("NumPy and two Rust versions")
-    };
+    let (broadcast, pairwise) = (
+        sweeps::knn_distances::BROADCAST,
+        sweeps::knn_distances::PAIRWISE_SQ_DISTANCES,
+    );
     let mut group = group(c, &sweep);
     for n in sizes(&sweep) {
         let x = RandomState::new(42).rand(n, 2);

@@ -16,9 +16,7 @@ use sweep_support::{group, sizes};
 
 fn life_sweep(c: &mut Criterion) {
     let sweep = sweeps::LIFE;
-    let [_, slices, fast] = sweep.workloads else {
-        unreachable!("NumPy and two Rust versions")
-    };
+    let (slices, fast) = (sweeps::life::ITERATE, sweeps::life::FAST);
     let mut group = group(c, &sweep);
     for n in sizes(&sweep) {
         let board = RandomState::new(42).choice_binary(n, n);

@@ -26,9 +26,7 @@ use sweep_support::{group, sizes};
 
 fn reciprocals_sweep(c: &mut Criterion) {
     let sweep = sweeps::RECIPROCALS;
-    let [_, rust] = sweep.workloads else {
-        unreachable!("NumPy and Rust")
-    };
+    let rust = sweeps::reciprocals::RECIPROCALS;
     let mut group = group(c, &sweep);
     for n in sizes(&sweep) {
         let nums = Array1::from_iter(1..=n as i64);

@@ -9,7 +9,31 @@
 //!     cargo run --release --example ch02_page_faults -- rust+thp
 //! ```
 
-fn main() {
-    let side = std::env::args().nth(1).unwrap_or_else(|| "rust".into());
-    print!("{}", chapters_code::speed::page_fault_report(&side));
+use chapters_code::speed::{page_fault_report, PageFaultSide};
+
+/// The configurations this program measures: the system allocator as configured, which
+/// `./bench.sh` runs with and without glibc's huge-page tunable. FastAlloc has its own
+/// example (the allocator is chosen at compile time), and NumPy is `python/bench.py`'s.
+const SIDES: [PageFaultSide; 2] =
+    [PageFaultSide::Rust, PageFaultSide::RustHugePages];
+
+fn main() -> std::process::ExitCode {
+    let name = std::env::args().nth(1);
+    let name = name.as_deref().unwrap_or(PageFaultSide::Rust.name());
+    // Any other side would be recorded under a key that no table reads, or would
+    // claim an allocator this program does not use: refuse it.
+    match PageFaultSide::from_name(name).filter(|side| SIDES.contains(side)) {
+        Some(side) => {
+            print!("{}", page_fault_report(side.name()));
+            std::process::ExitCode::SUCCESS
+        }
+        None => {
+            let known: Vec<&str> = SIDES.iter().map(|s| s.name()).collect();
+            eprintln!(
+                "error: side {name:?}: this program measures {} (rust+fastalloc: the example ch02_page_faults_fast_alloc)",
+                known.join(" or ")
+            );
+            std::process::ExitCode::from(2)
+        }
+    }
 }

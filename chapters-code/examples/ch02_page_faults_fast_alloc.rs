@@ -12,9 +12,8 @@ static GLOBAL: chapters_code::speed::FastAlloc =
     chapters_code::speed::FastAlloc;
 // ANCHOR_END: opt_in
 
+use chapters_code::speed::{page_fault_report, PageFaultSide};
+
 fn main() {
-    print!(
-        "{}",
-        chapters_code::speed::page_fault_report("rust+fastalloc")
-    );
+    print!("{}", page_fault_report(PageFaultSide::RustFastAlloc.name()));
 }

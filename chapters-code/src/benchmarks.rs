@@ -246,13 +246,11 @@ impl Group {
 }
 
 /// One workload timed at several sizes, from tiny to its table's, for a log–log chart of
-/// time against size in its chapter ("How cost grows with size").
+/// time against size (the performance appendix draws one per sweep).
 #[derive(Debug, Clone, Copy)]
 pub struct Sweep {
     /// The group (criterion's group; its ids are `group/variant/size`).
     pub group: &'static str,
-    /// The slug of the chapter that shows its chart.
-    pub chapter: &'static str,
     /// The chart's title.
     pub title: &'static str,
     /// What the size counts, for the chart's x axis, e.g. "n, elements".
@@ -985,111 +983,139 @@ pub const GROUPS: &[Group] = &[
 
 /// The size sweeps: chapters 2, 7, 8 and 9's work timed from tiny inputs up to the size
 /// of its timing table, Rust and NumPy, for one log–log chart each.
+///
+/// Each sweep has a module of its own, as each group has: the group name typed once, and
+/// every workload a named constant, so that a benchmark picks the workload it times by
+/// name (a reorder of the list cannot mislabel a timing). The sweeps themselves keep their
+/// short paths: [`sweeps::RECIPROCALS`], [`sweeps::KNN_DISTANCES`], [`sweeps::LIFE`],
+/// [`sweeps::CONVOLUTION`].
 pub mod sweeps {
-    use super::*;
-    use Side::RustFastAlloc as FA;
 
     /// Chapter 2: `1 / x` for the integers 1 to n.
-    pub const RECIPROCALS: Sweep = Sweep {
-        group: "reciprocals_sweep",
-        chapter: "ch02-speed",
-        title: "1 / x for the integers 1 to n",
-        size_label: "n, elements",
-        sizes: &[10, 100, 1_000, 10_000, 100_000, 1_000_000, 9_999_999],
-        workloads: &[
-            Workload::python(
-                "reciprocals_sweep",
-                "numpy",
-                &[(PY, "NumPy 1 / numpy_nums")],
-            ),
-            Workload::rust(
-                "reciprocals_sweep",
-                "reciprocals",
-                &[
-                    (RS, "Rust reciprocals"),
-                    (FA, "Rust reciprocals, with FastAlloc"),
-                ],
-            ),
-        ],
-    };
-
+    pub const RECIPROCALS: super::Sweep = reciprocals::SWEEP;
     /// Chapter 7: all pairwise squared distances of N points in the plane.
-    pub const KNN_DISTANCES: Sweep = Sweep {
-        group: "knn_distances_sweep",
-        chapter: "ch07-knn",
-        title: "Pairwise squared distances of N points",
-        size_label: "N, points",
-        sizes: &[10, 30, 100, 300, 1_000, 2_000],
-        workloads: &[
-            Workload::python(
-                "knn_distances_sweep",
-                "numpy_broadcast",
-                &[(PY, "NumPy broadcasting expression")],
-            ),
-            Workload::rust(
-                "knn_distances_sweep",
-                "broadcast",
-                &[(RS, "Rust pairwise_sq_distances_broadcast")],
-            ),
-            Workload::rust(
-                "knn_distances_sweep",
-                "pairwise_sq_distances",
-                &[(RS, "Rust pairwise_sq_distances")],
-            ),
-        ],
-    };
-
+    pub const KNN_DISTANCES: super::Sweep = knn_distances::SWEEP;
     /// Chapter 8: ten Life generations of an n × n board.
-    pub const LIFE: Sweep = Sweep {
-        group: "life_sweep",
-        chapter: "ch08-life",
-        title: "10 Life generations of an n × n board",
-        size_label: "n, board side (n × n cells)",
-        sizes: &[10, 30, 100, 300, 1_000],
-        workloads: &[
-            Workload::python(
-                "life_sweep",
-                "numpy_iterate_uint8",
-                &[(PY, "NumPy iterate, uint8 board")],
-            ),
-            Workload::rust(
-                "life_sweep",
-                "iterate",
-                &[(RS, "Rust iterate (slices), u8 board")],
-            ),
-            Workload::rust(
-                "life_sweep",
-                "fast",
-                &[(RS, "Rust FastLife::step, u8 board")],
-            ),
-        ],
-    };
-
+    pub const LIFE: super::Sweep = life::SWEEP;
     /// Chapter 9: a 3 × 3 convolution of an n × n image, Same mode.
-    pub const CONVOLUTION: Sweep = Sweep {
-        group: "convolution_sweep",
-        chapter: "ch09-convolution",
-        title: "3 × 3 convolution of an n × n image, Same mode",
-        size_label: "n, image side (n × n pixels)",
-        sizes: &[10, 30, 100, 300, 1_000],
-        workloads: &[
-            Workload::python(
-                "convolution_sweep",
-                "scipy_convolve2d",
-                &[(PY, "SciPy signal.convolve2d")],
-            ),
-            Workload::rust(
-                "convolution_sweep",
-                "convolve2d",
-                &[(RS, "Rust convolve2d (windows)")],
-            ),
-            Workload::rust(
-                "convolution_sweep",
-                "ndarray_conv",
-                &[(RS, "ndarray-conv conv")],
-            ),
-        ],
-    };
+    pub const CONVOLUTION: super::Sweep = convolution::SWEEP;
+
+    /// Chapter 2's sweep: `1 / x` for the integers 1 to n.
+    pub mod reciprocals {
+        use super::super::*;
+        use Side::RustFastAlloc as FA;
+        const G: &str = "reciprocals_sweep";
+        /// `1 / numpy_nums`.
+        pub const NUMPY: Workload =
+            Workload::python(G, "numpy", &[(PY, "NumPy 1 / numpy_nums")]);
+        /// `reciprocals`, with the system allocator and with FastAlloc.
+        pub const RECIPROCALS: Workload = Workload::rust(
+            G,
+            "reciprocals",
+            &[
+                (RS, "Rust reciprocals"),
+                (FA, "Rust reciprocals, with FastAlloc"),
+            ],
+        );
+        /// The sweep.
+        pub const SWEEP: Sweep = Sweep {
+            group: G,
+            title: "1 / x for the integers 1 to n",
+            size_label: "n, elements",
+            sizes: &[10, 100, 1_000, 10_000, 100_000, 1_000_000, 9_999_999],
+            workloads: &[NUMPY, RECIPROCALS],
+        };
+    }
+
+    /// Chapter 7's sweep: all pairwise squared distances of N points in the plane.
+    pub mod knn_distances {
+        use super::super::*;
+        const G: &str = "knn_distances_sweep";
+        /// NumPy's broadcasting expression.
+        pub const NUMPY_BROADCAST: Workload = Workload::python(
+            G,
+            "numpy_broadcast",
+            &[(PY, "NumPy broadcasting expression")],
+        );
+        /// `pairwise_sq_distances_broadcast`.
+        pub const BROADCAST: Workload = Workload::rust(
+            G,
+            "broadcast",
+            &[(RS, "Rust pairwise_sq_distances_broadcast")],
+        );
+        /// `pairwise_sq_distances`.
+        pub const PAIRWISE_SQ_DISTANCES: Workload = Workload::rust(
+            G,
+            "pairwise_sq_distances",
+            &[(RS, "Rust pairwise_sq_distances")],
+        );
+        /// The sweep.
+        pub const SWEEP: Sweep = Sweep {
+            group: G,
+            title: "Pairwise squared distances of N points",
+            size_label: "N, points",
+            sizes: &[10, 30, 100, 300, 1_000, 2_000],
+            workloads: &[NUMPY_BROADCAST, BROADCAST, PAIRWISE_SQ_DISTANCES],
+        };
+    }
+
+    /// Chapter 8's sweep: ten Life generations of an n × n board.
+    pub mod life {
+        use super::super::*;
+        const G: &str = "life_sweep";
+        /// NumPy's `iterate` on a `uint8` board.
+        pub const NUMPY_ITERATE_UINT8: Workload = Workload::python(
+            G,
+            "numpy_iterate_uint8",
+            &[(PY, "NumPy iterate, uint8 board")],
+        );
+        /// `iterate` (slices) on a `u8` board.
+        pub const ITERATE: Workload = Workload::rust(
+            G,
+            "iterate",
+            &[(RS, "Rust iterate (slices), u8 board")],
+        );
+        /// `FastLife::step` on a `u8` board.
+        pub const FAST: Workload =
+            Workload::rust(G, "fast", &[(RS, "Rust FastLife::step, u8 board")]);
+        /// The sweep.
+        pub const SWEEP: Sweep = Sweep {
+            group: G,
+            title: "10 Life generations of an n × n board",
+            size_label: "n, board side (n × n cells)",
+            sizes: &[10, 30, 100, 300, 1_000],
+            workloads: &[NUMPY_ITERATE_UINT8, ITERATE, FAST],
+        };
+    }
+
+    /// Chapter 9's sweep: a 3 × 3 convolution of an n × n image, Same mode.
+    pub mod convolution {
+        use super::super::*;
+        const G: &str = "convolution_sweep";
+        /// SciPy's `signal.convolve2d`.
+        pub const SCIPY_CONVOLVE2D: Workload = Workload::python(
+            G,
+            "scipy_convolve2d",
+            &[(PY, "SciPy signal.convolve2d")],
+        );
+        /// `convolve2d` (windows).
+        pub const CONVOLVE2D: Workload = Workload::rust(
+            G,
+            "convolve2d",
+            &[(RS, "Rust convolve2d (windows)")],
+        );
+        /// ndarray-conv's `conv`.
+        pub const NDARRAY_CONV: Workload =
+            Workload::rust(G, "ndarray_conv", &[(RS, "ndarray-conv conv")]);
+        /// The sweep.
+        pub const SWEEP: Sweep = Sweep {
+            group: G,
+            title: "3 × 3 convolution of an n × n image, Same mode",
+            size_label: "n, image side (n × n pixels)",
+            sizes: &[10, 30, 100, 300, 1_000],
+            workloads: &[SCIPY_CONVOLVE2D, CONVOLVE2D, NDARRAY_CONV],
+        };
+    }
 }
 
 /// Every size sweep, in the order of the book.

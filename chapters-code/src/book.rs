@@ -14,6 +14,7 @@ use crate::chapter::{
     panic_report, repo_root, Chapter, Figure, Measure, Render, Sample, Table,
 };
 use crate::error::{Context, Error, Result};
+use crate::results::write_atomically;
 
 /// The catalog: every chapter, in reading order (declared in `lib.rs`, one line each).
 pub use crate::CHAPTERS;
@@ -136,10 +137,18 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
             }
         };
         let full = root.join(&path);
-        let committed = std::fs::read(&full).ok();
+        let committed = match read_committed(&full) {
+            Ok(committed) => committed,
+            Err(e) => {
+                problems.push(e.to_string());
+                return;
+            }
+        };
         if committed.as_deref() != Some(now.as_slice()) {
             match mode {
-                Mode::Update => match write(&full, &now) {
+                // Through a temporary file and a rename: an interrupted run leaves the
+                // committed file whole, never truncated.
+                Mode::Update => match write_atomically(&full, &now) {
                     Ok(()) => done.push(format!("wrote   {}", path.display())),
                     Err(e) => problems.push(e.to_string()),
                 },
@@ -174,24 +183,7 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
         }
         let _ = std::fs::remove_dir_all(&scratch);
     }
-    for kind in kinds {
-        for path in files_below(&root, &kind.folder()) {
-            if expected.contains(&path) {
-                continue;
-            }
-            match mode {
-                Mode::Update => match std::fs::remove_file(root.join(&path)) {
-                    Ok(()) => done.push(format!("removed {}", path.display())),
-                    Err(e) => problems
-                        .push(format!("cannot remove {}: {e}", path.display())),
-                },
-                Mode::Check => problems.push(format!(
-                    "{}: no sample, table or figure of the book writes it",
-                    path.display()
-                )),
-            }
-        }
-    }
+    remove_stale(&root, kinds, &expected, mode, &mut problems, &mut done);
     if problems.is_empty() {
         Ok(Report {
             checked: expected.len(),
@@ -205,6 +197,66 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
             Mode::Update => String::new(),
         };
         Err(Error::msg(problems.join("\n\n") + &how))
+    }
+}
+
+/// The committed file's bytes, or `None` when there is none. Any other read error (no
+/// permission, a folder in its place) is an error, not a "missing" file to overwrite.
+fn read_committed(full: &Path) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(full) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => {
+            Err(Error::from(e)
+                .context(format!("cannot read {}", full.display())))
+        }
+    }
+}
+
+/// Deals with the files of `kinds`' folders that nothing produced (not in `expected`):
+/// [`Mode::Check`] reports each; [`Mode::Update`] removes them, but only when every file
+/// was produced and written. After a failure, a file nothing produced may be one whose
+/// producer just failed, so it is kept and named instead.
+fn remove_stale(
+    root: &Path,
+    kinds: &[Kind],
+    expected: &BTreeSet<PathBuf>,
+    mode: Mode,
+    problems: &mut Vec<String>,
+    done: &mut Vec<String>,
+) {
+    let stale: Vec<PathBuf> = kinds
+        .iter()
+        .flat_map(|kind| files_below(root, &kind.folder()))
+        .filter(|path| !expected.contains(path))
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    match mode {
+        Mode::Check => problems.extend(stale.iter().map(|path| {
+            format!(
+                "{}: no sample, table or figure of the book writes it",
+                path.display()
+            )
+        })),
+        Mode::Update if !problems.is_empty() => problems.push(format!(
+            "kept, since not every file was written: {} (nothing produces them; they are removed by a run without problems)",
+            stale
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Mode::Update => {
+            for path in stale {
+                match std::fs::remove_file(root.join(&path)) {
+                    Ok(()) => done.push(format!("removed {}", path.display())),
+                    Err(e) => problems
+                        .push(format!("cannot remove {}: {e}", path.display())),
+                }
+            }
+        }
     }
 }
 
@@ -314,16 +366,6 @@ fn smallest_png(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
     writer.write_image_data(data).map_err(|e| error(&e))?;
     writer.finish().map_err(|e| error(&e))?;
     Ok(out)
-}
-
-/// Writes a file, creating its folder.
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .context(format!("cannot create {}", parent.display()))?;
-    }
-    std::fs::write(path, bytes)
-        .context(format!("cannot write {}", path.display()))
 }
 
 /// Says how a generated file differs from the committed one; text is shown in full.
@@ -448,6 +490,117 @@ mod tests {
         }
         let slugs: HashSet<&str> = CHAPTERS.iter().map(|c| c.slug).collect();
         assert_eq!(slugs.len(), CHAPTERS.len());
+    }
+
+    #[test]
+    fn every_benchmark_group_names_a_chapter_of_the_book() {
+        // The performance appendix links each group's lines to `{chapter}.md`.
+        let slugs: HashSet<&str> = CHAPTERS.iter().map(|c| c.slug).collect();
+        for group in crate::benchmarks::GROUPS {
+            assert!(
+                slugs.contains(group.chapter),
+                "group {} names chapter {:?}, which the book does not have ({slugs:?})",
+                group.name,
+                group.chapter
+            );
+        }
+    }
+
+    /// A scratch folder with `images/` holding the given files.
+    fn scratch_root(name: &str, files: &[&str]) -> PathBuf {
+        let root = std::env::temp_dir()
+            .join(format!("book-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for file in files {
+            let path = root.join("images").join(file);
+            std::fs::create_dir_all(path.parent().expect("a folder"))
+                .expect("a folder");
+            std::fs::write(&path, b"x").expect("writable");
+        }
+        root
+    }
+
+    #[test]
+    fn stale_files_are_removed_only_after_a_run_without_problems() {
+        let expected = BTreeSet::from([Path::new("images").join("kept.png")]);
+        let stale = Path::new("images").join("old.svg");
+        let root = scratch_root("stale", &["kept.png", "old.svg"]);
+
+        // Check: reported, not removed.
+        let (mut problems, mut done) = (Vec::new(), Vec::new());
+        remove_stale(
+            &root,
+            &[Kind::Figure],
+            &expected,
+            Mode::Check,
+            &mut problems,
+            &mut done,
+        );
+        assert_eq!(
+            problems,
+            [format!(
+                "{}: no sample, table or figure of the book writes it",
+                stale.display()
+            )]
+        );
+        assert!(root.join(&stale).exists());
+
+        // Update after a failure: kept, and named.
+        let (mut problems, mut done) =
+            (vec!["figure failed".to_string()], Vec::new());
+        remove_stale(
+            &root,
+            &[Kind::Figure],
+            &expected,
+            Mode::Update,
+            &mut problems,
+            &mut done,
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[1].starts_with("kept") && problems[1].contains("old.svg")
+        );
+        assert!(done.is_empty());
+        assert!(root.join(&stale).exists());
+
+        // Update without problems: removed; the expected file stays.
+        let (mut problems, mut done) = (Vec::new(), Vec::new());
+        remove_stale(
+            &root,
+            &[Kind::Figure],
+            &expected,
+            Mode::Update,
+            &mut problems,
+            &mut done,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(done, [format!("removed {}", stale.display())]);
+        assert!(!root.join(&stale).exists());
+        assert!(root.join("images").join("kept.png").exists());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn an_unreadable_committed_file_is_an_error_not_a_missing_one() {
+        let root = scratch_root("read", &["a.png", "folder/inside.png"]);
+        let images = root.join("images");
+        assert_eq!(
+            read_committed(&images.join("a.png")).expect("read"),
+            Some(b"x".to_vec())
+        );
+        assert_eq!(
+            read_committed(&images.join("none.png")).expect("read"),
+            None
+        );
+        // A folder where the file should be cannot be read: an error naming it.
+        let err = read_committed(&images.join("folder"))
+            .expect_err("a folder")
+            .to_string();
+        assert!(
+            err.starts_with("cannot read") && err.contains("folder"),
+            "{err}"
+        );
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

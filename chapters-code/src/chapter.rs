@@ -16,7 +16,7 @@ pub struct Chapter {
     /// The chapter's markdown file in `src/`, without `.md` (e.g. `ch02-speed`); `appendix`
     /// for the generated tables of the appendices.
     pub slug: &'static str,
-    /// Its code samples, in reading order (see [`samples!`](crate::chapter::samples)).
+    /// Its code samples, in reading order (built with the crate's `samples!` macro).
     pub samples: &'static [Sample],
     /// Its figures, in reading order.
     pub figures: &'static [Figure],
@@ -80,7 +80,8 @@ pub fn panic_report(stderr: &str) -> Option<String> {
 }
 
 /// One row of a chapter's `NumPy → ndarray` table: the NumPy idiom, the ndarray code that
-/// does the same (the very text that was compiled and run, see [`numpy_row!`]), and a note.
+/// does the same (the very text that was compiled and run, see the crate's `numpy_row!`
+/// macro), and a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumpyRow {
     /// The NumPy side, as markdown (usually code in backticks).
@@ -94,7 +95,7 @@ pub struct NumpyRow {
 /// What a table-row function returns: `?` works on any error inside it.
 pub type RowResult = std::result::Result<(), Box<dyn std::error::Error>>;
 
-/// A table-row function with its name (see [`numpy_rows!`]).
+/// A table-row function with its name (see the crate's `numpy_rows!` macro).
 pub type NamedRow = (&'static str, fn() -> RowResult);
 
 thread_local! {

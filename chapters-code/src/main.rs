@@ -6,7 +6,7 @@ mod counting_allocator;
 use std::path::Path;
 use std::process::ExitCode;
 
-use chapters_code::benchmarks::measured_series;
+use chapters_code::benchmarks::{measured_series, Side};
 use chapters_code::book::{self, Host, Kind, Mode};
 use chapters_code::chapter::repo_root;
 use chapters_code::error::{Context, Error, Result};
@@ -145,7 +145,7 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
     let python = fresh
         .timings
         .iter()
-        .filter(|t| t.series.side.name() == "python");
+        .filter(|t| t.series.side == Side::Python);
     if python.count() == 0 {
         println!(
             "note: no NumPy timings in this run; the NumPy rows keep the runs that measured them"

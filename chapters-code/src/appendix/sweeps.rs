@@ -118,7 +118,7 @@ const NUMPY_PEAKS: &str =
     include_str!("../../../python/outputs/ch07-knn/broadcast_memory_sweep.txt");
 
 /// NumPy's peak heap for the tutorial's broadcast expression, `(N, peak bytes)` for each N of
-/// [`memory_sizes`], as `python/ch07_knn.py` measured it ([`NUMPY_PEAKS_PATH`]).
+/// [`memory_sizes`], as `python/ch07_knn.py` measured it (`NUMPY_PEAKS_PATH`).
 ///
 /// # Errors
 /// A line that is not two whole numbers, or sizes other than [`memory_sizes`]: the error

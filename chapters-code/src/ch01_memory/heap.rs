@@ -87,7 +87,7 @@ impl HeapLayout {
         }
     }
 
-    /// Builds the layout with [`N`] elements under `measure` and measures it, keeping it
+    /// Builds the layout with [`N`](super::N) elements under `measure` and measures it, keeping it
     /// alive until the resident memory has been read. Meant for a fresh process: anything
     /// else the process does meanwhile counts too.
     pub fn measure(self, measure: Measure<'_>) -> Result<HeapRecord> {

@@ -218,9 +218,62 @@ pub const SMALL: usize = 1_000;
 /// faults per call of `variant` (a criterion variant of the reciprocals
 /// or distances group, or `reciprocals_first_call`) measured by a program
 /// with the allocator configuration `side` (`rust`, `rust+thp`,
-/// `rust+fastalloc`, or `python` for `python/bench.py`).
+/// `rust+fastalloc`, or `python` for `python/bench.py`). Prefer
+/// [`PageFaultSide::key`], which cannot name a side that is never measured.
 pub fn page_fault_key(side: &str, variant: &str) -> String {
     format!("page faults per call, {side}, {variant}")
+}
+
+/// A configuration whose page faults `./bench.sh` counts, each under its own
+/// name in the keys of [`page_fault_key`]. The Rust ones are spelled as their
+/// [`Side`](crate::benchmarks::Side) in the results file; NumPy is counted
+/// with and without its huge pages, the second of which is no side of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageFaultSide {
+    /// The example `ch02_page_faults`, with the system allocator.
+    Rust,
+    /// The same example with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`.
+    RustHugePages,
+    /// The example `ch02_page_faults_fast_alloc`, with [`FastAlloc`].
+    RustFastAlloc,
+    /// `python/bench.py --page-faults`, NumPy as configured (huge pages on).
+    Python,
+    /// `python/bench.py --page-faults`, NumPy with its huge pages turned off.
+    PythonNoHugePages,
+}
+
+impl PageFaultSide {
+    /// Every configuration, in the order of chapter 2's table.
+    pub const ALL: [PageFaultSide; 5] = [
+        PageFaultSide::Rust,
+        PageFaultSide::RustHugePages,
+        PageFaultSide::RustFastAlloc,
+        PageFaultSide::Python,
+        PageFaultSide::PythonNoHugePages,
+    ];
+
+    /// Its name in the keys (`rust+thp`, `python+no-thp`).
+    pub const fn name(self) -> &'static str {
+        use crate::benchmarks::Side;
+        match self {
+            PageFaultSide::Rust => Side::Rust.name(),
+            PageFaultSide::RustHugePages => Side::RustHugePages.name(),
+            PageFaultSide::RustFastAlloc => Side::RustFastAlloc.name(),
+            PageFaultSide::Python => Side::Python.name(),
+            PageFaultSide::PythonNoHugePages => "python+no-thp",
+        }
+    }
+
+    /// The configuration named `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<PageFaultSide> {
+        PageFaultSide::ALL.into_iter().find(|side| side.name() == name)
+    }
+
+    /// The machine fact of `variant`'s page faults per call in this
+    /// configuration ([`page_fault_key`] with this side's name).
+    pub fn key(self, variant: &str) -> String {
+        page_fault_key(self.name(), variant)
+    }
 }
 
 /// Measures the page faults per call of chapter 2's allocating workloads
@@ -769,6 +822,45 @@ mod tests {
         assert_eq!(
             page_fault_key("rust+fastalloc", "reciprocals"),
             "page faults per call, rust+fastalloc, reciprocals"
+        );
+        assert_eq!(
+            PageFaultSide::RustHugePages.key("small"),
+            "page faults per call, rust+thp, small"
+        );
+        let names: Vec<&str> =
+            PageFaultSide::ALL.iter().map(|s| s.name()).collect();
+        assert_eq!(
+            names,
+            ["rust", "rust+thp", "rust+fastalloc", "python", "python+no-thp"]
+        );
+        for side in PageFaultSide::ALL {
+            assert_eq!(PageFaultSide::from_name(side.name()), Some(side));
+        }
+        assert_eq!(PageFaultSide::from_name("rust+blas"), None);
+    }
+
+    /// `python/bench.py --page-faults` writes NumPy's keys itself (the tests
+    /// never run Python): its format string and side names must be those of
+    /// [`PageFaultSide::key`], or chapter 2's table shows "–" without a word.
+    #[test]
+    fn python_bench_writes_the_page_fault_keys_the_table_reads() {
+        let source = include_str!("../../../python/bench.py");
+        let key = PageFaultSide::Python.key("reciprocals");
+        let format =
+            key.replace(PageFaultSide::Python.name(), "{side}") + ": {after - before}";
+        assert_eq!(format, "page faults per call, {side}, reciprocals: {after - before}");
+        assert!(
+            source.contains(&format!("lines.append(f\"{format}\")")),
+            "python/bench.py no longer writes {format:?}"
+        );
+        let sides = format!(
+            "for side, hugepages in ((\"{}\", True), (\"{}\", False)):",
+            PageFaultSide::Python.name(),
+            PageFaultSide::PythonNoHugePages.name()
+        );
+        assert!(
+            source.contains(&sides),
+            "python/bench.py no longer loops over {sides:?}"
         );
     }
 

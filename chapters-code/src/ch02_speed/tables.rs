@@ -4,7 +4,7 @@
 use crate::benchmarks::{creation, distances, reciprocals, Side, Workload};
 use crate::error::Result;
 use crate::results::{format_count, format_duration, Results, Timing};
-use crate::speed::page_fault_key;
+use crate::speed::PageFaultSide;
 
 /// Which machine the chapter's timings come from, in which runs: only the runs its
 /// own tables use.
@@ -107,7 +107,7 @@ pub fn findings() -> Result<String> {
 }
 
 /// The page faults per call of chapter 2's allocating work, for each allocator, from the
-/// machine facts `./bench.sh` records (keys from [`page_fault_key`]): the table that shows
+/// machine facts `./bench.sh` records (keys from [`PageFaultSide::key`]): the table that shows
 /// where the time of a fresh 80 MB result goes. A count not measured yet reads "–".
 pub fn page_faults_table() -> Result<String> {
     Ok(page_faults_markdown(&Results::committed()?))
@@ -115,8 +115,8 @@ pub fn page_faults_table() -> Result<String> {
 
 /// [`page_faults_table`] for the given results.
 pub fn page_faults_markdown(results: &Results) -> String {
-    let count = |side: &str, variant: &str| {
-        let fact = results.fact(&page_fault_key(side, variant));
+    let count = |side: PageFaultSide, variant: &str| {
+        let fact = results.fact(&side.key(variant));
         fact.parse::<f64>()
             .ok()
             .filter(|n| n.is_finite() && *n >= 0.0)
@@ -139,17 +139,17 @@ pub fn page_faults_markdown(results: &Results) -> String {
         let numpy = if numpy {
             format!(
                 "{}<br>({} with huge pages off)",
-                count("python", variant),
-                count("python+no-thp", variant)
+                count(PageFaultSide::Python, variant),
+                count(PageFaultSide::PythonNoHugePages, variant)
             )
         } else {
             "–".to_string()
         };
         out += &format!(
             "| {label} | {} | {} | {} | {numpy} |\n",
-            count("rust", variant),
-            count("rust+thp", variant),
-            count("rust+fastalloc", variant),
+            count(PageFaultSide::Rust, variant),
+            count(PageFaultSide::RustHugePages, variant),
+            count(PageFaultSide::RustFastAlloc, variant),
         );
     }
     out

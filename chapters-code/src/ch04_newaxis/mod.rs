@@ -445,4 +445,117 @@ mod tests {
             "repeated axis 1"
         );
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Requested shapes: mostly small sizes, some -1s, now and then a -2 or a 0.
+        fn requested() -> impl Strategy<Value = Vec<isize>> {
+            let size = prop_oneof![4 => 1isize..5, 2 => Just(-1), 1 => Just(0), 1 => Just(-2)];
+            prop::collection::vec(size, 0..5)
+        }
+
+        /// A shape whose product is its array's length, and one of its axes to leave
+        /// unknown (any index: it is taken modulo the number of axes).
+        fn shape_and_axis() -> impl Strategy<Value = (Vec<usize>, usize)> {
+            (prop::collection::vec(0usize..5, 1..5), any::<usize>())
+        }
+
+        proptest! {
+            #[test]
+            fn infer_shape_fills_in_only_the_unknown_axis(
+                len in 0usize..70, requested in requested(),
+            ) {
+                let unknowns = requested.iter().filter(|&&n| n == -1).count();
+                let known: usize = requested.iter().filter(|&&n| n >= 0).map(|&n| n as usize).product();
+                match infer_shape(len, &requested) {
+                    Ok(shape) => {
+                        prop_assert_eq!(shape.iter().product::<usize>(), len);
+                        prop_assert_eq!(shape.len(), requested.len());
+                        prop_assert!(unknowns <= 1);
+                        for (&got, &asked) in shape.iter().zip(&requested) {
+                            if asked != -1 {
+                                prop_assert_eq!(got as isize, asked);
+                            }
+                        }
+                    }
+                    Err(ReshapeError::MoreThanOneUnknown { .. }) => prop_assert!(unknowns > 1),
+                    Err(ReshapeError::NegativeSize { .. }) => {
+                        prop_assert!(unknowns <= 1 && requested.iter().any(|&n| n < -1));
+                    }
+                    Err(ReshapeError::TooLarge { .. }) => {
+                        prop_assert!(false, "small shapes fit: {:?}", requested);
+                    }
+                    Err(ReshapeError::SizeMismatch { .. }) if unknowns == 0 => {
+                        prop_assert_ne!(known, len);
+                    }
+                    Err(ReshapeError::SizeMismatch { .. }) => {
+                        // No size in place of the -1 makes the shape fit, except beside a
+                        // 0 in an empty array, where any would and NumPy refuses all the
+                        // same.
+                        if known != 0 || len != 0 {
+                            prop_assert!((0..=len).all(|v| known * v != len));
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn infer_shape_finds_the_axis_that_was_left_out(
+                (shape, axis) in shape_and_axis(),
+            ) {
+                let len: usize = shape.iter().product();
+                let axis = axis % shape.len();
+                let mut requested: Vec<isize> = shape.iter().map(|&n| n as isize).collect();
+                requested[axis] = -1;
+                let others_hold_a_zero =
+                    shape.iter().enumerate().any(|(i, &n)| i != axis && n == 0);
+                if others_hold_a_zero {
+                    // The -1 beside a 0: NumPy refuses, whatever the length.
+                    let refused = matches!(infer_shape(len, &requested), Err(ReshapeError::SizeMismatch { .. }));
+                    prop_assert!(refused);
+                } else {
+                    prop_assert_eq!(infer_shape(len, &requested), Ok(shape));
+                }
+            }
+
+            #[test]
+            fn expand_dims_inserts_ones_exactly_where_asked(
+                shape in prop::collection::vec(0usize..4, 0..4),
+                positions in prop::collection::vec(0usize..8, 0..4),
+            ) {
+                let input = ArrayD::<u8>::zeros(IxDyn(&shape));
+                let ndim = shape.len() + positions.len();
+                let distinct: std::collections::BTreeSet<usize> = positions.iter().copied().collect();
+                match expand_dims(input.view(), &positions) {
+                    Ok(view) => {
+                        prop_assert_eq!(view.ndim(), ndim);
+                        prop_assert_eq!(distinct.len(), positions.len());
+                        for &p in &positions {
+                            prop_assert_eq!(view.shape()[p], 1);
+                        }
+                        let without: Vec<usize> = view
+                            .shape()
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| !distinct.contains(i))
+                            .map(|(_, &n)| n)
+                            .collect();
+                        prop_assert_eq!(without, shape);
+                    }
+                    Err(ExpandDimsError::OutOfBounds { position, ndim: said }) => {
+                        prop_assert_eq!(said, ndim);
+                        prop_assert!(position >= ndim);
+                        // The first one out of bounds, in the order given.
+                        prop_assert_eq!(positions.iter().find(|&&p| p >= ndim), Some(&position));
+                    }
+                    Err(ExpandDimsError::Repeated { position }) => {
+                        prop_assert!(positions.iter().all(|&p| p < ndim));
+                        prop_assert!(positions.iter().filter(|&&p| p == position).count() > 1);
+                    }
+                }
+            }
+        }
+    }
 }

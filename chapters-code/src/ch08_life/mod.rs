@@ -360,6 +360,62 @@ mod tests {
         loops
     }
 
+    /// Each implementation, run for a number of generations from a copy of a board.
+    type Run = fn(&Array2<u8>, usize) -> Array2<u8>;
+    const IMPLEMENTATIONS: [(&str, Run); 3] = [
+        ("iterate_loops", |z, n| {
+            let mut z = z.clone();
+            (0..n).for_each(|_| iterate_loops(&mut z));
+            z
+        }),
+        ("iterate", |z, n| {
+            let mut z = z.clone();
+            (0..n).for_each(|_| iterate(&mut z));
+            z
+        }),
+        ("FastLife::step", |z, n| {
+            let mut life = FastLife::new(z.clone());
+            (0..n).for_each(|_| life.step());
+            life.board().clone()
+        }),
+    ];
+
+    /// Live cells of patterns, as (row, column) from their top-left corner.
+    const BLOCK: &[(usize, usize)] = &[(0, 0), (0, 1), (1, 0), (1, 1)];
+    const BLINKER: &[(usize, usize)] = &[(1, 0), (1, 1), (1, 2)];
+    const BLINKER_VERTICAL: &[(usize, usize)] = &[(0, 1), (1, 1), (2, 1)];
+    /// The glider that travels down and to the right.
+    const GLIDER: &[(usize, usize)] =
+        &[(0, 1), (1, 2), (2, 0), (2, 1), (2, 2)];
+
+    /// A `rows` × `cols` board with `pattern` at (`r`, `c`).
+    fn board_with(
+        rows: usize,
+        cols: usize,
+        r: usize,
+        c: usize,
+        pattern: &[(usize, usize)],
+    ) -> Array2<u8> {
+        let mut z = Array2::zeros((rows, cols));
+        for &(i, j) in pattern {
+            z[[r + i, c + j]] = 1;
+        }
+        z
+    }
+
+    /// A board size and a place for a pattern of side `side` that may travel `periods`
+    /// cells down and right (1 to 3), with at least two dead cells between it and the
+    /// border, on every side, all the way: `(rows, cols, r, c, periods)`.
+    fn placement(
+        side: usize,
+    ) -> impl Strategy<Value = (usize, usize, usize, usize, usize)> {
+        (2usize..9, 2usize..9, 1usize..=3, 2usize..7, 2usize..7).prop_map(
+            move |(r, c, periods, below, right)| {
+                (r + side + periods + below, c + side + periods + right, r, c, periods)
+            },
+        )
+    }
+
     /// The numbers of a printed array or sentence, NumPy's or ndarray's.
     fn numbers(text: &str) -> Vec<u64> {
         text.split(|c: char| !c.is_ascii_digit())
@@ -532,6 +588,52 @@ mod tests {
             let mut z = RandomState::new(seed).choice_binary(rows, cols);
             for _ in 0..4 {
                 z = all_three(&z);
+            }
+        }
+
+        // Known patterns, placed anywhere at least two cells from the border (whose
+        // cells are always dead), behave as on an infinite plane, in each implementation:
+        // oracles of their own, not a comparison of the three with each other.
+        #[test]
+        fn a_block_is_still_life(
+            (rows, cols, r, c, _) in placement(2),
+        ) {
+            let start = board_with(rows, cols, r, c, BLOCK);
+            for (name, run) in IMPLEMENTATIONS {
+                for generations in 1..=3 {
+                    prop_assert_eq!(&run(&start, generations), &start, "{} after {}", name, generations);
+                }
+            }
+        }
+
+        #[test]
+        fn a_blinker_has_period_two(
+            (rows, cols, r, c, _) in placement(3),
+        ) {
+            let horizontal = board_with(rows, cols, r, c, BLINKER);
+            let vertical = board_with(rows, cols, r, c, BLINKER_VERTICAL);
+            for (name, run) in IMPLEMENTATIONS {
+                prop_assert_eq!(&run(&horizontal, 1), &vertical, "{}", name);
+                prop_assert_eq!(&run(&horizontal, 2), &horizontal, "{}", name);
+                prop_assert_eq!(&run(&vertical, 5), &horizontal, "{}", name);
+            }
+        }
+
+        #[test]
+        fn a_glider_moves_one_cell_diagonally_every_four_generations(
+            (rows, cols, r, c, periods) in placement(3),
+        ) {
+            let start = board_with(rows, cols, r, c, GLIDER);
+            for (name, run) in IMPLEMENTATIONS {
+                for p in 1..=periods {
+                    let moved = board_with(rows, cols, r + p, c + p, GLIDER);
+                    prop_assert_eq!(&run(&start, 4 * p), &moved, "{} after {} generations", name, 4 * p);
+                }
+                // In every phase in between, it keeps its five cells.
+                for generations in 1..4 * periods {
+                    let alive = run(&start, generations).iter().filter(|&&v| v == 1).count();
+                    prop_assert_eq!(alive, 5, "{} after {} generations", name, generations);
+                }
             }
         }
 

@@ -90,7 +90,7 @@ fn round_coverage(alpha: f64) -> f64 {
 }
 
 /// A backend that draws the anti-aliased edges of lines, circles and polygons with their
-/// coverage rounded to a few levels ([`round_coverage`]), so that a figure keeps few enough
+/// coverage rounded to a few levels (`round_coverage`), so that a figure keeps few enough
 /// colours for a palette PNG. Solid fills and straight lines pass through unchanged.
 pub struct Coverage<B> {
     inner: B,

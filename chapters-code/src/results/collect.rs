@@ -14,9 +14,22 @@ use crate::error::{Context, Error, Result};
 /// The header `python/bench.py` writes.
 pub const PYTHON_HEADER: &str = "group,variant,size,median_seconds,q1_seconds,q3_seconds,min_seconds,max_seconds,samples";
 
+/// How a side is spelled in the names of its files and folders (`rust+thp` → `rust-thp`),
+/// the one place that spelling is made: `./bench.sh` runs `bench_side` with it, and
+/// [`criterion_folder`] and [`plan_file`] build on it.
+pub fn side_slug(side: Side) -> String {
+    side.name().replace('+', "-")
+}
+
 /// The folder, inside a run's folder, that criterion writes one side's results into.
 pub fn criterion_folder(side: Side) -> String {
-    format!("criterion-{}", side.name().replace('+', "-"))
+    format!("criterion-{}", side_slug(side))
+}
+
+/// The plan file, inside a run's folder, that holds one criterion side's filter
+/// (`filter-rust-thp.txt`; empty when nothing runs on that side).
+pub fn plan_file(side: Side) -> String {
+    format!("filter-{}.txt", side_slug(side))
 }
 
 /// The first quartile, median and third quartile of sorted values, interpolated between
@@ -85,11 +98,7 @@ impl Results {
         let machine_path = dir.join("machine.txt");
         let machine = std::fs::read_to_string(&machine_path)
             .context(format!("cannot read {}", machine_path.display()))?;
-        let facts = machine
-            .lines()
-            .filter_map(|line| line.split_once(": "))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect();
+        let facts = parse_facts(&machine, &machine_path)?;
         let mut timings = Vec::new();
         for side in Side::CRITERION {
             for found in criterion_samples(&dir.join(criterion_folder(side)))? {
@@ -159,6 +168,27 @@ impl Results {
     }
 }
 
+/// The facts of `machine.txt`, one `key: value` a line. A line of another form is an error
+/// naming it: dropped quietly, a lost `cpu` or `cores` fact would make
+/// [`Run::same_machine`] compare runs of different machines. Blank lines are allowed.
+fn parse_facts(text: &str, path: &Path) -> Result<Vec<(String, String)>> {
+    let mut facts = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(": ") else {
+            return Err(Error::msg(format!(
+                "{}: line {}: expected `key: value`, found {line:?}",
+                path.display(),
+                index + 1
+            )));
+        };
+        facts.push((key.trim().to_string(), value.trim().to_string()));
+    }
+    Ok(facts)
+}
+
 /// Finds the registry's series for (group, side, variant, size), or says it is undeclared.
 type Find<'a> = &'a dyn Fn(&str, Side, &str, Option<u64>) -> Result<Series>;
 
@@ -209,15 +239,35 @@ fn parse_python(
             })?),
         };
         let series = find(group, Side::Python, variant, size)?;
+        // Checked here, so that the error names this line of python.csv: the read-back of
+        // the merged results would catch both too, but name a line of the merged text.
+        if timings.iter().any(|t: &Timing| t.series == series) {
+            return Err(error(
+                number,
+                format!("a second timing of {group}/{variant}"),
+            ));
+        }
+        let median_seconds = number_of(median)?;
+        let spread = Spread {
+            q1: number_of(q1)?,
+            q3: number_of(q3)?,
+            min: number_of(min)?,
+            max: number_of(max)?,
+        };
+        let ordered = spread.min <= spread.q1
+            && spread.q1 <= median_seconds
+            && median_seconds <= spread.q3
+            && spread.q3 <= spread.max;
+        if !ordered {
+            return Err(error(
+                number,
+                "expected min <= q1 <= median <= q3 <= max".into(),
+            ));
+        }
         timings.push(Timing {
             series,
-            median_seconds: number_of(median)?,
-            spread: Some(Spread {
-                q1: number_of(q1)?,
-                q3: number_of(q3)?,
-                min: number_of(min)?,
-                max: number_of(max)?,
-            }),
+            median_seconds,
+            spread: Some(spread),
             samples: Some(samples.parse().map_err(|_| {
                 error(number, format!("samples {samples:?} is not a count"))
             })?),
@@ -239,15 +289,30 @@ struct Found {
 /// Every `…/new/benchmark.json` under a criterion output folder, with the per-call times
 /// of its samples (`sample.json`: each sample's total time in nanoseconds and its number of
 /// iterations).
+///
+/// A missing folder is a side this run did not measure; any other read error fails, so
+/// that a side's measurements are never dropped without a word.
 fn criterion_samples(folder: &Path) -> Result<Vec<Found>> {
     let mut found = Vec::new();
     let mut stack = vec![folder.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e)
+                if dir == folder
+                    && e.kind() == std::io::ErrorKind::NotFound =>
+            {
+                continue
+            }
+            Err(e) => {
+                return Err(Error::from(e)
+                    .context(format!("cannot read {}", dir.display())))
+            }
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
+        for entry in entries {
+            let path = entry
+                .context(format!("cannot read {}", dir.display()))?
+                .path();
             if !path.is_dir() {
                 continue;
             }
@@ -264,6 +329,8 @@ fn criterion_samples(folder: &Path) -> Result<Vec<Found>> {
     Ok(found)
 }
 
+/// The benchmark criterion measured into one `new/` folder; `None` if it holds no
+/// `benchmark.json` and `sample.json`. A file that is there but cannot be read is an error.
 fn read_benchmark(new: &Path) -> Result<Option<Found>> {
     let read = |name: &str| -> Result<Option<serde_json::Value>> {
         let path = new.join(name);
@@ -271,7 +338,9 @@ fn read_benchmark(new: &Path) -> Result<Option<Found>> {
             Ok(text) => serde_json::from_str(&text)
                 .map(Some)
                 .context(path.display().to_string()),
-            Err(_) => Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::from(e)
+                .context(format!("cannot read {}", path.display()))),
         }
     };
     let (Some(benchmark), Some(sample)) =

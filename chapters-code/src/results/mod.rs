@@ -493,7 +493,17 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so
 /// that an interrupted write (Ctrl-C, a crash, a full disk) leaves the old file whole.
+///
+/// The temporary file is synced to disk before the rename: otherwise the filesystem may
+/// record the rename before the data, and a power loss can leave an empty file behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    // Makes the temporary name unique per call, not just per process, so two threads that
+    // write the same path never share a temporary file.
+    static CALLS: AtomicU64 = AtomicU64::new(0);
+
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -504,8 +514,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temporary, bytes)
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let temporary =
+        folder.join(format!(".{name}.{}.{call}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
         .context(format!("cannot write {}", temporary.display()))
         .and_then(|()| {
             std::fs::rename(&temporary, path).context(format!(

@@ -6,12 +6,16 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::collect::plan_file;
 use super::write_atomically;
 use crate::benchmarks::{group_names, measured_series, Series, Side};
 use crate::error::{Error, Result};
 
 /// The files [`BenchPlan::write`] puts in a run's folder: the groups, one criterion filter
 /// per Rust side (empty: nothing to run on that side), and the Python plan.
+///
+/// The filter files' names are built from [`Side::CRITERION`] when they are written; a
+/// unit test checks that this list names the same files.
 pub const PLAN_FILES: [&str; 6] = [
     "groups.txt",
     "filter-rust.txt",
@@ -20,6 +24,13 @@ pub const PLAN_FILES: [&str; 6] = [
     "filter-rust-blas.txt",
     "python-plan.txt",
 ];
+
+/// The plan file that lists the run's groups, one a line (`./bench.sh` and
+/// [`super::Results::collect`] read it).
+const GROUPS_FILE: &str = "groups.txt";
+
+/// The plan file of the Python workloads ([`BenchPlan::python_plan`]).
+const PYTHON_PLAN_FILE: &str = "python-plan.txt";
 
 /// The plan of one run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,20 +101,18 @@ impl BenchPlan {
 
     /// Writes the plan's files ([`PLAN_FILES`]) into `dir`.
     pub fn write(&self, dir: &Path) -> Result<()> {
-        let filter = |side| {
-            self.criterion_filter(side)
+        // Each file is named by what it holds, never by its position in a list.
+        let mut files =
+            vec![(GROUPS_FILE.to_string(), self.groups.join("\n") + "\n")];
+        for side in Side::CRITERION {
+            let filter = self
+                .criterion_filter(side)
                 .map(|f| f + "\n")
-                .unwrap_or_default()
-        };
-        let files = [
-            self.groups.join("\n") + "\n",
-            filter(Side::Rust),
-            filter(Side::RustHugePages),
-            filter(Side::RustFastAlloc),
-            filter(Side::RustBlas),
-            self.python_plan(),
-        ];
-        for (name, text) in PLAN_FILES.iter().zip(files) {
+                .unwrap_or_default();
+            files.push((plan_file(side), filter));
+        }
+        files.push((PYTHON_PLAN_FILE.to_string(), self.python_plan()));
+        for (name, text) in files {
             write_atomically(&dir.join(name), text.as_bytes())?;
         }
         Ok(())
@@ -112,7 +121,85 @@ impl BenchPlan {
 
 #[cfg(test)]
 mod tests {
+    use super::super::collect::{criterion_folder, side_slug};
     use super::*;
+
+    #[test]
+    fn plan_files_lists_the_files_that_write_puts_in_a_run_folder() {
+        let mut expected = vec![GROUPS_FILE.to_string()];
+        expected.extend(Side::CRITERION.map(plan_file));
+        expected.push(PYTHON_PLAN_FILE.to_string());
+        assert_eq!(PLAN_FILES.to_vec(), expected);
+        assert_eq!(plan_file(Side::RustHugePages), "filter-rust-thp.txt");
+        assert_eq!(
+            criterion_folder(Side::RustFastAlloc),
+            "criterion-rust-fastalloc"
+        );
+
+        let dir = std::env::temp_dir()
+            .join(format!("plan-files-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        BenchPlan::new(&["life"])
+            .expect("a group")
+            .write(&dir)
+            .expect("written");
+        let mut written: Vec<String> = std::fs::read_dir(&dir)
+            .expect("readable")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        written.sort();
+        let mut listed: Vec<String> = PLAN_FILES.map(String::from).to_vec();
+        listed.sort();
+        assert_eq!(written, listed);
+        let rust = std::fs::read_to_string(dir.join(plan_file(Side::Rust)))
+            .expect("written");
+        assert!(rust.contains("life/iterate"), "{rust}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// `./bench.sh` spells the sides in shell: every criterion side must be measured into
+    /// the folder `collect` reads and with the filter file `write` writes, or a multi-hour
+    /// run loses that side's timings.
+    #[test]
+    fn bench_sh_measures_every_criterion_side_where_collect_looks() {
+        let path = crate::chapter::repo_root().join("bench.sh");
+        let script = std::fs::read_to_string(&path).expect("bench.sh reads");
+        // bench_side builds both names from its first argument.
+        assert!(
+            script.contains(r#"filter="$(cat "$work/filter-$side.txt")""#),
+            "bench.sh no longer reads filter-$side.txt"
+        );
+        assert!(
+            script.contains(r#"CRITERION_HOME="$work/criterion-$side""#),
+            "bench.sh no longer measures into criterion-$side"
+        );
+        for side in Side::CRITERION {
+            let slug = side_slug(side);
+            assert_eq!(format!("criterion-{slug}"), criterion_folder(side));
+            assert_eq!(format!("filter-{slug}.txt"), plan_file(side));
+            let call = format!("\nbench_side {slug} ");
+            assert!(
+                script.contains(&call),
+                "bench.sh does not run `bench_side {slug}`"
+            );
+        }
+        // Every filter file bench.sh names by hand is one that `write` writes.
+        let filters =
+            regex::Regex::new(r"filter-[a-z0-9-]+\.txt").expect("a regex");
+        let written = Side::CRITERION.map(plan_file);
+        for found in filters.find_iter(&script) {
+            assert!(
+                written.iter().any(|w| w == found.as_str()),
+                "bench.sh names {}, which bench-plan does not write",
+                found.as_str()
+            );
+        }
+    }
 
     #[test]
     fn a_mistyped_group_is_an_error_naming_it() {

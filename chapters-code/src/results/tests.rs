@@ -445,6 +445,38 @@ fn writing_atomically_replaces_the_file_or_leaves_it_whole() {
 }
 
 #[test]
+fn threads_writing_one_path_atomically_never_share_a_temporary_file() {
+    let dir = std::env::temp_dir()
+        .join(format!("atomic-threads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let file = dir.join("plan.txt");
+    // Each thread writes a long text of its own letter: with a shared temporary name, two
+    // writers could interleave and the rename would publish a mix (or fail).
+    let texts: Vec<Vec<u8>> =
+        (b'a'..=b'h').map(|letter| vec![letter; 1 << 16]).collect();
+    std::thread::scope(|scope| {
+        for text in &texts {
+            let file = &file;
+            scope.spawn(move || {
+                for _ in 0..10 {
+                    write_atomically(file, text).expect("written");
+                }
+            });
+        }
+    });
+    let last = std::fs::read(&file).expect("the file is there");
+    assert!(texts.contains(&last), "a mix of writers' texts");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readable")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "temporary files left behind: {left:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn collect_reads_criterion_samples_python_timings_and_facts() {
     let dir = std::env::temp_dir()
         .join(format!("collect-test-{}", std::process::id()));
@@ -508,6 +540,111 @@ fn collect_reads_criterion_samples_python_timings_and_facts() {
     assert!(err.contains("life/nope on side rust"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
     assert!(Results::collect(&dir).is_err()); // no machine.txt
+}
+
+/// A run folder with one good Python timing and the given `machine.txt`.
+fn run_folder(name: &str, machine: &str, python: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("collect-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    std::fs::write(dir.join("machine.txt"), machine).expect("writable");
+    std::fs::write(
+        dir.join("python.csv"),
+        format!(
+            "{PYTHON_HEADER}
+{python}"
+        ),
+    )
+    .expect("writable");
+    dir
+}
+
+const GOOD_PYTHON: &str =
+    "life,numpy_iterate_uint8,,0.03,0.029,0.031,0.028,0.04,30\n";
+
+#[test]
+fn collect_names_the_machine_txt_line_that_is_not_a_fact() {
+    // Blank lines are allowed; the facts around them are kept.
+    let dir = run_folder("blank", "cpu: Test CPU\n\ncores: 2\n", GOOD_PYTHON);
+    let results = Results::collect(&dir).expect("collects");
+    assert_eq!(results.runs[0].fact("cpu"), Some("Test CPU"));
+    assert_eq!(results.runs[0].fact("cores"), Some("2"));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let dir = run_folder("nofact", "cpu: Test CPU\ncores 2\n", GOOD_PYTHON);
+    let err = Results::collect(&dir)
+        .expect_err("a line without ': '")
+        .to_string();
+    assert!(
+        err.contains("machine.txt: line 2:") && err.contains("\"cores 2\""),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn collect_names_the_python_csv_line_of_a_bad_spread_or_a_second_timing() {
+    // q1 (0.032) above the median (0.03).
+    let dir = run_folder(
+        "order",
+        "cores: 2\n",
+        "life,numpy_iterate_uint8,,0.03,0.032,0.033,0.028,0.04,30\n",
+    );
+    let err = Results::collect(&dir)
+        .expect_err("out of order")
+        .to_string();
+    assert!(
+        err.contains("python.csv: line 2:") && err.contains("min <= q1"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let dir = run_folder(
+        "twice",
+        "cores: 2\n",
+        &format!("{GOOD_PYTHON}{GOOD_PYTHON}"),
+    );
+    let err = Results::collect(&dir)
+        .expect_err("a second timing")
+        .to_string();
+    assert!(
+        err.contains("python.csv: line 3:")
+            && err.contains("a second timing of life/numpy_iterate_uint8"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn collect_fails_on_criterion_output_it_cannot_read() {
+    // A side's folder that is missing was not measured: fine.
+    let dir = run_folder("absent", "cores: 2\n", GOOD_PYTHON);
+    assert_eq!(Results::collect(&dir).expect("collects").timings.len(), 1);
+    // One that is there but cannot be read (here: a file, not a folder) is an error, not
+    // a side dropped without a word.
+    std::fs::write(dir.join("criterion-rust"), "").expect("writable");
+    let err = Results::collect(&dir).expect_err("unreadable").to_string();
+    assert!(
+        err.contains("cannot read") && err.contains("criterion-rust"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.join("criterion-rust")).expect("removable");
+    // So is a benchmark.json that cannot be read (here: a folder).
+    let new = dir
+        .join("criterion-rust")
+        .join("life")
+        .join("iterate")
+        .join("new");
+    std::fs::create_dir_all(new.join("benchmark.json")).expect("a folder");
+    std::fs::write(
+        new.join("sample.json"),
+        r#"{"iters": [1.0], "times": [1.0]}"#,
+    )
+    .expect("writable");
+    let err = Results::collect(&dir).expect_err("unreadable").to_string();
+    assert!(err.contains("benchmark.json"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
