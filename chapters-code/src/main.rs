@@ -153,9 +153,9 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
     }
     let measured = fresh.timings.len();
     let merged = old.merge(fresh, &known);
-    let text = merged.to_csv();
-    Results::parse_with(&text, &known)
-        .context("the merged results do not read back")?;
+    let text = merged
+        .to_checked_csv(&known)
+        .context("the merged results")?;
     write_atomically(&path, text.as_bytes())?;
     println!(
         "results {}: {measured} timings measured now, {} in all, from {} runs",

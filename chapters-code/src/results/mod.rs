@@ -144,7 +144,44 @@ impl Results {
         parse(text, known)
     }
 
-    /// Writes the results in the file's format.
+    /// The results in the file's format, checked: the text must parse back against `known`
+    /// with the same runs and facts. A fact key containing ": ", or a key or value with a
+    /// line break, cannot be written in the file's `# run N: key: value` lines.
+    ///
+    /// # Errors
+    /// If the text does not read back, or reads back with other runs or facts.
+    pub fn to_checked_csv(&self, known: &[Series]) -> Result<String> {
+        let text = self.to_csv();
+        let back = Results::parse_with(&text, known)
+            .map_err(|e| e.context("the results do not read back"))?;
+        if back.runs != self.runs {
+            let differs = self
+                .runs
+                .iter()
+                .flat_map(|run| {
+                    run.facts.iter().map(move |fact| (run.id, fact))
+                })
+                .find(|(id, (key, value))| {
+                    !back.runs.iter().any(|r| {
+                        r.id == *id
+                            && r.facts
+                                .iter()
+                                .any(|(k, v)| k == key && v == value)
+                    })
+                });
+            return Err(Error::msg(match differs {
+                Some((id, (key, value))) => format!(
+                    "run {id}'s fact {key:?}: {value:?} cannot be written (a key with \": \", \
+                     or a line break)"
+                ),
+                None => "the runs do not read back as written".to_string(),
+            }));
+        }
+        Ok(text)
+    }
+
+    /// Writes the results in the file's format (see [`Results::to_checked_csv`] for what a
+    /// fact may hold).
     pub fn to_csv(&self) -> String {
         let mut out = format!("{TITLE}\n");
         out += "# Each timing names the run that measured it (last column); each run's machine facts are below.\n";
@@ -269,7 +306,8 @@ type Key<'a> = (&'a str, &'a str, &'a str, Option<u64>);
 
 fn parse(text: &str, known: &[Series]) -> Result<Results> {
     let line_error = |number: usize, what: String| {
-        Error::msg(format!("{BENCHMARKS_PATH}: line {number}: {what}"))
+        // The caller names the file (`load`, `collect_results`): text has no name.
+        Error::msg(format!("line {number}: {what}"))
     };
     let order: BTreeMap<Key<'_>, (usize, Series)> = known
         .iter()

@@ -662,3 +662,29 @@ fn the_committed_results_read_cleanly() {
         assert_eq!(results.to_csv(), text);
     }
 }
+
+#[test]
+fn facts_the_file_cannot_hold_are_refused_and_errors_name_lines_not_files() {
+    let known = measured_series();
+    let results = Results::committed().expect("the committed results");
+    assert!(results.to_checked_csv(&known).is_ok());
+    let id = results.runs[0].id;
+    let with = |fact: (&str, &str)| {
+        let mut changed = results.clone();
+        changed.runs[0].facts.push((fact.0.into(), fact.1.into()));
+        changed
+            .to_checked_csv(&known)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
+    };
+    let key = with(("a: b", "c"));
+    assert!(key.contains(&format!("run {id}'s fact \"a: b\"")), "{key}");
+    let value = with(("cpu", "line1\nline2"));
+    assert!(value.contains("do not read back: line"), "{value}");
+    // Text has no file name: the caller (load, collect) adds the path.
+    let error = Results::parse("# x\nnot a header\n")
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("line 2: "), "{error}");
+}
