@@ -14,8 +14,8 @@
 #           chapter 5's `dot` rows built with `--features blas` (ndarray calling the system's
 #           OpenBLAS, one thread), when the system has OpenBLAS to link (e.g. Debian's
 #           libopenblas-dev).
-#   Python  python/bench.py with the numpy/scipy of python/requirements.txt (.venv, made by
-#           scripts/python-venv.sh, when it exists; else $PYTHON or python3), single-threaded,
+#   Python  python/bench.py with $PYTHON if set, else .venv (made by scripts/python-venv.sh with
+#           the numpy/scipy of python/requirements.txt) when it exists, else python3; single-threaded,
 #           timed like criterion (median, quartiles, min-max of calibrated samples).
 #
 # Every run measures into a fresh folder (target/bench/run) and then merges: the timings it
@@ -75,11 +75,12 @@ if [ -s "$work/filter-rust-blas.txt" ]; then
         && listing=$(OPENBLAS_VERBOSE=2 cargo bench -q --bench ch05_products --features blas -- --list 2>&1); then
         openblas_core=$(printf '%s\n' "$listing" | sed -n 's/^Core: *//p' | head -n 1)
         openblas_core=${openblas_core:-unknown}
-        blas_bench=$(cargo bench --bench ch05_products --features blas --no-run --message-format=json 2>/dev/null \
+        # Each lookup may find nothing (set -e and pipefail would end the run): "unknown".
+        blas_bench=$( { cargo bench --bench ch05_products --features blas --no-run --message-format=json 2>/dev/null || true; } \
             | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
-        openblas_library=$(ldd "$blas_bench" 2>/dev/null | awk '/libopenblas/ { print $3; exit }')
+        openblas_library=$( { ldd "$blas_bench" 2>/dev/null || true; } | awk '/libopenblas/ { print $3; exit }')
         if [ -n "$openblas_library" ]; then
-            openblas_release=$(grep -a -o -m 1 'OpenBLAS [0-9][0-9.]*[0-9]' "$(readlink -f "$openblas_library")" \
+            openblas_release=$( { grep -a -o -m 1 'OpenBLAS [0-9][0-9.]*[0-9]' "$(readlink -f "$openblas_library")" || true; } \
                 | head -n 1 | sed 's/^OpenBLAS //')
         fi
         openblas_release=${openblas_release:-unknown}

@@ -94,14 +94,21 @@ pub fn parse_number(token: &str) -> Option<f64> {
 
 /// Every number in `text`, in order, whether inside brackets or not. Words, punctuation and
 /// NumPy's elision `...` are skipped; a number is a token between whitespace, commas,
-/// brackets, parentheses, colons or semicolons (`mean: 3.5;`) that parses (see
-/// [`parse_number`]).
+/// brackets or parentheses that parses (see [`parse_number`]), once a label's or a
+/// sentence's punctuation is taken off its end: `3.5` in `mean: 3.5;` and in `was 3.5.`.
+/// A colon inside a token is part of it, so slices such as `a[2:8]` give no numbers.
 pub fn numbers(text: &str) -> Vec<f64> {
     text.split(|c: char| {
-        c.is_whitespace()
-            || matches!(c, ',' | '[' | ']' | '(' | ')' | ':' | ';')
+        c.is_whitespace() || matches!(c, ',' | '[' | ']' | '(' | ')')
     })
-    .filter_map(parse_number)
+    .filter_map(|token| {
+        parse_number(token).or_else(|| {
+            // Punctuation that ends a clause, then a number NumPy prints whole ("3.").
+            let trimmed = token.strip_suffix([':', ';', '.'])?;
+            parse_number(trimmed)
+                .or_else(|| parse_number(trimmed.strip_suffix('.')?))
+        })
+    })
     .collect()
 }
 
@@ -367,5 +374,8 @@ mod tests {
         assert_eq!(parse_number("1.5."), None);
         assert_eq!(parse_number("."), None);
         assert_eq!(numbers("mean: 3.5; max: 7"), [3.5, 7.0]);
+        assert_eq!(numbers("Mean: 3.5. Then 2.. and 1.:"), [3.5, 2.0, 1.0]);
+        assert_eq!(numbers("dist_sq[0, :4] = [1, 2]"), [0.0, 1.0, 2.0]);
+        assert_eq!(numbers("a[2:8:2] = [2 4 6]"), [2.0, 4.0, 6.0]);
     }
 }

@@ -196,9 +196,9 @@ pub fn numpy_faster_list(results: &Results) -> String {
         };
         let _ = writeln!(
             out,
-            "- {}: Rust is {}{one_thread}{tuned}{on_all_cores}.",
+            "- {}: Rust is {}{tuned}{on_all_cores}.",
             workload_cell(group, line),
-            ratio.than(&format!("NumPy's {}", time_cell(numpy))),
+            ratio.than(&format!("NumPy's {}{one_thread}", time_cell(numpy))),
         );
     }
     if out.is_empty() {
@@ -249,13 +249,19 @@ pub fn tuned_summary() -> Result<String> {
 /// spread of the two timings), as a sentence: a faster allocator for fresh memory is not a
 /// free win everywhere.
 pub fn fast_alloc_costs(results: &Results) -> String {
+    let mut seen = Vec::new();
     let slower: Vec<String> = lines()
         .filter_map(|(group, line)| {
+            // Two lines may compare one Rust version with two NumPy ones: list it once.
+            if seen.contains(&line.rust) {
+                return None;
+            }
+            seen.push(line.rust);
             let default = results.timing_of(&line.rust, Side::Rust)?;
             let tuned = results.timing_of(&line.rust, Side::RustFastAlloc)?;
             let ratio = results.compare(tuned, Some(default))?;
             (!ratio.faster && !ratio.is_tie()).then(|| {
-                format!("{} ({ratio})", workload_cell(group, line))
+                format!("{}, {ratio}", workload_cell(group, line))
             })
         })
         .collect();
@@ -265,8 +271,8 @@ pub fn fast_alloc_costs(results: &Results) -> String {
             .to_string()
     } else {
         format!(
-            "With FastAlloc, slower than in the default configuration beyond the spread of \
-             the two timings: {}.\n",
+            "These workloads are slower with FastAlloc than in the default configuration, \
+             beyond the spread of the two timings: {}.\n",
             slower.join("; ")
         )
     }

@@ -54,8 +54,9 @@ impl Results {
         out
     }
 
-    /// One sentence per Rust line of the sweep: at which sizes it is faster than the first
-    /// NumPy line, and by how much at both ends.
+    /// One sentence per Rust line of the sweep: at which sizes its median is faster than the
+    /// first NumPy line's (where the lines cross on the chart), at which sizes the two are
+    /// level within the spread of their timings, and by how much at both ends.
     pub fn sweep_findings(&self, sweep: &Sweep) -> String {
         let Some(numpy) = sweep.workloads.iter().find(|w| w.python) else {
             return String::new();
@@ -83,8 +84,18 @@ impl Results {
                     continue;
                 };
                 let at = |(n, r): &(u64, Ratio)| {
-                    format!("{r} at {}", format_size(*n))
+                    let spread = if r.within_spread {
+                        " with overlapping IQRs"
+                    } else {
+                        ""
+                    };
+                    format!("{} at {}{spread}", r.by_medians(), format_size(*n))
                 };
+                let level: Vec<String> = ratios
+                    .iter()
+                    .filter(|(_, r)| r.is_tie())
+                    .map(|(n, _)| format_size(*n))
+                    .collect();
                 let faster: Vec<u64> = ratios
                     .iter()
                     .filter(|(_, r)| r.faster)
@@ -108,6 +119,19 @@ impl Results {
                     let sizes: Vec<String> =
                         faster.iter().map(|&n| format_size(n)).collect();
                     format!("faster than NumPy at {} only", sizes.join(", "))
+                };
+                let how = match level.len() {
+                    0 => how,
+                    n if n == ratios.len() => {
+                        "level with NumPy at every size measured, within the spread \
+                         of the timings"
+                            .to_string()
+                    }
+                    _ => format!(
+                        "{how}, by the medians; level within the spread of the \
+                         timings at {}",
+                        level.join(", ")
+                    ),
                 };
                 let ends = if ratios.len() > 1 {
                     format!("{}; {}", at(first), at(last))
@@ -174,5 +198,37 @@ mod tests {
         let empty = Results::default().sweep_findings(&RECIPROCALS);
         assert!(empty
             .contains("- Rust reciprocals: not measured yet next to NumPy."));
+    }
+
+    #[test]
+    fn findings_say_where_the_spreads_do_not_separate_the_lines() {
+        let mut r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Python, "numpy", 9_999_999, 0.030),
+            (Side::Rust, "reciprocals", 10, 2.5e-8),
+            (Side::Rust, "reciprocals", 9_999_999, 0.027),
+        ]);
+        // The last Rust point's IQR reaches into NumPy's.
+        for t in &mut r.timings {
+            let m = t.median_seconds;
+            let wide = t.series.size == Some(9_999_999);
+            let (q1, q3) = if wide { (0.8 * m, 1.2 * m) } else { (m, m) };
+            t.spread = Some(crate::results::Spread {
+                q1,
+                q3,
+                min: q1,
+                max: q3,
+            });
+        }
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert!(
+            text.starts_with(
+                "- Rust reciprocals: faster than NumPy at every size measured, by the \
+                 medians; level within the spread of the timings at 9,999,999 \
+                 (40.0×\u{a0}faster at 10; 1.1×\u{a0}faster at 9,999,999 with \
+                 overlapping IQRs).\n"
+            ),
+            "{text}"
+        );
     }
 }

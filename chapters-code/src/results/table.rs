@@ -81,8 +81,8 @@ impl Ratio {
             format!("level with {what}")
         } else if self.within_spread {
             format!(
-                "level with {what} (its median is {}, but the interquartile ranges overlap)",
-                self.medians()
+                "level with {what} within the spread of the timings (the medians say {})",
+                self.by_medians()
             )
         } else {
             format!("{self} than {what}")
@@ -100,16 +100,19 @@ impl Ratio {
     }
 
     /// What the medians alone say: "1.1× faster".
-    fn medians(&self) -> String {
+    pub fn by_medians(&self) -> String {
         let how = if self.faster { "faster" } else { "slower" };
         format!("{:.1}×{NBSP}{how}", self.factor)
     }
 
-    /// The ratio for a table: in bold when it is a speed-up.
+    /// The ratio for a table cell: in bold when it is a speed-up; a tie of overlapping
+    /// spreads on a line of its own ("1.1× faster<br>IQRs overlap"), so cells stay narrow.
     pub fn emphasized(&self) -> String {
         // A tie is not a win: no bold.
         if self.faster && !self.is_tie() {
             format!("**{self}**")
+        } else if self.within_spread && !self.same_to_one_decimal() {
+            format!("{}<br>IQRs{NBSP}overlap", self.by_medians())
         } else {
             self.to_string()
         }
@@ -121,17 +124,17 @@ impl fmt::Display for Ratio {
         if self.same_to_one_decimal() {
             return write!(f, "1.0×{NBSP}(a{NBSP}tie)");
         }
-        write!(f, "{}", self.medians())?;
+        write!(f, "{}", self.by_medians())?;
         if self.within_spread {
-            write!(f, " (IQRs{NBSP}overlap)")?;
+            write!(f, " with overlapping IQRs")?;
         }
         Ok(())
     }
 }
 
 /// The unit a duration is shown in: (seconds per unit, decimals, unit). It is the largest
-/// unit in which the value, rounded to that unit's decimals, is at least 1: 0.99996 s reads
-/// "1.00 s", never "1000.0 ms".
+/// unit the value reaches, unless the value printed in it would read 1000 or more (0.99996 s
+/// in milliseconds is "1000.0"): then the next one up, "1.00 s".
 fn unit(seconds: f64) -> (f64, usize, &'static str) {
     const UNITS: [(f64, usize, &str); 4] = [
         (1.0, 2, "s"),
@@ -139,14 +142,20 @@ fn unit(seconds: f64) -> (f64, usize, &'static str) {
         (1e-6, 1, "µs"),
         (1e-9, 0, "ns"),
     ];
-    let rounded = |(scale, decimals, _): (f64, usize, &str)| {
-        let places = 10f64.powi(decimals as i32);
-        (seconds / scale * places).round() / places
-    };
-    UNITS
-        .into_iter()
-        .find(|&unit| rounded(unit) >= 1.0)
-        .unwrap_or(UNITS[3])
+    let natural = UNITS
+        .iter()
+        .position(|&(scale, _, _)| seconds >= scale)
+        .unwrap_or(UNITS.len() - 1);
+    let (scale, decimals, _) = UNITS[natural];
+    // Rounded as `format!` rounds, so that the choice and the printed digits agree.
+    let printed: f64 = format!("{:.decimals$}", seconds / scale)
+        .parse()
+        .unwrap_or(0.0);
+    if printed >= 1000.0 && natural > 0 {
+        UNITS[natural - 1]
+    } else {
+        UNITS[natural]
+    }
 }
 
 /// Formats a duration in seconds with a unit that keeps about three significant digits:
@@ -345,7 +354,8 @@ impl Results {
         out
     }
 
-    /// How `timing` compares with `reference`, if both were measured on the same machine.
+    /// How `timing` compares with `reference`, if both were measured on the same machine: their
+    /// medians, and whether their interquartile ranges overlap ([`Ratio::of_timings`]).
     pub fn compare(
         &self,
         timing: &Timing,

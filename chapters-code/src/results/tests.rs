@@ -353,10 +353,11 @@ fn overlapping_spreads_are_a_tie_whatever_the_medians_say() {
     // sinc in the 2026-11-27 run: a median 1.1× faster, but an IQR that contains NumPy's.
     let noisy = Ratio::of_timings(&timing(0.0293, 0.0280, 0.0330), &numpy);
     assert!(noisy.is_tie() && noisy.faster);
-    assert_eq!(noisy.emphasized(), "1.1×\u{a0}faster (IQRs\u{a0}overlap)");
+    assert_eq!(noisy.emphasized(), "1.1×\u{a0}faster<br>IQRs\u{a0}overlap");
+    assert_eq!(noisy.to_string(), "1.1×\u{a0}faster with overlapping IQRs");
     assert_eq!(
         noisy.than("NumPy"),
-        "level with NumPy (its median is 1.1×\u{a0}faster, but the interquartile ranges overlap)"
+        "level with NumPy within the spread of the timings (the medians say 1.1×\u{a0}faster)"
     );
     // Separate spreads: the medians decide, and a speed-up is in bold.
     let clear = Ratio::of_timings(&timing(0.0262, 0.0258, 0.0267), &numpy);
@@ -401,6 +402,21 @@ fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(format_duration(9.9996e-4), "1.0\u{a0}ms");
     assert_eq!(format_duration(9.99996e-7), "1.0\u{a0}µs");
     assert_eq!(format_duration(0.9949), "994.9\u{a0}ms");
+    // Just under a unit stays in it, as printed.
+    assert_eq!(format_duration(9.5e-4), "950.0\u{a0}µs");
+    assert_eq!(format_duration(9.6e-4), "960.0\u{a0}µs");
+    assert_eq!(format_duration(0.995), "995.0\u{a0}ms");
+    assert_eq!(format_duration(9.5e-7), "950\u{a0}ns");
+    let spread = Spread {
+        q1: 9.4e-4,
+        q3: 9.7e-4,
+        min: 9e-4,
+        max: 1e-3,
+    };
+    assert_eq!(
+        format_spread(&spread, 9.5e-4),
+        "940.0–\u{2060}970.0\u{a0}µs"
+    );
     let spread = Spread {
         q1: 0.0405,
         q3: 0.0423,

@@ -175,3 +175,31 @@ fn cells_from_different_runs_carry_their_runs_marker() {
     let results = Results::parse_with(&one, &known).expect("valid");
     assert_eq!(cells(&performance_table(&results))[0][3], "45.0\u{a0}ms");
 }
+
+#[test]
+fn fast_alloc_costs_lists_each_slower_workload_once() {
+    use crate::benchmarks::life::ITERATE;
+    use crate::benchmarks::reciprocals::RECIPROCALS;
+    let known = crate::benchmarks::measured_series();
+    // Life's iterate is in two summary lines (two NumPy boards): 20% slower with FastAlloc,
+    // beyond both spreads. Reciprocals: slower by the medians, but the spreads overlap.
+    let text = format!(
+        "# run 1: cpu: X\n{}\n\
+         reciprocals,rust,{r},,0.045,0.040,0.050,0.04,0.05,10,1\n\
+         reciprocals,rust+fastalloc,{r},,0.048,0.045,0.051,0.04,0.052,10,1\n\
+         life,rust,{i},,0.030,0.0299,0.0301,0.029,0.031,10,1\n\
+         life,rust+fastalloc,{i},,0.036,0.0359,0.0361,0.035,0.037,10,1\n\
+         # end: 4 timings\n",
+        crate::results::HEADER,
+        r = RECIPROCALS.variant,
+        i = ITERATE.variant,
+    );
+    let results = Results::parse_with(&text, &known).expect("valid");
+    let text = fast_alloc_costs(&results);
+    assert_eq!(text.matches("`iterate`").count(), 1, "{text}");
+    assert!(text.starts_with("These workloads are slower with FastAlloc"), "{text}");
+    assert!(text.contains("board, 1.2×\u{a0}slower.\n"), "{text}");
+    assert!(!text.contains("reciprocals"), "a tie is not a cost: {text}");
+    let none = fast_alloc_costs(&Results::default());
+    assert!(none.starts_with("With FastAlloc, no workload is slower"), "{none}");
+}
