@@ -525,17 +525,24 @@ mod tests {
         let expected = BTreeSet::from([Path::new("images").join("kept.png")]);
         let stale = Path::new("images").join("old.svg");
         let root = scratch_root("stale", &["kept.png", "old.svg"]);
+        // One pass over the figures, after a run that met `problems`.
+        let run = |mode, problems: &[&str]| {
+            let mut problems: Vec<String> =
+                problems.iter().map(|p| p.to_string()).collect();
+            let mut done = Vec::new();
+            remove_stale(
+                &root,
+                &[Kind::Figure],
+                &expected,
+                mode,
+                &mut problems,
+                &mut done,
+            );
+            (problems, done)
+        };
 
         // Check: reported, not removed.
-        let (mut problems, mut done) = (Vec::new(), Vec::new());
-        remove_stale(
-            &root,
-            &[Kind::Figure],
-            &expected,
-            Mode::Check,
-            &mut problems,
-            &mut done,
-        );
+        let (problems, done) = run(Mode::Check, &[]);
         assert_eq!(
             problems,
             [format!(
@@ -543,19 +550,11 @@ mod tests {
                 stale.display()
             )]
         );
+        assert!(done.is_empty());
         assert!(root.join(&stale).exists());
 
         // Update after a failure: kept, and named.
-        let (mut problems, mut done) =
-            (vec!["figure failed".to_string()], Vec::new());
-        remove_stale(
-            &root,
-            &[Kind::Figure],
-            &expected,
-            Mode::Update,
-            &mut problems,
-            &mut done,
-        );
+        let (problems, done) = run(Mode::Update, &["figure failed"]);
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(
             problems[1].starts_with("kept") && problems[1].contains("old.svg")
@@ -564,15 +563,7 @@ mod tests {
         assert!(root.join(&stale).exists());
 
         // Update without problems: removed; the expected file stays.
-        let (mut problems, mut done) = (Vec::new(), Vec::new());
-        remove_stale(
-            &root,
-            &[Kind::Figure],
-            &expected,
-            Mode::Update,
-            &mut problems,
-            &mut done,
-        );
+        let (problems, done) = run(Mode::Update, &[]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(done, [format!("removed {}", stale.display())]);
         assert!(!root.join(&stale).exists());

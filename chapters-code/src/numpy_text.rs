@@ -181,119 +181,126 @@ pub fn array_after(text: &str, label: &str) -> Result<PrintedArray> {
 
 /// Reads one bracketed array: `[[1, 2], [3, 4]]` or `[[1 2]\n [3 4]]`.
 fn one_array(text: &str) -> Result<PrintedArray> {
-    // The length of each axis, as seen by the first row of each depth; every later row at
-    // the same depth must agree.
-    let mut shape: Vec<Option<usize>> = Vec::new();
-    // What each depth holds, numbers or rows: a depth that holds both (`[[1], 2]`) is not
-    // an array NumPy can print.
-    let mut holds_rows: Vec<Option<bool>> = Vec::new();
-    let mut counts: Vec<usize> = Vec::new();
-    let mut values = Vec::new();
-    let mut integers = Vec::new();
-    let mut token = String::new();
-    let holds =
-        |holds_rows: &mut Vec<Option<bool>>, depth: usize, rows: bool| {
-            if holds_rows.len() <= depth {
-                holds_rows.resize(depth + 1, None);
-            }
-            match holds_rows[depth].replace(rows) {
-                Some(before) if before != rows => Err(Error::msg(format!(
-                "ragged array: numbers and rows side by side at depth {depth}"
-            ))),
-                _ => Ok(()),
-            }
+    let mut reader = ArrayReader::default();
+    for c in text.chars() {
+        match c {
+            '[' => reader.open()?,
+            ']' => reader.close()?,
+            c if c.is_whitespace() || c == ',' => reader.end_token()?,
+            c => reader.token.push(c),
+        }
+    }
+    reader.finish()
+}
+
+/// The state of [`one_array`] as it reads one character after another.
+#[derive(Default)]
+struct ArrayReader {
+    /// The length of each axis, as seen by the first row of each depth; every later row at
+    /// the same depth must agree.
+    shape: Vec<Option<usize>>,
+    /// What each depth holds, numbers (`false`) or rows (`true`): a depth that holds both
+    /// (`[[1], 2]`) is not an array NumPy can print.
+    holds_rows: Vec<Option<bool>>,
+    /// How many items each open bracket holds so far, outermost first.
+    counts: Vec<usize>,
+    values: Vec<f64>,
+    integers: Vec<Option<i128>>,
+    /// The number being read.
+    token: String,
+}
+
+impl ArrayReader {
+    /// Counts one item (a number, or a row when `row`) at the innermost open bracket.
+    fn count_item(&mut self, row: bool) -> Result<()> {
+        let Some(depth) = self.counts.len().checked_sub(1) else {
+            return Ok(());
         };
-    let flush = |token: &mut String,
-                 counts: &mut Vec<usize>,
-                 values: &mut Vec<f64>,
-                 integers: &mut Vec<Option<i128>>,
-                 holds_rows: &mut Vec<Option<bool>>|
-     -> Result<()> {
-        if token.is_empty() {
+        if self.holds_rows.len() <= depth {
+            self.holds_rows.resize(depth + 1, None);
+        }
+        if self.holds_rows[depth]
+            .replace(row)
+            .is_some_and(|was| was != row)
+        {
+            return Err(Error::msg(format!(
+                "ragged array: numbers and rows side by side at depth {depth}"
+            )));
+        }
+        self.counts[depth] += 1;
+        Ok(())
+    }
+
+    /// Ends the number being read, if any.
+    fn end_token(&mut self) -> Result<()> {
+        if self.token.is_empty() {
             return Ok(());
         }
-        if token.as_str() == "..." {
+        if self.token == "..." {
             return Err(Error::msg(
                 "the array is elided (`...`): print it in full to compare it",
             ));
         }
-        let value = parse_number(token).ok_or_else(|| {
+        let token = std::mem::take(&mut self.token);
+        let value = parse_number(&token).ok_or_else(|| {
             Error::msg(format!("{token:?} in an array is not a number"))
         })?;
-        holds(holds_rows, counts.len().saturating_sub(1), false)?;
-        values.push(value);
-        integers.push(token.parse::<i128>().ok());
-        if let Some(last) = counts.last_mut() {
-            *last += 1;
-        }
-        token.clear();
+        self.count_item(false)?;
+        self.values.push(value);
+        self.integers.push(token.parse::<i128>().ok());
         Ok(())
-    };
-    for c in text.chars() {
-        match c {
-            '[' => {
-                flush(
-                    &mut token,
-                    &mut counts,
-                    &mut values,
-                    &mut integers,
-                    &mut holds_rows,
-                )?;
-                if let Some(depth) = counts.len().checked_sub(1) {
-                    holds(&mut holds_rows, depth, true)?;
-                    counts[depth] += 1;
-                }
-                counts.push(0);
-                if shape.len() < counts.len() {
-                    shape.push(None);
-                }
-            }
-            ']' => {
-                flush(
-                    &mut token,
-                    &mut counts,
-                    &mut values,
-                    &mut integers,
-                    &mut holds_rows,
-                )?;
-                let depth = counts.len() - 1;
-                let count = counts.pop().unwrap_or(0);
-                match shape[depth] {
-                    None => shape[depth] = Some(count),
-                    Some(known) if known == count => {}
-                    Some(known) => {
-                        return Err(Error::msg(format!(
-                            "ragged array: rows of {known} and of {count} at depth {depth}"
-                        )))
-                    }
-                }
-            }
-            c if c.is_whitespace() || c == ',' => {
-                flush(
-                    &mut token,
-                    &mut counts,
-                    &mut values,
-                    &mut integers,
-                    &mut holds_rows,
-                )?;
-            }
-            c => token.push(c),
+    }
+
+    /// `[`: a row of the enclosing bracket begins.
+    fn open(&mut self) -> Result<()> {
+        self.end_token()?;
+        self.count_item(true)?;
+        self.counts.push(0);
+        if self.shape.len() < self.counts.len() {
+            self.shape.push(None);
         }
+        Ok(())
     }
-    let shape: Vec<usize> = shape.into_iter().map(|n| n.unwrap_or(0)).collect();
-    // An empty innermost axis (`[]`) has no values; the product must match what was read.
-    let expected: usize = shape.iter().product();
-    if expected != values.len() {
-        return Err(Error::msg(format!(
-            "shape {shape:?} does not hold {} values",
-            values.len()
-        )));
+
+    /// `]`: the row ends; its length must be its depth's.
+    fn close(&mut self) -> Result<()> {
+        self.end_token()?;
+        let depth = self.counts.len().saturating_sub(1);
+        let count = self.counts.pop().unwrap_or(0);
+        match self.shape.get(depth).copied().flatten() {
+            None => {
+                if let Some(axis) = self.shape.get_mut(depth) {
+                    *axis = Some(count);
+                }
+            }
+            Some(known) if known == count => {}
+            Some(known) => {
+                return Err(Error::msg(format!(
+                "ragged array: rows of {known} and of {count} at depth {depth}"
+            )))
+            }
+        }
+        Ok(())
     }
-    Ok(PrintedArray {
-        shape,
-        values,
-        integers,
-    })
+
+    /// The array read: its shape must hold exactly the values read (an empty innermost
+    /// axis, `[]`, holds none).
+    fn finish(self) -> Result<PrintedArray> {
+        let shape: Vec<usize> =
+            self.shape.into_iter().map(|n| n.unwrap_or(0)).collect();
+        let expected: usize = shape.iter().product();
+        if expected != self.values.len() {
+            return Err(Error::msg(format!(
+                "shape {shape:?} does not hold {} values",
+                self.values.len()
+            )));
+        }
+        Ok(PrintedArray {
+            shape,
+            values: self.values,
+            integers: self.integers,
+        })
+    }
 }
 
 #[cfg(test)]

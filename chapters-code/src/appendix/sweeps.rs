@@ -205,16 +205,19 @@ pub fn knn_memory(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> Result<Strin
 /// broadcast translation, and of `pairwise_sq_distances`, which allocates only its result
 /// (both measured and asserted by [`knn_memory`]).
 pub fn render_knn_memory(path: &Path) -> Result<()> {
-    let numpy = numpy_broadcast_peaks()?;
-    let line = |label: &str, color, dashed, bytes: fn(u64) -> u64| Line {
+    // (N, bytes) for every N of the chart: NumPy's measured, the rest by formula.
+    let each = |bytes: fn(u64) -> u64| -> Vec<(u64, u64)> {
+        memory_sizes().iter().map(|&n| (n, bytes(n))).collect()
+    };
+    let line = |label: &str, color, dashed, values: Vec<(u64, u64)>| Line {
         label: label.to_string(),
         color,
         dashed,
-        points: memory_sizes()
-            .iter()
-            .map(|&n| Point {
+        points: values
+            .into_iter()
+            .map(|(n, bytes)| Point {
                 x: n as f64,
-                y: bytes(n) as f64,
+                y: bytes as f64,
                 spread: None,
             })
             .collect(),
@@ -228,37 +231,29 @@ pub fn render_knn_memory(path: &Path) -> Result<()> {
             y_format: format_bytes,
         },
         &[
-            Line {
-                label: "NumPy, the tutorial's broadcast, peak heap (tracemalloc)"
-                    .to_string(),
-                color: palette::NUMPY,
-                dashed: false,
-                points: numpy
-                    .iter()
-                    .map(|&(n, peak)| Point {
-                        x: n as f64,
-                        y: peak as f64,
-                        spread: None,
-                    })
-                    .collect(),
-            },
+            line(
+                "NumPy, the tutorial's broadcast, peak heap (tracemalloc)",
+                palette::NUMPY,
+                false,
+                numpy_broadcast_peaks()?,
+            ),
             line(
                 "its (N, N, 2) temporary",
                 palette::NUMPY,
                 true,
-                broadcast_temporary_bytes,
+                each(broadcast_temporary_bytes),
             ),
             line(
                 "Rust pairwise_sq_distances_broadcast, peak heap",
                 palette::RUST_SECOND,
                 true,
-                |n| 2 * broadcast_temporary_bytes(n) + result_bytes(n),
+                each(|n| 2 * broadcast_temporary_bytes(n) + result_bytes(n)),
             ),
             line(
                 "Rust pairwise_sq_distances, peak heap = the (N, N) result",
                 palette::RUST,
                 false,
-                result_bytes,
+                each(result_bytes),
             ),
         ],
     )
