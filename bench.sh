@@ -10,7 +10,8 @@
 #   Rust    criterion (`cargo bench`) with the system allocator: the default configuration, the
 #           book's headline; again with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 for the rows that
 #           show huge pages (chapter 2's lesson); again built with `--features fast-alloc`
-#           (chapters_code::speed::FastAlloc as the global allocator) for the tuned rows; and
+#           (chapters_code::speed::FastAlloc as the global allocator) for the tuned rows, the
+#           three taking turns one bench target at a time; and
 #           chapter 5's `dot` rows built with `--features blas` (ndarray calling the system's
 #           OpenBLAS, one thread), when the system has OpenBLAS to link (e.g. Debian's
 #           libopenblas-dev).
@@ -115,24 +116,30 @@ echo "==> machine facts"
     fi
 } | tee "$work/machine.txt"
 
-# cargo bench for one side: its criterion output goes to $work/criterion-SIDE, and only the
-# benchmarks of the plan's filter for that side run.
+# cargo bench for one side and one bench target: its criterion output goes to
+# $work/criterion-SIDE, and only the benchmarks of the plan's filter for that side run.
 bench_side() {
-    local side="$1"; shift
+    local side="$1" bench="$2"; shift 2
     local filter
     filter="$(cat "$work/filter-$side.txt")"
     if [ -z "$filter" ]; then
-        echo "==> cargo bench ($side): nothing to measure in these groups"
         return
     fi
-    echo "==> cargo bench ($side)"
-    env CRITERION_HOME="$work/criterion-$side" "$@" -- "$filter"
+    echo "==> cargo bench --bench $bench ($side)"
+    env CRITERION_HOME="$work/criterion-$side" "$@" --bench "$bench" -- "$filter"
 }
-bench_side rust cargo bench --benches
-bench_side rust-thp GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cargo bench --benches
-bench_side rust-fastalloc cargo bench --benches --features fast-alloc
+# The configurations take turns, one bench target (a chapter, a sweep) at a time: a tuned row
+# and its default row are measured minutes apart, not a whole pass apart, so that a machine
+# whose speed drifts (shared, or changing its clock) moves them less apart. Criterion runs
+# only the benchmarks of a target that match the side's filter.
+for bench_file in chapters-code/benches/*.rs; do
+    bench="$(basename "$bench_file" .rs)"
+    bench_side rust "$bench" cargo bench
+    bench_side rust-thp "$bench" env GLIBC_TUNABLES=glibc.malloc.hugetlb=1 cargo bench
+    bench_side rust-fastalloc "$bench" cargo bench --features fast-alloc
+done
 # One OpenBLAS thread, like NumPy's single-threaded rows (OpenBLAS uses every core by default).
-bench_side rust-blas env OPENBLAS_NUM_THREADS=1 cargo bench --bench ch05_products --features blas
+bench_side rust-blas ch05_products env OPENBLAS_NUM_THREADS=1 cargo bench --features blas
 
 if [ ! -s "$work/python-plan.txt" ]; then
     echo "==> python/bench.py: nothing to measure in these groups"

@@ -27,6 +27,8 @@ mod life;
 mod memory;
 #[path = "edge_cases/meshgrid.rs"]
 mod meshgrid;
+#[path = "edge_cases/ndarray_notes.rs"]
+mod ndarray_notes;
 #[path = "edge_cases/newaxis.rs"]
 mod newaxis;
 #[path = "edge_cases/products.rs"]

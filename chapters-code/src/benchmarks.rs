@@ -400,7 +400,10 @@ pub mod reciprocals {
     pub const RAYON: Workload = Workload::rust(
         G,
         "rayon",
-        &[(THP, "Rust `reciprocals_par` (all cores), huge pages")],
+        &[
+            (RS, "Rust `reciprocals_par` (all cores)"),
+            (THP, "Rust `reciprocals_par` (all cores), huge pages"),
+        ],
     );
     /// The group.
     pub const GROUP: Group = Group {
@@ -549,7 +552,10 @@ pub mod distances {
     pub const RAYON: Workload = Workload::rust(
         G,
         "rayon",
-        &[(THP, "Rust `distances_to_par` (all cores), huge pages")],
+        &[
+            (RS, "Rust `distances_to_par` (all cores)"),
+            (THP, "Rust `distances_to_par` (all cores), huge pages"),
+        ],
     );
     /// The group.
     pub const GROUP: Group = Group {

@@ -245,9 +245,9 @@ pub fn tuned_summary() -> Result<String> {
     Ok(tuned_table(&Results::committed()?))
 }
 
-/// Where FastAlloc makes a workload slower than the default configuration (beyond the
-/// spread of the two timings), as a sentence: a faster allocator for fresh memory is not a
-/// free win everywhere.
+/// Where a workload measured slower with FastAlloc than in the default configuration
+/// (beyond the spread of the two timings), as a sentence that says what such a gap can and
+/// cannot show: the two are separate runs, so it may be drift between them.
 pub fn fast_alloc_costs(results: &Results) -> String {
     let mut seen = Vec::new();
     let slower: Vec<String> = lines()
@@ -271,8 +271,12 @@ pub fn fast_alloc_costs(results: &Results) -> String {
             .to_string()
     } else {
         format!(
-            "These workloads are slower with FastAlloc than in the default configuration, \
-             beyond the spread of the two timings: {}.\n",
+            "These workloads measured slower with FastAlloc than in the default \
+             configuration, beyond the spread of the two timings: {}. The spread is that \
+             of one run's samples, and the two configurations are separate builds measured \
+             one after the other, so these rows also hold whatever changed between the two \
+             runs, such as the speed of a shared machine: they are a reason to time your own \
+             program both ways, not a measure of what the allocator costs.\n",
             slower.join("; ")
         )
     }

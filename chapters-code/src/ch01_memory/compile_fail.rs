@@ -6,7 +6,7 @@
 
 // ANCHOR: no_promotion
 let m = array![[1.0, 2.0], [3.0, 4.0]];
-let shifted = &m + 2; // error[E0277]: cannot add `{integer}` to `f64`
+let shifted = &m + 2; // does not compile: error[E0277]
 // ANCHOR_END: no_promotion
 
 // ANCHOR: moved_by_insert_axis

@@ -38,23 +38,24 @@ fn twelve() -> std::result::Result<Array2<i64>, ShapeError> {
 }
 
 fn from_range() -> RowResult {
-    let n = 1_000;
+    let n = 1_000_i64;
     let a = numpy_row!(
         "`np.array(range(n))`",
         Array::from_iter(0..n),
-        "one allocation: the length is known"
+        "one allocation: the length is known; `int64` for `n: i64`"
     );
     assert_eq!(a.len(), 1_000);
+    assert_eq!(a[999] - 1_000, -1_i64); // signed, as in NumPy
     Ok(())
 }
 
 fn arange() -> RowResult {
-    let n = 5;
+    let n = 5_i64;
     let (ints, floats) = numpy_row!(
         "`np.arange(n)`",
         Array::from_iter(0..n),
         or Array::range(0., n as f64, 1.),
-        "`range` makes floats"
+        "`range` makes floats, and panics for `n < 0` (NumPy: `[]`)"
     );
     assert_eq!(ints.mapv(|x| x as f64), floats);
     Ok(())
@@ -123,7 +124,7 @@ fn reverse() -> RowResult {
     let v = numpy_row!(
         "`a[::-1]`",
         a.slice(s![..;-1]),
-        "a view, negative stride"
+        "a view, negative stride; `a` 1-D (2-D: `s![..;-1, ..]`)"
     );
     assert_eq!(v, array![3, 2, 1, 0]);
     Ok(())
@@ -134,7 +135,7 @@ fn write_through() -> RowResult {
     numpy_row!(
         "`a[1:] = 0`",
         a.slice_mut(s![1.., ..]).fill(0),
-        "writes into `a`"
+        "writes into `a` (2-D; one `..` per axis)"
     );
     assert_eq!(a.sum(), 6);
     Ok(())

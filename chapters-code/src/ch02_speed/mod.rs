@@ -119,8 +119,8 @@ pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
 // ANCHOR_END: reciprocals_par
 
 // ANCHOR: floors
-/// The floor of every new-array variant: ask for `len` fresh `f64`s and
-/// write each one once (a constant, so no input is read and nothing is
+/// A reference for every new-array variant: ask for `len` fresh `f64`s
+/// and write each one once (a constant, so no input is read and nothing is
 /// computed). `vec![1.0; len]` cannot ask the kernel for ready-zeroed
 /// memory the way `vec![0.0; len]` can, so every page is touched. Panics
 /// when `len` values cannot be allocated.
@@ -129,8 +129,8 @@ pub fn new_array_floor(len: usize) -> Array1<f64> {
     Array1::from_elem(len, 1.0)
 }
 
-/// The floor of every reused-buffer variant: copy the input's bytes into
-/// a buffer that already exists. Same reads and writes as
+/// A reference for every reused-buffer variant: copy the input's bytes
+/// into a buffer that already exists. Same reads and writes as
 /// [`reciprocals_into`], no arithmetic.
 ///
 /// # Panics
@@ -146,7 +146,7 @@ pub fn reused_buffer_floor(nums: ArrayView1<i64>, mut out: ArrayViewMut1<i64>) {
 // ANCHOR_END: floors
 
 /// A copy of the input into a new array (`numpy_nums.copy()`): the
-/// new-array floor plus reading the input.
+/// new-array reference plus reading the input.
 pub fn copy_floor(nums: ArrayView1<i64>) -> Array1<i64> {
     nums.to_owned()
 }

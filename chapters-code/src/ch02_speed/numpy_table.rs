@@ -75,7 +75,7 @@ fn float_range() -> RowResult {
     let a = numpy_row!(
         "`np.arange(0., n, 1.)`",
         Array::range(0., n as f64, 1.),
-        "the end is excluded, as in NumPy"
+        "the end is excluded, as in NumPy; panics for `n < 0` (NumPy: `[]`)"
     );
     assert_eq!(a, array![0., 1., 2., 3.]);
     Ok(())
@@ -83,8 +83,14 @@ fn float_range() -> RowResult {
 
 fn sum_of_rows() -> RowResult {
     let x = array![[1., 2.], [3., 4.]];
-    let s = numpy_row!("`np.sum(x, axis=1)`", x.sum_axis(Axis(1)), "");
+    let s = numpy_row!(
+        "`np.sum(x, axis=1)`",
+        x.sum_axis(Axis(1)),
+        "keeps the element type: widen `u8` first (NumPy sums it as `uint64`)"
+    );
     assert_eq!(s, array![3., 7.]);
+    let bytes = array![[200_u8, 100]];
+    assert_eq!(bytes.mapv(u64::from).sum_axis(Axis(1)), array![300_u64]);
     Ok(())
 }
 

@@ -43,9 +43,12 @@ fn centre() -> RowResult {
     let centred = numpy_row!(
         "`X - X.mean(0)`",
         &x - &x.mean_axis(Axis(0)).ok_or("no rows")?,
-        "`None` when `x` has no rows"
+        "`None` when `x` has no rows; floats only: the mean of integers is an integer"
     );
     assert_eq!(centred, array![[-1.0, -10.0], [1.0, 10.0]]);
+    // NumPy's mean of [[1, 2], [2, 3]] is [1.5, 2.5]; ndarray's divides integers.
+    let ints = array![[1_i64, 2], [2, 3]];
+    assert_eq!(ints.mean_axis(Axis(0)), Some(array![1, 2]));
     assert!(Array2::<f64>::zeros((0, 2)).mean_axis(Axis(0)).is_none());
     Ok(())
 }

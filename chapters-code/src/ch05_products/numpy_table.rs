@@ -24,7 +24,11 @@ pub fn render() -> Result<String> {
 
 fn elementwise() -> RowResult {
     let (a, b) = (array![[1.0, 2.0], [3.0, 4.0]], array![10.0, 100.0]);
-    let p = numpy_row!("`A * B`", &a * &b, "elementwise; broadcasts");
+    let p = numpy_row!(
+        "`A * B`",
+        &a * &b,
+        "elementwise; broadcasts; integer overflow panics in a debug build"
+    );
     assert_eq!(p, array![[10.0, 200.0], [30.0, 400.0]]);
     Ok(())
 }
@@ -34,7 +38,7 @@ fn dot() -> RowResult {
     let p = numpy_row!(
         "`A @ B`, `np.dot(A, B)`",
         a.dot(&b),
-        "matrices and vectors"
+        "matrices and vectors; integer overflow panics in a debug build"
     );
     assert_eq!(p, array![[2.0, 1.0], [4.0, 3.0]]);
     Ok(())

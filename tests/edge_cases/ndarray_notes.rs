@@ -1,0 +1,51 @@
+//! What the cheat sheet's notes say about ndarray itself at the edges, where it
+//! differs from NumPy: checked here so that a note cannot outlive the behaviour.
+//! Integer overflow panics where ndarray was built with overflow checks (a debug
+//! build) and wraps where it was not, so those tests accept exactly those two
+//! outcomes and nothing else.
+
+use std::panic::{catch_unwind, UnwindSafe};
+
+use ndarray::prelude::*;
+
+/// The answer of `f`, or `None` if it panicked.
+fn answer<T>(f: impl FnOnce() -> T + UnwindSafe) -> Option<T> {
+    catch_unwind(f).ok()
+}
+
+/// `np.arange(0., -3., 1.)` is `[]`; ndarray's `range` panics.
+#[test]
+fn range_with_the_end_before_the_start_panics() {
+    assert!(answer(|| Array::<f64, _>::range(0., -3., 1.)).is_none());
+    assert!(answer(|| Array::<f64, _>::range(5., 0., 1.)).is_none());
+}
+
+/// NumPy's mean of integers is a float; ndarray's divides integers.
+#[test]
+fn the_mean_of_integers_is_an_integer_division() {
+    let x = array![[1_i64, 2], [2, 3]];
+    assert_eq!(x.mean_axis(Axis(0)), Some(array![1, 2]));
+}
+
+/// `np.sum` of `uint8` rows is `uint64` (300); ndarray keeps `u8`.
+#[test]
+fn sum_axis_keeps_the_element_type() {
+    let bytes = array![[200_u8, 100]];
+    match answer(|| bytes.sum_axis(Axis(1))) {
+        None => {} // overflow checked
+        Some(wrapped) => assert_eq!(wrapped, array![44_u8]),
+    }
+    assert_eq!(bytes.mapv(u64::from).sum_axis(Axis(1)), array![300_u64]);
+}
+
+/// NumPy's `a @ b` and `a * b` wrap integer overflow silently (`[[0]]` here).
+#[test]
+fn integer_products_panic_or_wrap_like_numpy() {
+    let a = array![[1_i64 << 62]];
+    let b = array![[4_i64]];
+    for product in [answer(|| a.dot(&b)), answer(|| &a * &b)] {
+        if let Some(wrapped) = product {
+            assert_eq!(wrapped, array![[0_i64]]);
+        }
+    }
+}
