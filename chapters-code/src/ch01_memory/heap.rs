@@ -254,7 +254,9 @@ pub fn heap_report(program: &Path) -> Result<String> {
 /// tenths of a byte per element more), and a layout may reuse the few kilobytes the warm-up
 /// build of [`HeapLayout::measure`] freed (a few hundredths less): 39.97 reads 40, 8.5 reads 8.
 pub fn whole_bytes_per_element(bytes: u64) -> u64 {
-    (bytes + N as u64 / 10) / N as u64
+    // Saturating: near u64::MAX the sum would wrap; saturation moves it by less than a
+    // tenth of N, which cannot cross a multiple of N up there, so the floor is the same.
+    bytes.saturating_add(N as u64 / 10) / N as u64
 }
 
 /// The table, from measured rows.
@@ -318,6 +320,13 @@ pub fn resident_per_element(table: &str, layout: HeapLayout) -> Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_bytes_round_a_tenth_below_up_and_never_wrap() {
+        assert_eq!(whole_bytes_per_element(39_970_000), 40);
+        assert_eq!(whole_bytes_per_element(8_500_000), 8);
+        assert_eq!(whole_bytes_per_element(u64::MAX), u64::MAX / N as u64);
+    }
 
     fn record(allocations: u64, requested: u64, resident: u64) -> HeapRecord {
         HeapRecord {

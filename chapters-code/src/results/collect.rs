@@ -170,7 +170,8 @@ impl Results {
 
 /// The facts of `machine.txt`, one `key: value` a line. A line of another form is an error
 /// naming it: dropped quietly, a lost `cpu` or `cores` fact would make
-/// [`Run::same_machine`] compare runs of different machines. Blank lines are allowed.
+/// [`Run::same_machine`] compare runs of different machines; so is a second line with the
+/// same key, of which only one would be read. Blank lines are allowed.
 fn parse_facts(text: &str, path: &Path) -> Result<Vec<(String, String)>> {
     let mut facts = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -184,7 +185,15 @@ fn parse_facts(text: &str, path: &Path) -> Result<Vec<(String, String)>> {
                 index + 1
             )));
         };
-        facts.push((key.trim().to_string(), value.trim().to_string()));
+        let key = key.trim();
+        if facts.iter().any(|(k, _): &(String, String)| k == key) {
+            return Err(Error::msg(format!(
+                "{}: line {}: a second {key:?} (one value of each fact per run)",
+                path.display(),
+                index + 1
+            )));
+        }
+        facts.push((key.to_string(), value.trim().to_string()));
     }
     Ok(facts)
 }
@@ -217,6 +226,11 @@ fn parse_python(
         let Some(line) = raw.strip_suffix('\n') else {
             return Err(error(number, "cut short (no end of line)".into()));
         };
+        // CRLF line ends read like LF ones, as in `Results::parse`.
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
         let fields: Vec<&str> = line.split(',').collect();
         let [group, variant, size, median, q1, q3, min, max, samples] =
             fields[..]
@@ -268,9 +282,19 @@ fn parse_python(
             series,
             median_seconds,
             spread: Some(spread),
-            samples: Some(samples.parse().map_err(|_| {
-                error(number, format!("samples {samples:?} is not a count"))
-            })?),
+            samples: Some(
+                samples.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(
+                    || {
+                        error(
+                            number,
+                            format!(
+                                "samples {samples:?} is not a positive whole \
+                                 number"
+                            ),
+                        )
+                    },
+                )?,
+            ),
             run: 0,
         });
     }

@@ -274,9 +274,15 @@ impl Results {
     /// [`Results::collect`]) merged in: every series `fresh` measured is replaced and
     /// names the new run, numbered after every run in the file; every other timing keeps its
     /// line and its run. Runs no timing names any more are dropped. The timings are listed
-    /// in the order of `known`.
+    /// in the order of `known`. If the file's runs already use the largest number (a
+    /// hand-edited file), they are first renumbered 1, 2, … in their order, so that the new
+    /// run is still numbered after every other.
     pub fn merge(mut self, fresh: Results, known: &[Series]) -> Results {
-        let id = self.runs.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        let last = self.runs.iter().map(|r| r.id).max().unwrap_or(0);
+        let id = match last.checked_add(1) {
+            Some(id) => id,
+            None => self.renumber_runs() + 1,
+        };
         self.timings.retain(|t| fresh.timing(&t.series).is_none());
         for run in fresh.runs.into_iter().take(1) {
             self.runs.push(Run { id, ..run });
@@ -292,6 +298,23 @@ impl Results {
         self.runs.retain(|r| used.contains(&r.id));
         self.runs.sort_by_key(|r| r.id);
         self
+    }
+}
+
+impl Results {
+    /// Numbers the runs 1, 2, … in their order, and the timings with them; returns the
+    /// last number.
+    fn renumber_runs(&mut self) -> u32 {
+        self.runs.sort_by_key(|r| r.id);
+        let mut last = 0;
+        for (new, run) in (1..).zip(self.runs.iter_mut()) {
+            for timing in self.timings.iter_mut().filter(|t| t.run == run.id) {
+                timing.run = new;
+            }
+            run.id = new;
+            last = new;
+        }
+        last
     }
 }
 
@@ -322,9 +345,23 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
     for (index, raw) in lines.iter().enumerate() {
         let number = index + 1;
         let Some(line) = raw.strip_suffix('\n') else {
+            if raw.trim_end_matches('\r').contains('\r') {
+                return Err(line_error(
+                    number,
+                    "its lines end in a lone CR (\\r): save the file with LF or \
+                     CRLF line ends"
+                        .into(),
+                ));
+            }
+            // Quote the start only: a cut line can be most of the file.
+            let start: String = raw.chars().take(80).collect();
             return Err(line_error(
                 number,
-                format!("cut short: {raw:?} has no end of line (the file is truncated)"),
+                format!(
+                    "cut short: {start:?}{} has no end of line (the file is \
+                     truncated)",
+                    if start.len() < raw.len() { "…" } else { "" }
+                ),
             ));
         };
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -365,6 +402,15 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
                 ));
             }
             match results.runs.iter_mut().find(|r| r.id == id) {
+                Some(run) if run.fact(key).is_some() => {
+                    return Err(line_error(
+                        number,
+                        format!(
+                            "run {id} states {key:?} a second time (the file \
+                             holds one value of each fact per run)"
+                        ),
+                    ));
+                }
                 Some(run) => run.facts.push((key.into(), value.into())),
                 None => results.runs.push(Run {
                     id,

@@ -159,14 +159,17 @@ fn unit(seconds: f64) -> (f64, usize, &'static str) {
 }
 
 /// Formats a duration in seconds with a unit that keeps about three significant digits:
-/// `41.5 ms`, with a no-break space.
+/// `41.5 ms`, with a no-break space. For a positive, finite duration, as the results file
+/// holds (its parser refuses any other): NaN, negative or enormous values print as they
+/// are, in nanoseconds or seconds, and mean nothing.
 pub fn format_duration(seconds: f64) -> String {
     let (scale, decimals, name) = unit(seconds);
     format!("{:.decimals$}{NBSP}{name}", seconds / scale)
 }
 
 /// Formats the interquartile range of a timing in the unit of its median:
-/// `40.9–42.3 ms`, which never breaks across lines.
+/// `40.9–42.3 ms`, which never breaks across lines. For positive, finite times, like
+/// [`format_duration`].
 pub fn format_spread(spread: &Spread, median: f64) -> String {
     let (scale, decimals, name) = unit(median);
     format!(

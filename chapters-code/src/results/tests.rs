@@ -230,6 +230,28 @@ fn a_partial_run_replaces_only_what_it_measured() {
 }
 
 #[test]
+fn a_merge_after_the_largest_run_number_renumbers_the_runs_first() {
+    let mut old = parse(&sample()).expect("valid");
+    // A hand-edited file: its runs numbered 7 and u32::MAX.
+    let last = old.runs.iter().map(|r| r.id).max().expect("runs");
+    for run in &mut old.runs {
+        let id = if run.id == last { u32::MAX } else { 7 };
+        for timing in old.timings.iter_mut().filter(|t| t.run == run.id) {
+            timing.run = id;
+        }
+        run.id = id;
+    }
+    let facts = [("date", "2026-05-05"), ("cpu", "New CPU")];
+    let merged = old.merge(fresh(&[(KNOWN[4], 0.0005)], &facts), KNOWN);
+    assert_eq!(
+        merged.runs.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert_eq!(merged.fact("cpu"), "New CPU");
+    assert!(parse(&merged.to_csv()).is_ok());
+}
+
+#[test]
 fn a_run_without_numpy_keeps_the_numpy_rows_of_their_own_run() {
     let old = parse(&sample()).expect("valid");
     let merged = old.merge(
@@ -597,6 +619,41 @@ fn collect_names_the_machine_txt_line_that_is_not_a_fact() {
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+
+    let dir = run_folder("twice", "cpu: A\ncores: 2\ncpu: B\n", GOOD_PYTHON);
+    let err = Results::collect(&dir).expect_err("cpu twice").to_string();
+    assert!(
+        err.contains("machine.txt: line 3: a second \"cpu\""),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn parse_refuses_a_fact_stated_twice_and_names_lone_cr_line_ends() {
+    let text = sample();
+    let first_fact = text
+        .lines()
+        .find(|l| l.starts_with("# run "))
+        .expect("a fact");
+    let twice =
+        text.replacen(first_fact, &format!("{first_fact}\n{first_fact}"), 1);
+    let err = parse(&twice).expect_err("twice").to_string();
+    assert!(err.contains("a second time"), "{err}");
+
+    let err = parse(&text.replace('\n', "\r"))
+        .expect_err("CR")
+        .to_string();
+    assert!(
+        err.starts_with("line 1: its lines end in a lone CR"),
+        "{err}"
+    );
+    assert!(err.len() < 200, "the message quotes no whole file: {err}");
+
+    let cut = text.trim_end_matches('\n');
+    let err = parse(cut).expect_err("cut").to_string();
+    assert!(err.contains("the file is truncated"), "{err}");
+    assert!(err.len() < 200, "{err}");
 }
 
 #[test]
@@ -627,6 +684,26 @@ fn collect_names_the_python_csv_line_of_a_bad_spread_or_a_second_timing() {
     assert!(
         err.contains("python.csv: line 3:")
             && err.contains("a second timing of life/numpy_iterate_uint8"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn collect_reads_crlf_python_lines_and_refuses_zero_samples_on_their_line() {
+    let crlf = GOOD_PYTHON.replace('\n', "\r\n") + "\r\n";
+    let dir = run_folder("crlf", "cores: 2\n", &crlf);
+    let results = Results::collect(&dir).expect("CRLF and a blank line read");
+    assert_eq!(results.timings.len(), 1);
+    assert_eq!(results.timings[0].samples, Some(30));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let zero = GOOD_PYTHON.replace(",30\n", ",0\n");
+    let dir = run_folder("zero", "cores: 2\n", &zero);
+    let err = Results::collect(&dir).expect_err("no samples").to_string();
+    assert!(
+        err.contains("python.csv: line 2:")
+            && err.contains("samples \"0\" is not a positive whole number"),
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
