@@ -274,6 +274,17 @@ pub struct Series {
     pub size: Option<u64>,
 }
 
+impl Series {
+    /// Its criterion benchmark id, `group/variant` or `group/variant/size`: what the
+    /// benches name it (`cargo bench -- --list` prints it) and `./bench.sh`'s filters match.
+    pub fn criterion_id(&self) -> String {
+        match self.size {
+            Some(n) => format!("{}/{}/{n}", self.group, self.variant),
+            None => format!("{}/{}", self.group, self.variant),
+        }
+    }
+}
+
 /// Every timing the results file may hold, in the order it is written: each group's
 /// workloads on each side they are measured on, then each sweep's points.
 pub fn measured_series() -> Vec<Series> {

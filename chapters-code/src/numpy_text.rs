@@ -6,6 +6,16 @@
 //! as the same [`PrintedArray`]: its shape, from the nesting of the brackets, and its values
 //! in reading order. Scalars and text around the arrays are ignored by [`arrays`];
 //! [`numbers`] reads every number of a text, bracketed or not.
+//!
+//! An empty array's text does not hold its shape: NumPy prints every empty array as `[]`
+//! (`np.zeros((0, 3))` too), and ndarray prints every empty array of n axes as n pairs of
+//! brackets (`[[]]` for any empty 2-D array). So an empty [`PrintedArray`] reports the shape
+//! its brackets show, read as NumPy reads a nested list (`[]` is `[0]`, `[[]]` is `[1, 0]`,
+//! `[[], []]` is `[2, 0]`), and [`PrintedArray::shape_is_known`] says it is only that; the
+//! repr `array([], shape=(0, 3), dtype=float64)` names its shape, which is then read. An empty
+//! array is never the same as a non-empty one, and two empty arrays are the same unless both
+//! shapes are known and differ: a test that must check an empty result's shape compares the
+//! shapes the two samples print (`.shape`, `.dim()`).
 
 use std::fmt;
 
@@ -14,22 +24,56 @@ use crate::error::{Error, Result};
 /// An array as it was printed: its shape and its values, in reading (row-major) order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrintedArray {
-    /// The length of each axis, outermost first.
+    /// The length of each axis, outermost first. For an empty array whose shape is not
+    /// printed ([`PrintedArray::shape_is_known`]), the shape its brackets show as a nested
+    /// list: `[]` is `[0]`, `[[]]` is `[1, 0]`, whatever the array's real shape.
     pub shape: Vec<usize>,
     /// The values in reading order.
     pub values: Vec<f64>,
     /// Each value printed as an integer (no `.` or exponent), exactly: an `f64` cannot tell
     /// 2^53 + 1 from 2^53, and int64 outputs go that high.
     integers: Vec<Option<i128>>,
+    /// Whether `shape` is the array's: always for an array with values; for an empty one,
+    /// only when NumPy's repr printed it (`array([], shape=(0, 3), …)`, or `array([], …)`
+    /// for shape `(0,)`).
+    shape_known: bool,
 }
 
 impl PrintedArray {
+    /// Whether the array holds no values.
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Whether [`PrintedArray::shape`] is the printed array's real shape: true for every
+    /// array with values, false for an empty array printed as bare brackets (NumPy prints
+    /// `np.zeros((0, 3))` as `[]`), true for NumPy's repr of an empty array, which names its
+    /// shape.
+    pub fn shape_is_known(&self) -> bool {
+        self.shape_known
+    }
+
+    /// Whether the two could be the same array as far as their shapes go: never when one is
+    /// empty and the other not; two empty arrays unless both shapes are known and differ
+    /// (see the [module docs](self)); otherwise equal shapes.
+    fn same_shape(&self, other: &PrintedArray) -> bool {
+        if self.is_empty() != other.is_empty() {
+            return false;
+        }
+        if self.is_empty() && !(self.shape_known && other.shape_known) {
+            return true;
+        }
+        self.shape == other.shape
+    }
+
     /// Whether both have the same shape and the same values, where NaN equals NaN and every
     /// other value must be equal (`0.0 == -0.0`): the two libraries print the same numbers
     /// with different digits (`1.` and `1`), so this compares numbers, not text. Two values
-    /// printed as integers are compared exactly, beyond what an `f64` holds.
+    /// printed as integers are compared exactly, beyond what an `f64` holds. An empty array
+    /// is the same as another empty array unless both print their shapes and these differ
+    /// (the text of `[]` has no shape; see the [module docs](self)), never as a non-empty one.
     pub fn same_as(&self, other: &PrintedArray) -> bool {
-        self.shape == other.shape
+        self.same_shape(other)
             && self.values.len() == other.values.len()
             && (0..self.values.len()).all(|i| {
                 let (a, b) = (self.values[i], other.values[i]);
@@ -41,9 +85,10 @@ impl PrintedArray {
     }
 
     /// Whether both have the same shape and values within `tolerance` (absolute), NaN
-    /// matching NaN and infinities matching exactly (whatever the tolerance).
+    /// matching NaN and infinities matching exactly (whatever the tolerance). Empty arrays
+    /// compare as in [`PrintedArray::same_as`].
     pub fn close_to(&self, other: &PrintedArray, tolerance: f64) -> bool {
-        self.shape == other.shape
+        self.same_shape(other)
             && self.values.len() == other.values.len()
             && self.values.iter().zip(&other.values).all(|(a, b)| {
                 if a.is_infinite() || b.is_infinite() {
@@ -114,8 +159,11 @@ pub fn numbers(text: &str) -> Vec<f64> {
 
 /// Every bracketed array in `text`, in order. An array starts at a `[` outside any other
 /// array and ends at its matching `]`; its shape comes from the brackets (every row of an
-/// axis must have the same length, or it is an error naming the array).
+/// axis must have the same length), or, for an empty array in NumPy's repr, from the
+/// `shape=(…)` after it. A malformed array (ragged, an empty element as in `[1,,2]`, a word)
+/// is an error naming the array, its line in `text` and what is wrong.
 pub fn arrays(text: &str) -> Result<Vec<PrintedArray>> {
+    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
     let mut found = Vec::new();
     let mut depth = 0usize;
     let mut start = None;
@@ -130,17 +178,27 @@ pub fn arrays(text: &str) -> Result<Vec<PrintedArray>> {
             ']' => {
                 if depth == 0 {
                     return Err(Error::msg(format!(
-                        "an unmatched `]` at byte {at}"
+                        "an unmatched `]` on line {} (byte {at})",
+                        line_of(at)
                     )));
                 }
                 depth -= 1;
                 if depth == 0 {
                     if let Some(begin) = start.take() {
-                        let one =
-                            one_array(&text[begin..=at]).map_err(|e| {
+                        let one = one_array(&text[begin..=at])
+                            .and_then(|array| {
+                                repr_shape(
+                                    array,
+                                    &text[..begin],
+                                    &text[at + 1..],
+                                )
+                                .map_err(|e| (0, e))
+                            })
+                            .map_err(|(lines, e)| {
                                 e.context(format!(
-                                    "array {} (at byte {begin})",
-                                    found.len() + 1
+                                    "array {} (line {}, byte {begin})",
+                                    found.len() + 1,
+                                    line_of(begin) + lines
                                 ))
                             })?;
                         found.push(one);
@@ -154,6 +212,47 @@ pub fn arrays(text: &str) -> Result<Vec<PrintedArray>> {
         return Err(Error::msg("an array is not closed: a `]` is missing"));
     }
     Ok(found)
+}
+
+/// The shape NumPy's repr prints after an empty array, `array([], shape=(0, 3), …)`; a repr
+/// without one (`array([], dtype=float64)`) is 1-D. An array outside a repr is kept as read.
+fn repr_shape(
+    mut array: PrintedArray,
+    before: &str,
+    after: &str,
+) -> Result<PrintedArray> {
+    if !before.ends_with("array(") {
+        return Ok(array);
+    }
+    let Some(rest) = after.strip_prefix(", shape=(") else {
+        array.shape_known = true;
+        return Ok(array);
+    };
+    let tuple = rest
+        .split_once(')')
+        .map(|(tuple, _)| tuple)
+        .ok_or_else(|| Error::msg("shape=(… has no closing `)`"))?;
+    let shape = tuple
+        .split(',')
+        .map(str::trim)
+        .filter(|axis| !axis.is_empty())
+        .map(|axis| {
+            axis.parse::<usize>().map_err(|_| {
+                Error::msg(format!("shape=({tuple}): {axis:?} is not a length"))
+            })
+        })
+        .collect::<Result<Vec<usize>>>()?;
+    if shape.iter().product::<usize>() != array.values.len()
+        || (!array.is_empty() && shape != array.shape)
+    {
+        return Err(Error::msg(format!(
+            "shape=({tuple}) is not the shape of {:?}",
+            array.shape
+        )));
+    }
+    array.shape = shape;
+    array.shape_known = true;
+    Ok(array)
 }
 
 /// The one array in `text`; an error if there is none or more than one.
@@ -179,18 +278,40 @@ pub fn array_after(text: &str, label: &str) -> Result<PrintedArray> {
     Ok(first)
 }
 
-/// Reads one bracketed array: `[[1, 2], [3, 4]]` or `[[1 2]\n [3 4]]`.
-fn one_array(text: &str) -> Result<PrintedArray> {
+/// Reads one bracketed array: `[[1, 2], [3, 4]]` or `[[1 2]\n [3 4]]`. An error comes with
+/// the number of line breaks before the character where it was found.
+fn one_array(text: &str) -> std::result::Result<PrintedArray, (usize, Error)> {
     let mut reader = ArrayReader::default();
+    let mut lines = 0;
     for c in text.chars() {
         match c {
-            '[' => reader.open()?,
-            ']' => reader.close()?,
-            c if c.is_whitespace() || c == ',' => reader.end_token()?,
-            c => reader.token.push(c),
+            '[' => reader.open(),
+            ']' => reader.close(),
+            ',' => reader.comma(),
+            c if c.is_whitespace() => reader.end_token(),
+            c => {
+                reader.token.push(c);
+                Ok(())
+            }
+        }
+        .map_err(|e| (lines, e))?;
+        if c == '\n' {
+            lines += 1;
         }
     }
-    reader.finish()
+    reader.finish().map_err(|e| (lines, e))
+}
+
+/// What [`ArrayReader`] read last, to tell `[1, 2]` from `[1,,2]`, `[,1]` and `[1,]`.
+#[derive(Default, Clone, Copy, PartialEq)]
+enum Last {
+    /// A `[` (or nothing yet).
+    #[default]
+    Open,
+    /// A number, or a row's `]`.
+    Item,
+    /// A `,`.
+    Comma,
 }
 
 /// The state of [`one_array`] as it reads one character after another.
@@ -208,6 +329,8 @@ struct ArrayReader {
     integers: Vec<Option<i128>>,
     /// The number being read.
     token: String,
+    /// What was read last (a number being read is not ended yet).
+    last: Last,
 }
 
 impl ArrayReader {
@@ -248,7 +371,25 @@ impl ArrayReader {
         self.count_item(false)?;
         self.values.push(value);
         self.integers.push(token.parse::<i128>().ok());
+        self.last = Last::Item;
         Ok(())
+    }
+
+    /// `,`: ends the number being read; something must come before it and after it.
+    fn comma(&mut self) -> Result<()> {
+        self.end_token()?;
+        match self.last {
+            Last::Item => {
+                self.last = Last::Comma;
+                Ok(())
+            }
+            Last::Open => Err(Error::msg(
+                "an empty element: a `,` right after `[` (`[,`)",
+            )),
+            Last::Comma => {
+                Err(Error::msg("an empty element between two commas (`,,`)"))
+            }
+        }
     }
 
     /// `[`: a row of the enclosing bracket begins.
@@ -259,12 +400,18 @@ impl ArrayReader {
         if self.shape.len() < self.counts.len() {
             self.shape.push(None);
         }
+        self.last = Last::Open;
         Ok(())
     }
 
     /// `]`: the row ends; its length must be its depth's.
     fn close(&mut self) -> Result<()> {
         self.end_token()?;
+        if self.last == Last::Comma {
+            return Err(Error::msg(
+                "an empty element: a `,` right before `]` (`,]`)",
+            ));
+        }
         let depth = self.counts.len().saturating_sub(1);
         let count = self.counts.pop().unwrap_or(0);
         match self.shape.get(depth).copied().flatten() {
@@ -280,11 +427,12 @@ impl ArrayReader {
             )))
             }
         }
+        self.last = Last::Item;
         Ok(())
     }
 
     /// The array read: its shape must hold exactly the values read (an empty innermost
-    /// axis, `[]`, holds none).
+    /// axis, `[]`, holds none). The shape of an empty array is only what its brackets show.
     fn finish(self) -> Result<PrintedArray> {
         let shape: Vec<usize> =
             self.shape.into_iter().map(|n| n.unwrap_or(0)).collect();
@@ -296,6 +444,7 @@ impl ArrayReader {
             )));
         }
         Ok(PrintedArray {
+            shape_known: !self.values.is_empty(),
             shape,
             values: self.values,
             integers: self.integers,
@@ -353,7 +502,109 @@ mod tests {
             assert!(array(mixed).is_err(), "{mixed}");
         }
         let error = arrays("[1] [[1], 2]").expect_err("mixed").to_string();
-        assert!(error.starts_with("array 2 (at byte 4): ragged"), "{error}");
+        assert!(
+            error.starts_with("array 2 (line 1, byte 4): ragged"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn empty_elements_are_errors_naming_the_array_and_line() {
+        let error = |text: &str| array(text).expect_err(text).to_string();
+        let between = "array 1 (line 1, byte 0): an empty element between two \
+                       commas (`,,`)";
+        assert_eq!(error("[1,,2]"), between);
+        assert_eq!(error("[1, , 2]"), between);
+        assert_eq!(error("[[1],,[2]]"), between);
+        assert_eq!(
+            error("[,1]"),
+            "array 1 (line 1, byte 0): an empty element: a `,` right after \
+             `[` (`[,`)"
+        );
+        assert_eq!(
+            error("[1,]"),
+            "array 1 (line 1, byte 0): an empty element: a `,` right before \
+             `]` (`,]`)"
+        );
+        assert!(error("[[1, 2],\n [3, 4],]").contains("`,]`"));
+        // The line is the text's, where the fault is: the second array's second row.
+        let text = "a:\n[1, 2]\nb:\n[[1, 2],\n [3,, 4]]\n";
+        let message = arrays(text).expect_err("3,,").to_string();
+        assert!(
+            message.starts_with("array 2 (line 5, byte 13): an empty element"),
+            "{message}"
+        );
+        // Commas between numbers and between rows, as ndarray prints them, still read.
+        let ndarray = array("[[1, 2],\n [3, 4]]").expect("ndarray");
+        assert_eq!(
+            (ndarray.shape, ndarray.values),
+            (vec![2, 2], vec![1., 2., 3., 4.])
+        );
+    }
+
+    #[test]
+    fn empty_arrays_report_their_brackets_and_no_shape() {
+        let read = |text: &str| array(text).expect(text);
+        for (text, shape) in [
+            ("[]", vec![0]),
+            ("[[]]", vec![1, 0]),
+            ("[[], []]", vec![2, 0]),
+            ("[[[]], [[]]]", vec![2, 1, 0]),
+        ] {
+            let empty = read(text);
+            assert_eq!(empty.shape, shape, "{text}");
+            assert!(empty.is_empty() && empty.values.is_empty(), "{text}");
+            assert!(!empty.shape_is_known(), "{text}");
+        }
+        for ragged in ["[[], [1]]", "[[1], []]", "[[[]], []]", "[[], [[]]]"] {
+            assert!(array(ragged).is_err(), "{ragged}");
+        }
+        // NumPy prints np.zeros((0, 3)) as `[]`, ndarray prints it as `[[]]`: the same.
+        assert!(read("[]").same_as(&read("[[]]")));
+        assert!(read("[[]]").close_to(&read("[]"), 0.0));
+        // An empty array is never the same as one with values, whatever the tolerance.
+        for (empty, full) in [
+            ("[]", "[0]"),
+            ("[[]]", "[[0]]"),
+            ("[]", "[[1, 2]]"),
+            ("[[]]", "[]x[1]"),
+        ] {
+            let (empty, full) = (read(empty), arrays(full).expect(full));
+            let full = full.last().expect("an array");
+            assert!(!empty.same_as(full) && !full.same_as(&empty), "{full}");
+            assert!(!empty.close_to(full, f64::INFINITY), "{full}");
+            assert!(!full.close_to(&empty, f64::INFINITY), "{full}");
+            assert!(full.shape_is_known());
+        }
+    }
+
+    #[test]
+    fn numpy_repr_names_the_shape_of_an_empty_array() {
+        let read = |text: &str| array(text).expect(text);
+        let rows = read("array([], shape=(0, 3), dtype=float64)");
+        assert_eq!(rows.shape, [0, 3]);
+        assert!(rows.is_empty() && rows.shape_is_known());
+        let columns = read("array([], shape=(3, 0), dtype=float64)");
+        assert_eq!(columns.shape, [3, 0]);
+        assert!(!rows.same_as(&columns), "both shapes known, and different");
+        assert!(rows.same_as(&read("[[]]")), "ndarray's [[]] has no shape");
+        let flat = read("array([], dtype=float64)");
+        assert_eq!(flat.shape, [0]);
+        assert!(flat.shape_is_known() && !flat.same_as(&rows));
+        let full = read("array([[1., 2.],\n       [3., 4.]])");
+        assert_eq!(full.shape, [2, 2]);
+        assert!(full.same_as(&read("[[1 2]\n [3 4]]")));
+        for wrong in [
+            "array([], shape=(2, 3), dtype=float64)",
+            "array([], shape=(0, x), dtype=float64)",
+            "array([], shape=(0, 3",
+        ] {
+            let message = array(wrong).expect_err(wrong).to_string();
+            assert!(
+                message.starts_with("array 1 (line 1, byte 6): shape="),
+                "{message}"
+            );
+        }
     }
 
     #[test]

@@ -19,13 +19,17 @@ pub fn life_table() -> Result<String> {
 /// The loops against NumPy on a board of the same element type, as a sentence: when the
 /// loops are slower, it says so as the chapter's lesson ("compiled is not the same as fast").
 pub fn loops_vs_numpy() -> Result<String> {
-    let results = Results::committed()?;
+    Ok(loops_vs_numpy_in(&Results::committed()?))
+}
+
+/// [`loops_vs_numpy`]'s sentence, from the timings of `results`.
+fn loops_vs_numpy_in(results: &Results) -> String {
     let (what, than) = (
         "`iterate_loops` on a `u8` board",
         "NumPy's `iterate` on a `uint8` board",
     );
     // Only timings of one machine are compared, as in the tables.
-    Ok(match results.ratio_between(
+    match results.ratio_between(
         (&life::ITERATE_LOOPS, Side::Rust),
         (&life::NUMPY_ITERATE_UINT8, Side::Python),
     ) {
@@ -35,7 +39,7 @@ pub fn loops_vs_numpy() -> Result<String> {
         ),
         Some(ratio) => format!("{what} is {}.", ratio.than(than)),
         None => format!("{what} against {than}: not measured yet."),
-    })
+    }
 }
 
 /// What one generation of a 1000 × 1000 board allocates, for each version,
@@ -68,4 +72,126 @@ pub fn life_allocations(measure: Measure<'_>) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::benchmarks::{Series, Workload};
+    use crate::results::{Run, Spread, Timing};
+
+    const LOOPS: &str = "`iterate_loops` on a `u8` board";
+    const NUMPY: &str = "NumPy's `iterate` on a `uint8` board";
+
+    /// A timing of `workload` on `side` in `run`, its median with quartiles 1 % either
+    /// side, or `iqr` (q1, q3) when given.
+    fn timing(
+        workload: &Workload,
+        side: Side,
+        median: f64,
+        iqr: Option<(f64, f64)>,
+        run: u32,
+    ) -> Timing {
+        let (q1, q3) = iqr.unwrap_or((median * 0.99, median * 1.01));
+        Timing {
+            series: Series {
+                group: workload.group,
+                side,
+                variant: workload.variant,
+                size: None,
+            },
+            median_seconds: median,
+            spread: Some(Spread {
+                q1,
+                q3,
+                min: q1,
+                max: q3,
+            }),
+            samples: Some(10),
+            run,
+        }
+    }
+
+    fn run(id: u32, cpu: &str) -> Run {
+        Run {
+            id,
+            facts: vec![
+                ("cpu".to_string(), cpu.to_string()),
+                ("cores".to_string(), "2".to_string()),
+                ("cpu features".to_string(), "avx2".to_string()),
+            ],
+        }
+    }
+
+    /// The sentence for the loops' timing against NumPy's, in results whose runs 1 and 2
+    /// were measured on two different machines.
+    fn sentence(loops: Timing, numpy: Timing) -> String {
+        loops_vs_numpy_in(&Results {
+            runs: vec![run(1, "Test CPU"), run(2, "Another CPU")],
+            timings: vec![loops, numpy],
+        })
+    }
+
+    fn loops(median: f64, iqr: Option<(f64, f64)>) -> Timing {
+        timing(&life::ITERATE_LOOPS, Side::Rust, median, iqr, 1)
+    }
+
+    fn numpy(median: f64, iqr: Option<(f64, f64)>) -> Timing {
+        timing(&life::NUMPY_ITERATE_UINT8, Side::Python, median, iqr, 1)
+    }
+
+    #[test]
+    fn slower_loops_teach_the_lesson() {
+        assert_eq!(
+            sentence(loops(0.31, None), numpy(0.1, None)),
+            format!(
+                "{LOOPS} is 3.1×\u{a0}slower than {NUMPY}: compiled is not the \
+                 same as fast."
+            )
+        );
+    }
+
+    #[test]
+    fn faster_loops_say_so_without_the_lesson() {
+        assert_eq!(
+            sentence(loops(0.05, None), numpy(0.1, None)),
+            format!("{LOOPS} is 2.0×\u{a0}faster than {NUMPY}.")
+        );
+    }
+
+    #[test]
+    fn a_tie_to_one_decimal_is_level() {
+        // 1.04× slower by the medians, with IQRs that do not overlap: a tie as printed.
+        assert_eq!(
+            sentence(
+                loops(0.104, Some((0.1035, 0.1045))),
+                numpy(0.1, Some((0.0995, 0.1005)))
+            ),
+            format!("{LOOPS} is level with {NUMPY}.")
+        );
+    }
+
+    #[test]
+    fn overlapping_spreads_are_level_with_what_the_medians_say() {
+        // 1.2× slower by the medians, but the middle halves of the samples overlap.
+        assert_eq!(
+            sentence(
+                loops(0.12, Some((0.09, 0.13))),
+                numpy(0.1, Some((0.08, 0.125)))
+            ),
+            format!(
+                "{LOOPS} is level with {NUMPY} within the spread of the timings \
+                 (the medians say 1.2×\u{a0}slower)."
+            )
+        );
+    }
+
+    #[test]
+    fn missing_or_incomparable_timings_are_not_measured_yet() {
+        let not_yet = format!("{LOOPS} against {NUMPY}: not measured yet.");
+        let other_machine =
+            timing(&life::NUMPY_ITERATE_UINT8, Side::Python, 0.1, None, 2);
+        assert_eq!(sentence(loops(0.31, None), other_machine), not_yet);
+        assert_eq!(loops_vs_numpy_in(&Results::default()), not_yet);
+    }
 }

@@ -81,10 +81,7 @@ impl BenchPlan {
             .series
             .iter()
             .filter(|s| s.side == side)
-            .map(|s| match s.size {
-                Some(n) => format!("{}/{}/{n}", s.group, s.variant),
-                None => format!("{}/{}", s.group, s.variant),
-            })
+            .map(Series::criterion_id)
             .collect();
         (!ids.is_empty()).then(|| format!("^({})$", ids.join("|")))
     }

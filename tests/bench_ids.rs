@@ -1,0 +1,150 @@
+//! The benchmark binaries time exactly what the registry (`chapters_code::benchmarks`)
+//! declares: every bench target (`chapters-code/benches/`), built as `cargo test` builds it,
+//! runs in criterion's list mode (`--bench --list`, as `cargo bench -- --list` runs it; with
+//! `--bench` the sweeps list every size), and the ids listed must be the registry's criterion
+//! ids, each listed by one target only. A workload the benches forget would stay "not
+//! measured yet" after `./bench.sh`, and a benchmark the registry does not declare would be
+//! timed for nothing (its timing refused by the results file).
+//!
+//! The bench binaries are built by a nested `cargo test --bench '*' --no-run` in the same
+//! target folder: after `cargo test --all-targets` (as `./test.sh` runs it) there is nothing
+//! left to build, and alone it links the eleven bench targets.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chapters_code::benchmarks::{measured_series, Side};
+
+/// The target folder this test was built in: `<target>/debug/deps/<this test>`.
+fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's own path");
+    exe.ancestors()
+        .nth(3)
+        .unwrap_or_else(|| {
+            panic!("{} is not in <target>/debug/deps", exe.display())
+        })
+        .to_path_buf()
+}
+
+/// Every bench target's name and binary, built in test mode (the dev profile).
+fn bench_binaries() -> BTreeMap<String, PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let output = Command::new(cargo)
+        .args(["test", "--offline", "--no-run", "--message-format=json"])
+        .args(["--bench", "*", "--manifest-path"])
+        .arg(&manifest)
+        .arg("--target-dir")
+        .arg(target_dir())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo test --bench '*' --no-run failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut binaries = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line)
+        else {
+            continue;
+        };
+        let target = &message["target"];
+        let is_bench = target["kind"]
+            .as_array()
+            .is_some_and(|kinds| kinds.iter().any(|k| k == "bench"));
+        if message["reason"] != "compiler-artifact" || !is_bench {
+            continue;
+        }
+        if let (Some(name), Some(exe)) =
+            (target["name"].as_str(), message["executable"].as_str())
+        {
+            binaries.insert(name.to_string(), PathBuf::from(exe));
+        }
+    }
+    binaries
+}
+
+/// The names of the `[[bench]]` targets of `chapters-code/Cargo.toml`, sorted.
+fn bench_targets() -> Vec<String> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
+    let mut names: Vec<String> = text
+        .split("[[bench]]")
+        .skip(1)
+        .filter_map(|entry| {
+            let line = entry.lines().find(|l| l.starts_with("name = "))?;
+            Some(line.trim_start_matches("name = ").trim_matches('"').into())
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 11, "the [[bench]] entries: {names:?}");
+    names
+}
+
+/// The ids one bench binary lists: criterion prints `id: benchmark` lines.
+fn listed_ids(name: &str, binary: &Path) -> Vec<String> {
+    let output = Command::new(binary)
+        .args(["--bench", "--list"])
+        .env_remove("CRITERION_HOME")
+        .output()
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(
+        output.status.success(),
+        "{name} --bench --list failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.strip_suffix(": benchmark"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_bench_target_lists_exactly_the_registrys_criterion_ids() {
+    let binaries = bench_binaries();
+    let declared = bench_targets();
+    assert_eq!(
+        binaries.keys().cloned().collect::<Vec<_>>(),
+        declared,
+        "cargo built every [[bench]] target of chapters-code/Cargo.toml"
+    );
+    let mut listed_by: BTreeMap<String, &str> = BTreeMap::new();
+    for (name, binary) in &binaries {
+        let ids = listed_ids(name, binary);
+        assert!(!ids.is_empty(), "{name} lists no benchmark");
+        for id in ids {
+            if let Some(other) = listed_by.insert(id.clone(), name) {
+                panic!("{id} is listed by both {other} and {name}");
+            }
+        }
+    }
+    // Every side criterion measures runs the same binaries (with other features or
+    // environment), so the ids are those of every Rust series.
+    let registry: BTreeSet<String> = measured_series()
+        .iter()
+        .filter(|s| s.side != Side::Python)
+        .map(|s| s.criterion_id())
+        .collect();
+    let listed: BTreeSet<String> = listed_by.keys().cloned().collect();
+    let missing: Vec<_> = registry.difference(&listed).collect();
+    let undeclared: Vec<_> = listed.difference(&registry).collect();
+    assert!(
+        missing.is_empty() && undeclared.is_empty(),
+        "declared in chapters_code::benchmarks but no bench lists them: \
+         {missing:?}\nlisted by a bench but not declared: {undeclared:?}"
+    );
+    // chapter 5's OpenBLAS rows run `cargo bench --bench ch05_products --features blas`.
+    for series in measured_series()
+        .iter()
+        .filter(|s| s.side == Side::RustBlas)
+    {
+        let id = series.criterion_id();
+        assert_eq!(listed_by.get(&id).copied(), Some("ch05_products"), "{id}");
+    }
+    // A sweep lists all its sizes with --bench (in test mode only the smallest).
+    assert!(listed.contains("life_sweep/fast/1000"), "{listed:?}");
+}
