@@ -85,12 +85,22 @@ impl PrintedArray {
     }
 
     /// Whether both have the same shape and values within `tolerance` (absolute), NaN
-    /// matching NaN and infinities matching exactly (whatever the tolerance). Empty arrays
-    /// compare as in [`PrintedArray::same_as`].
+    /// matching NaN and infinities matching exactly (whatever the tolerance). Two values
+    /// printed as integers differ by their exact difference, as in
+    /// [`PrintedArray::same_as`], not by that of their nearest `f64`s. Empty arrays compare
+    /// as in [`PrintedArray::same_as`].
     pub fn close_to(&self, other: &PrintedArray, tolerance: f64) -> bool {
         self.same_shape(other)
             && self.values.len() == other.values.len()
-            && self.values.iter().zip(&other.values).all(|(a, b)| {
+            && (0..self.values.len()).all(|i| {
+                let (a, b) = (self.values[i], other.values[i]);
+                if let (Some(x), Some(y)) =
+                    (self.integers[i], other.integers[i])
+                {
+                    // i128 differences of i64-sized prints are exact; as f64 they
+                    // round only beyond 2^53, far above any useful tolerance.
+                    return x.abs_diff(y) as f64 <= tolerance;
+                }
                 if a.is_infinite() || b.is_infinite() {
                     return a == b;
                 }
@@ -109,7 +119,9 @@ impl fmt::Display for PrintedArray {
 
 /// Parses one number as NumPy or ndarray prints it: `3`, `-3.`, `0.25`, `1e-05`, `nan`,
 /// `NaN`, `inf`, `-inf`. One trailing `.` after a digit is NumPy's way to print a whole
-/// float; `1..` is not a number.
+/// float; `1..` is not a number. Neither library prints `.5`, `infinity` or a literal
+/// beyond the range of `f64` (`1e400`), so these are not numbers, with or without a sign:
+/// read as one, they would hide a corrupted output.
 pub fn parse_number(token: &str) -> Option<f64> {
     let token = match token.strip_suffix('.') {
         Some(whole)
@@ -130,11 +142,13 @@ pub fn parse_number(token: &str) -> Option<f64> {
         "-inf" => return Some(f64::NEG_INFINITY),
         _ => {}
     }
-    let first = token.chars().next()?;
-    if !(first.is_ascii_digit() || first == '-' || first == '+') {
+    // The first character after the sign must be a digit, signed or not.
+    let unsigned = token.strip_prefix(['-', '+']).unwrap_or(token);
+    if !unsigned.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    token.parse().ok()
+    // Only the spellings above are infinite: `1e400` overflowing to inf is refused.
+    token.parse::<f64>().ok().filter(|value| value.is_finite())
 }
 
 /// Every number in `text`, in order, whether inside brackets or not. Words, punctuation and
@@ -477,6 +491,30 @@ mod tests {
         assert_eq!(a.values[1], f64::NEG_INFINITY);
         assert_eq!(a.values[2], 1e-5);
         assert!(a.same_as(&array("[NaN, -inf, 0.00001, 0, 3]").expect("b")));
+    }
+
+    #[test]
+    fn signed_and_unsigned_spellings_agree_and_overflowing_literals_are_refused(
+    ) {
+        for token in
+            [".5", "-.5", "+.5", "infinity", "-infinity", "+inf", "1e400"]
+        {
+            assert_eq!(parse_number(token), None, "{token}");
+        }
+        assert_eq!(parse_number("-1e400"), None);
+        assert_eq!(parse_number("-0.5"), Some(-0.5));
+        assert_eq!(parse_number("+2"), Some(2.0));
+        assert_eq!(parse_number("-inf"), Some(f64::NEG_INFINITY));
+        assert_eq!(parse_number("5e-324"), Some(5e-324));
+    }
+
+    #[test]
+    fn close_to_compares_printed_integers_exactly() {
+        let a = array("[9007199254740993]").expect("2^53 + 1");
+        let b = array("[9007199254740992]").expect("2^53");
+        assert!(!a.same_as(&b));
+        assert!(!a.close_to(&b, 0.0), "the f64s are equal, the integers not");
+        assert!(a.close_to(&b, 1.0));
     }
 
     #[test]
