@@ -270,13 +270,18 @@ pub fn fast_alloc_costs(results: &Results) -> String {
          spread of the two timings.\n"
             .to_string()
     } else {
+        let (these, rows, hold, they) = if slower.len() == 1 {
+            ("This workload", "this row", "holds", "it is")
+        } else {
+            ("These workloads", "these rows", "hold", "they are")
+        };
         format!(
-            "These workloads measured slower with FastAlloc than in the default \
-             configuration, beyond the spread of the two timings: {}. The spread is that \
-             of one run's samples, and the two configurations are separate builds measured \
-             one after the other, so these rows also hold whatever changed between the two \
-             runs, such as the speed of a shared machine: they are a reason to time your own \
-             program both ways, not a measure of what the allocator costs.\n",
+            "{these} measured slower with FastAlloc than in the default configuration, \
+             beyond the spread of the two timings: {}. The spread is that of one run's \
+             samples, and the two configurations are separate builds measured one after \
+             the other, so {rows} also {hold} whatever changed between the two runs, such \
+             as the speed of a shared machine: {they} a reason to time your own program \
+             both ways, not a measure of what the allocator costs.\n",
             slower.join("; ")
         )
     }

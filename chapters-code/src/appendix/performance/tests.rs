@@ -198,12 +198,28 @@ fn fast_alloc_costs_lists_each_slower_workload_once() {
     let text = fast_alloc_costs(&results);
     assert_eq!(text.matches("`iterate`").count(), 1, "{text}");
     assert!(
-        text.starts_with("These workloads measured slower with FastAlloc"),
-        "{text}"
+        text.starts_with("This workload measured slower with FastAlloc"),
+        "one workload, in the singular: {text}"
     );
+    assert!(text.contains("so this row also holds"), "{text}");
     assert!(text.contains("not a measure of what the allocator costs"), "{text}");
     assert!(text.contains("board, 1.2×\u{a0}slower. The spread"), "{text}");
     assert!(!text.contains("reciprocals"), "a tie is not a cost: {text}");
+    // Two slower workloads: the plural.
+    let two = format!(
+        "# run 1: cpu: X\n{}\n\
+         life,rust,{i},,0.030,0.0299,0.0301,0.029,0.031,10,1\n\
+         life,rust+fastalloc,{i},,0.036,0.0359,0.0361,0.035,0.037,10,1\n\
+         life,rust,{f},,0.002,0.0019,0.0021,0.0018,0.0022,10,1\n\
+         life,rust+fastalloc,{f},,0.003,0.0029,0.0031,0.0028,0.0032,10,1\n\
+         # end: 4 timings\n",
+        crate::results::HEADER,
+        i = ITERATE.variant,
+        f = crate::benchmarks::life::FAST.variant,
+    );
+    let two = fast_alloc_costs(&Results::parse_with(&two, &known).expect("valid"));
+    assert!(two.starts_with("These workloads measured slower"), "{two}");
+    assert!(two.contains("so these rows also hold"), "{two}");
     let none = fast_alloc_costs(&Results::default());
     assert!(none.starts_with("With FastAlloc, no workload is slower"), "{none}");
 }
