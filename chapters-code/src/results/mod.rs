@@ -306,15 +306,19 @@ impl Results {
     /// last number.
     fn renumber_runs(&mut self) -> u32 {
         self.runs.sort_by_key(|r| r.id);
-        let mut last = 0;
-        for (new, run) in (1..).zip(self.runs.iter_mut()) {
-            for timing in self.timings.iter_mut().filter(|t| t.run == run.id) {
-                timing.run = new;
+        // Old number to new, applied once: renumbering in place could move one run's
+        // timings twice (run 0 to 1, then with the old run 1 to 2).
+        let new_ids: BTreeMap<u32, u32> =
+            self.runs.iter().map(|r| r.id).zip(1..).collect();
+        for timing in &mut self.timings {
+            if let Some(&id) = new_ids.get(&timing.run) {
+                timing.run = id;
             }
-            run.id = new;
-            last = new;
         }
-        last
+        for run in &mut self.runs {
+            run.id = new_ids[&run.id];
+        }
+        new_ids.values().copied().max().unwrap_or(0)
     }
 }
 

@@ -232,15 +232,29 @@ fn a_partial_run_replaces_only_what_it_measured() {
 #[test]
 fn a_merge_after_the_largest_run_number_renumbers_the_runs_first() {
     let mut old = parse(&sample()).expect("valid");
-    // A hand-edited file: its runs numbered 7 and u32::MAX.
+    // A hand-edited file: its runs numbered 0 and u32::MAX (0 first, so that a
+    // renumbering in place would move its timings twice).
     let last = old.runs.iter().map(|r| r.id).max().expect("runs");
     for run in &mut old.runs {
-        let id = if run.id == last { u32::MAX } else { 7 };
+        let id = if run.id == last { u32::MAX } else { 0 };
         for timing in old.timings.iter_mut().filter(|t| t.run == run.id) {
             timing.run = id;
         }
         run.id = id;
     }
+    let series_of = |results: &Results, run: u32| -> Vec<Series> {
+        let mut series: Vec<Series> = results
+            .timings
+            .iter()
+            .filter(|t| t.run == run && t.series != KNOWN[4])
+            .map(|t| t.series)
+            .collect();
+        series.sort_by_key(|s| format!("{s:?}"));
+        series
+    };
+    let (from_zero, from_last) =
+        (series_of(&old, 0), series_of(&old, u32::MAX));
+    assert!(!from_zero.is_empty() && !from_last.is_empty());
     let facts = [("date", "2026-05-05"), ("cpu", "New CPU")];
     let merged = old.merge(fresh(&[(KNOWN[4], 0.0005)], &facts), KNOWN);
     assert_eq!(
@@ -249,6 +263,9 @@ fn a_merge_after_the_largest_run_number_renumbers_the_runs_first() {
     );
     assert_eq!(merged.fact("cpu"), "New CPU");
     assert!(parse(&merged.to_csv()).is_ok());
+    // Every timing still names the run it came from, now numbered 1 and 2.
+    assert_eq!(series_of(&merged, 1), from_zero);
+    assert_eq!(series_of(&merged, 2), from_last);
 }
 
 #[test]
