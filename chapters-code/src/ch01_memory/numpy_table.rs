@@ -127,6 +127,8 @@ fn reverse() -> RowResult {
         "a view, negative stride; `a` 1-D (2-D: `s![..;-1, ..]`)"
     );
     assert_eq!(v, array![3, 2, 1, 0]);
+    let m = twelve()?; // 2-D: one slice per axis
+    assert_eq!(m.slice(s![..;-1, ..]).row(0), m.row(2));
     Ok(())
 }
 
