@@ -78,7 +78,7 @@ pub fn life_allocations(measure: Measure<'_>) -> String {
 mod tests {
     use super::*;
     use crate::benchmarks::{Series, Workload};
-    use crate::results::{Run, Spread, Timing};
+    use crate::results::{Run, Timing};
 
     const LOOPS: &str = "`iterate_loops` on a `u8` board";
     const NUMPY: &str = "NumPy's `iterate` on a `uint8` board";
@@ -92,24 +92,14 @@ mod tests {
         iqr: Option<(f64, f64)>,
         run: u32,
     ) -> Timing {
-        let (q1, q3) = iqr.unwrap_or((median * 0.99, median * 1.01));
-        Timing {
-            series: Series {
-                group: workload.group,
-                side,
-                variant: workload.variant,
-                size: None,
-            },
-            median_seconds: median,
-            spread: Some(Spread {
-                q1,
-                q3,
-                min: q1,
-                max: q3,
-            }),
-            samples: Some(10),
-            run,
-        }
+        let series = Series {
+            group: workload.group,
+            side,
+            variant: workload.variant,
+            size: None,
+        };
+        let iqr = iqr.unwrap_or((median * 0.99, median * 1.01));
+        crate::results::test_timing(series, median, iqr, run)
     }
 
     fn run(id: u32, cpu: &str) -> Run {

@@ -624,5 +624,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     written
 }
 
+/// A test timing of `series` in `run`: its median, its quartiles, and the quartiles as the
+/// extremes too (tests of verdicts and wording need no more).
+#[cfg(test)]
+pub(crate) fn test_timing(
+    series: Series,
+    median: f64,
+    (q1, q3): (f64, f64),
+    run: u32,
+) -> Timing {
+    Timing {
+        series,
+        median_seconds: median,
+        spread: Some(Spread {
+            q1,
+            q3,
+            min: q1,
+            max: q3,
+        }),
+        samples: Some(10),
+        run,
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -371,22 +371,14 @@ fn a_single_run_gets_one_sentence() {
 
 #[test]
 fn overlapping_spreads_are_a_tie_whatever_the_medians_say() {
-    let timing = |median: f64, q1: f64, q3: f64| Timing {
-        series: Series {
-            group: "g",
-            side: Side::Rust,
-            variant: "v",
-            size: None,
-        },
-        median_seconds: median,
-        spread: Some(Spread {
-            q1,
-            q3,
-            min: q1,
-            max: q3,
-        }),
-        samples: Some(10),
-        run: 1,
+    let series = Series {
+        group: "g",
+        side: Side::Rust,
+        variant: "v",
+        size: None,
+    };
+    let timing = |median: f64, q1: f64, q3: f64| {
+        super::test_timing(series, median, (q1, q3), 1)
     };
     let numpy = timing(0.0323, 0.0319, 0.0325);
     // sinc in the 2026-11-27 run: a median 1.1× faster, but an IQR that contains NumPy's.
