@@ -102,6 +102,10 @@ use chapters_code::speed::{
 use chapters_code::where_next::{all_cores, quantiles_and_argmin};
 // Chapter 2's allocator lesson (issue 16).
 use chapters_code::speed::{
+    allocator_gets_huge_pages, exit_unless_huge_pages_as_expected,
+    EXPECT_HUGE_PAGES, HUGE_PAGE_PROBE_BYTES, NO_HUGE_PAGES_EXIT_CODE,
+};
+use chapters_code::speed::{
     check_dimensions, distances_broadcast_in_place, new_array_floor,
     page_fault_key, reciprocals_thp_map, reused_buffer_floor,
     temporaries_report, FastAlloc, SMALL,
