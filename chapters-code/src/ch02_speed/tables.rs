@@ -76,7 +76,7 @@ pub fn findings() -> Result<String> {
             ratio(numpy_distances, t(distances::DISTANCES_TO, Fast)),
         ),
         format!(
-            "- `reciprocals` against `copy_floor`, a plain copy of the input into a new array ({} as configured, {} with huge pages): {} and {}.",
+            "- `reciprocals` against `copy_floor`, a plain copy of the input into a new array ({} as configured, {} with huge pages): {} as configured, {} with huge pages.",
             time(t(COPY_FLOOR, Rust)),
             time(t(COPY_FLOOR, Thp)),
             ratio(t(COPY_FLOOR, Rust), t(RECIPROCALS, Rust)),
