@@ -11,6 +11,12 @@
 //! The lower modules — [`allocation`], [`error`], [`chapter`], [`figures`], [`numpy_text`], [`results`], [`benchmarks`] and
 //! [`random`] — never use a chapter. The binary of this crate (`cargo run --release` at the
 //! repository root) regenerates every figure in `images/` and every output in `src/outputs/`.
+//!
+//! Floating-point results: a NaN's sign bit is not specified (Rust, like IEEE 754, leaves it
+//! open). Where two NaNs meet in a sum, the result carries one of them, and which one can change
+//! with the optimisation level, so a NaN result may print as `NaN` in a debug build and be
+//! `-NaN` in its bits in a release build. Every comparison and sort of the book treats all NaNs
+//! alike (`is_nan`, NaN last); `to_bits`, `is_sign_negative` and `total_cmp` can tell them apart.
 
 // The lower modules: machinery that every chapter may use, and that uses no chapter.
 pub mod allocation;

@@ -106,7 +106,9 @@ impl std::error::Error for DotShapeError {}
 // ANCHOR: checked_dot
 /// `a.dot(b)` for matrices, returning an error instead of panicking when
 /// the inner dimensions differ. Equal to NumPy's `a @ b` up to rounding:
-/// ndarray and NumPy's OpenBLAS add the products in different orders.
+/// ndarray and NumPy's OpenBLAS add the products in different orders, so
+/// where products or sums overflow they can even disagree on the answer
+/// (inf, -inf or NaN; see [`fast_matmul`]).
 ///
 /// # Panics
 /// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
@@ -174,6 +176,8 @@ pub fn gemm() {
 /// (FMA) gives inf, one that rounds each product first adds inf and -inf
 /// and gives NaN. So `dot` and NumPy give inf on some machines and NaN on
 /// others, and faer may disagree with them; the exact sum, 0, is neither.
+/// Sums that overflow one way and then the other can even end at infinities
+/// of opposite signs in two libraries.
 ///
 /// # Panics
 /// If `a.ncols() != b.nrows()`, like `dot`; [`checked_dot`] returns an

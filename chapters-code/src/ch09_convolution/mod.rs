@@ -156,6 +156,13 @@ impl std::error::Error for ConvError {}
 /// Two-dimensional convolution with `scipy.signal.convolve2d`'s semantics
 /// (`boundary='fill'`, `fillvalue=0`):
 /// `out[i][j] = Σ input[k][l] · kernel[i - k][j - l]`.
+///
+/// Each sum is added in one order, the input's window row by row, whatever
+/// the arrays' layouts. SciPy's order depends on the shapes, so float
+/// results can differ from it by rounding, and more where a sum overflows
+/// or cancels: `[[1, 1e308, -1e308]]` with a kernel of three ones gives 0
+/// here and 1 in SciPy (the exact sum), `[[1e308, 1e308, -1e308]]` gives
+/// inf here and 1e308 there.
 pub fn convolve2d<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
@@ -208,7 +215,8 @@ pub fn convolve_full<T: ConvScalar>(
 }
 
 /// Every window of the input (at least as large as the kernel) times the
-/// flipped kernel, summed.
+/// flipped kernel, summed row by row, left to right, whatever the arrays'
+/// layouts.
 ///
 /// # Panics
 /// If the kernel is empty or larger than the input in either axis
@@ -226,9 +234,16 @@ pub fn convolve_valid<T: ConvScalar>(
     ensure_allocatable::<T>("convolve_valid", &[m - p + 1, n - q + 1]);
     let flipped = kernel.slice(s![..;-1, ..;-1]);
     Zip::from(input.windows(kernel.dim())).map_collect(|window| {
-        Zip::from(&window)
-            .and(&flipped)
-            .fold(T::zero(), |acc, &x, &k| T::mul_add(acc, x, k))
+        // Row by row, left to right, whatever the layouts: a `Zip` of the
+        // two would follow their memory order, and floats summed in another
+        // order can round (or overflow) differently.
+        let mut sum = T::zero();
+        for (row, kernel_row) in window.rows().into_iter().zip(flipped.rows()) {
+            for (&x, &k) in row.iter().zip(kernel_row) {
+                sum = T::mul_add(sum, x, k);
+            }
+        }
+        sum
     })
 }
 
@@ -590,6 +605,25 @@ mod tests {
         assert!(theirs.is_err(), "ndarray-conv no longer panics: {theirs:?}");
     }
 
+    #[test]
+    fn sums_run_row_by_row_as_documented() {
+        let ones = array![[1.0, 1.0, 1.0]];
+        let cancels = array![[1.0, 1e308, -1e308]];
+        let overflows = array![[1e308, 1e308, -1e308]];
+        let valid = |a: &Array2<f64>| {
+            convolve2d(a.view(), ones.view(), Mode::Valid).expect("same shape")
+        };
+        assert_eq!(valid(&cancels), array![[0.0]]); // SciPy: 1.0
+        assert_eq!(valid(&overflows), array![[f64::INFINITY]]); // SciPy: 1e308
+        // The hostile review's case: the same values, stored by columns.
+        let a = array![[1e308, 1e308], [-1e308, 0.0]];
+        let a_f = a.t().as_standard_layout().into_owned();
+        let k = Array2::<f64>::ones((2, 2));
+        let c = convolve2d(a.view(), k.view(), Mode::Valid).expect("fits");
+        let c_f = convolve2d(a_f.t(), k.view(), Mode::Valid).expect("fits");
+        assert_eq!(c.mapv(f64::to_bits), c_f.mapv(f64::to_bits));
+    }
+
     mod properties {
         use super::super::*;
         use ndarray_conv::{ConvExt, ConvMode, PaddingMode, ReverseKernel};
@@ -615,6 +649,27 @@ mod tests {
                     let valid = convolve2d(input.view(), kernel.view(), Mode::Valid).expect("contains");
                     let theirs = input.conv(&kernel, ConvMode::Valid, PaddingMode::Zeros).expect("valid");
                     prop_assert_eq!(valid, theirs);
+                }
+            }
+
+            #[test]
+            fn float_results_do_not_depend_on_layout(seed in 0u32..5000, m in 1usize..7, n in 1usize..7, p in 1usize..5, q in 1usize..5) {
+                let mut rng = RandomState::new(seed);
+                let input = rng.rand(m, n) - 0.5;
+                let kernel = rng.rand(p, q) - 0.5;
+                // The same values, stored column by column.
+                let column_major = |a: &Array2<f64>| a.t().as_standard_layout().into_owned();
+                let (input_f, kernel_f) = (column_major(&input), column_major(&kernel));
+                for mode in [Mode::Full, Mode::Same, Mode::Valid] {
+                    if mode == Mode::Valid && (p > m || q > n) && (m > p || n > q) {
+                        continue; // neither contains the other
+                    }
+                    let c = convolve2d(input.view(), kernel.view(), mode).expect("valid shapes");
+                    let c_f = convolve2d(input_f.t(), kernel_f.t(), mode).expect("valid shapes");
+                    prop_assert_eq!(c.mapv(f64::to_bits), c_f.mapv(f64::to_bits));
+                    let r = correlate2d(input.view(), kernel.view(), mode).expect("valid shapes");
+                    let r_f = correlate2d(input_f.t(), kernel_f.t(), mode).expect("valid shapes");
+                    prop_assert_eq!(r.mapv(f64::to_bits), r_f.mapv(f64::to_bits));
                 }
             }
 
