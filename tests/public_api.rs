@@ -4,6 +4,10 @@
 
 #![allow(unused_imports)]
 
+use chapters_code::allocation::{
+    advise_huge_pages, checked_bytes, ensure_allocatable, range_len,
+    vec_with_capacity, HUGE_PAGE_ADVICE_BYTES, PROBE_BYTES,
+};
 use chapters_code::appendix::{
     broadcast_temporary_bytes, cheatsheet, convolution_sweep,
     knn_distances_sweep, knn_memory, life_sweep, memory_sizes, numpy_faster,
@@ -97,6 +101,10 @@ use chapters_code::speed::{
 };
 use chapters_code::where_next::{all_cores, quantiles_and_argmin};
 // Chapter 2's allocator lesson (issue 16).
+use chapters_code::speed::{
+    allocator_gets_huge_pages, exit_unless_huge_pages_as_expected,
+    EXPECT_HUGE_PAGES, HUGE_PAGE_PROBE_BYTES, NO_HUGE_PAGES_EXIT_CODE,
+};
 use chapters_code::speed::{
     check_dimensions, distances_broadcast_in_place, new_array_floor,
     page_fault_key, reciprocals_thp_map, reused_buffer_floor,

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use chapters_code::benchmarks::{creation, distances, reciprocals};
 use chapters_code::speed::*;
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{criterion_group, BatchSize, Criterion};
 use ndarray::prelude::*;
 
 fn reciprocal_benches(c: &mut Criterion) {
@@ -108,4 +108,9 @@ criterion_group!(
     creation_benches,
     distance_benches
 );
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use chapters_code::benchmarks::{distances, reciprocals};
 use chapters_code::speed::*;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 
 fn boxed_benches(c: &mut Criterion) {
     let nums = tutorial_nums();
@@ -39,4 +39,9 @@ fn boxed_benches(c: &mut Criterion) {
 }
 
 criterion_group!(benches, boxed_benches);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chapters_code::benchmarks::matmul;
 use chapters_code::products::{bench_matrices, fast_matmul, fast_matmul_par};
-use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
+use criterion::{criterion_group, Criterion, SamplingMode};
 use ndarray::linalg::general_mat_mul;
 use ndarray::Array2;
 
@@ -70,4 +70,9 @@ fn matmul_2048_benches(c: &mut Criterion) {
 }
 
 criterion_group!(benches, matmul_benches, matmul_2048_benches);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use chapters_code::benchmarks::sinc as workloads;
 use chapters_code::meshgrid::{numpy_arange, sinc, sinc_broadcast};
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 
 fn sinc_benches(c: &mut Criterion) {
     let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
@@ -26,4 +26,9 @@ fn sinc_benches(c: &mut Criterion) {
 }
 
 criterion_group!(benches, sinc_benches);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -11,7 +11,7 @@ use std::hint::black_box;
 use chapters_code::benchmarks::{knn_argpartition, knn_argsort, knn_distances};
 use chapters_code::knn::*;
 use chapters_code::random::RandomState;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use ndarray::{Array2, ArrayView2};
 
 /// The general selection on every row at the same `kth` as `argpartition_rows`'s
@@ -87,4 +87,9 @@ fn knn_benches(c: &mut Criterion) {
 }
 
 criterion_group!(benches, knn_benches);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -12,7 +12,7 @@ static GLOBAL: chapters_code::speed::FastAlloc =
 use chapters_code::benchmarks::life as workloads;
 use chapters_code::life::{iterate, iterate_loops, FastLife};
 use chapters_code::random::RandomState;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use ndarray::Array2;
 
 /// One generation, in place.
@@ -50,4 +50,9 @@ fn life_benches(c: &mut Criterion) {
 }
 
 criterion_group!(benches, life_benches);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

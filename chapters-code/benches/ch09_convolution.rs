@@ -11,7 +11,7 @@ use std::hint::black_box;
 use chapters_code::benchmarks::convolution as workloads;
 use chapters_code::convolution::{convolve2d, Mode};
 use chapters_code::random::RandomState;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use ndarray::prelude::*;
 use ndarray_conv::{ConvExt, ConvFFTExt, ConvMode, PaddingMode};
 
@@ -43,4 +43,9 @@ fn convolution_benches(c: &mut Criterion) {
 }
 
 criterion_group!(benches, convolution_benches);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

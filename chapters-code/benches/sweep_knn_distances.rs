@@ -13,7 +13,7 @@ use chapters_code::knn::{
     pairwise_sq_distances, pairwise_sq_distances_broadcast,
 };
 use chapters_code::random::RandomState;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_group, BenchmarkId, Criterion};
 use sweep_support::{group, sizes};
 
 fn knn_distances_sweep(c: &mut Criterion) {
@@ -42,4 +42,9 @@ fn knn_distances_sweep(c: &mut Criterion) {
 }
 
 criterion_group!(benches, knn_distances_sweep);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

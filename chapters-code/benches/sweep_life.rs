@@ -9,9 +9,7 @@ mod sweep_support;
 use chapters_code::benchmarks::sweeps;
 use chapters_code::life::{iterate, FastLife};
 use chapters_code::random::RandomState;
-use criterion::{
-    criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion,
-};
+use criterion::{criterion_group, BatchSize, BenchmarkId, Criterion};
 use sweep_support::{group, sizes};
 
 fn life_sweep(c: &mut Criterion) {
@@ -55,4 +53,9 @@ fn life_sweep(c: &mut Criterion) {
 }
 
 criterion_group!(benches, life_sweep);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -20,7 +20,7 @@ use std::hint::black_box;
 
 use chapters_code::benchmarks::sweeps;
 use chapters_code::speed::reciprocals;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_group, BenchmarkId, Criterion};
 use ndarray::prelude::*;
 use sweep_support::{group, sizes};
 
@@ -40,4 +40,9 @@ fn reciprocals_sweep(c: &mut Criterion) {
 }
 
 criterion_group!(benches, reciprocals_sweep);
-criterion_main!(benches);
+fn main() {
+    // In `./bench.sh`'s "huge pages" runs: stop unless glibc got them.
+    chapters_code::speed::exit_unless_huge_pages_as_expected();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -5,11 +5,17 @@
 //!
 //! ```text
 //! cargo run --release --example ch02_page_faults -- rust
-//! GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
+//! GLIBC_TUNABLES=glibc.malloc.hugetlb=1 BOOK_EXPECT_HUGE_PAGES=1 \
 //!     cargo run --release --example ch02_page_faults -- rust+thp
 //! ```
+//!
+//! With `BOOK_EXPECT_HUGE_PAGES=1` it exits with code 75, printing nothing,
+//! when glibc did not get huge pages (with glibc 2.36 the tunable works in
+//! some processes only); `./bench.sh` then runs it again.
 
-use chapters_code::speed::{page_fault_report, PageFaultSide};
+use chapters_code::speed::{
+    exit_unless_huge_pages_as_expected, page_fault_report, PageFaultSide,
+};
 
 /// The configurations this program measures: the system allocator as configured, which
 /// `./bench.sh` runs with and without glibc's huge-page tunable. FastAlloc has its own
@@ -18,6 +24,8 @@ const SIDES: [PageFaultSide; 2] =
     [PageFaultSide::Rust, PageFaultSide::RustHugePages];
 
 fn main() -> std::process::ExitCode {
+    // In `./bench.sh`'s "huge pages" run: stop unless glibc got them.
+    exit_unless_huge_pages_as_expected();
     let name = std::env::args().nth(1);
     let name = name.as_deref().unwrap_or(PageFaultSide::Rust.name());
     // Any other side would be recorded under a key that no table reads, or would

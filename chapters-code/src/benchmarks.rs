@@ -17,7 +17,9 @@ pub enum Side {
     /// configuration, and the book's headline.
     Rust,
     /// Criterion with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (transparent huge pages for
-    /// large allocations): chapter 2's lesson, measured only where a table shows it.
+    /// large allocations): chapter 2's lesson, measured only where a table shows it, and
+    /// only in processes that got huge pages
+    /// ([`exit_unless_huge_pages_as_expected`](crate::speed::exit_unless_huge_pages_as_expected)).
     RustHugePages,
     /// Criterion with `chapters_code::speed::FastAlloc` as the global allocator (the bench
     /// binaries built with the `fast-alloc` feature): the tuned configuration.

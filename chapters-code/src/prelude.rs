@@ -16,7 +16,9 @@ pub use rand_pcg;
 pub use std::cmp::Ordering;
 pub use std::fmt;
 
-pub use crate::allocation::{ensure_allocatable, range_len, vec_with_capacity};
+pub use crate::allocation::{
+    advise_huge_pages, ensure_allocatable, range_len, vec_with_capacity,
+};
 pub use crate::random::RandomState;
 
 // Every public item of every chapter (lib.rs's catalog gathers them).

@@ -14,3 +14,11 @@ let x = array![1.0, 2.0, 3.0];
 // error[E0382]: use of moved value: `x`
 let d = &x.insert_axis(Axis(1)) - &x.insert_axis(Axis(0));
 // ANCHOR_END: moved_by_insert_axis
+
+// ANCHOR: view_outlives_write
+let mut a = Array2::<f64>::zeros((3, 4));
+let row = a.row(1); // borrows `a` for as long as `row` is used
+// does not compile (E0502): `row`, used below, still borrows `a`
+a.slice_mut(s![1.., ..]).fill(1.0);
+println!("{row}");
+// ANCHOR_END: view_outlives_write

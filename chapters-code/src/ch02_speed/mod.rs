@@ -210,6 +210,59 @@ pub fn page_faults_of(work: impl FnOnce()) -> Option<u64> {
 }
 // ANCHOR_END: page_faults
 
+/// The size of the array [`allocator_gets_huge_pages`] writes: 40 MiB, above
+/// the largest threshold (32 MiB) that glibc moves its `mmap` threshold to
+/// when a mapped block is freed, so the probe leaves the threshold where the
+/// program's own allocations will find it.
+pub const HUGE_PAGE_PROBE_BYTES: usize = 40 << 20;
+
+/// Whether this process's global allocator backs a fresh large array with
+/// huge pages: writes a new array of [`HUGE_PAGE_PROBE_BYTES`] and counts
+/// its page faults. On 4 KiB pages that is one fault per page (10,240);
+/// fewer than a quarter of that means most of it was on huge pages. `None`
+/// where the platform does not count page faults.
+pub fn allocator_gets_huge_pages() -> Option<bool> {
+    let len = HUGE_PAGE_PROBE_BYTES / size_of::<f64>();
+    let pages = HUGE_PAGE_PROBE_BYTES / 4096;
+    let faults = page_faults_of(|| {
+        let probe = Array1::from_elem(len, 1.0_f64);
+        std::hint::black_box(&probe);
+    })?;
+    Some(faults < pages as u64 / 4)
+}
+
+/// The environment variable with which `./bench.sh` tells a benchmark or
+/// example that it runs in the "huge pages" configuration
+/// (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`), so that it checks it got them.
+pub const EXPECT_HUGE_PAGES: &str = "BOOK_EXPECT_HUGE_PAGES";
+
+/// The exit code of a program that [`exit_unless_huge_pages_as_expected`]
+/// stopped, so that `./bench.sh` knows to start it again.
+pub const NO_HUGE_PAGES_EXIT_CODE: i32 = 75;
+
+/// In a program run with [`EXPECT_HUGE_PAGES`]`=1`: ends the process, with a
+/// message and [`NO_HUGE_PAGES_EXIT_CODE`], unless its allocator gets huge
+/// pages ([`allocator_gets_huge_pages`]); does nothing otherwise.
+///
+/// Why: glibc 2.36 (Debian 12's) reads the kernel's huge-page setting into
+/// a buffer it does not terminate, so whether `glibc.malloc.hugetlb=1` takes
+/// effect depends on one stray byte, and differs from process to process
+/// (later releases terminate the buffer). Each of `./bench.sh`'s "huge
+/// pages" processes checks, and is started again when it did not get them,
+/// so that every timing under that label was measured with huge pages.
+pub fn exit_unless_huge_pages_as_expected() {
+    if std::env::var_os(EXPECT_HUGE_PAGES).is_none_or(|v| v != "1") {
+        return;
+    }
+    if allocator_gets_huge_pages() != Some(true) {
+        eprintln!(
+            "{EXPECT_HUGE_PAGES}: this process's allocator did not get huge \
+             pages; start it again"
+        );
+        std::process::exit(NO_HUGE_PAGES_EXIT_CODE);
+    }
+}
+
 /// The number of elements of chapter 2's small allocations: 1,000 `f64`
 /// results, 8,000 bytes.
 pub const SMALL: usize = 1_000;
@@ -685,6 +738,22 @@ pub fn exercise_mean_distance() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_huge_page_probe_sees_4_kib_pages_without_the_tunable() {
+        // A test process runs without GLIBC_TUNABLES or FastAlloc: glibc's malloc asks for
+        // no huge pages, so where the kernel gives them only when asked ("madvise" or
+        // "never"), the probe must report 4 KiB pages, and the check must not end the test.
+        let setting =
+            std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
+        let asked_only = setting.is_ok_and(|s| !s.contains("[always]"));
+        if cfg!(target_os = "linux") && asked_only {
+            assert_eq!(allocator_gets_huge_pages(), Some(false));
+        }
+        assert!(std::env::var_os(EXPECT_HUGE_PAGES).is_none());
+        exit_unless_huge_pages_as_expected(); // returns: the variable is not set
+        assert_eq!(HUGE_PAGE_PROBE_BYTES, 40 << 20);
+    }
 
     #[test]
     fn distances_match_numpy_values() {

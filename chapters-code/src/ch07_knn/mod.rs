@@ -686,6 +686,22 @@ pub fn exercise_randint() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duplicate_points_are_each_others_neighbours_never_their_own() {
+        // Three points at one place: NumPy's `argsort(d)[:, 1:K+1]` breaks the tie at
+        // distance 0 by index and lists point 1 among its own neighbours ([1, 2]).
+        let x = array![[0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [1.0, 1.0]];
+        let dist_sq = pairwise_sq_distances(x.view());
+        assert_eq!(argsort_rows(dist_sq.view()).slice(s![1, 1..3]), array![1, 2]);
+        let nearest = k_nearest(dist_sq.view(), 2).expect("2 < 4 points");
+        assert_eq!(nearest.slice(s![..3, ..]), array![[1, 2], [0, 2], [0, 1]]);
+        for (i, row) in nearest.rows().into_iter().enumerate() {
+            assert!(!row.iter().any(|&j| j == i), "point {i} is its own neighbour");
+        }
+        // The last point's two nearest are two of the three, at distance 2.
+        assert!(nearest.row(3).iter().all(|&j| dist_sq[[3, j]] == 2.0));
+    }
     use proptest::prelude::*;
 
     /// The numbers of a printed array, NumPy's (`[[0 3]`) or ndarray's (`[[0,

@@ -83,9 +83,10 @@ fn argsort() -> RowResult {
     let order = numpy_row!(
         "`np.argsort(d, axis=1)`",
         argsort_rows_unstable(d.view()),
-        "this book's; NaN last"
+        "this book's; NaN last; ties in index order (NumPy's may differ)"
     );
     assert_eq!(order.column(0), Array::from_iter(0..10));
+    assert_eq!(order, argsort_rows(d.view())); // the stable order
     Ok(())
 }
 

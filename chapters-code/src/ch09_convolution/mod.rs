@@ -604,6 +604,10 @@ mod tests {
                 let full = convolve2d(input.view(), kernel.view(), Mode::Full).expect("non-empty");
                 let theirs = input.conv(&kernel, ConvMode::Full, PaddingMode::Zeros).expect("full");
                 prop_assert_eq!(&full, &theirs);
+                // Same, even kernels and kernels larger than the input included.
+                let same = convolve2d(input.view(), kernel.view(), Mode::Same).expect("non-empty");
+                let theirs = input.conv(&kernel, ConvMode::Same, PaddingMode::Zeros).expect("same");
+                prop_assert_eq!(&same, &theirs);
                 let corr = correlate2d(input.view(), kernel.view(), Mode::Full).expect("non-empty");
                 let theirs = input.conv(kernel.no_reverse(), ConvMode::Full, PaddingMode::Zeros).expect("full");
                 prop_assert_eq!(&corr, &theirs);

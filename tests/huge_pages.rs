@@ -1,0 +1,83 @@
+//! `advise_huge_pages`, and `fast_matmul` through it, ask the kernel for huge pages as NumPy
+//! does: the advice shows in `/proc/self/smaps` as `hg` among a mapping's `VmFlags`. Whether
+//! the kernel then grants huge pages depends on its settings and on its free memory at that
+//! moment, so these tests check the advice, which is ours, not the grant.
+#![cfg(target_os = "linux")]
+
+use chapters_code::allocation::{advise_huge_pages, HUGE_PAGE_ADVICE_BYTES};
+use chapters_code::products::{bench_matrices, fast_matmul};
+use memmap2::MmapMut;
+
+const PAGE: usize = 4096;
+
+/// Whether this kernel has transparent huge pages at all (without them, `madvise` refuses
+/// the advice and the flag never shows).
+fn kernel_has_huge_pages() -> bool {
+    let present =
+        std::path::Path::new("/sys/kernel/mm/transparent_hugepage/enabled")
+            .exists();
+    if !present {
+        eprintln!("skipped: this kernel has no transparent huge pages");
+    }
+    present
+}
+
+/// The `VmFlags` of the mapping that holds `address`, from `/proc/self/smaps`.
+fn vm_flags_at(address: usize) -> Vec<String> {
+    let smaps = std::fs::read_to_string("/proc/self/smaps")
+        .expect("/proc/self/smaps is readable on Linux");
+    let mut inside = false;
+    for line in smaps.lines() {
+        if let Some(flags) = line.strip_prefix("VmFlags:") {
+            if inside {
+                return flags.split_whitespace().map(String::from).collect();
+            }
+        } else if let Some((range, _)) = line.split_once(' ') {
+            if let Some((start, end)) = range.split_once('-') {
+                let bound = |hex| usize::from_str_radix(hex, 16);
+                if let (Ok(start), Ok(end)) = (bound(start), bound(end)) {
+                    inside = (start..end).contains(&address);
+                }
+            }
+        }
+    }
+    panic!("no mapping holds {address:#x}");
+}
+
+/// Whether the mapping holding the first whole page of `values` is advised huge pages.
+fn advised<T>(values: &[T]) -> bool {
+    let first_page = (values.as_ptr() as usize).next_multiple_of(PAGE);
+    vm_flags_at(first_page).iter().any(|flag| flag == "hg")
+}
+
+#[test]
+fn advice_starts_at_numpys_threshold_of_4_mib() {
+    assert_eq!(HUGE_PAGE_ADVICE_BYTES, 4 << 20);
+    if !kernel_has_huge_pages() {
+        return;
+    }
+    // Separate maps, each a mapping of its own: the advice of one cannot show in the other.
+    let smaller =
+        MmapMut::map_anon(HUGE_PAGE_ADVICE_BYTES - PAGE).expect("map");
+    advise_huge_pages(&smaller[..]);
+    assert!(!advised(&smaller[..]), "a slice under 4 MiB was advised");
+
+    let large = MmapMut::map_anon(HUGE_PAGE_ADVICE_BYTES).expect("map");
+    advise_huge_pages(&large[..]);
+    assert!(advised(&large[..]), "a 4 MiB slice was not advised");
+    assert!(
+        large.iter().all(|&byte| byte == 0),
+        "advice changed the values"
+    );
+}
+
+#[test]
+fn fast_matmul_advises_its_result() {
+    let (a, b) = bench_matrices(768); // a 4.5 MiB result
+    let product = fast_matmul(a.view(), b.view());
+    assert_eq!(product, a.dot(&b)); // small integers: exact
+    if kernel_has_huge_pages() {
+        let values = product.as_slice().expect("a new array is contiguous");
+        assert!(advised(values), "fast_matmul's result was not advised");
+    }
+}
