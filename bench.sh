@@ -28,6 +28,31 @@ set -euo pipefail
 cd "$(dirname "$0")"
 started=$(date +%s)
 
+# The names of the [[bench]] targets a manifest declares, one a line, in its order: what
+# `cargo bench --bench NAME` takes. The manifest is the one list (autobenches is off): a
+# helper module in benches/ is no target, and a target's file may be named otherwise.
+# tests/bench_ids.rs runs this function and checks it against the targets cargo builds.
+bench_targets() {
+    awk '
+        /^\[\[bench\]\]/ { in_bench = 1; next }
+        /^\[/ { in_bench = 0 }
+        in_bench && /^name *= *"/ {
+            sub(/^name *= *"/, "")
+            sub(/".*/, "")
+            print
+            in_bench = 0
+        }
+    ' "$1"
+}
+bench_names=()
+while IFS= read -r name; do
+    bench_names+=("$name")
+done < <(bench_targets chapters-code/Cargo.toml)
+if [ ${#bench_names[@]} -eq 0 ]; then
+    echo "error: chapters-code/Cargo.toml declares no [[bench]] target" >&2
+    exit 1
+fi
+
 target="${CARGO_TARGET_DIR:-target}"
 work="$target/bench/run"
 groups=("$@")
@@ -170,8 +195,7 @@ bench_side() {
 # and its default row are measured minutes apart, not a whole pass apart, so that a machine
 # whose speed drifts (shared, or changing its clock) moves them less apart. Criterion runs
 # only the benchmarks of a target that match the side's filter.
-for bench_file in chapters-code/benches/*.rs; do
-    bench="$(basename "$bench_file" .rs)"
+for bench in "${bench_names[@]}"; do
     bench_side rust "$bench" cargo bench
     bench_side rust-thp "$bench" with_huge_pages cargo bench
     bench_side rust-fastalloc "$bench" cargo bench --features fast-alloc

@@ -4,7 +4,9 @@
 //! `--bench` the sweeps list every size), and the ids listed must be the registry's criterion
 //! ids, each listed by one target only. A workload the benches forget would stay "not
 //! measured yet" after `./bench.sh`, and a benchmark the registry does not declare would be
-//! timed for nothing (its timing refused by the results file).
+//! timed for nothing (its timing refused by the results file). The targets cargo builds
+//! must be the ones `./bench.sh` runs: its `bench_targets` reads the manifest's `[[bench]]`
+//! names, and this test runs it.
 //!
 //! The bench binaries are built by a nested `cargo test --bench '*' --no-run` in the same
 //! target folder: after `cargo test --all-targets` (as `./test.sh` runs it) there is nothing
@@ -16,29 +18,66 @@ use std::process::Command;
 
 use chapters_code::benchmarks::{measured_series, Side};
 
-/// The target folder this test was built in: `<target>/debug/deps/<this test>`.
-fn target_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test's own path");
-    exe.ancestors()
-        .nth(3)
-        .unwrap_or_else(|| {
-            panic!("{} is not in <target>/debug/deps", exe.display())
-        })
-        .to_path_buf()
+/// Where the outer `cargo test` built this test, from its own path
+/// `<target>/<profile>/deps/<test>`, or `<target>/<triple>/<profile>/deps/<test>` under
+/// `cargo test --target <triple>`: the target folder, and the triple if any. The folder
+/// above the profile's is the target folder itself unless its parent is one
+/// (`is_target_root`), which a triple's folder has. An exe elsewhere is an error naming it.
+fn build_layout(
+    exe: &Path,
+    is_target_root: impl Fn(&Path) -> bool,
+) -> Result<(PathBuf, Option<String>), String> {
+    let unexpected = || {
+        format!(
+            "{} is not in <target>[/<triple>]/<profile>/deps/: cannot tell which \
+             target folder cargo built this test in",
+            exe.display()
+        )
+    };
+    let deps = exe.parent().filter(|d| d.ends_with("deps"));
+    let above_profile = deps
+        .and_then(Path::parent)
+        .and_then(Path::parent)
+        .ok_or_else(unexpected)?;
+    match (above_profile.parent(), above_profile.file_name()) {
+        (Some(root), Some(triple)) if is_target_root(root) => Ok((
+            root.to_path_buf(),
+            Some(triple.to_string_lossy().into_owned()),
+        )),
+        _ if is_target_root(above_profile) => {
+            Ok((above_profile.to_path_buf(), None))
+        }
+        _ => Err(unexpected()),
+    }
+}
+
+/// Whether `dir` is a cargo target folder: cargo tags each one (and each triple's folder
+/// inside it) with `CACHEDIR.TAG`. (`CARGO_TARGET_TMPDIR` cannot say: under `--target` it
+/// is `<target>/<triple>/tmp`, as deep as the triple's folder.)
+fn is_target_root(dir: &Path) -> bool {
+    dir.join("CACHEDIR.TAG").is_file()
 }
 
 /// Every bench target's name and binary, built in test mode (the dev profile).
 fn bench_binaries() -> BTreeMap<String, PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let output = Command::new(cargo)
+    // In the outer build's folder and for its triple, so that it finds its dependencies
+    // built.
+    let exe = std::env::current_exe().expect("the test's own path");
+    let (target_dir, triple) =
+        build_layout(&exe, is_target_root).unwrap_or_else(|e| panic!("{e}"));
+    let mut nested = Command::new(cargo);
+    nested
         .args(["test", "--offline", "--no-run", "--message-format=json"])
         .args(["--bench", "*", "--manifest-path"])
         .arg(&manifest)
         .arg("--target-dir")
-        .arg(target_dir())
-        .output()
-        .expect("cargo runs");
+        .arg(&target_dir);
+    if let Some(triple) = &triple {
+        nested.args(["--target", triple]);
+    }
+    let output = nested.output().expect("cargo runs");
     assert!(
         output.status.success(),
         "cargo test --bench '*' --no-run failed:\n{}",
@@ -66,24 +105,6 @@ fn bench_binaries() -> BTreeMap<String, PathBuf> {
     binaries
 }
 
-/// The names of the `[[bench]]` targets of `chapters-code/Cargo.toml`, sorted.
-fn bench_targets() -> Vec<String> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let text = std::fs::read_to_string(&manifest)
-        .unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
-    let mut names: Vec<String> = text
-        .split("[[bench]]")
-        .skip(1)
-        .filter_map(|entry| {
-            let line = entry.lines().find(|l| l.starts_with("name = "))?;
-            Some(line.trim_start_matches("name = ").trim_matches('"').into())
-        })
-        .collect();
-    names.sort();
-    assert!(names.len() >= 11, "the [[bench]] entries: {names:?}");
-    names
-}
-
 /// The ids one bench binary lists: criterion prints `id: benchmark` lines.
 fn listed_ids(name: &str, binary: &Path) -> Vec<String> {
     let output = Command::new(binary)
@@ -106,11 +127,20 @@ fn listed_ids(name: &str, binary: &Path) -> Vec<String> {
 #[test]
 fn every_bench_target_lists_exactly_the_registrys_criterion_ids() {
     let binaries = bench_binaries();
-    let declared = bench_targets();
-    assert_eq!(
-        binaries.keys().cloned().collect::<Vec<_>>(),
-        declared,
-        "cargo built every [[bench]] target of chapters-code/Cargo.toml"
+    assert!(!binaries.is_empty(), "cargo built no bench target");
+    // ./bench.sh measures the targets its bench_targets reads from the manifest: they
+    // must be the ones cargo builds, or a target goes unmeasured (or bench.sh asks cargo
+    // for one it does not have).
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let run: BTreeSet<String> =
+        bench_sh_targets(&manifest).into_iter().collect();
+    let built: BTreeSet<String> = binaries.keys().cloned().collect();
+    let unmeasured: Vec<_> = built.difference(&run).collect();
+    let unknown: Vec<_> = run.difference(&built).collect();
+    assert!(
+        unmeasured.is_empty() && unknown.is_empty(),
+        "bench targets cargo builds but ./bench.sh does not run: {unmeasured:?}\n\
+         ./bench.sh runs but cargo has no such bench target: {unknown:?}"
     );
     let mut listed_by: BTreeMap<String, &str> = BTreeMap::new();
     for (name, binary) in &binaries {
@@ -147,4 +177,102 @@ fn every_bench_target_lists_exactly_the_registrys_criterion_ids() {
     }
     // A sweep lists all its sizes with --bench (in test mode only the smallest).
     assert!(listed.contains("life_sweep/fast/1000"), "{listed:?}");
+}
+
+/// The nested `cargo test` must build where the outer one did: a path of the form
+/// `<target>/<profile>/deps/<test>`, or `<target>/<triple>/<profile>/deps/<test>` under
+/// `cargo test --target <triple>` (one more folder); anything else is an error naming it.
+#[test]
+fn the_target_folder_is_found_with_or_without_a_target_triple() {
+    let root = Path::new("/t/target");
+    let triple = "x86_64-unknown-linux-gnu";
+    // Cargo tags the target folder and each triple's folder in it.
+    let tagged = [root.to_path_buf(), root.join(triple)];
+    let is_root = |dir: &Path| tagged.iter().any(|t| t == dir);
+    let host = Path::new("/t/target/debug/deps/bench_ids-0123");
+    assert_eq!(build_layout(host, is_root), Ok((root.to_path_buf(), None)));
+    let cross = root.join(triple).join("debug/deps/bench_ids-0123");
+    assert_eq!(
+        build_layout(&cross, is_root),
+        Ok((root.to_path_buf(), Some(triple.to_string())))
+    );
+    let custom = Path::new("/t/target/profiling/deps/bench_ids-0123");
+    assert_eq!(
+        build_layout(custom, is_root),
+        Ok((root.to_path_buf(), None))
+    );
+    for stray in ["/t/target/debug/bench_ids", "/elsewhere/deps/bench_ids"] {
+        let err = build_layout(Path::new(stray), is_root).expect_err(stray);
+        assert!(err.contains(stray), "{err}");
+    }
+}
+
+/// The names `bench_targets` in bench.sh prints for `manifest`, run with bash.
+fn bench_sh_targets(manifest: &Path) -> Vec<String> {
+    let script = std::fs::read_to_string(
+        chapters_code::chapter::repo_root().join("bench.sh"),
+    )
+    .expect("bench.sh reads");
+    let function = regex::Regex::new(r"(?ms)^bench_targets\(\) \{\n.*?^\}\n")
+        .expect("a regex")
+        .find(&script)
+        .expect("bench.sh defines bench_targets() { … } in the first column")
+        .as_str()
+        .to_string();
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(format!("{function}bench_targets \"$1\""))
+        .arg("bench.sh")
+        .arg(manifest)
+        .output()
+        .expect("bash runs");
+    assert!(
+        output.status.success(),
+        "bench_targets {} failed:\n{}",
+        manifest.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// bench.sh runs the `[[bench]]` targets the manifest declares, by name, and nothing else:
+/// not a helper module in `benches/`, and by its name a target whose file is named
+/// otherwise.
+#[test]
+fn bench_sh_reads_the_bench_targets_of_a_manifest() {
+    let dir = std::env::temp_dir()
+        .join(format!("bench-targets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let manifest = dir.join("Cargo.toml");
+    std::fs::write(
+        &manifest,
+        r#"[package]
+name = "p"
+
+[[test]]
+name = "not_a_bench"
+
+[[bench]]
+name = "first"
+harness = false
+
+[[bench]]
+harness = false
+name = "named_after_harness"
+path = "benches/a_file_named_otherwise.rs"
+
+[features]
+name = []
+
+[[bench]]
+name="tight"
+"#,
+    )
+    .expect("writable");
+    let names = bench_sh_targets(&manifest);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(names, ["first", "named_after_harness", "tight"]);
 }

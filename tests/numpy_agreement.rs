@@ -32,7 +32,7 @@ mod introduction;
 #[path = "numpy_agreement/where_next.rs"]
 mod where_next;
 
-use chapters_code::numpy_text::{arrays, PrintedArray};
+use chapters_code::numpy_text::{arrays, Expect, PrintedArray};
 
 /// A committed NumPy output: `python/outputs/<slug>/<name>.txt`.
 pub fn numpy_output(slug: &str, name: &str) -> String {
@@ -55,7 +55,8 @@ pub fn arrays_of(text: &str, what: &str) -> Vec<PrintedArray> {
 }
 
 /// Asserts that the two outputs print the same arrays, in the same order, with the same
-/// shapes and values (NaN equals NaN; `1.` equals `1`).
+/// shapes and values (NaN equals NaN; `1.` equals `1`), none of them empty (two empty
+/// arrays agree on nothing).
 pub fn assert_same_arrays(numpy: &str, rust: &str, what: &str) {
     let numpy_arrays = arrays_of(numpy, what);
     let rust_arrays = arrays_of(rust, what);
@@ -68,10 +69,8 @@ pub fn assert_same_arrays(numpy: &str, rust: &str, what: &str) {
         rust_arrays.len()
     );
     for (i, (n, r)) in numpy_arrays.iter().zip(&rust_arrays).enumerate() {
-        assert!(
-            n.same_as(r),
-            "{what}: array {i} differs\nNumPy: {n}\nRust:  {r}"
-        );
+        n.agrees_with(r, Expect::Values)
+            .unwrap_or_else(|e| panic!("{what}: array {i}: {e}"));
     }
 }
 
@@ -94,4 +93,23 @@ fn a_difference_in_one_number_is_caught() {
     let caught =
         std::panic::catch_unwind(|| assert_same_arrays(numpy, other, "other"));
     assert!(caught.is_err());
+}
+
+/// Two outputs that print no value (an empty array on each side, `[]` and ndarray's
+/// `[[]]`, or a value lost from both) compare nothing: that must not pass as agreement.
+#[test]
+fn empty_arrays_never_agree_vacuously() {
+    let refused = |numpy: &'static str, rust: &'static str| {
+        std::panic::catch_unwind(|| assert_same_arrays(numpy, rust, "empty"))
+            .is_err()
+    };
+    assert!(refused("x = []", "x = [[]]"), "two empty arrays");
+    assert!(
+        refused("x = [1]\ny = []", "x = [1]\ny = []"),
+        "an empty second"
+    );
+    assert!(
+        refused("x = [1]\ny = [[]]", "x = [1]\ny = [1]"),
+        "empty vs not"
+    );
 }

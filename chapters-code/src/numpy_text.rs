@@ -16,6 +16,11 @@
 //! array is never the same as a non-empty one, and two empty arrays are the same unless both
 //! shapes are known and differ: a test that must check an empty result's shape compares the
 //! shapes the two samples print (`.shape`, `.dim()`).
+//!
+//! An agreement test checks with [`PrintedArray::agrees_with`] or [`numbers_agree`], which
+//! refuse to pass on nothing: two outputs that print no value (an empty array on each side,
+//! or a line missing from both) would agree on every value. An empty result is compared
+//! only when the caller says it expects one ([`Expect::Empty`]).
 
 use std::fmt;
 
@@ -111,6 +116,65 @@ impl PrintedArray {
     }
 }
 
+/// What an agreement check expects both outputs to print, said by the caller: two
+/// outputs that print no value agree on every value, so an empty array passes only when
+/// it is the expected result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// Values on both sides: an empty array on either side is an error.
+    Values,
+    /// An empty array on both sides (`[]`, ndarray's `[[]]`, NumPy's
+    /// `array([], shape=(0, 3), …)`), with the same shape when both shapes are known.
+    Empty,
+}
+
+impl PrintedArray {
+    /// Checks that `self`, NumPy's array, and `rust` hold what `expect` says and are the
+    /// same array ([`PrintedArray::same_as`]); the error shows both.
+    pub fn agrees_with(
+        &self,
+        rust: &PrintedArray,
+        expect: Expect,
+    ) -> Result<()> {
+        self.agreement(rust, expect, self.same_as(rust))
+    }
+
+    /// Checks as [`PrintedArray::agrees_with`] does, with the values compared within
+    /// `tolerance` ([`PrintedArray::close_to`]).
+    pub fn agrees_within(
+        &self,
+        rust: &PrintedArray,
+        tolerance: f64,
+        expect: Expect,
+    ) -> Result<()> {
+        self.agreement(rust, expect, self.close_to(rust, tolerance))
+    }
+
+    /// The verdict of an agreement check whose comparison said `same`.
+    fn agreement(
+        &self,
+        rust: &PrintedArray,
+        expect: Expect,
+        same: bool,
+    ) -> Result<()> {
+        let both = format!("NumPy {self}, Rust {rust}");
+        match expect {
+            Expect::Values if self.is_empty() || rust.is_empty() => {
+                Err(Error::msg(format!(
+                    "an empty array where values were expected ({both}): \
+                     empty arrays agree on nothing; expect Expect::Empty if an \
+                     empty result is right"
+                )))
+            }
+            Expect::Empty if !(self.is_empty() && rust.is_empty()) => {
+                Err(Error::msg(format!("expected two empty arrays ({both})")))
+            }
+            _ if !same => Err(Error::msg(format!("the arrays differ: {both}"))),
+            _ => Ok(()),
+        }
+    }
+}
+
 impl fmt::Display for PrintedArray {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "shape {:?}: {:?}", self.shape, self.values)
@@ -169,6 +233,38 @@ pub fn numbers(text: &str) -> Vec<f64> {
         })
     })
     .collect()
+}
+
+/// Checks that NumPy's and Rust's lists of [`numbers`] are the same, in order (NaN equal
+/// to NaN, `0.0` to `-0.0`); the error names the first difference. Two empty lists are an
+/// error too: [`numbers`] reads nothing from `[]` or from a line that is not there, so
+/// they would agree vacuously (an empty array is checked with [`PrintedArray::agrees_with`]
+/// and [`Expect::Empty`]).
+pub fn numbers_agree(numpy: &[f64], rust: &[f64]) -> Result<()> {
+    if numpy.is_empty() && rust.is_empty() {
+        return Err(Error::msg(
+            "neither output holds a number: nothing was compared (an empty or \
+             missing array?)",
+        ));
+    }
+    if numpy.len() != rust.len() {
+        return Err(Error::msg(format!(
+            "NumPy prints {} numbers, Rust {}: {numpy:?} / {rust:?}",
+            numpy.len(),
+            rust.len()
+        )));
+    }
+    let same = |(a, b): &(&f64, &f64)| a == b || (a.is_nan() && b.is_nan());
+    match numpy.iter().zip(rust).position(|pair| !same(&pair)) {
+        Some(i) => Err(Error::msg(format!(
+            "number {} differs: NumPy {}, Rust {} (NumPy {numpy:?} / Rust \
+             {rust:?})",
+            i + 1,
+            numpy[i],
+            rust[i]
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Every bracketed array in `text`, in order. An array starts at a `[` outside any other
@@ -660,6 +756,44 @@ mod tests {
         assert!(!inf.close_to(&minus, f64::INFINITY));
         assert!(!inf.close_to(&array("[1e308]").expect("big"), f64::INFINITY));
         assert!(inf.close_to(&inf, 0.0));
+    }
+
+    #[test]
+    fn agreement_on_nothing_is_refused_unless_an_empty_array_is_expected() {
+        let read = |text: &str| array(text).expect(text);
+        // numbers() reads nothing from `[]` or from a missing line: no agreement.
+        let none = numbers("x = []");
+        assert!(none.is_empty());
+        let err = numbers_agree(&none, &numbers("")).expect_err("nothing");
+        assert!(err.to_string().contains("nothing was compared"), "{err}");
+        assert!(numbers_agree(&[1.0, f64::NAN], &[1.0, f64::NAN]).is_ok());
+        assert!(numbers_agree(&[0.0], &[-0.0]).is_ok());
+        let err = numbers_agree(&[1.0, 2.0], &[1.0, 3.0]).expect_err("3");
+        assert!(err.to_string().starts_with("number 2 differs"), "{err}");
+        assert!(numbers_agree(&[1.0], &[]).is_err());
+        assert!(numbers_agree(&[1.0], &[1.0, 1.0]).is_err());
+        // Two empty arrays are the same array, but agree only when expected empty.
+        let (numpy, rust) = (read("[]"), read("[[]]"));
+        assert!(numpy.same_as(&rust));
+        let err = numpy.agrees_with(&rust, Expect::Values).expect_err("empty");
+        assert!(err.to_string().starts_with("an empty array"), "{err}");
+        assert!(numpy.agrees_within(&rust, 1.0, Expect::Values).is_err());
+        assert!(numpy.agrees_with(&rust, Expect::Empty).is_ok());
+        // An expected empty array is still compared: known shapes must agree, and a
+        // non-empty array is no empty one.
+        let rows = read("array([], shape=(0, 3), dtype=float64)");
+        let columns = read("array([], shape=(3, 0), dtype=float64)");
+        assert!(rows.agrees_with(&columns, Expect::Empty).is_err());
+        assert!(rows.agrees_with(&rust, Expect::Empty).is_ok());
+        assert!(read("[1]").agrees_with(&numpy, Expect::Empty).is_err());
+        assert!(read("[1]")
+            .agrees_with(&read("[1]"), Expect::Empty)
+            .is_err());
+        // Values agree as same_as and close_to say.
+        let (a, b) = (read("[1. 2.]"), read("[1, 2.00001]"));
+        assert!(a.agrees_with(&a, Expect::Values).is_ok());
+        assert!(a.agrees_with(&b, Expect::Values).is_err());
+        assert!(a.agrees_within(&b, 1e-4, Expect::Values).is_ok());
     }
 
     #[test]

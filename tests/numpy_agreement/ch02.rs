@@ -1,7 +1,7 @@
 //! ch02: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
 
-use chapters_code::numpy_text::{array_after, numbers};
+use chapters_code::numpy_text::{array_after, numbers, Expect};
 
 use super::{arrays_of, numpy_output, rust_output};
 
@@ -17,12 +17,9 @@ fn the_first_reciprocals() {
     let rust =
         arrays_of(&rust_output(SLUG, "reciprocal_variants"), "reciprocals");
     assert_eq!((numpy.len(), rust.len()), (1, 1));
-    assert!(
-        numpy[0].close_to(&rust[0], PRINTED),
-        "{} / {}",
-        numpy[0],
-        rust[0]
-    );
+    numpy[0]
+        .agrees_within(&rust[0], PRINTED, Expect::Values)
+        .unwrap_or_else(|e| panic!("reciprocals: {e}"));
 }
 
 #[test]

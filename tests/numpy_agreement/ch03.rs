@@ -1,7 +1,7 @@
 //! ch03: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
 
-use chapters_code::numpy_text::numbers;
+use chapters_code::numpy_text::{numbers, numbers_agree};
 
 use super::{assert_outputs_agree, numpy_output, rust_output};
 
@@ -23,8 +23,9 @@ fn the_three_examples() {
 pub fn assert_same_numbers(slug: &str, numpy: &str, rust: &str) {
     let n = numbers(&numpy_output(slug, numpy));
     let r = numbers(&rust_output(slug, rust));
-    assert!(!n.is_empty(), "{slug}/{numpy}: NumPy printed no number");
-    assert_eq!(n, r, "{slug}: NumPy {numpy}.txt vs Rust {rust}.txt");
+    numbers_agree(&n, &r).unwrap_or_else(|e| {
+        panic!("{slug}: NumPy {numpy}.txt vs Rust {rust}.txt: {e}")
+    });
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! ch04: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
 
-use chapters_code::numpy_text::numbers;
+use chapters_code::numpy_text::{numbers, numbers_agree};
 
 use super::{assert_same_arrays, numpy_output, rust_output};
 
@@ -12,8 +12,9 @@ const SLUG: &str = "ch04-newaxis";
 fn same_numbers(numpy: &str, rust: &str) {
     let n = numbers(&numpy_output(SLUG, numpy));
     let r = numbers(&rust_output(SLUG, rust));
-    assert!(!n.is_empty());
-    assert_eq!(n, r, "NumPy {numpy}.txt vs Rust {rust}.txt");
+    numbers_agree(&n, &r).unwrap_or_else(|e| {
+        panic!("NumPy {numpy}.txt vs Rust {rust}.txt: {e}")
+    });
 }
 
 #[test]
@@ -44,15 +45,20 @@ fn shapes_with_new_axes() {
     for name in ["reshape_with_inferred_axis", "image_for_a_cnn"] {
         let n = shapes_after_arrows(&numpy_output(SLUG, name));
         let r = shapes_after_arrows(&rust_output(SLUG, name));
-        assert!(!n.is_empty());
-        assert_eq!(n, r, "{name}");
+        assert!(!n.is_empty(), "{name}: no `->` line");
+        assert_eq!(n.len(), r.len(), "{name}: the `->` lines");
+        for (n, r) in n.iter().zip(&r) {
+            numbers_agree(n, r).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
     }
     // NumPy prints the shape three ways, Rust two: one shape.
     let n = numpy_output(SLUG, "many_new_axes");
     let r = shapes_after_arrows(&rust_output(SLUG, "many_new_axes"));
     assert_eq!(r.len(), 2);
     for line in n.lines() {
-        assert_eq!(numbers(line), r[0]);
+        numbers_agree(&numbers(line), &r[0])
+            .unwrap_or_else(|e| panic!("many_new_axes {line:?}: {e}"));
     }
-    assert_eq!(r[0], r[1]);
+    numbers_agree(&r[0], &r[1])
+        .unwrap_or_else(|e| panic!("many_new_axes: {e}"));
 }

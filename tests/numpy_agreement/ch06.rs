@@ -1,15 +1,16 @@
 //! ch06: the NumPy outputs the chapter shows, against the Rust outputs beside
 //! them (see `tests/numpy_agreement.rs` for the helpers).
 
-use chapters_code::numpy_text::numbers;
+use chapters_code::numpy_text::{numbers, numbers_agree};
 
 use super::{assert_outputs_agree, numpy_output, rust_output};
 
 const SLUG: &str = "ch06-meshgrid";
 
 /// Asserts that two lists of numbers are equal, bit for bit (NaN equal to
-/// NaN), naming `what`.
+/// NaN), naming `what`; two empty lists compare nothing and fail.
 fn assert_same_numbers(numpy: &[f64], rust: &[f64], what: &str) {
+    numbers_agree(numpy, rust).unwrap_or_else(|e| panic!("{what}: {e}"));
     let same = numpy.len() == rust.len()
         && numpy.iter().zip(rust).all(|(a, b)| {
             a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())

@@ -1,7 +1,7 @@
 //! ch07: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
 
-use chapters_code::numpy_text::numbers;
+use chapters_code::numpy_text::{numbers, numbers_agree, Expect};
 
 use super::{arrays_of, assert_outputs_agree, numpy_output, rust_output};
 
@@ -29,13 +29,12 @@ fn distance_matrix() {
     let numpy = arrays_of(&numpy_output(SLUG, "distance_matrix"), "NumPy");
     let rust = arrays_of(&rust_output(SLUG, "distance_matrix"), "Rust");
     assert_eq!((numpy.len(), rust.len()), (2, 2));
-    assert!(numpy[0].same_as(&rust[0]), "{} vs {}", numpy[0], rust[0]);
-    assert!(
-        numpy[1].close_to(&rust[1], 5e-5),
-        "{} vs {}",
-        numpy[1],
-        rust[1]
-    );
+    numpy[0]
+        .agrees_with(&rust[0], Expect::Values)
+        .unwrap_or_else(|e| panic!("the diagonal: {e}"));
+    numpy[1]
+        .agrees_within(&rust[1], 5e-5, Expect::Values)
+        .unwrap_or_else(|e| panic!("the first row: {e}"));
     assert!(!numpy[1].same_as(&rust[1]), "Rust prints four decimals");
 }
 
@@ -45,7 +44,8 @@ fn distance_matrix() {
 fn kth_out_of_bounds() {
     let numpy = numbers(&numpy_output(SLUG, "kth_out_of_bounds"));
     let rust = numbers(&rust_output(SLUG, "kth_out_of_bounds"));
-    assert_eq!(numpy, rust);
+    numbers_agree(&numpy, &rust)
+        .unwrap_or_else(|e| panic!("kth_out_of_bounds: {e}"));
 }
 
 /// NumPy's peak heap for the broadcast expression against N (Figure B-3): below 256 KiB of

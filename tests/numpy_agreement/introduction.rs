@@ -2,7 +2,7 @@
 //! beside them (owned by the chapter's editor; see `tests/numpy_agreement.rs`
 //! for the helpers).
 
-use chapters_code::numpy_text::{array_after, numbers};
+use chapters_code::numpy_text::{array_after, numbers, numbers_agree, Expect};
 
 use super::{assert_outputs_agree, numpy_output, rust_output};
 
@@ -19,10 +19,11 @@ fn first_array_prints_the_same_array_shape_and_bytes() {
     let rust = rust_output(SLUG, "first_array");
     let (n, r) = (array_after(&numpy, "a ="), array_after(&rust, "a ="));
     let (n, r) = (n.expect("NumPy's a"), r.expect("Rust's a"));
-    assert!(n.same_as(&r), "NumPy {n}\nRust {r}");
+    n.agrees_with(&r, Expect::Values)
+        .unwrap_or_else(|e| panic!("a =: {e}"));
     // shape: (3, 3) … bytes: 72 and shape: [3, 3] … bytes: 72
     let (n, r) = (numbers(last_line(&numpy)), numbers(last_line(&rust)));
-    assert_eq!(n, r);
+    numbers_agree(&n, &r).unwrap_or_else(|e| panic!("the last line: {e}"));
     assert_eq!(n, [3.0, 3.0, 72.0]);
 }
 

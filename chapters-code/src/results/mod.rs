@@ -328,6 +328,29 @@ fn seconds(value: f64) -> String {
     format!("{value:.12}")
 }
 
+/// What the readers of the results file, `machine.txt` and `python.csv` say of a lone CR
+/// (a `\r` not followed by `\n`, the line end of classic Mac OS): read line by line, such
+/// a file is one long line, and the error it would get instead (a header not found, a field
+/// count, or none at all for a `key: value` line) would not say why.
+const LONE_CR: &str =
+    "a lone CR (\\r), not followed by LF: save the file with LF or CRLF \
+     line ends";
+
+/// The first line of `text` holding a lone CR, counted from 1 by `\n`s as the readers
+/// count lines, if any. A CR that ends a file without a final `\n` is left to the readers'
+/// truncation check: that file is a CRLF file cut short.
+fn lone_cr_line(text: &str) -> Option<usize> {
+    text.split_inclusive('\n')
+        .position(|raw| {
+            let content = match raw.strip_suffix('\n') {
+                Some(line) => line.strip_suffix('\r').unwrap_or(line),
+                None => raw.strip_suffix('\r').unwrap_or(raw),
+            };
+            content.contains('\r')
+        })
+        .map(|index| index + 1)
+}
+
 /// A series as the file names it: group, side, variant, size.
 type Key<'a> = (&'a str, &'a str, &'a str, Option<u64>);
 
@@ -341,6 +364,9 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
         .enumerate()
         .map(|(i, s)| ((s.group, s.side.name(), s.variant, s.size), (i, *s)))
         .collect();
+    if let Some(number) = lone_cr_line(text) {
+        return Err(line_error(number, LONE_CR.into()));
+    }
     let mut results = Results::default();
     let mut positions = Vec::new();
     let mut saw_header = false;
@@ -349,14 +375,6 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
     for (index, raw) in lines.iter().enumerate() {
         let number = index + 1;
         let Some(line) = raw.strip_suffix('\n') else {
-            if raw.trim_end_matches('\r').contains('\r') {
-                return Err(line_error(
-                    number,
-                    "its lines end in a lone CR (\\r): save the file with LF or \
-                     CRLF line ends"
-                        .into(),
-                ));
-            }
             // Quote the start only: a cut line can be most of the file.
             let start: String = raw.chars().take(80).collect();
             return Err(line_error(

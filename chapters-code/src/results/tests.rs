@@ -639,7 +639,7 @@ fn collect_names_the_machine_txt_line_that_is_not_a_fact() {
 }
 
 #[test]
-fn parse_refuses_a_fact_stated_twice_and_names_lone_cr_line_ends() {
+fn parse_refuses_a_fact_stated_twice_and_names_any_lone_cr_line_end() {
     let text = sample();
     let first_fact = text
         .lines()
@@ -650,19 +650,70 @@ fn parse_refuses_a_fact_stated_twice_and_names_lone_cr_line_ends() {
     let err = parse(&twice).expect_err("twice").to_string();
     assert!(err.contains("a second time"), "{err}");
 
-    let err = parse(&text.replace('\n', "\r"))
-        .expect_err("CR")
+    // Lone CR line ends: the short message naming the line, whether the file ends
+    // in the CR, in a final LF, or is a CRLF file with one lone CR on line 3.
+    let lone = text.replace('\n', "\r");
+    let crlf = text.replace('\n', "\r\n");
+    let third_end = crlf
+        .match_indices("\r\n")
+        .nth(2)
+        .map(|(at, _)| at)
+        .expect("three lines");
+    let mixed = format!("{}\r{}", &crlf[..third_end], &crlf[third_end + 2..]);
+    for (what, file, line) in [
+        ("lone CRs", lone.clone(), 1),
+        ("lone CRs, then an LF", format!("{lone}\n"), 1),
+        ("one lone CR in CRLF", mixed, 3),
+    ] {
+        let err = parse(&file).expect_err(what).to_string();
+        assert!(
+            err.starts_with(&format!("line {line}: a lone CR (\\r)")),
+            "{what}: {err}"
+        );
+        assert!(err.len() < 200, "the message quotes no whole file: {err}");
+    }
+    // CRLF alone is read, and a CRLF file cut after its last CR is cut short.
+    assert_eq!(parse(&crlf).expect("CRLF reads").to_csv(), text);
+    let err = parse(crlf.trim_end_matches('\n'))
+        .expect_err("cut")
         .to_string();
-    assert!(
-        err.starts_with("line 1: its lines end in a lone CR"),
-        "{err}"
-    );
-    assert!(err.len() < 200, "the message quotes no whole file: {err}");
+    assert!(err.contains("the file is truncated"), "{err}");
 
     let cut = text.trim_end_matches('\n');
     let err = parse(cut).expect_err("cut").to_string();
     assert!(err.contains("the file is truncated"), "{err}");
     assert!(err.len() < 200, "{err}");
+}
+
+/// machine.txt and python.csv name a lone CR's line too: read with `lines()`, a
+/// machine.txt of lone CRs was one fact whose value swallowed the others.
+#[test]
+fn collect_names_the_line_of_a_lone_cr_in_machine_txt_and_python_csv() {
+    let lone = |err: &str, file: &str, line: usize| {
+        err.contains(&format!("{file}: line {line}: a lone CR (\\r)"))
+            && err.len() < 300
+    };
+    for (name, machine, line) in [
+        ("cr", "cpu: A\rcores: 2\r", 1),
+        ("cr-lf", "cpu: A\rcores: 2\r\n", 1),
+        ("crlf-cr", "date: today\r\ncpu: A\rcores: 2\r\n", 2),
+    ] {
+        let dir = run_folder(name, machine, GOOD_PYTHON);
+        let err = Results::collect(&dir).expect_err(name).to_string();
+        assert!(lone(&err, "machine.txt", line), "{name}: {err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let row = GOOD_PYTHON.trim_end();
+    for (name, python, line) in [
+        ("py-cr", format!("{row}\r{row}\r"), 2),
+        ("py-cr-lf", format!("{row}\r{row}\n"), 2),
+        ("py-crlf-cr", format!("{row}\r\n{row}\r{row}\r\n"), 3),
+    ] {
+        let dir = run_folder(name, "cores: 2\n", &python);
+        let err = Results::collect(&dir).expect_err(name).to_string();
+        assert!(lone(&err, "python.csv", line), "{name}: {err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 #[test]
