@@ -51,11 +51,13 @@ fn build_layout(
     }
 }
 
-/// Whether `dir` is a cargo target folder: cargo tags each one (and each triple's folder
-/// inside it) with `CACHEDIR.TAG`. (`CARGO_TARGET_TMPDIR` cannot say: under `--target` it
-/// is `<target>/<triple>/tmp`, as deep as the triple's folder.)
+/// Whether `dir` is a cargo target folder: cargo keeps its cache of `rustc -vV` there,
+/// `.rustc_info.json`, and tags the folder with `CACHEDIR.TAG` when it creates it (not
+/// when it finds the folder made already, as `./test.sh` makes it for its log; a fresh
+/// clone's `target/` then has no tag). (`CARGO_TARGET_TMPDIR` cannot say: under
+/// `--target` it is `<target>/<triple>/tmp`, as deep as the triple's folder.)
 fn is_target_root(dir: &Path) -> bool {
-    dir.join("CACHEDIR.TAG").is_file()
+    dir.join(".rustc_info.json").is_file() || dir.join("CACHEDIR.TAG").is_file()
 }
 
 /// Every bench target's name and binary, built in test mode (the dev profile).
