@@ -172,10 +172,18 @@ with_huge_pages() {
         # Keys from chapters_code::speed::page_fault_key: one line per variant and allocator.
         "$target/release/examples/ch02_page_faults" rust
         with_huge_pages "$target/release/examples/ch02_page_faults" rust+thp
+        if [ "$huge_pages_available" = no ]; then
+            # This run has no huge-pages counts: say so, or an earlier run's would stand in.
+            "$target/release/examples/ch02_page_faults" rust+thp --not-available
+        fi
         "$target/release/examples/ch02_page_faults_fast_alloc"
         if [ "$have_numpy" = yes ]; then "$python_bin" python/bench.py --page-faults; fi
     fi
 } | tee "$work/machine.txt"
+# The group above ran in a pipeline's subshell: carry its finding over to the benchmarks.
+if grep -q "rust+thp, reciprocals: not available" "$work/machine.txt"; then
+    huge_pages_available=no
+fi
 
 # cargo bench for one side and one bench target: its criterion output goes to
 # $work/criterion-SIDE, and only the benchmarks of the plan's filter for that side run.

@@ -19,7 +19,17 @@ fn kernel_has_huge_pages() -> bool {
     if !present {
         eprintln!("skipped: this kernel has no transparent huge pages");
     }
-    present
+    // kevy-madvise rounds to 4 KiB pages; where the base page is larger (16 or 64 KiB on
+    // some ARM kernels) the kernel refuses the unaligned advice, which is ignored.
+    let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap_or_default();
+    let four_kib = smaps
+        .lines()
+        .find_map(|line| line.strip_prefix("KernelPageSize:"))
+        .is_some_and(|size| size.trim() == "4 kB");
+    if !four_kib {
+        eprintln!("skipped: this kernel's pages are not 4 KiB");
+    }
+    present && four_kib
 }
 
 /// The `VmFlags` of the mapping that holds `address`, from `/proc/self/smaps`.

@@ -103,7 +103,8 @@ use chapters_code::where_next::{all_cores, quantiles_and_argmin};
 // Chapter 2's allocator lesson (issue 16).
 use chapters_code::speed::{
     allocator_gets_huge_pages, exit_unless_huge_pages_as_expected,
-    EXPECT_HUGE_PAGES, HUGE_PAGE_PROBE_BYTES, NO_HUGE_PAGES_EXIT_CODE,
+    page_fault_report_not_available, EXPECT_HUGE_PAGES, HUGE_PAGE_PROBE_BYTES,
+    NO_HUGE_PAGES_EXIT_CODE, NO_HUGE_PAGES_MESSAGE, PAGE_FAULT_VARIANTS,
 };
 use chapters_code::speed::{
     check_dimensions, distances_broadcast_in_place, new_array_floor,

@@ -236,6 +236,12 @@ pub fn allocator_gets_huge_pages() -> Option<bool> {
 /// (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`), so that it checks it got them.
 pub const EXPECT_HUGE_PAGES: &str = "BOOK_EXPECT_HUGE_PAGES";
 
+/// What [`exit_unless_huge_pages_as_expected`] prints before it ends the
+/// process: `./bench.sh` looks for these words to tell this exit from a
+/// failure.
+pub const NO_HUGE_PAGES_MESSAGE: &str =
+    "BOOK_EXPECT_HUGE_PAGES: this process's allocator did not get huge pages";
+
 /// The exit code of a program that [`exit_unless_huge_pages_as_expected`]
 /// stopped, so that `./bench.sh` knows to start it again.
 pub const NO_HUGE_PAGES_EXIT_CODE: i32 = 75;
@@ -255,10 +261,7 @@ pub fn exit_unless_huge_pages_as_expected() {
         return;
     }
     if allocator_gets_huge_pages() != Some(true) {
-        eprintln!(
-            "{EXPECT_HUGE_PAGES}: this process's allocator did not get huge \
-             pages; start it again"
-        );
+        eprintln!("{NO_HUGE_PAGES_MESSAGE}; start it again");
         std::process::exit(NO_HUGE_PAGES_EXIT_CODE);
     }
 }
@@ -327,6 +330,29 @@ impl PageFaultSide {
     pub fn key(self, variant: &str) -> String {
         page_fault_key(self.name(), variant)
     }
+}
+
+/// The variants [`page_fault_report`] measures, in the order it prints them.
+pub const PAGE_FAULT_VARIANTS: [&str; 7] = [
+    "reciprocals_first_call",
+    "reciprocals",
+    "into_reused_buffer",
+    "thp_map",
+    "small",
+    "small_thp_map",
+    "distances_to",
+];
+
+/// [`page_fault_report`]'s lines for a configuration this run could not
+/// measure (`./bench.sh` when no process got huge pages), each `not
+/// available`: without them, an earlier run's counts would stand in.
+pub fn page_fault_report_not_available(side: &str) -> String {
+    PAGE_FAULT_VARIANTS
+        .iter()
+        .map(|variant| {
+            format!("{}: not available\n", page_fault_key(side, variant))
+        })
+        .collect()
 }
 
 /// Measures the page faults per call of chapter 2's allocating workloads
@@ -740,6 +766,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_not_available_report_names_every_measured_variant() {
+        let keys = |report: &str| -> Vec<String> {
+            report
+                .lines()
+                .map(|l| l.rsplit_once(": ").expect("key: value").0.to_owned())
+                .collect()
+        };
+        let measured = page_fault_report("rust+thp");
+        let missing = page_fault_report_not_available("rust+thp");
+        assert_eq!(keys(&measured), keys(&missing));
+        assert!(missing.lines().all(|l| l.ends_with(": not available")));
+    }
+
+    #[test]
     fn the_huge_page_probe_sees_4_kib_pages_without_the_tunable() {
         // A test process runs without GLIBC_TUNABLES or FastAlloc: glibc's malloc asks for
         // no huge pages, so where the kernel gives them only when asked ("madvise" or
@@ -753,6 +793,9 @@ mod tests {
         assert!(std::env::var_os(EXPECT_HUGE_PAGES).is_none());
         exit_unless_huge_pages_as_expected(); // returns: the variable is not set
         assert_eq!(HUGE_PAGE_PROBE_BYTES, 40 << 20);
+        // bench.sh tells this exit from a failure by these words.
+        let bench_sh = include_str!("../../../bench.sh");
+        assert!(bench_sh.contains(&format!("grep -q \"{NO_HUGE_PAGES_MESSAGE}\"")));
     }
 
     #[test]

@@ -221,6 +221,22 @@ mod tests {
             ),
             "{table}"
         );
+        // A later run that could not get huge pages says so (bench.sh): its "not
+        // available" hides the earlier run's count instead of standing in for it.
+        let later = text.replace(
+            header,
+            &format!(
+                "# run 2: date: 2026-11-27\n\
+                 # run 2: page faults per call, rust, reciprocals: 19000.0\n\
+                 # run 2: page faults per call, rust+thp, reciprocals: not available\n\
+                 {header}"
+            ),
+        );
+        let table = page_faults_markdown(
+            &Results::parse(&later).expect("valid results"),
+        );
+        assert!(table.contains("| 19,000 | – |"), "{table}");
+        assert!(!table.contains("granted"), "{table}");
         let refused = text.replace(
             "rust+thp, reciprocals: 625.0",
             "rust+thp, reciprocals: 19532.0",
