@@ -181,21 +181,24 @@ fn fast_alloc_costs_lists_each_slower_workload_once() {
     use crate::benchmarks::life::ITERATE;
     use crate::benchmarks::reciprocals::RECIPROCALS;
     let known = crate::benchmarks::measured_series();
+    // One run of four timings: `rows` are its CSV lines.
+    let results = |rows: String| {
+        let text = format!(
+            "# run 1: cpu: X\n{}\n{rows}# end: 4 timings\n",
+            crate::results::HEADER
+        );
+        Results::parse_with(&text, &known).expect("valid")
+    };
     // Life's iterate is in two summary lines (two NumPy boards): 20% slower with FastAlloc,
     // beyond both spreads. Reciprocals: slower by the medians, but the spreads overlap.
-    let text = format!(
-        "# run 1: cpu: X\n{}\n\
-         reciprocals,rust,{r},,0.045,0.040,0.050,0.04,0.05,10,1\n\
+    let text = fast_alloc_costs(&results(format!(
+        "reciprocals,rust,{r},,0.045,0.040,0.050,0.04,0.05,10,1\n\
          reciprocals,rust+fastalloc,{r},,0.048,0.045,0.051,0.04,0.052,10,1\n\
          life,rust,{i},,0.030,0.0299,0.0301,0.029,0.031,10,1\n\
-         life,rust+fastalloc,{i},,0.036,0.0359,0.0361,0.035,0.037,10,1\n\
-         # end: 4 timings\n",
-        crate::results::HEADER,
+         life,rust+fastalloc,{i},,0.036,0.0359,0.0361,0.035,0.037,10,1\n",
         r = RECIPROCALS.variant,
         i = ITERATE.variant,
-    );
-    let results = Results::parse_with(&text, &known).expect("valid");
-    let text = fast_alloc_costs(&results);
+    )));
     assert_eq!(text.matches("`iterate`").count(), 1, "{text}");
     assert!(
         text.starts_with("This workload measured slower with FastAlloc"),
@@ -206,18 +209,14 @@ fn fast_alloc_costs_lists_each_slower_workload_once() {
     assert!(text.contains("board, 1.2×\u{a0}slower. The spread"), "{text}");
     assert!(!text.contains("reciprocals"), "a tie is not a cost: {text}");
     // Two slower workloads: the plural.
-    let two = format!(
-        "# run 1: cpu: X\n{}\n\
-         life,rust,{i},,0.030,0.0299,0.0301,0.029,0.031,10,1\n\
+    let two = fast_alloc_costs(&results(format!(
+        "life,rust,{i},,0.030,0.0299,0.0301,0.029,0.031,10,1\n\
          life,rust+fastalloc,{i},,0.036,0.0359,0.0361,0.035,0.037,10,1\n\
          life,rust,{f},,0.002,0.0019,0.0021,0.0018,0.0022,10,1\n\
-         life,rust+fastalloc,{f},,0.003,0.0029,0.0031,0.0028,0.0032,10,1\n\
-         # end: 4 timings\n",
-        crate::results::HEADER,
+         life,rust+fastalloc,{f},,0.003,0.0029,0.0031,0.0028,0.0032,10,1\n",
         i = ITERATE.variant,
         f = crate::benchmarks::life::FAST.variant,
-    );
-    let two = fast_alloc_costs(&Results::parse_with(&two, &known).expect("valid"));
+    )));
     assert!(two.starts_with("These workloads measured slower"), "{two}");
     assert!(two.contains("so these rows also hold"), "{two}");
     let none = fast_alloc_costs(&Results::default());
