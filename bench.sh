@@ -28,6 +28,30 @@ set -euo pipefail
 cd "$(dirname "$0")"
 started=$(date +%s)
 
+# The headline is the default configuration, so settings inherited from the caller's
+# environment that change what is measured are dropped, and named: OpenBLAS's (and OpenMP's)
+# kernel, cache and thread choices — some machines set OPENBLAS_CORETYPE for older builds,
+# which pins a newer processor to an older one's kernels —, glibc's and mimalloc's allocator
+# settings, rayon's thread count, NumPy's SIMD switches, and extra compiler flags. The tuned
+# configurations below set what they need themselves. tests/bench_ids.rs runs this function.
+drop_tuning_environment() {
+    local name dropped=()
+    for name in $(compgen -e); do
+        case "$name" in
+            OPENBLAS_* | GOTO_* | OMP_* | GLIBC_TUNABLES | MALLOC_* | MIMALLOC_* \
+                | RAYON_* | NPY_* | PYTHONMALLOC | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS \
+                | CARGO_BUILD_RUSTFLAGS | CARGO_PROFILE_* | BOOK_EXPECT_HUGE_PAGES)
+                dropped+=("$name=${!name}")
+                unset "$name"
+                ;;
+        esac
+    done
+    if [ ${#dropped[@]} -gt 0 ]; then
+        echo "bench.sh: measuring the default configuration, without ${dropped[*]}" >&2
+    fi
+}
+drop_tuning_environment
+
 # The names of the [[bench]] targets a manifest declares, one a line, in its order: what
 # `cargo bench --bench NAME` takes. The manifest is the one list (autobenches is off): a
 # helper module in benches/ is no target, and a target's file may be named otherwise.

@@ -209,18 +209,25 @@ fn the_target_folder_is_found_with_or_without_a_target_triple() {
     }
 }
 
-/// The names `bench_targets` in bench.sh prints for `manifest`, run with bash.
-fn bench_sh_targets(manifest: &Path) -> Vec<String> {
+/// The definition of the shell function `name` in bench.sh, `name() {` to the `}` that
+/// closes it in the first column.
+fn bench_sh_function(name: &str) -> String {
     let script = std::fs::read_to_string(
         chapters_code::chapter::repo_root().join("bench.sh"),
     )
     .expect("bench.sh reads");
-    let function = regex::Regex::new(r"(?ms)^bench_targets\(\) \{\n.*?^\}\n")
+    let pattern = format!(r"(?ms)^{}\(\) \{{\n.*?^\}}\n", regex::escape(name));
+    regex::Regex::new(&pattern)
         .expect("a regex")
         .find(&script)
-        .expect("bench.sh defines bench_targets() { … } in the first column")
+        .unwrap_or_else(|| panic!("bench.sh defines {name}() {{ … }} in the first column"))
         .as_str()
-        .to_string();
+        .to_string()
+}
+
+/// The names `bench_targets` in bench.sh prints for `manifest`, run with bash.
+fn bench_sh_targets(manifest: &Path) -> Vec<String> {
+    let function = bench_sh_function("bench_targets");
     let output = Command::new("bash")
         .arg("-c")
         .arg(format!("{function}bench_targets \"$1\""))
@@ -277,4 +284,65 @@ name="tight"
     let names = bench_sh_targets(&manifest);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(names, ["first", "named_after_harness", "tight"]);
+}
+
+/// bench.sh measures the default configuration whatever the caller's environment says:
+/// settings that change what is measured (this machine's kind once set OPENBLAS_CORETYPE to
+/// an older processor's) are dropped and named, and the rest of the environment is kept.
+#[test]
+fn bench_sh_drops_tuning_settings_from_the_environment() {
+    let dropped = [
+        ("OPENBLAS_CORETYPE", "Haswell"),
+        ("OPENBLAS_L2_SIZE", "512"),
+        ("OMP_NUM_THREADS", "1"),
+        ("GOTO_NUM_THREADS", "1"),
+        ("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"),
+        ("MALLOC_ARENA_MAX", "1"),
+        ("MIMALLOC_ARENA_EAGER_COMMIT", "1"),
+        ("RAYON_NUM_THREADS", "1"),
+        ("NPY_DISABLE_CPU_FEATURES", "AVX512F"),
+        ("PYTHONMALLOC", "malloc"),
+        ("RUSTFLAGS", "-Ctarget-cpu=native"),
+        ("CARGO_ENCODED_RUSTFLAGS", "-Ctarget-cpu=native"),
+        ("CARGO_PROFILE_BENCH_LTO", "fat"),
+        ("BOOK_EXPECT_HUGE_PAGES", "1"),
+    ];
+    let kept = [
+        ("CARGO_TARGET_DIR", "/tmp/elsewhere"),
+        ("PYTHON", "/usr/bin/python3"),
+        ("BOOK_OTHER", "x"),
+    ];
+    let function = bench_sh_function("drop_tuning_environment");
+    let mut command = Command::new("bash");
+    command
+        .arg("-c")
+        .arg(format!("{function}drop_tuning_environment\nenv"));
+    for (name, value) in dropped.iter().chain(&kept) {
+        command.env(name, value);
+    }
+    let output = command.output().expect("bash runs");
+    assert!(output.status.success(), "{output:?}");
+    let env = String::from_utf8_lossy(&output.stdout);
+    let remaining: BTreeMap<&str, &str> =
+        env.lines().filter_map(|line| line.split_once('=')).collect();
+    for (name, _) in dropped {
+        assert!(!remaining.contains_key(name), "{name} was not dropped");
+    }
+    for (name, value) in kept {
+        assert_eq!(remaining.get(name), Some(&value), "{name} was not kept");
+    }
+    let said = String::from_utf8_lossy(&output.stderr);
+    for (name, value) in dropped {
+        assert!(said.contains(&format!("{name}={value}")), "{name} not named: {said}");
+    }
+
+    // With nothing to drop it says nothing.
+    let quiet = Command::new("bash")
+        .arg("-c")
+        .arg(format!("{function}drop_tuning_environment"))
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .expect("bash runs");
+    assert!(quiet.status.success() && quiet.stderr.is_empty(), "{quiet:?}");
 }
