@@ -220,7 +220,9 @@ fn bench_sh_function(name: &str) -> String {
     regex::Regex::new(&pattern)
         .expect("a regex")
         .find(&script)
-        .unwrap_or_else(|| panic!("bench.sh defines {name}() {{ … }} in the first column"))
+        .unwrap_or_else(|| {
+            panic!("bench.sh defines {name}() {{ … }} in the first column")
+        })
         .as_str()
         .to_string()
 }
@@ -323,8 +325,10 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
     let output = command.output().expect("bash runs");
     assert!(output.status.success(), "{output:?}");
     let env = String::from_utf8_lossy(&output.stdout);
-    let remaining: BTreeMap<&str, &str> =
-        env.lines().filter_map(|line| line.split_once('=')).collect();
+    let remaining: BTreeMap<&str, &str> = env
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .collect();
     for (name, _) in dropped {
         assert!(!remaining.contains_key(name), "{name} was not dropped");
     }
@@ -333,7 +337,10 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
     }
     let said = String::from_utf8_lossy(&output.stderr);
     for (name, value) in dropped {
-        assert!(said.contains(&format!("{name}={value}")), "{name} not named: {said}");
+        assert!(
+            said.contains(&format!("{name}={value}")),
+            "{name} not named: {said}"
+        );
     }
 
     // With nothing to drop it says nothing.
@@ -344,5 +351,8 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .output()
         .expect("bash runs");
-    assert!(quiet.status.success() && quiet.stderr.is_empty(), "{quiet:?}");
+    assert!(
+        quiet.status.success() && quiet.stderr.is_empty(),
+        "{quiet:?}"
+    );
 }
