@@ -90,6 +90,20 @@ pub struct Workload {
 }
 
 impl Workload {
+    /// The library a Python workload measures, as its rows name it: "SciPy" where a row's
+    /// label starts with it (chapter 9's convolution), else "NumPy".
+    pub fn library(&self) -> &'static str {
+        if self
+            .rows
+            .iter()
+            .any(|(_, label)| label.starts_with("SciPy"))
+        {
+            "SciPy"
+        } else {
+            "NumPy"
+        }
+    }
+
     /// A workload of `python/bench.py`, shown in its table as `rows` say.
     pub const fn python(
         group: &'static str,

@@ -86,7 +86,7 @@ fn lines() -> impl Iterator<Item = (&'static Group, &'static Summary)> {
 /// and NumPy/SciPy next to the Rust version each chapter arrives at.
 pub fn performance_table(results: &Results) -> String {
     let mut out = String::from(
-        "| Workload | Python | NumPy / SciPy | Rust | Rust vs NumPy |\n| --- | ---: | ---: | ---: | ---: |\n",
+        "| Workload | Python | NumPy / SciPy | Rust | Rust vs NumPy / SciPy |\n| --- | ---: | ---: | ---: | ---: |\n",
     );
     let markers = results.run_markers(shown(results));
     for (group, line) in lines() {
@@ -194,15 +194,16 @@ pub fn numpy_faster_list(results: &Results) -> String {
             ),
             None => ("", String::new()),
         };
+        let library = group.against(line).library();
         let _ = writeln!(
             out,
             "- {}: Rust is {}{tuned}{on_all_cores}.",
             workload_cell(group, line),
-            ratio.than(&format!("NumPy's {}{one_thread}", time_cell(numpy))),
+            ratio.than(&format!("{library}'s {}{one_thread}", time_cell(numpy))),
         );
     }
     if out.is_empty() {
-        out = "- None: in the default configuration, every Rust version measured is at least as fast as NumPy.\n".into();
+        out = "- None: in the default configuration, no Rust version measured is slower than NumPy (or SciPy) by more than a tie.\n".into();
     }
     out
 }
@@ -245,11 +246,13 @@ pub fn tuned_summary() -> Result<String> {
     Ok(tuned_table(&Results::committed()?))
 }
 
-/// Where a workload measured slower with FastAlloc than in the default configuration
-/// (beyond the spread of the two timings), as a sentence that says what such a gap can and
-/// cannot show: the two are separate runs, so it may be drift between them.
+/// Where a workload measured slower with FastAlloc than in the default configuration (by
+/// more than a tie: a ratio above 1.0× with IQRs apart), as a sentence that says what such
+/// a gap can and cannot show: the two are separate runs, so it may be drift between them.
+/// Says so when no workload has both timings yet.
 pub fn fast_alloc_costs(results: &Results) -> String {
     let mut seen = Vec::new();
+    let mut compared = 0;
     let slower: Vec<String> = lines()
         .filter_map(|(group, line)| {
             // Two lines may compare one Rust version with two NumPy ones: list it once.
@@ -260,14 +263,19 @@ pub fn fast_alloc_costs(results: &Results) -> String {
             let default = results.timing_of(&line.rust, Side::Rust)?;
             let tuned = results.timing_of(&line.rust, Side::RustFastAlloc)?;
             let ratio = results.compare(tuned, Some(default))?;
+            compared += 1;
             (!ratio.faster && !ratio.is_tie()).then(|| {
                 format!("{}, {ratio}", workload_cell(group, line))
             })
         })
         .collect();
-    if slower.is_empty() {
-        "With FastAlloc, no workload is slower than in the default configuration beyond the \
-         spread of the two timings.\n"
+    if compared == 0 {
+        "No workload has been measured both with FastAlloc and in the default configuration \
+         yet: `./bench.sh` measures both.\n"
+            .to_string()
+    } else if slower.is_empty() {
+        "With FastAlloc, no workload measured slower than in the default configuration by \
+         more than a tie.\n"
             .to_string()
     } else {
         let (these, rows, hold, they) = if slower.len() == 1 {
@@ -277,7 +285,7 @@ pub fn fast_alloc_costs(results: &Results) -> String {
         };
         format!(
             "{these} measured slower with FastAlloc than in the default configuration, \
-             beyond the spread of the two timings: {}. The spread is that of one run's \
+             by more than a tie: {}. The spread is that of one run's \
              samples, and the two configurations are separate builds measured one after \
              the other, so {rows} also {hold} whatever changed between the two runs, such \
              as the speed of a shared machine: {they} a reason to time your own program \

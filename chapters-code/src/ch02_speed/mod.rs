@@ -1,5 +1,6 @@
 //! Chapter 2, "Why vectorised code is fast": the tutorial's workloads, from a Python-like
-//! layout to the fastest single-threaded ndarray version, all returning the same numbers.
+//! layout to single-threaded ndarray versions without temporaries, all returning the same
+//! numbers.
 
 mod figures;
 mod numpy_table;

@@ -50,8 +50,8 @@ pub(crate) fn compare(
     }
 }
 
-/// The speed-up of dropping the temporary (the no-temporary loop against the
-/// word-for-word broadcast), as a clause.
+/// How dropping the temporary changes the time (the no-temporary loop against
+/// the word-for-word broadcast), as a clause.
 pub fn temporary_effect() -> Result<String> {
     use knn_distances::{BROADCAST, PAIRWISE_SQ_DISTANCES};
     Ok(compare(
@@ -61,7 +61,7 @@ pub fn temporary_effect() -> Result<String> {
     ))
 }
 
-/// The speed-up of computing each pair once, as a clause.
+/// How computing each pair once changes the time, as a clause.
 pub fn symmetry_effect() -> Result<String> {
     use knn_distances::{PAIRWISE_SQ_DISTANCES, SYMMETRIC};
     Ok(compare(

@@ -55,12 +55,14 @@ impl Results {
     }
 
     /// One sentence per Rust line of the sweep: at which sizes its median is faster than the
-    /// first NumPy line's (where the lines cross on the chart), at which sizes the two are
-    /// level within the spread of their timings, and by how much at both ends.
+    /// first Python line's (NumPy's, or SciPy's: where the lines cross on the chart), at
+    /// which sizes the two are level (a tie: a ratio that rounds to 1.0×, or IQRs that
+    /// overlap), and by how much at both ends.
     pub fn sweep_findings(&self, sweep: &Sweep) -> String {
         let Some(numpy) = sweep.workloads.iter().find(|w| w.python) else {
             return String::new();
         };
+        let library = numpy.library();
         let mut out = String::new();
         for workload in sweep.workloads.iter().filter(|w| !w.python) {
             for &(side, label) in workload.rows {
@@ -79,22 +81,27 @@ impl Results {
                 else {
                     let _ = writeln!(
                         out,
-                        "- {label}: {NOT_MEASURED} next to NumPy."
+                        "- {label}: {NOT_MEASURED} next to {library}."
                     );
                     continue;
                 };
                 let at = |(n, r): &(u64, Ratio)| {
-                    let spread = if r.within_spread {
-                        " with overlapping IQRs"
+                    let size = format_size(*n);
+                    if r.same_to_one_decimal() {
+                        format!("{r} at {size}") // "1.0× (a tie) at 1,000"
+                    } else if r.within_spread {
+                        format!(
+                            "{} at {size} with overlapping IQRs",
+                            r.by_medians()
+                        )
                     } else {
-                        ""
-                    };
-                    format!("{} at {}{spread}", r.by_medians(), format_size(*n))
+                        format!("{} at {size}", r.by_medians())
+                    }
                 };
-                let level: Vec<String> = ratios
+                let level: Vec<u64> = ratios
                     .iter()
                     .filter(|(_, r)| r.is_tie())
-                    .map(|(n, _)| format_size(*n))
+                    .map(|(n, _)| *n)
                     .collect();
                 let faster: Vec<u64> = ratios
                     .iter()
@@ -102,35 +109,33 @@ impl Results {
                     .map(|(n, _)| *n)
                     .collect();
                 let how = if faster.len() == ratios.len() {
-                    "faster than NumPy at every size measured".to_string()
+                    format!("faster than {library} at every size measured")
                 } else if faster.is_empty() {
-                    "slower than NumPy at every size measured".to_string()
+                    format!("slower than {library} at every size measured")
                 } else if ratios
                     .iter()
                     .take(faster.len())
                     .all(|(_, r)| r.faster)
                 {
                     format!(
-                        "faster than NumPy up to {} and slower from {}",
+                        "faster than {library} up to {} and slower from {}",
                         format_size(faster[faster.len() - 1]),
                         format_size(ratios[faster.len()].0)
                     )
                 } else {
-                    let sizes: Vec<String> =
-                        faster.iter().map(|&n| format_size(n)).collect();
-                    format!("faster than NumPy at {} only", sizes.join(", "))
+                    format!(
+                        "faster than {library} at {} only",
+                        size_list(&faster)
+                    )
                 };
                 let how = match level.len() {
                     0 => how,
                     n if n == ratios.len() => {
-                        "level with NumPy at every size measured, within the spread \
-                         of the timings"
-                            .to_string()
+                        format!("level with {library} at every size measured")
                     }
                     _ => format!(
-                        "{how}, by the medians; level within the spread of the \
-                         timings at {}",
-                        level.join(", ")
+                        "{how}, by the medians; level at {}",
+                        size_list(&level)
                     ),
                 };
                 let ends = if ratios.len() > 1 {
@@ -142,6 +147,16 @@ impl Results {
             }
         }
         out
+    }
+}
+
+/// Sizes as words: "10", "10 and 30", "10, 30 and 100".
+fn size_list(sizes: &[u64]) -> String {
+    let words: Vec<String> = sizes.iter().map(|&n| format_size(n)).collect();
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -224,11 +239,77 @@ mod tests {
         assert!(
             text.starts_with(
                 "- Rust reciprocals: faster than NumPy at every size measured, by the \
-                 medians; level within the spread of the timings at 9,999,999 \
+                 medians; level at 9,999,999 \
                  (40.0×\u{a0}faster at 10; 1.1×\u{a0}faster at 9,999,999 with \
                  overlapping IQRs).\n"
             ),
             "{text}"
         );
+    }
+
+    /// A ratio that rounds to 1.0× is a tie even where the IQRs are apart, and the
+    /// sentence says "level", not "within the spread"; a SciPy sweep names SciPy.
+    #[test]
+    fn findings_call_a_rounded_tie_level_and_name_the_library() {
+        use crate::benchmarks::sweeps::CONVOLUTION;
+        let numpy = CONVOLUTION.workloads.iter().find(|w| w.python).unwrap();
+        let windows = CONVOLUTION.workloads.iter().find(|w| !w.python).unwrap();
+        let sizes = CONVOLUTION.sizes;
+        let mut r = Results {
+            runs: vec![Run {
+                id: 1,
+                facts: vec![("cpu".into(), "X".into())],
+            }],
+            timings: Vec::new(),
+        };
+        for (i, &n) in sizes.iter().enumerate() {
+            // Rust twice as fast at every size but the last, where it is 3% slower.
+            let last = i + 1 == sizes.len();
+            let scipy = 1e-3 * (i + 1) as f64;
+            let rust = if last { scipy * 1.03 } else { scipy / 2.0 };
+            for (workload, side, m) in [
+                (numpy, Side::Python, scipy),
+                (windows, windows.rows[0].0, rust),
+            ] {
+                r.timings.push(Timing {
+                    series: Series {
+                        group: CONVOLUTION.group,
+                        side,
+                        variant: workload.variant,
+                        size: Some(n),
+                    },
+                    median_seconds: m,
+                    // Narrow IQRs: the two never overlap.
+                    spread: Some(crate::results::Spread {
+                        q1: m * 0.999,
+                        q3: m * 1.001,
+                        min: m * 0.99,
+                        max: m * 1.01,
+                    }),
+                    samples: Some(10),
+                    run: 1,
+                });
+            }
+        }
+        let text = r.sweep_findings(&CONVOLUTION);
+        let last = format_size(sizes[sizes.len() - 1]);
+        let before = format_size(sizes[sizes.len() - 2]);
+        let expected = format!(
+            "- {}: faster than SciPy up to {before} and slower from {last}, by the \
+             medians; level at {last} (2.0×\u{a0}faster at {}; \
+             1.0×\u{a0}(a\u{a0}tie) at {last}).\n",
+            windows.rows[0].1,
+            format_size(sizes[0]),
+        );
+        assert!(text.starts_with(&expected), "{text}\nexpected {expected}");
+        assert!(!text.contains("NumPy"), "{text}");
+    }
+
+    #[test]
+    fn size_lists_read_as_words() {
+        assert_eq!(size_list(&[]), "");
+        assert_eq!(size_list(&[10]), "10");
+        assert_eq!(size_list(&[10, 1_000]), "10 and 1,000");
+        assert_eq!(size_list(&[10, 30, 100_000]), "10, 30 and 100,000");
     }
 }

@@ -95,7 +95,8 @@ impl Ratio {
         self.same_to_one_decimal() || self.within_spread
     }
 
-    fn same_to_one_decimal(&self) -> bool {
+    /// The factor prints as 1.0: a tie whatever the spreads say.
+    pub(crate) fn same_to_one_decimal(&self) -> bool {
         format!("{:.1}", self.factor) == "1.0"
     }
 
@@ -302,11 +303,7 @@ impl Results {
             .collect();
         let runs = self.runs_of(timings.iter().flatten().copied());
         // The last column names the library the baseline row measures: SciPy for convolution.
-        let baseline_library = rows
-            .iter()
-            .find(|row| row.side == Side::Python && row.workload == *baseline)
-            .filter(|row| row.label.starts_with("SciPy"))
-            .map_or("NumPy", |_| "SciPy");
+        let baseline_library = baseline.library();
         let mut out = format!(
             "| Variant | Median | IQR | Relative to {baseline_library} |\n| --- | ---: | ---: | ---: |\n",
         );
@@ -407,7 +404,7 @@ impl Results {
         timings: impl IntoIterator<Item = &'a Timing>,
     ) -> String {
         let runs = self.runs_of(timings);
-        let how = "Each time is the median of one call over the run's samples; IQR, the interquartile range, holds the middle half of them. Where the two IQRs overlap, the samples do not separate the times, and the ratio says so.";
+        let how = "Each time is the median of one call over the run's samples; IQR, the interquartile range, holds the middle half of them. Where the two IQRs overlap, the samples do not separate the times, and the ratio says so. A ratio that rounds to 1.0×, or whose IQRs overlap, is a tie (\"level\"), not a win.";
         match runs.as_slice() {
             [] => format!(
                 "Not measured yet: `./bench.sh` measures it and writes `{}`.",
@@ -455,8 +452,8 @@ fn spread_cell(timing: &Timing) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-/// "on 2026-11-26, Intel Xeon (2 cores; AVX2, AVX512F), Debian 12, rustc 1.95.0, Python
-/// 3.11.7, NumPy 2.4.6, SciPy 1.17.1".
+/// "on 2026-11-27, on AMD EPYC (2 cores; SIMD: AVX2, AVX512F), Debian GNU/Linux 12
+/// (bookworm), Linux 6.18.44, rustc 1.95.0, Python 3.11.7, NumPy 2.4.6, SciPy 1.17.1".
 fn describe(run: &Run) -> String {
     let fact = |key: &str| run.fact(key).unwrap_or("unknown");
     let mut machine = format!("{} cores", fact("cores"));

@@ -181,11 +181,12 @@ fn fast_alloc_costs_lists_each_slower_workload_once() {
     use crate::benchmarks::life::ITERATE;
     use crate::benchmarks::reciprocals::RECIPROCALS;
     let known = crate::benchmarks::measured_series();
-    // One run of four timings: `rows` are its CSV lines.
+    // One run: `rows` are its CSV lines.
     let results = |rows: String| {
         let text = format!(
-            "# run 1: cpu: X\n{}\n{rows}# end: 4 timings\n",
-            crate::results::HEADER
+            "# run 1: cpu: X\n{}\n{rows}# end: {} timings\n",
+            crate::results::HEADER,
+            rows.lines().count()
         );
         Results::parse_with(&text, &known).expect("valid")
     };
@@ -219,6 +220,54 @@ fn fast_alloc_costs_lists_each_slower_workload_once() {
     )));
     assert!(two.starts_with("These workloads measured slower"), "{two}");
     assert!(two.contains("so these rows also hold"), "{two}");
-    let none = fast_alloc_costs(&Results::default());
-    assert!(none.starts_with("With FastAlloc, no workload is slower"), "{none}");
+    // Only a tie (reciprocals' spreads overlap): none is slower, and the sentence says
+    // by how much a difference must exceed to count.
+    let none = fast_alloc_costs(&results(format!(
+        "reciprocals,rust,{r},,0.045,0.040,0.050,0.04,0.05,10,1\n\
+         reciprocals,rust+fastalloc,{r},,0.048,0.045,0.051,0.04,0.052,10,1\n",
+        r = RECIPROCALS.variant,
+    )));
+    assert_eq!(
+        none,
+        "With FastAlloc, no workload measured slower than in the default configuration by \
+         more than a tie.\n"
+    );
+    // 3% slower with IQRs apart rounds to 1.0×: a tie too, by the book's rule.
+    let rounded = fast_alloc_costs(&results(format!(
+        "life,rust,{i},,0.0300,0.02999,0.03001,0.029,0.031,10,1\n\
+         life,rust+fastalloc,{i},,0.0309,0.03089,0.03091,0.030,0.032,10,1\n",
+        i = ITERATE.variant,
+    )));
+    assert_eq!(rounded, none);
+    // Nothing measured: no sentence about measurements.
+    let nothing = fast_alloc_costs(&Results::default());
+    assert!(nothing.starts_with("No workload has been measured"), "{nothing}");
+}
+
+#[test]
+fn the_numpy_faster_list_names_scipy_for_convolution_and_ties_are_not_listed() {
+    use crate::benchmarks::convolution::{CONVOLVE2D, SCIPY_CONVOLVE2D};
+    let known = crate::benchmarks::measured_series();
+    let results = |rust: &str, q1: &str, q3: &str| {
+        let text = format!(
+            "# run 1: cpu: X\n{}\n\
+             convolution,python,{},,0.01,0.00999,0.01001,0.0099,0.0101,10,1\n\
+             convolution,rust,{},,{rust},{q1},{q3},{q1},{q3},10,1\n# end: 2 timings\n",
+            crate::results::HEADER,
+            SCIPY_CONVOLVE2D.variant,
+            CONVOLVE2D.variant,
+        );
+        Results::parse_with(&text, &known).expect("valid")
+    };
+    // 1.5× slower than SciPy, beyond the spreads: listed, against SciPy.
+    let list = numpy_faster_list(&results("0.015", "0.01499", "0.01501"));
+    assert!(list.contains("Rust is 1.5×\u{a0}slower than SciPy's 10.0\u{a0}ms"), "{list}");
+    assert!(!list.contains("NumPy's"), "{list}");
+    // 3% slower with the spreads apart rounds to 1.0×: a tie, not listed.
+    let tie = numpy_faster_list(&results("0.0103", "0.01029", "0.01031"));
+    assert_eq!(
+        tie,
+        "- None: in the default configuration, no Rust version measured is slower than \
+         NumPy (or SciPy) by more than a tie.\n"
+    );
 }
