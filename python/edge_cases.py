@@ -701,6 +701,14 @@ def convolution():
         m, n, p, q = (int(v) for v in r.randint(1, 7, 4))
         conv_case(f"float-random-{i}-{m}x{n}-k{p}x{q}", r.uniform(-1, 1, (m, n)), r.uniform(-1, 1, (p, q)), "f64",
                   note="non-integer floats: SciPy's summation order may differ in the last bits (compare in ulps)")
+    # Summation order, the examples of convolve2d's docs: convolve2d adds each window row by
+    # row, in the input's order; SciPy's convolve2d adds these the other way round (its
+    # correlate2d as convolve2d does), so a sum that cancels or overflows can differ.
+    order = "summation order: the Rust functions add each window row by row, in the input's order"
+    conv_case("float-order-cancels", [[1.0, 1e308, -1e308]], [[1.0, 1.0, 1.0]], "f64",
+              modes=("valid",), note=order)
+    conv_case("float-order-overflows", [[1e308, 1e308, -1e308]], [[1.0, 1.0, 1.0]], "f64",
+              modes=("valid",), note=order)
     # Integer overflow: SciPy wraps (int64 and uint8 arithmetic).
     conv_case("i64-overflow", [[I64_MAX, 2**62]], [[2, 1]], "i64", note="SciPy wraps int64 overflow")
     conv_case("i64-min", [[I64_MIN, -1]], [[-1, 1]], "i64", note="-i64::MIN wraps to i64::MIN")

@@ -4,9 +4,12 @@
 //! integers that overflow (both wrap, as SciPy's `int64` and `uint8` do) and
 //! every layout of the inputs.
 //!
-//! One documented difference: an empty operand is `ConvError::Empty`, where
+//! Documented differences: an empty operand is `ConvError::Empty`, where
 //! SciPy 1.17.1 returns arrays of zeros of odd shapes or raises "negative
-//! dimensions are not allowed".
+//! dimensions are not allowed"; and each window is summed row by row in the
+//! input's order, where SciPy's convolve2d adds in another order, so a sum
+//! that cancels or overflows can differ (the examples of `convolve2d`'s docs
+//! are cases here, with SciPy's answers).
 
 use chapters_code::convolution::{
     convolve2d, correlate2d, ConvError, ConvScalar, Mode,
@@ -49,6 +52,12 @@ fn check<T: Elem + ConvScalar>(case: &Case) -> Result<(), String> {
         .as_str()
         .is_some_and(|n| n.contains("ulps"));
     let empty = input.view2().is_empty() || kernel.view2().is_empty();
+    if case.raw["note"]
+        .as_str()
+        .is_some_and(|n| n.starts_with("summation order"))
+    {
+        return summed_row_by_row(case, &input, &kernel, got);
+    }
     match (&case.expect, got) {
         (_, Err(ConvError::Empty { .. })) if empty => Ok(()),
         (_, Ok(got)) if empty => Err(format!("returned {got:?} for an empty")),
@@ -69,5 +78,74 @@ fn check<T: Elem + ConvScalar>(case: &Case) -> Result<(), String> {
             }
             _ => Err(format!("error {e}; SciPy: {message}")),
         },
+    }
+}
+
+/// A "summation order" case (Valid mode, f64): the Rust answer is the window's
+/// sum added in the input's order, row by row — an independent loop here —
+/// whatever SciPy answered.
+fn summed_row_by_row<T: Elem>(
+    case: &Case,
+    input: &Input<T>,
+    kernel: &Input<T>,
+    got: Result<Array2<T>, ConvError>,
+) -> Result<(), String> {
+    let got = got.map_err(|e| format!("error {e}"))?.mapv(Elem::to_f64);
+    let a = input.view2().mapv(Elem::to_f64);
+    let k = kernel.view2().mapv(Elem::to_f64);
+    let correlate = case.function == "convolution::correlate2d";
+    let (p, q) = k.dim();
+    let want = Array2::from_shape_fn(
+        (a.nrows() + 1 - p, a.ncols() + 1 - q),
+        |(i, j)| {
+            let mut sum = 0.0;
+            for r in 0..p {
+                for c in 0..q {
+                    // Convolution flips the kernel; correlation does not.
+                    let w = if correlate {
+                        k[[r, c]]
+                    } else {
+                        k[[p - 1 - r, q - 1 - c]]
+                    };
+                    sum += a[[i + r, j + c]] * w;
+                }
+            }
+            sum
+        },
+    );
+    if got.mapv(f64::to_bits) == want.mapv(f64::to_bits) {
+        Ok(())
+    } else {
+        Err(format!("got {got:?}, row-by-row sum {want:?}"))
+    }
+}
+
+/// The examples `convolve2d`'s docs give, with SciPy's answers as the committed
+/// data holds them: `[[1, 1e308, -1e308]]` and `[[1e308, 1e308, -1e308]]` with a
+/// kernel of three ones, Valid: 0 and inf here, 1 and 1e308 in SciPy.
+#[test]
+fn the_documented_summation_order_examples_hold() {
+    let family = Family::load("convolution");
+    for (id, ours, scipy) in [
+        ("convolve2d/float-order-cancels/valid", 0.0, 1.0),
+        (
+            "convolve2d/float-order-overflows/valid",
+            f64::INFINITY,
+            1e308,
+        ),
+    ] {
+        let case = family
+            .cases
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no case {id}"));
+        let want = case.expect.as_ref().expect("SciPy answered");
+        same_array(&array![[scipy]], want)
+            .unwrap_or_else(|e| panic!("{id}: SciPy's answer: {e}"));
+        let input = Input::<f64>::decode(&case.args["input"]);
+        let kernel = Input::<f64>::decode(&case.args["kernel"]);
+        let got = convolve2d(input.view2(), kernel.view2(), Mode::Valid)
+            .expect("the input contains the kernel");
+        assert_eq!(got, array![[ours]], "{id}: ours");
     }
 }
