@@ -114,7 +114,11 @@ fn transpose() -> RowResult {
 
 fn slice_step() -> RowResult {
     let a = twelve()?;
-    let v = numpy_row!("`a[1:3, ::2]`", a.slice(s![1..3, ..;2]), "a view");
+    let v = numpy_row!(
+        "`a[1:3, ::2]`",
+        a.slice(s![1..3, ..;2]),
+        "a view; a bound past the end panics (NumPy clips it)"
+    );
     assert_eq!(v, array![[4, 6], [8, 10]]);
     Ok(())
 }
@@ -172,7 +176,7 @@ fn sqrt() -> RowResult {
         "`np.sqrt(a)`",
         a.sqrt(),
         or a.mapv(f64::sqrt),
-        "a new array"
+        "a new array; floats only (NumPy also takes integers, giving `float64`): convert first with `mapv`"
     );
     assert_eq!(r, m);
     assert_eq!(r, array![1.0, 2.0, 3.0]);
@@ -218,8 +222,22 @@ fn string_dtype() -> RowResult {
     let v = numpy_row!(
         "`StringDType()`",
         (0..n).map(|i| i.to_string()).collect::<Vec<String>>(),
-        "one allocation per string"
+        "a `String` per element, each its own heap block (StringDType keeps strings of up to 15 bytes inside its 16-byte element, with no allocation)"
     );
     assert_eq!(v[42], "42");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use ndarray::prelude::*;
+
+    /// The `a[1:3, ::2]` row's note: NumPy's `a[1:100]` clips to the rows there
+    /// are; ndarray panics.
+    #[test]
+    #[should_panic(expected = "past end of axis")]
+    fn a_slice_bound_past_the_end_panics() {
+        let a = Array2::<i64>::zeros((3, 4));
+        let _ = a.slice(s![1..100, ..]);
+    }
 }

@@ -213,7 +213,8 @@ where
 {
     let shape = broadcast_shapes(&[a.shape(), b.shape()])?;
     if !fits_in_an_array(&shape) {
-        // NumPy's rules allow it, ndarray cannot make it (the zero hides it).
+        // The rules accept the shape (the zero hides it), but no array can have
+        // it: in NumPy "array is too big", here TooLarge.
         let shapes = vec![a.shape().to_vec(), b.shape().to_vec()];
         return Err(BroadcastError::TooLarge { shapes, shape });
     }
@@ -600,7 +601,8 @@ mod tests {
             let err = broadcast_shapes(&[&shape]).expect_err("overflows first");
             assert!(matches!(err, BroadcastError::TooLarge { .. }), "{err}");
         }
-        // NumPy's rules allow (4, 0, 2**62); an ndarray array cannot have it.
+        // NumPy's broadcasting accepts the shape (4, 0, 2**62), but no array can
+        // have it, in NumPy ("array is too big") or in ndarray.
         let (a, b) = (Array2::<u8>::zeros((0, 1 << 62)), Array3::<u8>::zeros((4, 1, 1)));
         let err = checked_add(&a, &b).expect_err("ndarray's limit");
         assert!(matches!(err, BroadcastError::TooLarge { .. }), "{err}");

@@ -43,7 +43,7 @@ fn centre() -> RowResult {
     let centred = numpy_row!(
         "`X - X.mean(0)`",
         &x - &x.mean_axis(Axis(0)).ok_or("no rows")?,
-        "`None` when `x` has no rows; floats only: the mean of integers is an integer"
+        "`None` when `x` has no rows; on integers the mean is an integer, rounded toward 0 (NumPy's is `float64`): convert first with `x.mapv(|v| v as f64)`"
     );
     assert_eq!(centred, array![[-1.0, -10.0], [1.0, 10.0]]);
     // NumPy's mean of [[1, 2], [2, 3]] is [1.5, 2.5]; ndarray's divides integers.

@@ -57,9 +57,11 @@ fn one_axis() -> RowResult {
     let e = numpy_row!(
         "`np.expand_dims(a, axis)`",
         a.view().insert_axis(Axis(axis)),
-        "one axis at a time"
+        "one axis at a time; `axis` from 0 to `a.ndim()` (NumPy's `-1` is `Axis(a.ndim())`)"
     );
     assert_eq!(e.shape(), &[1, 3]);
+    // np.expand_dims(a, -1) is (3, 1): the last position of the result.
+    assert_eq!(a.view().insert_axis(Axis(a.ndim())).shape(), &[3, 1]);
     Ok(())
 }
 
@@ -86,12 +88,17 @@ fn reshape() -> RowResult {
     let moved = numpy_row!(
         "`a.reshape(2, 3)`, `a` no longer needed",
         a.into_shape_with_order((2, 3))?,
-        "moves `a`, never copies; an error if its layout does not allow the shape"
+        "takes `a` by value, never copies; an error unless `a` is contiguous row-major (`to_shape` may still give a view)"
     );
     assert_eq!(moved, expected);
     // A column-major array cannot be read row by row without a copy: an error.
     let column_major = Array2::<i64>::zeros((3, 2)).reversed_axes();
     assert!(column_major.into_shape_with_order(6).is_err());
+    // A matrix's column as (n, 1): NumPy's reshape and to_shape give a view,
+    // into_shape_with_order an error (the column is not contiguous).
+    let m = Array2::<i64>::zeros((3, 4));
+    assert!(m.column(0).to_shape((3, 1))?.is_view());
+    assert!(m.column(0).into_shape_with_order((3, 1)).is_err());
     Ok(())
 }
 

@@ -69,7 +69,7 @@ fn conv_correlate_full() -> RowResult {
     let c = numpy_row!(
         "`signal.correlate2d(a, k, mode='full')`",
         a.conv(k.no_reverse(), ConvMode::Full, PaddingMode::Zeros)?,
-        "`ndarray-conv`; its `Same` window differs"
+        "`ndarray-conv`; in `Same` mode its window differs from `correlate2d`'s"
     );
     assert_eq!(c, correlate2d(a.view(), k.view(), Mode::Full)?);
     Ok(())
@@ -93,9 +93,11 @@ fn windows() -> RowResult {
     let w = numpy_row!(
         "`sliding_window_view(a, (3, 3))`",
         a.windows((3, 3)),
-        "2-D views, not one 4-D array"
+        "2-D views, not one 4-D array; a window larger than `a` gives no windows (NumPy raises)"
     );
     assert_eq!(w.into_iter().count(), 2 * 3);
+    // NumPy: "window shape cannot be larger than input array shape".
+    assert_eq!(a.windows((a.nrows() + 1, 1)).into_iter().count(), 0);
     Ok(())
 }
 
