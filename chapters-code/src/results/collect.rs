@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{lone_cr_line, Results, Run, Spread, Timing, LONE_CR};
+use super::{lone_cr_line_or_final_cr, Results, Run, Spread, Timing, LONE_CR};
 use crate::benchmarks::{measured_series, Series, Side};
 use crate::error::{Context, Error, Result};
 
@@ -173,7 +173,7 @@ impl Results {
 /// [`Run::same_machine`] compare runs of different machines; so is a second line with the
 /// same key, of which only one would be read. Blank lines are allowed.
 fn parse_facts(text: &str, path: &Path) -> Result<Vec<(String, String)>> {
-    if let Some(number) = lone_cr_line(text) {
+    if let Some(number) = lone_cr_line_or_final_cr(text) {
         return Err(Error::msg(format!(
             "{}: line {number}: {LONE_CR}",
             path.display()
@@ -216,7 +216,7 @@ fn parse_python(
     let error = |number: usize, what: String| {
         Error::msg(format!("{}: line {number}: {what}", path.display()))
     };
-    if let Some(number) = lone_cr_line(text) {
+    if let Some(number) = lone_cr_line_or_final_cr(text) {
         return Err(error(number, LONE_CR.into()));
     }
     let mut lines = text.split_inclusive('\n').enumerate();

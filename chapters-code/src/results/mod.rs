@@ -351,6 +351,13 @@ fn lone_cr_line(text: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
+/// [`lone_cr_line`], and for a file with no truncation check of its own (`machine.txt`,
+/// `python.csv`) also a CR that ends the text without a `\n`: the last line's number.
+fn lone_cr_line_or_final_cr(text: &str) -> Option<usize> {
+    lone_cr_line(text)
+        .or_else(|| text.ends_with('\r').then(|| text.split('\n').count()))
+}
+
 /// A series as the file names it: group, side, variant, size.
 type Key<'a> = (&'a str, &'a str, &'a str, Option<u64>);
 

@@ -697,6 +697,9 @@ fn collect_names_the_line_of_a_lone_cr_in_machine_txt_and_python_csv() {
         ("cr", "cpu: A\rcores: 2\r", 1),
         ("cr-lf", "cpu: A\rcores: 2\r\n", 1),
         ("crlf-cr", "date: today\r\ncpu: A\rcores: 2\r\n", 2),
+        // A CR that ends the file: no truncation check would catch it, and the
+        // last fact's value would end in '\r'.
+        ("final-cr", "date: today\ncores: 2\r", 2),
     ] {
         let dir = run_folder(name, machine, GOOD_PYTHON);
         let err = Results::collect(&dir).expect_err(name).to_string();
@@ -708,6 +711,7 @@ fn collect_names_the_line_of_a_lone_cr_in_machine_txt_and_python_csv() {
         ("py-cr", format!("{row}\r{row}\r"), 2),
         ("py-cr-lf", format!("{row}\r{row}\n"), 2),
         ("py-crlf-cr", format!("{row}\r\n{row}\r{row}\r\n"), 3),
+        ("py-final-cr", format!("{row}\n{row}\r"), 3),
     ] {
         let dir = run_folder(name, "cores: 2\n", &python);
         let err = Results::collect(&dir).expect_err(name).to_string();
