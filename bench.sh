@@ -149,7 +149,8 @@ echo "==> machine facts"
 # (chapters_code::speed::exit_unless_huge_pages_as_expected): such a process is started again,
 # up to 20 times, so that every timing labelled "huge pages" was measured with them. Where no
 # process gets them (glibc older than 2.35, or the kernel's setting is "never"), the rest of the
-# run skips that configuration, and its rows keep their earlier runs.
+# run skips that configuration, and its rows keep their earlier runs. tests/bench_ids.rs runs
+# this function with stand-in commands.
 huge_pages_available=unknown
 with_huge_pages() {
     local attempt status log="$work/huge-pages-stderr.txt"
@@ -159,9 +160,10 @@ with_huge_pages() {
     fi
     for attempt in $(seq 1 20); do
         status=0
-        env GLIBC_TUNABLES=glibc.malloc.hugetlb=1 BOOK_EXPECT_HUGE_PAGES=1 "$@" 2>"$log" \
-            || status=$?
-        cat "$log" >&2
+        # Its stderr (criterion's progress) shows as it comes, and is kept in $log for the
+        # check below; its stdout stays stdout. With pipefail the status is the command's.
+        { env GLIBC_TUNABLES=glibc.malloc.hugetlb=1 BOOK_EXPECT_HUGE_PAGES=1 "$@" 2>&1 1>&3 3>&- \
+            | tee "$log" >&2; } 3>&1 || status=$?
         if [ "$status" -eq 0 ]; then
             huge_pages_available=yes
             return 0

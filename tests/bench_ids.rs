@@ -356,3 +356,61 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
         "{quiet:?}"
     );
 }
+
+/// bench.sh's `with_huge_pages`, with stand-in commands: a process that says it got no huge
+/// pages is started again until one does (its stdout stays stdout, its stderr shows on
+/// stderr), another failure is the command's own exit status, and after 20 refusals the run
+/// goes on without the configuration.
+#[test]
+fn bench_sh_with_huge_pages_retries_refusals_and_keeps_the_streams_apart() {
+    let dir = std::env::temp_dir()
+        .join(format!("with-huge-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let function = bench_sh_function("with_huge_pages");
+    let refusal = format!(
+        "{}; start it again",
+        chapters_code::speed::NO_HUGE_PAGES_MESSAGE
+    );
+    // Refuses the first `$1` times (counted in a file), then prints to both streams.
+    let stand_in = "n=$(cat count 2>/dev/null || echo 0); echo $((n + 1)) > count; \
+                    if [ \"$n\" -lt \"$1\" ]; then echo \"$REFUSAL\" >&2; exit 75; fi; \
+                    echo \"out $GLIBC_TUNABLES $BOOK_EXPECT_HUGE_PAGES\"; echo progress >&2; exit \"$2\"";
+    let run = |refusals: u32, exit: u32| {
+        let _ = std::fs::remove_file(dir.join("count"));
+        let script = format!(
+            "set -euo pipefail\nwork=.\nhuge_pages_available=unknown\n{function}\
+             status=0\nwith_huge_pages bash -c '{stand_in}' stand-in {refusals} {exit} || status=$?\n\
+             echo \"status=$status available=$huge_pages_available tries=$(cat count)\"\n"
+        );
+        let output = Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .current_dir(&dir)
+            .env("REFUSAL", &refusal)
+            .output()
+            .expect("bash runs");
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+
+    let (out, err) = run(2, 0);
+    assert_eq!(
+        out, "out glibc.malloc.hugetlb=1 1\nstatus=0 available=yes tries=3\n",
+        "{err}"
+    );
+    assert!(err.contains("progress") && !err.contains("out "), "{err}");
+    assert_eq!(err.matches("(attempt ").count(), 2, "{err}");
+
+    let (out, err) = run(0, 3);
+    assert!(
+        out.ends_with("status=3 available=unknown tries=1\n"),
+        "{out}{err}"
+    );
+
+    let (out, err) = run(20, 0);
+    assert_eq!(out, "status=0 available=no tries=20\n", "{err}");
+    assert!(err.contains("got no huge pages in 20 processes"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
