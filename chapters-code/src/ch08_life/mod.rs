@@ -562,6 +562,11 @@ mod tests {
                     (0..generations).for_each(|_| iterate(&mut z));
                     z
                 }
+                Some("life::iterate_loops") => {
+                    let mut z = start;
+                    (0..generations).for_each(|_| iterate_loops(&mut z));
+                    z
+                }
                 Some("life::FastLife::step") => {
                     let mut life = FastLife::new(start);
                     (0..generations).for_each(|_| life.step());
@@ -573,7 +578,7 @@ mod tests {
                 failures.push(format!("{id}: expected {expected}, got {got}"));
             }
         }
-        assert!(cases.len() >= 70, "{} cases", cases.len());
+        assert!(cases.len() >= 380, "{} cases", cases.len());
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
