@@ -592,11 +592,43 @@ def random():
 
 # ---- chapter 8: Game of Life ------------------------------------------------------------
 
-def life_numpy(board, generations, dtype):
-    Z = np.array(board, dtype=dtype)
+LIFE_FUNCTIONS = ["life::iterate", "life::iterate_loops", "life::FastLife::step"]
+
+
+def life_numpy(board, generations, dtype, layout="c"):
+    """python/life.py's iterate, `generations` times, on a copy of `board` of type `dtype` whose
+    memory is arranged as `layout` (see `view`): NumPy computes on the array the Rust test
+    builds."""
+    Z = view(np.asarray(board, dtype=dtype), layout)
     for _ in range(generations):
         Z = iterate(Z)
     return Z
+
+
+def life_cases(fam, name, board, generations_list, layouts):
+    """One case per function, number of generations and layout, all answered by NumPy's iterate
+    on a uint8 board; a note where the tutorial's int64 board would give another answer."""
+    board = np.asarray(board)
+    for generations in generations_list:
+        i64 = life_numpy(board, generations, np.int64)
+        for layout in layouts:
+            u8 = life_numpy(board, generations, np.uint8, layout)
+            note = None
+            if not np.array_equal(u8, i64):
+                note = ("the tutorial's board is int64 (np.random.choice): with these values it "
+                        "gives " + json.dumps(arr(i64, "i64")["data"]))
+            for fn in LIFE_FUNCTIONS:
+                fam.add(f"{fn.split('::', 1)[1]}/{name}/g{generations}/{layout}", fn,
+                        "python/life.py's iterate(Z) on a uint8 board (Rust's element type), "
+                        "`generations` times",
+                        {"board": arr(board, "u8", layout), "generations": generations},
+                        {"ok": arr(u8, "u8")}, note)
+
+
+# Mostly 0s and 1s, and values whose neighbour sums pass 255 and can wrap around to 2 or 3:
+# two 128s among a cell's neighbours add nothing in uint8 (128 + 128 + 1 + 1 is 2), and
+# 255 + 2 + 1 + 1 is 3.
+LIFE_WRAPPING_VALUES = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 128, 128, 255, 2]
 
 
 def life():
@@ -618,22 +650,29 @@ def life():
         ("values-3-neighbour-sum-wraps-to-3", np.array([[0, 0, 0, 0, 0], [0, 128, 128, 0, 0], [0, 3, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]])),
     ]
     for name, board in boards:
-        board = np.asarray(board)
         layouts = ["c", "f", "neg_rows", "neg_both"] if name.startswith("random") or name == "values-random" else ["c"]
-        for generations in ([1, 4] if name.startswith(("random", "blinker")) else [1]):
-            for layout in layouts:
-                u8 = life_numpy(board, generations, np.uint8)
-                i64 = life_numpy(board, generations, np.int64)
-                note = None
-                if not np.array_equal(u8, i64):
-                    note = ("the tutorial's board is int64 (np.random.choice): with these values it "
-                            "gives " + json.dumps(arr(i64, "i64")["data"]))
-                for fn in ["life::iterate", "life::FastLife::step"]:
-                    fam.add(f"{fn.split('::', 1)[1]}/{name}/g{generations}/{layout}", fn,
-                            "python/life.py's iterate(Z) on a uint8 board (Rust's element type), "
-                            "`generations` times",
-                            {"board": arr(board, "u8", layout), "generations": generations},
-                            {"ok": arr(u8, "u8")}, note)
+        life_cases(fam, name, board, [1, 4] if name.startswith(("random", "blinker")) else [1], layouts)
+    # A live cell whose neighbours sum to 258, which wraps to 2 in uint8: it survives, where
+    # int64 kills it.
+    life_cases(fam, "values-survives-neighbour-sum-wraps-to-2",
+               np.array([[0, 0, 0, 0, 0], [0, 128, 128, 2, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 0]]),
+               [1], ["c", "f"])
+    # A sweep: seeded random boards of every kind of shape (no rows, one or two rows or columns,
+    # the smallest interior, thin, wide, square), of 0s and 1s, of any byte, and of values whose
+    # neighbour sums wrap; 1, 2 and 10 generations; row-major and column-major.
+    s = rng(88)
+    sweep = [((0, 9), "bytes"), ((9, 0), "bytes"), ((1, 12), "bytes"), ((12, 1), "wrapping"),
+             ((2, 11), "bits"), ((11, 2), "bytes"), ((3, 3), "wrapping"), ((3, 13), "bits"),
+             ((13, 3), "wrapping"), ((4, 4), "bytes"), ((5, 14), "wrapping"), ((14, 5), "bits"),
+             ((8, 8), "wrapping"), ((11, 10), "bits"), ((9, 12), "bytes")]
+    for shape, kind in sweep:
+        if kind == "bits":
+            board = s.randint(0, 2, shape)
+        elif kind == "bytes":
+            board = s.randint(0, 256, shape)
+        else:
+            board = s.choice(LIFE_WRAPPING_VALUES, shape)
+        life_cases(fam, f"sweep-{kind}-{shape[0]}x{shape[1]}", board, [1, 2, 10], ["c", "f"])
     return fam
 
 

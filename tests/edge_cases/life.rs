@@ -2,51 +2,92 @@
 //! `life::iterate_loops` and `life::FastLife` against python/life.py's
 //! `iterate` on a `uint8` board, including cells other than 0 and 1, whose
 //! neighbour sums wrap around as NumPy's `uint8` does — in every build
-//! profile (`wrapping_add`, never a profile-dependent `+`).
+//! profile (`wrapping_add`, never a profile-dependent `+`). Each board is
+//! built in the memory layout its case names (row-major, column-major,
+//! inverted axes), as NumPy's was.
+
+use std::collections::BTreeSet;
 
 use chapters_code::life::{iterate, iterate_loops, FastLife};
 use ndarray::prelude::*;
 
-use crate::harness::{same_array, Case, Family, Input};
+use crate::harness::{same_array, sizes, Family, Input};
+
+const FUNCTIONS: [&str; 3] = [
+    "life::iterate",
+    "life::iterate_loops",
+    "life::FastLife::step",
+];
 
 #[test]
 fn life_matches_numpy_uint8() {
     let family = Family::load("life");
-    family.covers(&["life::iterate", "life::FastLife::step"]);
+    family.covers(&FUNCTIONS);
     family.check(&[], |case| {
         let board = Input::<u8>::decode(&case.args["board"]);
         let generations = case.args["generations"].as_u64().expect("g");
         let Ok(want) = &case.expect else {
             return Err("NumPy raised".into());
         };
-        match case.function.as_str() {
+        let got = match case.function.as_str() {
             "life::iterate" => {
                 let mut z = board.owned2();
-                for _ in 0..generations {
-                    iterate(&mut z);
-                }
-                same_array(&z, want).map_err(|e| format!("iterate: {e}"))?;
-                let mut z = board.owned2();
-                for _ in 0..generations {
-                    iterate_loops(&mut z);
-                }
-                same_array(&z, want).map_err(|e| format!("loops: {e}"))
+                (0..generations).for_each(|_| iterate(&mut z));
+                z
             }
-            "life::FastLife::step" => check_fast(case, &board, generations),
-            other => Err(format!("no check for {other}")),
-        }
+            "life::iterate_loops" => {
+                let mut z = board.owned2();
+                (0..generations).for_each(|_| iterate_loops(&mut z));
+                z
+            }
+            "life::FastLife::step" => {
+                let mut life = FastLife::new(board.owned2());
+                (0..generations).for_each(|_| life.step());
+                life.board().clone()
+            }
+            other => return Err(format!("no check for {other}")),
+        };
+        same_array(&got, want)
     });
 }
 
-fn check_fast(case: &Case, board: &Input<u8>, g: u64) -> Result<(), String> {
-    let Ok(want) = &case.expect else {
-        return Err("NumPy raised".into());
-    };
-    let mut life = FastLife::new(board.owned2());
-    for _ in 0..g {
-        life.step();
+/// The data keeps what the sweep of chapter 8 checked: every function on
+/// row-major and column-major boards, with no rows, one, two and three rows
+/// (and columns), for 1, 2 and 10 generations, and on bytes whose neighbour
+/// sums wrap (where NumPy's `int64` board gives another answer).
+#[test]
+fn life_cases_cover_layouts_shapes_generations_and_wrapping() {
+    let family = Family::load("life");
+    let mut wanted: Vec<String> = Vec::new();
+    for layout in ["c", "f"] {
+        for generations in [1, 2, 10] {
+            wanted.push(format!("{layout}, {generations} generations"));
+        }
+        wanted.push(format!("{layout}, where int64 differs"));
     }
-    same_array(life.board(), want)
+    for n in 0..=3 {
+        wanted.push(format!("{n} rows"));
+        wanted.push(format!("{n} columns"));
+    }
+    for function in FUNCTIONS {
+        let mut seen = BTreeSet::new();
+        for case in family.cases.iter().filter(|c| c.function == function) {
+            let board = &case.args["board"];
+            let layout = board["layout"].as_str().unwrap_or("c");
+            let generations = &case.args["generations"];
+            let shape = sizes(&board["shape"]);
+            seen.insert(format!("{layout}, {generations} generations"));
+            seen.insert(format!("{} rows", shape[0]));
+            seen.insert(format!("{} columns", shape[1]));
+            let note = case.raw["note"].as_str().unwrap_or("");
+            if note.contains("int64") {
+                seen.insert(format!("{layout}, where int64 differs"));
+            }
+        }
+        let missing: Vec<&String> =
+            wanted.iter().filter(|w| !seen.contains(*w)).collect();
+        assert!(missing.is_empty(), "{function}: no case with {missing:?}");
+    }
 }
 
 /// The case the edge sweep found: 128 + 128 + 3 wraps to 3 in `u8` (and in

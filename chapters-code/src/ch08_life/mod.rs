@@ -153,14 +153,13 @@ pub struct FastLife {
 
 impl FastLife {
     /// Starts from a board of 0s and 1s, in any memory layout.
-    ///
-    /// # Panics
-    /// When the row buffer cannot be allocated: a board with no rows can
-    /// still claim 2^40 columns.
     pub fn new(board: Array2<u8>) -> FastLife {
-        ensure_allocatable::<u8>("FastLife::new", &[board.ncols()]);
-        let next = Array2::zeros(board.dim());
-        let column_sums = vec![0; board.ncols()];
+        let (rows, cols) = board.dim();
+        let next = Array2::zeros((rows, cols));
+        // One sum per column, only for a board with an interior: then it is a
+        // third of the board at most. (A board with no rows can claim 2^40
+        // columns, and NumPy steps it.)
+        let column_sums = vec![0; if rows >= 3 { cols } else { 0 }];
         FastLife {
             current: board.as_standard_layout().into_owned(),
             next,
@@ -349,15 +348,139 @@ mod tests {
 
     /// One generation by each of the three versions; they must agree.
     fn all_three(start: &Array2<u8>) -> Array2<u8> {
-        let mut loops = start.clone();
-        iterate_loops(&mut loops);
-        let mut slices = start.clone();
-        iterate(&mut slices);
-        let mut fast = FastLife::new(start.clone());
-        fast.step();
-        assert_eq!(slices, loops, "slices vs loops on {start}");
-        assert_eq!(fast.board(), &loops, "FastLife vs loops on {start}");
+        all_three_in(start, Layout::Standard, 1)
+    }
+
+    /// `generations` generations by each of the three versions, each from a
+    /// copy of `start` laid out as `layout`: after every generation the three
+    /// boards must agree, cell for cell. Returns the last board.
+    fn all_three_in(
+        start: &Array2<u8>,
+        layout: Layout,
+        generations: usize,
+    ) -> Array2<u8> {
+        let mut loops = laid_out(start, layout);
+        let mut slices = laid_out(start, layout);
+        let mut fast = FastLife::new(laid_out(start, layout));
+        for g in 1..=generations {
+            iterate_loops(&mut loops);
+            iterate(&mut slices);
+            fast.step();
+            let on = || format!("generation {g}, {layout:?}, from {start}");
+            assert_eq!(slices, loops, "slices vs loops, {}", on());
+            assert_eq!(fast.board(), &loops, "FastLife vs loops, {}", on());
+        }
         loops
+    }
+
+    /// The memory layouts an owned board can have.
+    #[derive(Clone, Copy, Debug)]
+    enum Layout {
+        Standard,
+        /// NumPy's `order='F'`.
+        ColumnMajor,
+        InvertedRows,
+        InvertedColumns,
+        InvertedBoth,
+        ColumnMajorInvertedRows,
+        /// Every other column of a wider array: owned, not contiguous.
+        SteppedColumns,
+        /// Standard, starting one row into its storage.
+        Offset,
+    }
+
+    const LAYOUTS: [Layout; 8] = [
+        Layout::Standard,
+        Layout::ColumnMajor,
+        Layout::InvertedRows,
+        Layout::InvertedColumns,
+        Layout::InvertedBoth,
+        Layout::ColumnMajorInvertedRows,
+        Layout::SteppedColumns,
+        Layout::Offset,
+    ];
+
+    /// An owned copy of `z`, its memory arranged as `layout`.
+    fn laid_out(z: &Array2<u8>, layout: Layout) -> Array2<u8> {
+        fn standard(z: ArrayView2<u8>) -> Array2<u8> {
+            z.as_standard_layout().into_owned()
+        }
+        fn column_major(z: ArrayView2<u8>) -> Array2<u8> {
+            z.t().as_standard_layout().into_owned().reversed_axes()
+        }
+        // Stored by `store` with `axes` reversed, seen the right way round.
+        type Store = fn(ArrayView2<u8>) -> Array2<u8>;
+        let inverted = |axes: &[usize], store: Store| {
+            let mut flipped = z.view();
+            axes.iter().for_each(|&axis| flipped.invert_axis(Axis(axis)));
+            let mut a = store(flipped);
+            axes.iter().for_each(|&axis| a.invert_axis(Axis(axis)));
+            a
+        };
+        let (rows, cols) = z.dim();
+        let a = match layout {
+            Layout::Standard => standard(z.view()),
+            Layout::ColumnMajor => column_major(z.view()),
+            Layout::InvertedRows => inverted(&[0], standard),
+            Layout::InvertedColumns => inverted(&[1], standard),
+            Layout::InvertedBoth => inverted(&[0, 1], standard),
+            Layout::ColumnMajorInvertedRows => inverted(&[0], column_major),
+            Layout::SteppedColumns => {
+                let mut wide = Array2::from_elem((rows, 2 * cols), 77);
+                wide.slice_mut(s![.., ..;2]).assign(z);
+                wide.slice_move(s![.., ..;2])
+            }
+            Layout::Offset => {
+                let mut tall = Array2::from_elem((rows + 1, cols), 77);
+                tall.slice_mut(s![1.., ..]).assign(z);
+                tall.slice_move(s![1.., ..])
+            }
+        };
+        assert_eq!(&a, z, "{layout:?}");
+        a
+    }
+
+    fn layouts() -> impl Strategy<Value = Layout> {
+        prop::sample::select(LAYOUTS.to_vec())
+    }
+
+    /// Boards of every kind of shape (no rows or no columns, thin, wide, up
+    /// to 16 × 16), of 0s and 1s, of any byte, or of values whose neighbour
+    /// sums pass 255 and wrap (two 128s add nothing in `u8`).
+    fn hostile_boards() -> impl Strategy<Value = Array2<u8>> {
+        let shape = prop_oneof![
+            (0usize..=16, 0usize..=16),
+            (0usize..=3, 0usize..=64),
+            (0usize..=64, 0usize..=3),
+        ];
+        let values = prop_oneof![
+            Just(vec![0u8, 1]),
+            Just((0..=255).collect::<Vec<u8>>()),
+            Just(vec![0u8, 0, 0, 0, 1, 1, 1, 2, 128, 128, 254, 255]),
+        ];
+        (shape, values).prop_flat_map(|((rows, cols), values)| {
+            prop::collection::vec(prop::sample::select(values), rows * cols)
+                .prop_map(move |cells| {
+                    Array2::from_shape_vec((rows, cols), cells)
+                        .expect("rows * cols cells")
+                })
+        })
+    }
+
+    #[test]
+    fn the_layouts_are_what_they_say() {
+        let z = Array2::from_shape_fn((4, 5), |(i, j)| (5 * i + j) as u8);
+        let strides: Vec<[isize; 2]> = LAYOUTS
+            .iter()
+            .map(|&layout| {
+                let a = laid_out(&z, layout);
+                [a.strides()[0], a.strides()[1]]
+            })
+            .collect();
+        assert_eq!(
+            strides,
+            [[5, 1], [1, 4], [-5, 1], [5, -1], [-5, -1], [-1, 4], [10, 2], [5, 1]]
+        );
     }
 
     /// Each implementation, run for a number of generations from a copy of a board.
@@ -563,6 +686,11 @@ mod tests {
                     (0..generations).for_each(|_| iterate(&mut z));
                     z
                 }
+                Some("life::iterate_loops") => {
+                    let mut z = start;
+                    (0..generations).for_each(|_| iterate_loops(&mut z));
+                    z
+                }
                 Some("life::FastLife::step") => {
                     let mut life = FastLife::new(start);
                     (0..generations).for_each(|_| life.step());
@@ -574,7 +702,7 @@ mod tests {
                 failures.push(format!("{id}: expected {expected}, got {got}"));
             }
         }
-        assert!(cases.len() >= 70, "{} cases", cases.len());
+        assert!(cases.len() >= 380, "{} cases", cases.len());
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
@@ -584,11 +712,10 @@ mod tests {
         #[test]
         fn loops_slices_and_fast_agree_on_life_boards(
             seed in 0u32..10_000, rows in 1usize..12, cols in 1usize..12,
+            layout in layouts(),
         ) {
-            let mut z = RandomState::new(seed).choice_binary(rows, cols);
-            for _ in 0..4 {
-                z = all_three(&z);
-            }
+            let z = RandomState::new(seed).choice_binary(rows, cols);
+            all_three_in(&z, layout, 4);
         }
 
         // Known patterns, placed anywhere at least two cells from the border (whose
@@ -642,13 +769,23 @@ mod tests {
         fn loops_slices_and_fast_agree_on_any_bytes(
             cells in prop::collection::vec(any::<u8>(), 0..144),
             cols in 1usize..12,
+            layout in layouts(),
         ) {
             let rows = cells.len() / cols;
             let z = Array2::from_shape_vec(
                 (rows, cols), cells[..rows * cols].to_vec(),
             ).expect("rows * cols cells");
-            let next = all_three(&z);
+            let next = all_three_in(&z, layout, 1);
             prop_assert!(next.iter().all(|&cell| cell <= 1), "{next}");
+        }
+
+        // Hostile boards (see `hostile_boards`) in every memory layout, for 1
+        // to 10 generations.
+        #[test]
+        fn loops_slices_and_fast_agree_on_hostile_boards_in_every_layout(
+            z in hostile_boards(), layout in layouts(), generations in 1usize..=10,
+        ) {
+            all_three_in(&z, layout, generations);
         }
     }
 }
