@@ -505,12 +505,16 @@ pub fn distances_nested(point: &[f64], other_points: &[Vec<f64>]) -> Vec<f64> {
 /// roots.
 ///
 /// # Panics
-/// If `point.len()` differs from the number of columns of `points`.
+/// If `point.len()` differs from the number of columns of `points`, or
+/// when the differences cannot be allocated (`points` can be a broadcast
+/// view, larger than memory; NumPy: `MemoryError`).
 pub fn distances_broadcast_literal(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
 ) -> Array1<f64> {
     check_dimensions("distances_broadcast_literal", point, points);
+    // The (n, d) differences: `points` can be a broadcast view.
+    ensure_allocatable::<f64>("distances_broadcast_literal", points.shape());
     let diff = &point - &points; // broadcast (2,) against (n, 2)
     let squared = diff.mapv(|d| d * d);
     let summed = squared.sum_axis(Axis(1));
@@ -524,12 +528,14 @@ pub fn distances_broadcast_literal(
 /// buffer. Two allocations instead of four, like NumPy's.
 ///
 /// # Panics
-/// If `point.len()` differs from the number of columns of `points`.
+/// Like [`distances_broadcast_literal`].
 pub fn distances_broadcast_in_place(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
 ) -> Array1<f64> {
     check_dimensions("distances_broadcast_in_place", point, points);
+    // The (n, d) differences: `points` can be a broadcast view.
+    ensure_allocatable::<f64>("distances_broadcast_in_place", points.shape());
     let squared = (&point - &points).mapv_into(|d| d * d);
     squared.sum_axis(Axis(1)).mapv_into(f64::sqrt)
 }
