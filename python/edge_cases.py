@@ -335,6 +335,18 @@ def products():
     dot_case("checked_dot/neg-zero", [[-0.0]], [[0.0]])
     dot_case("checked_dot/neg-zero-sum", [[-0.0, -0.0]], [[1.0], [1.0]],
              note="a sum of -0.0 terms; BLAS/matrixmultiply may start from +0.0")
+    # Sums of zeros, found by the hostile sweep: NumPy's BLAS (and ndarray's dot) add the
+    # products to 0.0, so a sum of -0.0 terms is 0.0; faer, replacing the result instead of
+    # adding to it, kept a single -0.0 term's sign (k = 1, an outer product) and the sign of
+    # every all--0.0 sum, in each of its kernels (matrix-vector, small, blocked).
+    sum_of_zeros = "a sum of zeros is 0.0 in NumPy, never -0.0 (the hostile sweep's finding)"
+    dot_case("checked_dot/outer-zero-times-negative", [[0.0], [1.0], [-0.0]], [[-1.0, 2.0, 0.0]],
+             note=sum_of_zeros)
+    dot_case("checked_dot/outer-neg-zero-row", [[-0.0, 3.0]], [[1.0, 0.0, 2.0], [0.0, 0.0, -0.0]],
+             note=sum_of_zeros)
+    for m, k, n in [(3, 2, 4), (1, 5, 7), (9, 17, 1), (20, 33, 20), (70, 3, 70)]:
+        dot_case(f"checked_dot/all-neg-zero-{m}x{k}x{n}", np.full((m, k), -0.0),
+                 np.arange(k * n, dtype=np.float64).reshape(k, n) % 5 + 1, note=sum_of_zeros)
     r = rng(5)
     for la in LAYOUTS_2D:
         for lb in ["c", "f", "neg_both", "step2"]:

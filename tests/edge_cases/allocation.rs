@@ -75,6 +75,13 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         one_byte.broadcast(tallest).expect("a broadcast view");
     let (five_rows, five_bytes) =
         (Array2::<f64>::ones((5, 1)), Array2::<u8>::ones((5, 1)));
+    let (one_value, wide_point) =
+        (Array1::<f64>::ones(1), Array1::<f64>::zeros(1 << 17));
+    let endless = one_value.broadcast(HUGE).expect("a broadcast view");
+    let wide_row = Array2::<f64>::zeros((1, 1 << 17));
+    let wide_points = wide_row
+        .broadcast((1 << 27, 1 << 17))
+        .expect("a broadcast view");
     let problems: Vec<String> = [
         refused("checked_add", || {
             chapters_code::broadcasting::checked_add(&column, &row)
@@ -86,6 +93,24 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
             fast_matmul(tall_and_empty.view(), wide_and_empty.view())
         }),
         refused("sinc", || sinc(vector.view(), vector.view())),
+        // Found by the hostile sweep: an empty result beside a broadcast view longer than
+        // memory; the squares of the view were allocated first, and the refusal aborted.
+        refused("sinc", || sinc(endless, no_point.view())),
+        refused("sinc", || sinc(no_point.view(), endless)),
+        refused("sinc_broadcast", || {
+            sinc_broadcast(endless, no_point.view())
+        }),
+        refused("sinc_broadcast", || {
+            sinc_broadcast(no_point.view(), endless)
+        }),
+        // 2^27 distances (1 GiB) can be had; the (2^27, 2^17) differences cannot, and
+        // aborted.
+        refused("distances_broadcast_literal", || {
+            distances_broadcast_literal(wide_point.view(), wide_points)
+        }),
+        refused("distances_broadcast_in_place", || {
+            distances_broadcast_in_place(wide_point.view(), wide_points)
+        }),
         refused("sinc_broadcast", || {
             sinc_broadcast(vector.view(), vector.view())
         }),

@@ -1,7 +1,9 @@
-//! `products::checked_dot` and `fast_matmul` against NumPy's `a @ b`, and
-//! `bench_matrices` against `python/bench.py`'s matrices.
+//! `products::checked_dot`, `fast_matmul` and `fast_matmul_par` against NumPy's
+//! `a @ b`, and `bench_matrices` against `python/bench.py`'s matrices.
 
-use chapters_code::products::{bench_matrices, checked_dot, fast_matmul};
+use chapters_code::products::{
+    bench_matrices, checked_dot, fast_matmul, fast_matmul_par,
+};
 use ndarray::prelude::*;
 
 use serde_json::Value;
@@ -27,6 +29,10 @@ fn products_match_numpy() {
             })?;
             check_product(case, "fast_matmul", |a, b| {
                 std::panic::catch_unwind(|| fast_matmul(a, b))
+                    .map_err(|_| "panicked".to_string())
+            })?;
+            check_product(case, "fast_matmul_par", |a, b| {
+                std::panic::catch_unwind(|| fast_matmul_par(a, b))
                     .map_err(|_| "panicked".to_string())
             })
         }

@@ -88,6 +88,11 @@ pub fn reciprocals_boxed(nums: &[Box<i64>]) -> Vec<Box<f64>> {
 /// `mapv` walks the input as one contiguous slice when it can and
 /// writes each result once into a freshly allocated buffer: no bounds
 /// checks, no zero-filling, no temporary.
+///
+/// It does not ask for the memory first (the `allocation` module says
+/// why): a broadcast view can be longer than memory holds, and then the
+/// allocator's refusal aborts the process, where NumPy raises
+/// `MemoryError`.
 pub fn reciprocals(nums: ArrayView1<i64>) -> Array1<f64> {
     nums.mapv(|num| 1.0 / num as f64)
 }
@@ -113,7 +118,8 @@ pub fn reciprocals_into(nums: ArrayView1<i64>, mut out: ArrayViewMut1<f64>) {
 
 // ANCHOR: reciprocals_par
 /// Going further: the same map on all cores, with ndarray's `rayon`
-/// feature.
+/// feature. Aborts, like [`reciprocals`], on a broadcast view longer than
+/// memory holds.
 pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
     Zip::from(&nums).par_map_collect(|&num| 1.0 / num as f64)
 }
@@ -147,7 +153,8 @@ pub fn reused_buffer_floor(nums: ArrayView1<i64>, mut out: ArrayViewMut1<i64>) {
 // ANCHOR_END: floors
 
 /// A copy of the input into a new array (`numpy_nums.copy()`): the
-/// new-array reference plus reading the input.
+/// new-array reference plus reading the input. Aborts, like
+/// [`reciprocals`], on a broadcast view longer than memory holds.
 pub fn copy_floor(nums: ArrayView1<i64>) -> Array1<i64> {
     nums.to_owned()
 }
@@ -505,12 +512,16 @@ pub fn distances_nested(point: &[f64], other_points: &[Vec<f64>]) -> Vec<f64> {
 /// roots.
 ///
 /// # Panics
-/// If `point.len()` differs from the number of columns of `points`.
+/// If `point.len()` differs from the number of columns of `points`, or
+/// when the differences cannot be allocated (`points` can be a broadcast
+/// view, larger than memory; NumPy: `MemoryError`).
 pub fn distances_broadcast_literal(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
 ) -> Array1<f64> {
     check_dimensions("distances_broadcast_literal", point, points);
+    // The (n, d) differences: `points` can be a broadcast view.
+    ensure_allocatable::<f64>("distances_broadcast_literal", points.shape());
     let diff = &point - &points; // broadcast (2,) against (n, 2)
     let squared = diff.mapv(|d| d * d);
     let summed = squared.sum_axis(Axis(1));
@@ -524,12 +535,14 @@ pub fn distances_broadcast_literal(
 /// buffer. Two allocations instead of four, like NumPy's.
 ///
 /// # Panics
-/// If `point.len()` differs from the number of columns of `points`.
+/// Like [`distances_broadcast_literal`].
 pub fn distances_broadcast_in_place(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
 ) -> Array1<f64> {
     check_dimensions("distances_broadcast_in_place", point, points);
+    // The (n, d) differences: `points` can be a broadcast view.
+    ensure_allocatable::<f64>("distances_broadcast_in_place", points.shape());
     let squared = (&point - &points).mapv_into(|d| d * d);
     squared.sum_axis(Axis(1)).mapv_into(f64::sqrt)
 }

@@ -170,7 +170,10 @@ pub fn gemm() {
 /// (transposed, sliced, reversed), and writes a new row-major array.
 /// Equal to `a.dot(&b)` up to rounding: faer adds the products in another
 /// order (exactly equal when every partial sum is exact, as with small
-/// integers). Where products overflow, the answer depends on the kernel,
+/// integers). A sum of zeros is 0.0, never -0.0, as in `dot` and NumPy:
+/// faer adds the product to the new array's zeros, where replacing them
+/// would keep the sign of a single -0.0 term (`[[0.0]]·[[-1.0]]`, or a row
+/// of -0.0). Where products overflow, the answer depends on the kernel,
 /// and so on the processor: in `1e308·10 + 1e308·(-10)` both products
 /// overflow; a kernel that fuses the second product into the running sum
 /// (FMA) gives inf, one that rounds each product first adds inf and -inf
@@ -210,7 +213,7 @@ fn matmul_with(
     }
     faer::linalg::matmul::matmul(
         product.view_mut().into_faer(), // faer-ext: views, no copies
-        faer::Accum::Replace,
+        faer::Accum::Add, // onto the zeros: a sum of -0.0 is 0.0, as in NumPy
         a.into_faer(),
         b.into_faer(),
         1.0,

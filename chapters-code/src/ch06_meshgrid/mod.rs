@@ -262,9 +262,10 @@ pub fn linspace_pitfalls() {
 /// step, except that the sum is computed once (NumPy computes it twice): one
 /// temporary of the full size, the sum; the quotient is written into the
 /// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
-/// result cannot be allocated.
+/// result or the squares cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     ensure_allocatable::<f64>("sinc_broadcast", &[y.len(), x.len()]);
+    ensure_allocatable::<f64>("sinc_broadcast", &[x.len() + y.len()]);
     let xx = x.slice(s![NewAxis, ..]);
     let yy = y.slice(s![.., NewAxis]);
     let r2 = &xx.mapv(|v| v * v) + &yy.mapv(|v| v * v);
@@ -278,10 +279,12 @@ pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 /// temporary.
 ///
 /// # Panics
-/// When the `(y.len(), x.len())` result cannot be allocated (NumPy:
-/// `MemoryError`).
+/// When the `(y.len(), x.len())` result, or the squares of `x` and `y`,
+/// cannot be allocated (NumPy: `MemoryError`): a broadcast view can be
+/// longer than memory, even beside an empty one.
 pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     ensure_allocatable::<f64>("sinc", &[y.len(), x.len()]);
+    ensure_allocatable::<f64>("sinc", &[x.len() + y.len()]); // the squares
     let x2 = x.mapv(|v| v * v);
     let y2 = y.mapv(|v| v * v).insert_axis(Axis(1));
     let shape = (y.len(), x.len());
