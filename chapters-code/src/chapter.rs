@@ -312,16 +312,6 @@ impl Chapter {
     }
 }
 
-/// A list as words, for generated sentences and messages: "10", "10 and 30",
-/// "10, 30 and 100" (nothing for no words).
-pub fn words_list(words: &[String]) -> String {
-    match words.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 /// The repository root (the parent of this crate's folder), which every path of a
 /// [`Chapter`] is relative to.
 pub fn repo_root() -> PathBuf {

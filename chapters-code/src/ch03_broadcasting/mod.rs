@@ -96,7 +96,12 @@ impl fmt::Display for BroadcastError {
             } => {
                 let words: Vec<String> =
                     sizes.iter().map(usize::to_string).collect();
-                let sizes = crate::chapter::words_list(&words);
+                let sizes = match words.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => words.concat(),
+                };
                 write!(
                     f,
                     "shapes {} do not broadcast: on axis {axis} the sizes \

@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 use super::table::{format_duration, format_size, Ratio, NOT_MEASURED};
 use super::{Results, Timing};
 use crate::benchmarks::{Series, Side, Sweep, Workload};
-use crate::chapter::words_list;
 
 impl Results {
     fn sweep_timing(
@@ -154,7 +153,11 @@ impl Results {
 /// Sizes as words: "10", "10 and 30", "10, 30 and 100".
 fn size_list(sizes: &[u64]) -> String {
     let words: Vec<String> = sizes.iter().map(|&n| format_size(n)).collect();
-    words_list(&words)
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 #[cfg(test)]
