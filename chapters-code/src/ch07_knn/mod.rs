@@ -307,9 +307,8 @@ pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
 #[derive(Default)]
 struct RowScratch {
     packed: Vec<u64>,
-    spare: Vec<u64>,
-    bucket: Vec<u32>,
-    counts: Vec<u32>,
+    bucket: Vec<u16>,
+    counts: Vec<u16>,
 }
 
 /// Appends to `out` the indices that sort `row`:
@@ -332,68 +331,93 @@ fn argsort_row_into(
     // The low `bits` bits hold an index in 0..n.
     let bits = u64::BITS - (n.saturating_sub(1) as u64).leading_zeros();
     let mask = u64::MAX.checked_shr(u64::BITS - bits).unwrap_or(0);
-    scratch.packed.clear();
-    scratch.packed.extend(
-        row.iter()
-            .zip(0u64..)
-            .map(|(&v, i)| (sort_key(v) & !mask) | i),
-    );
+    let pack = |(&v, i): (&f64, u64)| (sort_key(v) & !mask) | i;
     let mut sorted = false;
     if (64..=1 << 14).contains(&n) {
-        let (mut lo, mut hi, mut finite) =
-            (f64::INFINITY, f64::NEG_INFINITY, true);
-        for &v in row {
-            lo = if v < lo { v } else { lo };
-            hi = if v > hi { v } else { hi };
-            finite &= v.is_finite();
-        }
+        let (lo, hi, finite) = min_max_finite(row);
         let scale = (4 * n) as f64 / (hi - lo);
         if finite && scale.is_finite() {
-            sorted = bucket_sort(row, lo, scale, scratch);
+            sorted = bucket_sort(row, lo, scale, pack, scratch);
         }
     }
     if !sorted {
+        scratch.packed.clear();
+        scratch.packed.extend(row.iter().zip(0u64..).map(pack));
         scratch.packed.sort_unstable();
     }
     write_indices(row, &scratch.packed, mask, out);
 }
 
-/// Step 2 of [`argsort_row_into`]: false, with `packed` untouched, if values
-/// crowd.
-fn bucket_sort(row: &[f64], lo: f64, scale: f64, s: &mut RowScratch) -> bool {
+/// The smallest and largest value of `row`, and whether all are finite. Eight
+/// running minimums and maximums instead of one let the compiler use SIMD
+/// instructions: one running value is a chain where each step waits for the
+/// last.
+fn min_max_finite(row: &[f64]) -> (f64, f64, bool) {
+    let (mut lo, mut hi) = ([f64::INFINITY; 8], [f64::NEG_INFINITY; 8]);
+    let mut not_finite = [0.0; 8]; // v - v is NaN for ±inf and NaN, else 0
+    let mut take = |chunk: &[f64]| {
+        for (k, &v) in chunk.iter().enumerate() {
+            lo[k] = if v < lo[k] { v } else { lo[k] };
+            hi[k] = if v > hi[k] { v } else { hi[k] };
+            not_finite[k] += v - v;
+        }
+    };
+    let mut chunks = row.chunks_exact(8);
+    chunks.by_ref().for_each(&mut take);
+    take(chunks.remainder());
+    let lo = lo.into_iter().fold(f64::INFINITY, f64::min);
+    let hi = hi.into_iter().fold(f64::NEG_INFINITY, f64::max);
+    (lo, hi, not_finite.iter().all(|&x| x == 0.0))
+}
+
+/// Step 2 of [`argsort_row_into`]: false, with nothing sorted, if values
+/// crowd. Otherwise the packed keys, sorted, are in `s.packed`.
+fn bucket_sort(
+    row: &[f64],
+    lo: f64,
+    scale: f64,
+    pack: impl Fn((&f64, u64)) -> u64,
+    s: &mut RowScratch,
+) -> bool {
     let n = row.len();
-    let last = (4 * n - 1) as u32;
+    // At most 4 × 16,384 buckets and 16,384 values: u16 counts and bucket
+    // numbers, half the memory (and cache) of u32.
+    let last = (4 * n - 1) as u16;
+    s.bucket.clear();
+    s.bucket
+        .extend(row.iter().map(|&v| (((v - lo) * scale) as u16).min(last)));
     s.counts.clear();
     s.counts.resize(4 * n, 0);
-    s.bucket.clear();
-    s.bucket.extend(row.iter().map(|&v| {
-        let b = (((v - lo) * scale) as u32).min(last);
-        s.counts[b as usize] += 1;
-        b
-    }));
-    let (mut total, mut largest) = (0, 0);
-    for c in s.counts.iter_mut() {
-        largest = largest.max(*c);
-        (*c, total) = (total, total + *c);
+    for &b in &s.bucket {
+        s.counts[usize::from(b)] += 1;
     }
-    if largest > 64 {
+    // `max` looks at every count, with SIMD; `any(|&c| c > 64)` would stop at
+    // the first crowded bucket but check one count at a time.
+    if s.counts.iter().copied().max() > Some(64) {
         return false;
     }
-    s.spare.resize(n, 0);
-    for (&b, &p) in s.bucket.iter().zip(s.packed.iter()) {
-        let slot = &mut s.counts[b as usize];
-        s.spare[*slot as usize] = p;
+    let mut total = 0;
+    for c in s.counts.iter_mut() {
+        (*c, total) = (total, total + *c); // where each bucket starts
+    }
+    s.packed.resize(n, 0);
+    for (&b, item) in s.bucket.iter().zip(row.iter().zip(0u64..)) {
+        let slot = &mut s.counts[usize::from(b)];
+        s.packed[usize::from(*slot)] = pack(item);
         *slot += 1;
     }
-    std::mem::swap(&mut s.packed, &mut s.spare);
     insertion_sort(&mut s.packed); // out of order only within a bucket
     true
 }
 
-/// Insertion sort, fast on an almost sorted slice.
+/// Insertion sort, fast on an almost sorted slice: most values are already
+/// after their predecessor and are only compared.
 fn insertion_sort(v: &mut [u64]) {
     for i in 1..v.len() {
         let x = v[i];
+        if v[i - 1] <= x {
+            continue;
+        }
         let mut j = i;
         while j > 0 && v[j - 1] > x {
             v[j] = v[j - 1];
