@@ -160,8 +160,14 @@ impl FastLife {
         // third of the board at most. (A board with no rows can claim 2^40
         // columns, and NumPy steps it.)
         let column_sums = vec![0; if rows >= 3 { cols } else { 0 }];
+        // Row-major boards are taken as they are; others are copied once.
+        let current = if board.is_standard_layout() {
+            board
+        } else {
+            board.as_standard_layout().into_owned()
+        };
         FastLife {
-            current: board.as_standard_layout().into_owned(),
+            current,
             next,
             column_sums,
         }
