@@ -86,8 +86,9 @@ pub fn ensure_allocatable<T>(function: &str, shape: &[usize]) {
 
 // ANCHOR: advise_huge_pages
 /// Arrays from this size up get huge-page advice from
-/// [`advise_huge_pages`]: NumPy's threshold (4 MiB), below which a huge
-/// page would hold more than the array.
+/// [`advise_huge_pages`]: NumPy's threshold (4 MiB). Any range that long
+/// contains at least one whole, aligned 2 MiB page; a shorter one may
+/// contain none.
 pub const HUGE_PAGE_ADVICE_BYTES: usize = 1 << 22;
 
 /// Asks the kernel to back the memory of `values` with transparent huge

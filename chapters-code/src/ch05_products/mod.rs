@@ -171,9 +171,10 @@ pub fn gemm() {
 /// Equal to `a.dot(&b)` up to rounding: faer adds the products in another
 /// order (exactly equal when every partial sum is exact, as with small
 /// integers). A sum of zeros is 0.0, never -0.0, as in `dot` and NumPy:
-/// faer adds the product to the new array's zeros, where replacing them
-/// would keep the sign of a single -0.0 term (`[[0.0]]·[[-1.0]]`, or a row
-/// of -0.0). Where products overflow, the answer depends on the kernel,
+/// faer's result keeps the sign of a single -0.0 term (`[[0.0]]·[[-1.0]]`,
+/// or a row of -0.0), so a last pass adds 0.0 to every element, which turns
+/// -0.0 into 0.0 and leaves every other value as it is. Where products
+/// overflow, the answer depends on the kernel,
 /// and so on the processor: in `1e308·10 + 1e308·(-10)` both products
 /// overflow; a kernel that fuses the second product into the running sum
 /// (FMA) gives inf, one that rounds each product first adds inf and -inf
@@ -213,12 +214,17 @@ fn matmul_with(
     }
     faer::linalg::matmul::matmul(
         product.view_mut().into_faer(), // faer-ext: views, no copies
-        faer::Accum::Add, // onto the zeros: a sum of -0.0 is 0.0, as in NumPy
+        faer::Accum::Replace, // write, never read, the new array
         a.into_faer(),
         b.into_faer(),
         1.0,
         par,
     );
+    // -0.0 + 0.0 is 0.0, as in NumPy; x + 0.0 is x for every other x.
+    match par {
+        faer::Par::Seq => product.mapv_inplace(|x| x + 0.0),
+        _ => product.par_mapv_inplace(|x| x + 0.0),
+    }
     product
 }
 // ANCHOR_END: fast_matmul
