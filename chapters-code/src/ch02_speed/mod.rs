@@ -199,9 +199,10 @@ pub fn reciprocals_thp_map(nums: &[i64]) -> std::io::Result<MmapMut> {
 
 // ANCHOR: page_faults
 /// The number of minor page faults this process has taken so far, from
-/// `/proc/self/stat` (Linux only; `None` elsewhere). A minor fault is the
-/// kernel handing the process a fresh, zeroed page the first time it
-/// touches it.
+/// `/proc/self/stat` (Linux only; `None` elsewhere). For fresh memory, a
+/// minor fault is the kernel handing the process a zeroed page the first
+/// time it writes there (a read first maps a shared page of zeros, and the
+/// first write then faults again).
 pub fn minor_page_faults() -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // The command name (field 2) is in parentheses and may contain

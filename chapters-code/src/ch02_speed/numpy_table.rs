@@ -78,6 +78,7 @@ fn float_range() -> RowResult {
         "the end is excluded, as in NumPy; panics for `n < 0` (NumPy: `[]`)"
     );
     assert_eq!(a, array![0., 1., 2., 3.]);
+    assert_eq!(Array::range(0., 0., 1.), Array1::<f64>::zeros(0)); // n = 0: []
     Ok(())
 }
 
@@ -125,4 +126,18 @@ fn on_every_core() -> RowResult {
     );
     assert_eq!(r, array![1.0, 0.5, 0.25]);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use ndarray::prelude::*;
+
+    /// The `np.arange(0., n, 1.)` row's note: for `n < 0` NumPy returns `[]`;
+    /// ndarray panics.
+    #[test]
+    #[should_panic(expected = "Converting the length to `usize` must not fail")]
+    fn a_range_that_ends_below_its_start_panics() {
+        let n = -1_i64;
+        let _ = Array::range(0., n as f64, 1.);
+    }
 }

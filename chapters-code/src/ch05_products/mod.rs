@@ -335,9 +335,9 @@ mod tests {
 
     /// The tolerance of the tests below: values in [0, 1), inner dimension
     /// at most 53, so every entry is below 53, and summing in another order
-    /// moves it by rounding error, a few ulps of 53 (1.2e-14 each) at these
-    /// sizes. The error grows with the inner dimension: this tolerance is
-    /// for these tests only.
+    /// moves it by rounding error, about 53·ε (1.2e-14, a couple of ulps of
+    /// 53) at these sizes. The error grows with the inner dimension: this
+    /// tolerance is for these tests only.
     const TOLERANCE: f64 = 1e-13;
 
     #[test]

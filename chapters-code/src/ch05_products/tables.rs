@@ -96,19 +96,41 @@ fn blas_finding_in(results: &Results) -> String {
             .map(str::to_string)
     };
     let blas_run = results.run_of(blas);
-    let kernels = match fact(blas_run, OPENBLAS_CORE_FACT) {
+    let core = fact(blas_run, OPENBLAS_CORE_FACT);
+    let kernels = match &core {
         Some(core) => format!("its “{core}” kernels"),
         None => "kernels it did not name".to_string(),
     };
     let release = fact(blas_run, OPENBLAS_RELEASE_FACT)
         .map(|release| format!(" {release}"))
         .unwrap_or_default();
+    // threadpoolctl's description of NumPy's BLAS: "openblas 0.3.31.188.0 (SkylakeX)".
     let numpy_blas = fact(numpy.and_then(|t| results.run_of(t)), "numpy blas")
-        .map(|blas| format!(" (NumPy's: {blas})"))
-        .unwrap_or_default();
+        .and_then(|blas| {
+            let first = blas.split(", ").next()?;
+            let (library, rest) = first.split_once(' ')?;
+            let (version, core) = rest.strip_suffix(')')?.split_once(" (")?;
+            Some((library.to_string(), version.to_string(), core.to_string()))
+        });
+    let numpy_kernels = match (numpy_blas, &core) {
+        (Some((library, version, numpy_core)), Some(core)) if library == "openblas" => {
+            let same = if &numpy_core == core {
+                "the same kernels"
+            } else {
+                "another core's kernels"
+            };
+            format!(
+                "; NumPy's own build of OpenBLAS ({version}) chose “{numpy_core}”: {same}"
+            )
+        }
+        (Some((library, version, numpy_core)), _) => {
+            format!("; NumPy's BLAS is {library} {version} (“{numpy_core}”)")
+        }
+        (None, _) => String::new(),
+    };
     format!(
         "At 2048 × 2048, `dot` with the system's OpenBLAS was {comparison}; \
-         that OpenBLAS{release} chose {kernels}{numpy_blas}."
+         that OpenBLAS{release} chose {kernels}{numpy_kernels}."
     )
 }
 
@@ -149,8 +171,8 @@ mod tests {
         assert_eq!(
             blas_finding_in(&parse(&text)),
             "At 2048 × 2048, `dot` with the system's OpenBLAS was 2.0×\u{a0}slower \
-             than NumPy; that OpenBLAS 0.3.21 chose its “Prescott” kernels (NumPy's: \
-             openblas 0.3.31 (SkylakeX))."
+             than NumPy; that OpenBLAS 0.3.21 chose its “Prescott” kernels; NumPy's own \
+             build of OpenBLAS (0.3.31) chose “SkylakeX”: another core's kernels."
         );
         // Another machine: no ratio across machines, as in the tables.
         let elsewhere = text.replace("# run 2: cpu: X", "# run 2: cpu: Y");
@@ -158,13 +180,19 @@ mod tests {
             blas_finding_in(&parse(&elsewhere)),
             "At 2048 × 2048, `dot` with the system's OpenBLAS was 600.0\u{a0}ms \
              (NumPy not measured yet on the same machine); that OpenBLAS 0.3.21 \
-             chose its “Prescott” kernels (NumPy's: openblas 0.3.31 (SkylakeX))."
+             chose its “Prescott” kernels; NumPy's own build of OpenBLAS (0.3.31) chose \
+             “SkylakeX”: another core's kernels."
         );
         // OpenBLAS did not say which kernels.
         let unknown = text
             .replace("core: Prescott", "core: unknown")
             .replace("release: 0.3.21", "release: unknown");
-        assert!(blas_finding_in(&parse(&unknown)).contains("that OpenBLAS chose kernels it did not name"));
+        let finding = blas_finding_in(&parse(&unknown));
+        assert!(finding.contains("that OpenBLAS chose kernels it did not name; NumPy's BLAS is openblas 0.3.31 (“SkylakeX”)."), "{finding}");
+        // The same core in both builds.
+        let same = text.replace("core: Prescott", "core: SkylakeX");
+        let finding = blas_finding_in(&parse(&same));
+        assert!(finding.ends_with("chose “SkylakeX”: the same kernels."), "{finding}");
         let unmeasured = text
             .replace("matmul_2048,rust+blas,dot,,0.6,,,,,,2\n", "")
             .replace("# end: 2", "# end: 1");

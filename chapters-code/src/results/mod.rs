@@ -322,6 +322,14 @@ impl Results {
     }
 }
 
+/// The word in brackets of a Linux setting as the kernel prints it, the one in effect:
+/// `always [madvise] never` → `madvise`. `None` when there is no bracketed word.
+pub fn selected_word(setting: &str) -> Option<&str> {
+    let (_, after) = setting.split_once('[')?;
+    let (word, _) = after.split_once(']')?;
+    Some(word).filter(|w| !w.is_empty())
+}
+
 /// Seconds with twelve decimals (picoseconds: three significant digits even for the
 /// 20-nanosecond calls of the smallest sweeps), as the file stores them.
 fn seconds(value: f64) -> String {

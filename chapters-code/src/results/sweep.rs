@@ -123,9 +123,17 @@ impl Results {
                         format_size(ratios[faster.len()].0)
                     )
                 } else {
+                    // Neither side throughout, nor one crossing: name both lists, so
+                    // that a size where Rust is slower is never left unsaid.
+                    let slower: Vec<u64> = ratios
+                        .iter()
+                        .filter(|(_, r)| !r.faster)
+                        .map(|(n, _)| *n)
+                        .collect();
                     format!(
-                        "faster than {library} at {} only",
-                        size_list(&faster)
+                        "faster than {library} at {}, slower at {}",
+                        size_list(&faster),
+                        size_list(&slower)
                     )
                 };
                 let how = match level.len() {
@@ -213,6 +221,26 @@ mod tests {
         let empty = Results::default().sweep_findings(&RECIPROCALS);
         assert!(empty
             .contains("- Rust reciprocals: not measured yet next to NumPy."));
+    }
+
+    /// Faster, then clearly slower, then faster again: the slower size is named.
+    #[test]
+    fn findings_name_every_slower_size_when_the_lines_cross_twice() {
+        let r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Python, "numpy", 1_000, 2e-6),
+            (Side::Python, "numpy", 9_999_999, 0.030),
+            (Side::Rust, "reciprocals", 10, 2.5e-8),
+            (Side::Rust, "reciprocals", 1_000, 4e-6),
+            (Side::Rust, "reciprocals", 9_999_999, 0.015),
+        ]);
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert!(
+            text.starts_with(
+                "- Rust reciprocals: faster than NumPy at 10 and 9,999,999, slower at 1,000 ("
+            ),
+            "{text}"
+        );
     }
 
     #[test]

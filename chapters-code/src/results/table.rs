@@ -109,8 +109,14 @@ impl Ratio {
     /// The ratio for a table cell: in bold when it is a speed-up; a tie of overlapping
     /// spreads on a line of its own ("1.1× faster<br>IQRs overlap"), so cells stay narrow.
     pub fn emphasized(&self) -> String {
+        self.cell(true)
+    }
+
+    /// The ratio for a table cell, as [`Ratio::emphasized`] but in bold only if `bold`
+    /// (a NumPy row faster than NumPy's baseline is no win for the Rust code).
+    pub fn cell(&self, bold: bool) -> String {
         // A tie is not a win: no bold.
-        if self.faster && !self.is_tie() {
+        if bold && self.faster && !self.is_tie() {
             format!("**{self}**")
         } else if self.within_spread && !self.same_to_one_decimal() {
             format!("{}<br>IQRs{NBSP}overlap", self.by_medians())
@@ -337,7 +343,7 @@ impl Results {
             } else {
                 let ratio = self
                     .compare(timing, reference)
-                    .map(|r| r.emphasized())
+                    .map(|r| r.cell(row.side != Side::Python))
                     .unwrap_or_else(|| "–".into());
                 match other.and_then(|w| w.label(Side::Python)) {
                     Some(name) => format!("{ratio}<br>against {name}"),
@@ -414,10 +420,26 @@ impl Results {
                 format!("Measured by `./bench.sh` {}. {how}", describe(run))
             }
             several => {
+                // A run on the machine and software of an earlier one is named by its
+                // date and that run's marker, not by the same description again.
                 let each: Vec<String> = several
                     .iter()
                     .enumerate()
-                    .map(|(i, run)| format!("{} {}", marker(i), describe(run)))
+                    .map(|(i, run)| {
+                        let twin = several[..i].iter().position(|earlier| {
+                            describe(earlier).split_once(", on ").map(|d| d.1)
+                                == describe(run).split_once(", on ").map(|d| d.1)
+                        });
+                        match twin {
+                            Some(first) => format!(
+                                "{} on {}, another run on the same machine and software as {}",
+                                marker(i),
+                                run.fact("date").unwrap_or("unknown"),
+                                marker(first)
+                            ),
+                            None => format!("{} {}", marker(i), describe(run)),
+                        }
+                    })
                     .collect();
                 format!(
                     "Measured by `./bench.sh` in {} runs: {}. Ratios compare timings measured on the same machine only. {how}",
@@ -463,6 +485,14 @@ fn describe(run: &Run) -> String {
             .map(|f| f.to_uppercase())
             .collect();
         let _ = write!(machine, "; SIMD: {}", simd.join(", "));
+    }
+    // Chapter 2's page faults depend on it: `always` gives every large allocation huge
+    // pages, `madvise` only those that ask.
+    if let Some(mode) = run
+        .fact("transparent hugepages")
+        .and_then(crate::results::selected_word)
+    {
+        let _ = write!(machine, "; transparent huge pages: {mode}");
     }
     let mut text = format!(
         "on {}, on {} ({machine}), {}, {}",

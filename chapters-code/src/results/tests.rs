@@ -338,6 +338,30 @@ fn tables_show_every_declared_row_and_mark_mixed_runs() {
     let note = r.groups_note(&[&GROUP_G]);
     assert!(note.contains("in 2 runs: ¹ on 2026-01-01, on Test CPU (2 cores; SIMD: AVX2, AVX512F)"), "{note}");
     assert!(note.contains("NumPy 2.4.6; ² on 2026-02-02"), "{note}");
+    // The kernel's huge-page setting is part of the machine: chapter 2's faults depend on it.
+    let with_thp = sample().replace(
+        "# run 1: numpy: 2.4.6",
+        "# run 1: numpy: 2.4.6\n# run 1: transparent hugepages: always [madvise] never",
+    );
+    let note = parse(&with_thp).expect("valid").groups_note(&[&GROUP_G]);
+    assert!(
+        note.contains(
+            "(2 cores; SIMD: AVX2, AVX512F; transparent huge pages: madvise)"
+        ),
+        "{note}"
+    );
+    // A second run on the same machine and software is not described twice.
+    let twin = sample().replace(
+        "# run 2: cores: 2",
+        "# run 2: cores: 2\n# run 2: numpy: 2.4.6",
+    );
+    let note = parse(&twin).expect("valid").groups_note(&[&GROUP_G]);
+    assert!(
+        note.contains(
+            "NumPy 2.4.6; ² on 2026-02-02, another run on the same machine and software as ¹. "
+        ),
+        "{note}"
+    );
     // Without the slow row's timing, it is "not measured yet", not left out.
     let text = sample()
         .replace("g,rust,slow,,0.060000000000,0.059000000000,0.061000000000,0.058000000000,0.070000000000,10,1\n", "")
@@ -417,6 +441,7 @@ fn ratios_and_durations_never_break_across_lines() {
     );
     assert_eq!(Ratio::of(0.0106, 0.01).to_string(), "1.1×\u{a0}slower");
     assert_eq!(Ratio::of(0.01, 0.011).emphasized(), "**1.1×\u{a0}faster**");
+    assert_eq!(Ratio::of(0.01, 0.011).cell(false), "1.1×\u{a0}faster");
     assert_eq!(Ratio::describe(None, Some(1.0), "–"), "–");
     // After "is": a tie reads "level with", never "1.0× (a tie) than".
     assert_eq!(Ratio::of(0.0102, 0.01).than("NumPy"), "level with NumPy");
