@@ -313,12 +313,13 @@ struct RowScratch {
 
 /// Appends to `out` the indices that sort `row`:
 /// 1. each value's order-preserving key (its high bits) and its index (the low
-///    bits) are packed into one `u64`;
+///    bits) are packed into one `u64`, and the packed keys are sorted:
 /// 2. rows of 64 to 16,384 finite values are distributed into four buckets per
 ///    element, linearly between the smallest and the largest value (rounding is
-///    monotonic, so bucket order is value order), and the almost sorted result
-///    is finished by an insertion sort. Rows with NaN or infinities, longer
-///    rows, and rows whose values crowd into a few buckets use `sort_unstable`
+///    monotonic, so bucket order is value order), packing each key as it goes
+///    into its bucket, and the almost sorted result is finished by an insertion
+///    sort. Rows with NaN or infinities, shorter or longer rows, and rows whose
+///    values crowd into a few buckets are packed first and use `sort_unstable`
 ///    instead;
 /// 3. the rare neighbours whose kept key bits tie are re-sorted by their full
 ///    key.
@@ -406,7 +407,9 @@ fn bucket_sort(
         s.packed[usize::from(*slot)] = pack(item);
         *slot += 1;
     }
-    insertion_sort(&mut s.packed); // out of order only within a bucket
+    // Out of order only within a bucket (or across one, where two keys' kept
+    // bits tie and the index decides).
+    insertion_sort(&mut s.packed);
     true
 }
 
@@ -1014,13 +1017,12 @@ mod tests {
         order
     }
 
-    /// The unstable sort finds the smallest and largest value in eight lanes
-    /// plus a remainder. Whatever they find only decides how fast the row is
-    /// sorted (a missed extreme lands in an end bucket, and the insertion
-    /// sort still orders it), so this checks the answer with one NaN,
-    /// infinity or extreme value in every lane and in the remainder.
+    /// Whatever `min_max_finite` finds only decides how fast a row is sorted
+    /// (a missed extreme lands in an end bucket, and the insertion sort still
+    /// orders it), so this checks the answer with one NaN, infinity or
+    /// extreme value anywhere; the next test checks `min_max_finite` itself.
     #[test]
-    fn unstable_argsort_sees_every_lane_and_the_remainder() {
+    fn unstable_argsort_with_a_special_value_anywhere() {
         for n in [64, 67, 71, 72] {
             let base: Vec<f64> = (0..n).map(|i| f64::from((i * 37) % n)).collect();
             for at in 0..n as usize {
@@ -1035,6 +1037,32 @@ mod tests {
                         "n = {n}, {special} at {at}"
                     );
                 }
+            }
+        }
+    }
+
+    /// `min_max_finite` reads eight lanes plus a remainder: a NaN, an
+    /// infinity, a new smallest or a new largest value in any of them is
+    /// seen.
+    #[test]
+    fn min_max_finite_sees_every_lane_and_the_remainder() {
+        for n in [1, 7, 8, 9, 15, 16, 17, 67] {
+            let base: Vec<f64> = (0..n).map(|i| f64::from(i % 5)).collect();
+            assert_eq!(min_max_finite(&base), (0.0, f64::from((n - 1).min(4)), true));
+            for at in 0..n as usize {
+                let with = |value: f64| {
+                    let mut row = base.clone();
+                    row[at] = value;
+                    min_max_finite(&row)
+                };
+                let (lo, hi, finite) = with(f64::NAN);
+                assert!(!finite, "NaN at {at} of {n}");
+                assert!(lo <= hi || n == 1, "NaN at {at} of {n}: {lo}, {hi}");
+                assert!(!with(f64::INFINITY).2, "inf at {at} of {n}");
+                assert!(!with(f64::NEG_INFINITY).2, "-inf at {at} of {n}");
+                assert_eq!(with(-7.5).0, -7.5, "new smallest at {at} of {n}");
+                assert_eq!(with(9.5).1, 9.5, "new largest at {at} of {n}");
+                assert!(with(9.5).2 && with(-7.5).2);
             }
         }
     }
@@ -1118,7 +1146,9 @@ mod tests {
         fn unstable_argsort_agrees_with_the_stable_one(
             row in row_strategy(), repeat in 1usize..8,
         ) {
-            // Long rows (64 values and more) take the bucket path.
+            // Repeated rows, up to 49 times: with their NaNs and infinities, and
+            // only ten finite values, they mostly take the `sort_unstable` path
+            // (`unstable_argsort_gives_the_stable_order` reaches the buckets).
             both_argsorts_agree(row.repeat(repeat * repeat));
         }
     }

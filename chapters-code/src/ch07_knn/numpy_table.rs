@@ -107,10 +107,12 @@ fn argpartition() -> RowResult {
     let part = numpy_row!(
         "`np.argpartition(d, k, axis=1)`",
         argpartition_rows(d.view(), k)?,
-        "this book's; an error if `k >= ncols`"
+        "this book's; an error if `k >= ncols` (unless the array is empty, as in NumPy)"
     );
     assert_eq!(part.dim(), (10, 10));
     assert!(argpartition_rows(d.view(), 10).is_err());
+    let empty = Array2::<f64>::zeros((3, 0));
+    assert_eq!(argpartition_rows(empty.view(), 1)?.dim(), (3, 0));
     Ok(())
 }
 

@@ -36,9 +36,14 @@ fn convolve_valid() -> RowResult {
     let v = numpy_row!(
         "`signal.convolve2d(a, k, mode='valid')`",
         convolve2d(a.view(), k.view(), Mode::Valid)?,
-        "this book's; an error where SciPy raises"
+        "this book's; an error where SciPy raises, and for an empty operand, which SciPy does not reject"
     );
     assert_eq!(v, array![[95, 116, 137, 158], [200, 221, 242, 263]]);
+    let empty = Array2::<i64>::zeros((0, 0));
+    assert!(matches!(
+        convolve2d(empty.view(), k.view(), Mode::Valid),
+        Err(super::ConvError::Empty { .. })
+    ));
     Ok(())
 }
 
