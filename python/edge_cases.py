@@ -853,7 +853,8 @@ def speed():
     ]
     for name, p, pts in dist_cases:
         p = np.array(p, dtype=np.float64)
-        for fn in ["distances_broadcast_literal", "distances_to", "distances_to_par", "distances_nested"]:
+        for fn in ["distances_broadcast_literal", "distances_broadcast_in_place", "distances_to",
+                   "distances_to_par", "distances_nested"]:
             layouts = LAYOUTS_2D if name in ("random", "d9") and fn != "distances_nested" else ["c"]
             for layout in layouts:
                 vpts = view(pts, layout)

@@ -93,6 +93,11 @@ fn distance_benches(c: &mut Criterion) {
             distances_broadcast_literal(point.view(), black_box(points.view()))
         })
     });
+    group.bench_function(distances::BROADCAST_IN_PLACE.variant, |b| {
+        b.iter(|| {
+            distances_broadcast_in_place(point.view(), black_box(points.view()))
+        })
+    });
     group.bench_function(distances::DISTANCES_TO.variant, |b| {
         b.iter(|| distances_to(point.view(), black_box(points.view())))
     });

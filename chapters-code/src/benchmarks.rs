@@ -565,6 +565,12 @@ pub mod distances {
         "broadcast_literal",
         &[(RS, "Rust `distances_broadcast_literal`")],
     );
+    /// `distances_broadcast_in_place`: NumPy's two temporaries.
+    pub const BROADCAST_IN_PLACE: Workload = Workload::rust(
+        G,
+        "broadcast_in_place",
+        &[(RS, "Rust `distances_broadcast_in_place`")],
+    );
     /// `distances_to`.
     pub const DISTANCES_TO: Workload = Workload::rust(
         G,
@@ -594,6 +600,7 @@ pub mod distances {
             NUMPY_BROADCAST,
             NESTED_VECS,
             BROADCAST_LITERAL,
+            BROADCAST_IN_PLACE,
             DISTANCES_TO,
             RAYON,
         ],

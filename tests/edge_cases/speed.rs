@@ -7,7 +7,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use chapters_code::speed::{
     array_from_iter, array_from_slice, array_from_vec, array_range_f64,
-    copy_floor, distances_broadcast_literal, distances_nested, distances_to,
+    copy_floor, distances_broadcast_in_place, distances_broadcast_literal,
+    distances_nested, distances_to,
     distances_to_par, list_range, reciprocals, reciprocals_boxed,
     reciprocals_into, reciprocals_map_collect, reciprocals_par,
     reciprocals_push_loop, tutorial_points, tutorial_points_nested,
@@ -44,6 +45,7 @@ fn speed_matches_numpy() {
         "speed::tutorial_points_nested",
         "speed::distances_nested",
         "speed::distances_broadcast_literal",
+        "speed::distances_broadcast_in_place",
         "speed::distances_to",
         "speed::distances_to_par",
     ]);
@@ -211,6 +213,9 @@ fn check_distances(case: &Case, function: &str) -> Result<(), String> {
             "distances_to_par" => distances_to_par(point, points),
             "distances_broadcast_literal" => {
                 distances_broadcast_literal(point, points)
+            }
+            "distances_broadcast_in_place" => {
+                distances_broadcast_in_place(point, points)
             }
             _ => {
                 let others: Vec<Vec<f64>> =

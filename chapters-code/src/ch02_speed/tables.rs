@@ -102,6 +102,19 @@ pub fn findings() -> Result<String> {
                 "`distances_to`",
             ),
         ),
+        format!(
+            "- The same expression with NumPy's two new arrays instead of four (`distances_broadcast_in_place`): {}, {}.",
+            than(
+                t(distances::BROADCAST_LITERAL, Rust),
+                t(distances::BROADCAST_IN_PLACE, Rust),
+                "the literal translation",
+            ),
+            than(
+                numpy_distances,
+                t(distances::BROADCAST_IN_PLACE, Rust),
+                "NumPy's expression",
+            ),
+        ),
     ];
     Ok(lines.join("\n") + "\n")
 }
