@@ -186,6 +186,8 @@ with_huge_pages() {
     "$program" machine
     echo "os: $( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || uname -s), Linux $(uname -r)"
     echo "rustc: $(rustc --version)"
+    # Which code was measured: the commit, "-dirty" with uncommitted changes.
+    echo "source commit: $(git describe --always --dirty --abbrev=12 2>/dev/null || echo unknown)"
     echo "transparent hugepages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)"
     if [ "$have_numpy" = yes ]; then
         "$python_bin" python/bench.py --facts

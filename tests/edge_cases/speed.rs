@@ -8,10 +8,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use chapters_code::speed::{
     array_from_iter, array_from_slice, array_from_vec, array_range_f64,
     copy_floor, distances_broadcast_in_place, distances_broadcast_literal,
-    distances_nested, distances_to,
-    distances_to_par, list_range, reciprocals, reciprocals_boxed,
-    reciprocals_into, reciprocals_map_collect, reciprocals_par,
-    reciprocals_push_loop, tutorial_points, tutorial_points_nested,
+    distances_nested, distances_to, distances_to_par, list_range, reciprocals,
+    reciprocals_boxed, reciprocals_into, reciprocals_map_collect,
+    reciprocals_par, reciprocals_push_loop, tutorial_points,
+    tutorial_points_nested,
 };
 use ndarray::prelude::*;
 

@@ -494,8 +494,13 @@ fn describe(run: &Run) -> String {
     {
         let _ = write!(machine, "; transparent huge pages: {mode}");
     }
+    let source = run
+        .fact("source commit")
+        .filter(|c| *c != "unknown")
+        .map(|c| format!(" (source commit {c})"))
+        .unwrap_or_default();
     let mut text = format!(
-        "on {}, on {} ({machine}), {}, {}",
+        "on {}{source}, on {} ({machine}), {}, {}",
         fact("date"),
         fact("cpu"),
         fact("os"),

@@ -350,6 +350,18 @@ fn tables_show_every_declared_row_and_mark_mixed_runs() {
         ),
         "{note}"
     );
+    // The code measured: bench.sh records the commit.
+    let with_commit = sample().replace(
+        "# run 1: numpy: 2.4.6",
+        "# run 1: numpy: 2.4.6\n# run 1: source commit: 0123456789ab-dirty",
+    );
+    let note = parse(&with_commit).expect("valid").groups_note(&[&GROUP_G]);
+    assert!(
+        note.contains(
+            "¹ on 2026-01-01 (source commit 0123456789ab-dirty), on Test CPU"
+        ),
+        "{note}"
+    );
     // A second run on the same machine and software is not described twice.
     let twin = sample().replace(
         "# run 2: cores: 2",
@@ -869,4 +881,24 @@ fn facts_the_file_cannot_hold_are_refused_and_errors_name_lines_not_files() {
         .unwrap_err()
         .to_string();
     assert!(error.starts_with("line 2: "), "{error}");
+}
+
+/// The machine notes read facts that `./bench.sh` must write under these names.
+#[test]
+fn bench_sh_records_the_facts_the_notes_read() {
+    let script = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../bench.sh"
+    ))
+    .expect("bench.sh is readable");
+    for fact in [
+        "source commit",
+        "transparent hugepages",
+        "date",
+        "cpu",
+        "cores",
+        "rustc",
+    ] {
+        assert!(script.contains(&format!("echo \"{fact}: ")), "{fact}");
+    }
 }
