@@ -543,6 +543,39 @@ def knn():
                         {"dist_sq": arr(d, "f64", layout), "k": k},
                         run(lambda: nearest_reference(d, k), lambda x: arr(x, "usize")),
                         note="tutorial formula gives: " + json.dumps(tutorial_expr, sort_keys=True))
+
+    # Rows long enough for argsort_rows_unstable's bucket path (64 to 16,384 finite values), and
+    # just too short or too long for it (63, 16,385): ties, ±0.0, one outlier among values
+    # crowded into one bucket, and values that differ only in their last bits, which its packed
+    # keys drop (decreasing, they once made its insertion sort quadratic). Each row with its
+    # reverse below it. Its own generator, so that the cases above keep their values.
+    r = rng(12)
+
+    def last_bits(n):
+        one = np.array([1.0]).view(np.uint64)[0]
+        return (np.arange(n, dtype=np.uint64) + one).view(np.float64)
+
+    for n in (63, 64, 65):
+        crowded = 1.0 + r.randint(0, 500, n) * 1e-9
+        crowded[n // 2] = 1e6
+        rows = [("last-bits-decreasing", last_bits(n)[::-1]),
+                ("last-bits-shuffled", r.permutation(last_bits(n))),
+                ("signed-zeros", np.where(r.rand(n) < 0.5, -0.0, 0.0)),
+                ("ties", r.randint(0, 3, n).astype(float)),
+                ("crowded-outlier", crowded)]
+        for name, row in rows:
+            m = np.stack([row, row[::-1]])
+            for layout in ("c", "f"):
+                vm = view(m, layout)
+                fam.add(f"argsort_rows/long-{n}-{name}/{layout}", "knn::argsort_rows",
+                        "np.argsort(a, axis=1, kind='stable')", {"a": arr(m, "f64", layout)},
+                        run(lambda: stable_argsort(vm), lambda x: arr(x, "usize")))
+    for n, name, row in [(16384, "last-bits-decreasing", last_bits(16384)[::-1]),
+                         (16385, "ties", r.randint(0, 100, 16385).astype(float))]:
+        m = row[None, :]
+        fam.add(f"argsort_rows/long-{n}-{name}/c", "knn::argsort_rows",
+                "np.argsort(a, axis=1, kind='stable')", {"a": arr(m, "f64")},
+                run(lambda: stable_argsort(m), lambda x: arr(x, "usize")))
     return fam
 
 
