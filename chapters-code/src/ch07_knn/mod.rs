@@ -90,7 +90,9 @@ impl std::error::Error for KnnError {}
 /// `np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)`, word
 /// for word. It creates two (n, n, d) temporaries: the differences, then their
 /// squares. Panics, like [`pairwise_sq_distances`], when they cannot be
-/// allocated.
+/// allocated. NumPy's answer bit for bit up to seven coordinates; from eight
+/// on, NumPy's pairwise summation adds in another order, so the last bits
+/// may differ (in every version).
 pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
     let (n, d) = x.dim();
     ensure_allocatable::<f64>("pairwise_broadcast", &[n, n, d.max(1)]);
@@ -117,7 +119,9 @@ pub fn pairwise_sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
 
 // ANCHOR: pairwise_sq_distances
 /// All squared Euclidean distances between the rows of `x`, (n, d) -> (n, n),
-/// with no temporary: each distance is summed where it is stored.
+/// with no temporary: each distance is summed where it is stored, coordinate
+/// by coordinate (NumPy's order up to seven coordinates; see
+/// [`pairwise_sq_distances_broadcast`] for more).
 ///
 /// # Panics
 /// When the (n, n) result cannot be allocated (NumPy: `MemoryError`): a
@@ -569,6 +573,8 @@ fn select_smallest(row: &[f64], count: usize, best: &mut Vec<usize>) {
 // ANCHOR: k_nearest
 /// The `k` nearest neighbours of every point, nearest first, from a
 /// squared-distance matrix (each point itself, at distance 0, is left out).
+/// Panics, with [`argpartition_rows`]'s message, when its partition cannot be
+/// allocated (NumPy: `MemoryError`).
 pub fn k_nearest(
     dist_sq: ArrayView2<f64>,
     k: usize,

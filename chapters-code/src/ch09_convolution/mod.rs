@@ -163,6 +163,11 @@ impl std::error::Error for ConvError {}
 /// or cancels: `[[1, 1e308, -1e308]]` with a kernel of three ones gives 0
 /// here and 1 in SciPy (the exact sum), `[[1e308, 1e308, -1e308]]` gives
 /// inf here and 1e308 there.
+///
+/// # Panics
+/// When the result, or the zero-padded input of `Full` and `Same`, cannot
+/// be allocated (NumPy: `MemoryError`); the message names
+/// [`convolve_valid`] or [`convolve_full`], which allocate them.
 pub fn convolve2d<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
@@ -270,7 +275,7 @@ pub fn cut_window<T: Clone>(
 // ANCHOR: correlate2d
 /// Cross-correlation, `scipy.signal.correlate2d`: the same sliding sums
 /// without flipping the kernel. This is what "convolution" layers of
-/// neural-network libraries compute.
+/// neural-network libraries compute. Panics like [`convolve2d`].
 pub fn correlate2d<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
