@@ -179,6 +179,25 @@ with_huge_pages() {
     return 0
 }
 
+# Which code is measured: this checkout's commit (12 hex digits), "-dirty" when the code has
+# changes not committed (tracked or new files; results, outputs and images do not count, a
+# partial run rewrites them), "unknown" outside a git checkout of this folder (a tarball,
+# even one unpacked inside another repository).
+source_commit() {
+    local top head
+    if top=$(git rev-parse --show-toplevel 2>/dev/null) && [ "$top" = "$(pwd -P)" ] \
+        && head=$(git rev-parse --short=12 HEAD 2>/dev/null); then
+        if [ -n "$(git status --porcelain --untracked-files=all -- . \
+            ':!results' ':!src/outputs' ':!images' 2>/dev/null)" ]; then
+            echo "$head-dirty"
+        else
+            echo "$head"
+        fi
+    else
+        echo unknown
+    fi
+}
+
 {
     echo "date: $(date -u +%Y-%m-%d)"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || uname -m)"
@@ -186,8 +205,7 @@ with_huge_pages() {
     "$program" machine
     echo "os: $( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || uname -s), Linux $(uname -r)"
     echo "rustc: $(rustc --version)"
-    # Which code was measured: the commit, "-dirty" with uncommitted changes.
-    echo "source commit: $(git describe --always --dirty --abbrev=12 2>/dev/null || echo unknown)"
+    echo "source commit: $(source_commit)"
     echo "transparent hugepages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)"
     if [ "$have_numpy" = yes ]; then
         "$python_bin" python/bench.py --facts

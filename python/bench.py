@@ -353,6 +353,24 @@ def page_fault_report():
     return "\n".join(lines)
 
 
+def is_numpys_blas(info):
+    """Whether a threadpoolctl entry is NumPy's own BLAS, not SciPy's or another library's
+    (each wheel bundles its own, and the order threadpoolctl lists them in varies)."""
+    if info.get("user_api") != "blas":
+        return False
+    home = Path(np.__file__).resolve().parent
+    path = Path(info.get("filepath") or "").resolve()
+    return home in path.parents or (home.parent / "numpy.libs") in path.parents
+
+
+def describe_blas(info):
+    """'openblas 0.3.31.188.0 (SkylakeX)', leaving out what threadpoolctl does not know."""
+    text = " ".join(str(info[k]) for k in ("internal_api", "version") if info.get(k))
+    if info.get("architecture"):
+        text += f" ({info['architecture']})"
+    return text or "unknown"
+
+
 def facts():
     """The versions the NumPy side ran with, NumPy's SIMD extensions and its BLAS."""
     import platform
@@ -374,11 +392,7 @@ def facts():
     try:
         from threadpoolctl import threadpool_info
 
-        blas = [
-            f"{i.get('internal_api')} {i.get('version')} ({i.get('architecture')})"
-            for i in threadpool_info()
-            if i.get("user_api") == "blas"
-        ]
+        blas = [describe_blas(i) for i in threadpool_info() if is_numpys_blas(i)]
         if blas:
             lines.append(f"numpy blas: {', '.join(blas)}")
     except ImportError:

@@ -336,9 +336,10 @@ def products():
     dot_case("checked_dot/neg-zero-sum", [[-0.0, -0.0]], [[1.0], [1.0]],
              note="a sum of -0.0 terms; BLAS/matrixmultiply may start from +0.0")
     # Sums of zeros, found by the hostile sweep: NumPy's BLAS (and ndarray's dot) add the
-    # products to 0.0, so a sum of -0.0 terms is 0.0; faer, replacing the result instead of
-    # adding to it, kept a single -0.0 term's sign (k = 1, an outer product) and the sign of
-    # every all--0.0 sum, in each of its kernels (matrix-vector, small, blocked).
+    # products to 0.0, so a sum of -0.0 terms is 0.0; faer's own result keeps a single -0.0
+    # term's sign (k = 1, an outer product) and the sign of every all--0.0 sum, in each of its
+    # kernels (matrix-vector, small, blocked), and fast_matmul's last `+ 0.0` pass turns them
+    # into 0.0.
     sum_of_zeros = "a sum of zeros is 0.0 in NumPy, never -0.0 (the hostile sweep's finding)"
     dot_case("checked_dot/outer-zero-times-negative", [[0.0], [1.0], [-0.0]], [[-1.0, 2.0, 0.0]],
              note=sum_of_zeros)

@@ -414,3 +414,64 @@ fn bench_sh_with_huge_pages_retries_refusals_and_keeps_the_streams_apart() {
     assert!(err.contains("got no huge pages in 20 processes"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// bench.sh's `source_commit`: the commit of this checkout, "-dirty" for changed or new
+/// code but not for the results, outputs and images a partial run rewrites, and "unknown"
+/// in a copy without its own repository, even inside another one.
+#[test]
+fn bench_sh_names_the_commit_it_measures() {
+    let function = bench_sh_function("source_commit");
+    let run = |dir: &Path| {
+        let output = Command::new("bash")
+            .arg("-c")
+            .arg(format!("set -euo pipefail\n{function}source_commit"))
+            .current_dir(dir)
+            .output()
+            .expect("bash runs");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    };
+    let git = |dir: &Path, args: &[&str]| {
+        let status = Command::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("git runs");
+        assert!(status.status.success(), "git {args:?}: {status:?}");
+    };
+    let repo = std::env::temp_dir()
+        .join(format!("source-commit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repo);
+    std::fs::create_dir_all(repo.join("results")).expect("a temporary folder");
+    std::fs::write(repo.join("code.rs"), "fn main() {}\n").expect("writes");
+    std::fs::write(repo.join("results/benchmarks.csv"), "old\n")
+        .expect("writes");
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "first"]);
+    let clean = run(&repo);
+    assert!(
+        clean.len() == 12 && clean.chars().all(|c| c.is_ascii_hexdigit()),
+        "{clean}"
+    );
+    // A partial run's results do not make the code dirty.
+    std::fs::write(repo.join("results/benchmarks.csv"), "new\n")
+        .expect("writes");
+    assert_eq!(run(&repo), clean);
+    // A new source file does.
+    std::fs::write(repo.join("more.rs"), "\n").expect("writes");
+    assert_eq!(run(&repo), format!("{clean}-dirty"));
+    // A copy without its own repository, unpacked inside this one.
+    let copy = repo.join("unpacked");
+    std::fs::create_dir_all(&copy).expect("a folder");
+    assert_eq!(run(&copy), "unknown");
+    let _ = std::fs::remove_dir_all(&repo);
+}

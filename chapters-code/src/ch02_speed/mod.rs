@@ -232,12 +232,18 @@ pub const HUGE_PAGE_PROBE_BYTES: usize = 40 << 20;
 /// where the platform does not count page faults.
 pub fn allocator_gets_huge_pages() -> Option<bool> {
     let len = HUGE_PAGE_PROBE_BYTES / size_of::<f64>();
-    let pages = HUGE_PAGE_PROBE_BYTES / 4096;
     let faults = page_faults_of(|| {
         let probe = Array1::from_elem(len, 1.0_f64);
         std::hint::black_box(&probe);
     })?;
-    Some(faults < pages as u64 / 4)
+    Some(mostly_huge_pages(faults as f64, HUGE_PAGE_PROBE_BYTES))
+}
+
+/// Whether `faults` page faults for writing `bytes` of fresh memory mean that most of it
+/// was on huge pages: on 4 KiB pages it takes one fault per page, and fewer than a quarter
+/// of that cannot be 4 KiB pages alone.
+pub(crate) fn mostly_huge_pages(faults: f64, bytes: usize) -> bool {
+    faults < bytes.div_ceil(4096) as f64 / 4.0
 }
 
 /// The environment variable with which `./bench.sh` tells a benchmark or

@@ -4,7 +4,7 @@
 use crate::benchmarks::{creation, distances, reciprocals, Side, Workload};
 use crate::error::Result;
 use crate::results::{format_count, format_duration, Results, Timing};
-use crate::speed::{PageFaultSide, TUTORIAL_END};
+use crate::speed::{mostly_huge_pages, PageFaultSide, TUTORIAL_END};
 
 /// Which machine the chapter's timings come from, in which runs: only the runs its
 /// own tables use.
@@ -174,51 +174,76 @@ pub fn page_faults_markdown(results: &Results) -> String {
 /// check, but the kernel may still refuse huge pages for one array; and a kernel whose
 /// setting is `always` gives them to the system allocator too, unasked.
 fn huge_pages_granted(results: &Results) -> String {
+    let key = |side: PageFaultSide| side.key("reciprocals");
+    // Whole faults: the counts are averages over calls.
     let faults = |side: PageFaultSide| {
         results
-            .fact(&side.key("reciprocals"))
+            .fact(&key(side))
             .parse::<f64>()
             .ok()
             .filter(|n| n.is_finite() && *n >= 0.0)
+            .map(f64::round)
     };
-    // The 80 MB result on 4 KiB pages: one fault per page. Fewer than a quarter of that
-    // means most of it was on huge pages (the rule of `allocator_gets_huge_pages`).
+    // The setting of the run that counted the system allocator's faults, not the latest.
+    let mode = results
+        .runs
+        .iter()
+        .rev()
+        .find(|run| run.fact(&key(PageFaultSide::Rust)).is_some())
+        .and_then(|run| run.fact("transparent hugepages"))
+        .and_then(crate::results::selected_word)
+        .unwrap_or("unknown");
+    // A 2 MiB huge page takes one fault where 4 KiB pages take 512.
+    const SAVED_BY_ONE_HUGE_PAGE: f64 = 511.0;
     let small_pages = RESULT_BYTES.div_ceil(4096) as f64;
-    let count = |n: f64| format_count(n.round());
     match (
         faults(PageFaultSide::Rust),
         faults(PageFaultSide::RustHugePages),
     ) {
-        (Some(plain), Some(_)) if plain < small_pages / 4.0 => format!(
-            "\nIn this run even the system allocator's 80 MB result took only {} page faults \
-             per call, not one per 4 KiB page ({}): this kernel gives huge pages to large \
-             allocations unasked (its transparent huge page setting is `{}`), so the columns \
-             compare huge pages with huge pages.\n",
-            count(plain),
-            count(small_pages),
-            thp_mode(results).unwrap_or("unknown"),
-        ),
+        (Some(plain), _) if mostly_huge_pages(plain, RESULT_BYTES) => {
+            let why = if mode == "always" {
+                "this kernel gives huge pages to large allocations unasked (its \
+                 transparent huge page setting is `always`), so the columns compare huge \
+                 pages with huge pages"
+                    .to_string()
+            } else {
+                format!(
+                    "it got huge pages without the tunable (the kernel's transparent huge \
+                     page setting: `{mode}`)"
+                )
+            };
+            format!(
+                "\nIn this run even the system allocator's 80 MB result took only {} page \
+                 faults per call, not one per 4 KiB page ({}): {why}.\n",
+                format_count(plain),
+                format_count(small_pages),
+            )
+        }
         (Some(plain), Some(huge)) if huge < plain / 4.0 => format!(
             "\nWith the glibc tunable, the 80 MB result took {} page faults per call \
              instead of {}: glibc asked for huge pages and the kernel granted them.\n",
-            count(huge),
-            count(plain)
+            format_count(huge),
+            format_count(plain)
         ),
-        (Some(plain), Some(huge)) if huge < plain => format!(
+        (Some(plain), Some(huge)) if plain - huge >= SAVED_BY_ONE_HUGE_PAGE => format!(
             "\nWith the glibc tunable, the 80 MB result took {} page faults per call \
              instead of {}: glibc asked for huge pages and the kernel granted only some \
              of them at that moment.\n",
-            count(huge),
-            count(plain)
+            format_count(huge),
+            format_count(plain)
         ),
         (Some(plain), Some(huge)) => {
             let counts = if huge == plain {
-                format!("{} per call in both columns", count(plain))
+                format!("{} per call in both columns", format_count(plain))
             } else {
-                format!("{} per call against {} without it", count(huge), count(plain))
+                format!(
+                    "{} per call against {} without it",
+                    format_count(huge),
+                    format_count(plain)
+                )
             };
             format!(
-                "\nIn this run the glibc tunable saved no page faults in the page-fault \
+                "\nIn this run the glibc tunable got no huge pages in the page-fault \
                  example ({counts}), although the example runs only in a process whose \
                  allocator got huge pages for a fresh 40 MiB array just before: the kernel \
                  did not grant them for this array at that moment.\n"
@@ -231,12 +256,6 @@ fn huge_pages_granted(results: &Results) -> String {
 /// The size of the page-fault example's 80 MB result: one `f64` for each of the tutorial's
 /// integers 1 to 9,999,999.
 const RESULT_BYTES: usize = (TUTORIAL_END as usize - 1) * size_of::<f64>();
-
-/// The kernel's transparent huge page setting in the results' machine facts, the word
-/// `./bench.sh` recorded in brackets (`always [madvise] never` → `madvise`).
-pub fn thp_mode(results: &Results) -> Option<&str> {
-    crate::results::selected_word(results.fact("transparent hugepages"))
-}
 
 #[cfg(test)]
 mod tests {
@@ -339,6 +358,41 @@ mod tests {
             "{table}"
         );
         assert!(!table.contains("granted"), "{table}");
+        // The same counts under `madvise`: huge pages, but not "unasked"; and the setting is
+        // the one of the run that counted the faults, not of a later run.
+        let later_madvise = always.replace(
+            header,
+            &format!(
+                "# run 2: date: 2026-11-27\n\
+                 # run 2: transparent hugepages: always [madvise] never\n{header}"
+            ),
+        );
+        let table = page_faults_markdown(
+            &Results::parse(&later_madvise).expect("valid results"),
+        );
+        assert!(table.contains("setting is `always`"), "{table}");
+        let madvise = always.replace("[always] madvise", "always [madvise]");
+        let table =
+            page_faults_markdown(&Results::parse(&madvise).expect("valid results"));
+        assert!(
+            table.contains(
+                "it got huge pages without the tunable (the kernel's transparent huge \
+                 page setting: `madvise`)"
+            ),
+            "{table}"
+        );
+        assert!(!table.contains("unasked"), "{table}");
+        // One fault fewer is no huge page.
+        let one = text.replace(
+            "rust+thp, reciprocals: 625.0",
+            "rust+thp, reciprocals: 19531.2",
+        );
+        let table =
+            page_faults_markdown(&Results::parse(&one).expect("valid results"));
+        assert!(
+            table.contains("got no huge pages in the page-fault example (19,531 per call against 19,532 without it)"),
+            "{table}"
+        );
     }
 
     #[test]

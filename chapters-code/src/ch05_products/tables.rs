@@ -92,7 +92,7 @@ fn blas_finding_in(results: &Results) -> String {
     // fixed processor prints no "Core:").
     let fact = |run: Option<&Run>, key: &str| {
         run.and_then(|run| run.fact(key))
-            .filter(|value| *value != "unknown")
+            .filter(|value| !value.trim().is_empty() && *value != "unknown")
             .map(str::to_string)
     };
     let blas_run = results.run_of(blas);
@@ -104,34 +104,59 @@ fn blas_finding_in(results: &Results) -> String {
     let release = fact(blas_run, OPENBLAS_RELEASE_FACT)
         .map(|release| format!(" {release}"))
         .unwrap_or_default();
-    // threadpoolctl's description of NumPy's BLAS: "openblas 0.3.31.188.0 (SkylakeX)".
-    let numpy_blas = fact(numpy.and_then(|t| results.run_of(t)), "numpy blas")
-        .and_then(|blas| {
-            let first = blas.split(", ").next()?;
-            let (library, rest) = first.split_once(' ')?;
-            let (version, core) = rest.strip_suffix(')')?.split_once(" (")?;
-            Some((library.to_string(), version.to_string(), core.to_string()))
-        });
-    let numpy_kernels = match (numpy_blas, &core) {
-        (Some((library, version, numpy_core)), Some(core)) if library == "openblas" => {
-            let same = if &numpy_core == core {
-                "the same kernels"
-            } else {
-                "another core's kernels"
+    let numpy_run = numpy.and_then(|t| results.run_of(t));
+    let numpy_kernels = match fact(numpy_run, "numpy blas") {
+        None => String::new(),
+        Some(described) => {
+            let (library, version, numpy_core) = parse_blas(&described);
+            let same_machine = match (blas_run, numpy_run) {
+                (Some(b), Some(n)) => b.same_machine(n),
+                _ => false,
             };
-            format!(
-                "; NumPy's own build of OpenBLAS ({version}) chose “{numpy_core}”: {same}"
-            )
+            match (library, numpy_core, &core) {
+                (Some("openblas"), Some(numpy_core), Some(core)) => {
+                    let build = version
+                        .map(|v| format!("NumPy's own build of OpenBLAS ({v})"))
+                        .unwrap_or_else(|| "NumPy's own build of OpenBLAS".into());
+                    let verdict = if !same_machine {
+                        " on another machine"
+                    } else if numpy_core == core {
+                        ": the same kernels"
+                    } else {
+                        ": another core's kernels"
+                    };
+                    format!("; {build} chose “{numpy_core}”{verdict}")
+                }
+                (Some(library), numpy_core, _) => {
+                    let version = version.map(|v| format!(" {v}")).unwrap_or_default();
+                    let core = numpy_core.map(|c| format!(" (“{c}”)")).unwrap_or_default();
+                    format!("; NumPy's BLAS is {library}{version}{core}")
+                }
+                (None, _, _) => format!("; NumPy's BLAS: {described}"),
+            }
         }
-        (Some((library, version, numpy_core)), _) => {
-            format!("; NumPy's BLAS is {library} {version} (“{numpy_core}”)")
-        }
-        (None, _) => String::new(),
     };
     format!(
         "At 2048 × 2048, `dot` with the system's OpenBLAS was {comparison}; \
          that OpenBLAS{release} chose {kernels}{numpy_kernels}."
     )
+}
+
+/// The parts of `python/bench.py`'s description of NumPy's BLAS, "openblas 0.3.31.188.0
+/// (SkylakeX)": the library, its version and the core its kernels are for, each `None` when
+/// missing (or written "None" by an older bench.py). Only the first library listed counts.
+fn parse_blas(described: &str) -> (Option<&str>, Option<&str>, Option<&str>) {
+    fn known(part: &str) -> Option<&str> {
+        let part = part.trim();
+        (!part.is_empty() && part != "None").then_some(part)
+    }
+    let first = described.split(", ").next().unwrap_or_default();
+    let (names, core) = match first.split_once(" (") {
+        Some((names, rest)) => (names, rest.strip_suffix(')').and_then(known)),
+        None => (first, None),
+    };
+    let mut words = names.split_whitespace();
+    (words.next().and_then(known), words.next().and_then(known), core)
 }
 
 /// The machine fact in which `./bench.sh` records the kernels OpenBLAS chose.
@@ -145,14 +170,10 @@ mod tests {
 
     #[test]
     fn bench_sh_records_the_fact_the_chapter_reads() {
-        let script = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../bench.sh"
-        ))
-        .expect("bench.sh is readable");
-        for fact in [OPENBLAS_CORE_FACT, OPENBLAS_RELEASE_FACT] {
-            assert!(script.contains(&format!("echo \"{fact}: ")), "{fact}");
-        }
+        crate::results::assert_bench_sh_records(&[
+            OPENBLAS_CORE_FACT,
+            OPENBLAS_RELEASE_FACT,
+        ]);
     }
 
     #[test]
@@ -181,8 +202,19 @@ mod tests {
             "At 2048 × 2048, `dot` with the system's OpenBLAS was 600.0\u{a0}ms \
              (NumPy not measured yet on the same machine); that OpenBLAS 0.3.21 \
              chose its “Prescott” kernels; NumPy's own build of OpenBLAS (0.3.31) chose \
-             “SkylakeX”: another core's kernels."
+             “SkylakeX” on another machine."
         );
+        // What an older bench.py wrote for a BLAS that does not say, or another library.
+        for (fact, said) in [
+            ("openblas None (None)", "NumPy's BLAS is openblas."),
+            ("mkl 2024.2 (None)", "NumPy's BLAS is mkl 2024.2."),
+            ("mkl 2024.2", "NumPy's BLAS is mkl 2024.2."),
+            ("", "chose its “Prescott” kernels."),
+        ] {
+            let other = text.replace("openblas 0.3.31 (SkylakeX)", fact);
+            let finding = blas_finding_in(&parse(&other));
+            assert!(finding.ends_with(said), "{fact}: {finding}");
+        }
         // OpenBLAS did not say which kernels.
         let unknown = text
             .replace("core: Prescott", "core: unknown")

@@ -307,6 +307,11 @@ pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     Array2::from_shape_vec((rows, n), out).expect("one index per element")
 }
 
+/// The longest row the bucket path takes: with four buckets per value, every
+/// bucket number and count fits a `u16`.
+const BUCKET_ROW_MAX: usize = 1 << 14;
+const _: () = assert!(4 * BUCKET_ROW_MAX - 1 <= u16::MAX as usize);
+
 /// Buffers reused from row to row.
 #[derive(Default)]
 struct RowScratch {
@@ -338,7 +343,7 @@ fn argsort_row_into(
     let mask = u64::MAX.checked_shr(u64::BITS - bits).unwrap_or(0);
     let pack = |(&v, i): (&f64, u64)| (sort_key(v) & !mask) | i;
     let mut sorted = false;
-    if (64..=1 << 14).contains(&n) {
+    if (64..=BUCKET_ROW_MAX).contains(&n) {
         let (lo, hi, finite) = min_max_finite(row);
         let scale = (4 * n) as f64 / (hi - lo);
         if finite && scale.is_finite() {
@@ -387,9 +392,9 @@ fn bucket_sort(
     s: &mut RowScratch,
 ) -> bool {
     let n = row.len();
-    // At most 4 × 16,384 buckets and 16,384 values: u16 counts and bucket
-    // numbers, half the memory (and cache) of u32.
-    let last = (4 * n - 1) as u16;
+    // At most 4 × BUCKET_ROW_MAX buckets and BUCKET_ROW_MAX values: u16 counts
+    // and bucket numbers, half the memory (and cache) of u32.
+    let last = u16::try_from(4 * n - 1).expect("rows of BUCKET_ROW_MAX at most");
     s.bucket.clear();
     s.bucket
         .extend(row.iter().map(|&v| (((v - lo) * scale) as u16).min(last)));
@@ -851,8 +856,8 @@ mod tests {
     /// bits, in decreasing order, took 300 times as long as other rows.
     #[test]
     fn unstable_argsort_moves_values_only_within_their_bucket() {
-        let n = 1 << 14; // the longest row the bucket path takes
-        let mask = (1 << 14) - 1; // the index bits of a row of 16,384
+        let n = BUCKET_ROW_MAX as u64; // the longest row the bucket path takes
+        let mask = n - 1; // the index bits of a row of 16,384
         let one = 1.0f64.to_bits();
         let mut next = xorshift(7);
         let rows: [Vec<f64>; 3] = [

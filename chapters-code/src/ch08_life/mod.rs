@@ -473,6 +473,22 @@ mod tests {
         })
     }
 
+    /// `FastLife::new` takes a row-major board as it is (no copy), and copies
+    /// any other layout into row-major order.
+    #[test]
+    fn fast_life_keeps_a_row_major_board_and_copies_others() {
+        let board = Array2::<u8>::from_shape_fn((5, 7), |(i, j)| ((i + j) % 2) as u8);
+        let given = board.clone();
+        let pointer = given.as_ptr();
+        let life = FastLife::new(given);
+        assert_eq!(life.board().as_ptr(), pointer);
+        let transposed = board.t().as_standard_layout().into_owned().reversed_axes();
+        assert!(!transposed.is_standard_layout());
+        let life = FastLife::new(transposed.clone());
+        assert!(life.board().is_standard_layout());
+        assert_eq!(life.board(), &transposed);
+    }
+
     #[test]
     fn the_layouts_are_what_they_say() {
         let z = Array2::from_shape_fn((4, 5), |(i, j)| (5 * i + j) as u8);

@@ -322,6 +322,23 @@ impl Results {
     }
 }
 
+/// Asserts that `./bench.sh` writes each of `facts` as a machine fact (`echo "key: …"`):
+/// the generators that read a fact and the script that writes it must agree on its name.
+#[cfg(test)]
+pub(crate) fn assert_bench_sh_records(facts: &[&str]) {
+    let script = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../bench.sh"
+    ))
+    .expect("bench.sh is readable");
+    for fact in facts {
+        assert!(
+            script.contains(&format!("echo \"{fact}: ")),
+            "bench.sh writes no {fact:?}"
+        );
+    }
+}
+
 /// The word in brackets of a Linux setting as the kernel prints it, the one in effect:
 /// `always [madvise] never` → `madvise`. `None` when there is no bracketed word.
 pub fn selected_word(setting: &str) -> Option<&str> {

@@ -112,29 +112,41 @@ impl Results {
                     format!("faster than {library} at every size measured")
                 } else if faster.is_empty() {
                     format!("slower than {library} at every size measured")
-                } else if ratios
-                    .iter()
-                    .take(faster.len())
-                    .all(|(_, r)| r.faster)
-                {
-                    format!(
-                        "faster than {library} up to {} and slower from {}",
-                        format_size(faster[faster.len() - 1]),
-                        format_size(ratios[faster.len()].0)
-                    )
                 } else {
-                    // Neither side throughout, nor one crossing: name both lists, so
-                    // that a size where Rust is slower is never left unsaid.
                     let slower: Vec<u64> = ratios
                         .iter()
                         .filter(|(_, r)| !r.faster)
                         .map(|(n, _)| *n)
                         .collect();
-                    format!(
-                        "faster than {library} at {}, slower at {}",
-                        size_list(&faster),
-                        size_list(&slower)
-                    )
+                    // The sizes are in increasing order: one crossing, either way, reads as
+                    // "up to … from …"; anything else names both lists, so that a size where
+                    // Rust is slower is never left unsaid.
+                    let crosses_once = |first: &[u64]| {
+                        ratios
+                            .iter()
+                            .take(first.len())
+                            .map(|(n, _)| *n)
+                            .eq(first.iter().copied())
+                    };
+                    if crosses_once(&faster) {
+                        format!(
+                            "faster than {library} up to {} and slower from {}",
+                            format_size(faster[faster.len() - 1]),
+                            format_size(slower[0])
+                        )
+                    } else if crosses_once(&slower) {
+                        format!(
+                            "slower than {library} up to {} and faster from {}",
+                            format_size(slower[slower.len() - 1]),
+                            format_size(faster[0])
+                        )
+                    } else {
+                        format!(
+                            "faster than {library} at {}, slower at {}",
+                            size_list(&faster),
+                            size_list(&slower)
+                        )
+                    }
                 };
                 let how = match level.len() {
                     0 => how,
@@ -221,6 +233,26 @@ mod tests {
         let empty = Results::default().sweep_findings(&RECIPROCALS);
         assert!(empty
             .contains("- Rust reciprocals: not measured yet next to NumPy."));
+    }
+
+    /// Slower at small sizes (a fixed cost per call), faster from some size on.
+    #[test]
+    fn findings_say_where_a_slow_start_turns_faster() {
+        let r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Python, "numpy", 1_000, 2e-6),
+            (Side::Python, "numpy", 9_999_999, 0.030),
+            (Side::Rust, "reciprocals", 10, 4e-6),
+            (Side::Rust, "reciprocals", 1_000, 1e-6),
+            (Side::Rust, "reciprocals", 9_999_999, 0.015),
+        ]);
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert!(
+            text.starts_with(
+                "- Rust reciprocals: slower than NumPy up to 10 and faster from 1,000 ("
+            ),
+            "{text}"
+        );
     }
 
     /// Faster, then clearly slower, then faster again: the slower size is named.

@@ -426,15 +426,14 @@ impl Results {
                     .iter()
                     .enumerate()
                     .map(|(i, run)| {
-                        let twin = several[..i].iter().position(|earlier| {
-                            describe(earlier).split_once(", on ").map(|d| d.1)
-                                == describe(run).split_once(", on ").map(|d| d.1)
-                        });
+                        let twin = several[..i]
+                            .iter()
+                            .position(|earlier| setup(earlier) == setup(run));
                         match twin {
                             Some(first) => format!(
-                                "{} on {}, another run on the same machine and software as {}",
+                                "{} {}, another run on the same machine and software as {}",
                                 marker(i),
-                                run.fact("date").unwrap_or("unknown"),
+                                when(run),
                                 marker(first)
                             ),
                             None => format!("{} {}", marker(i), describe(run)),
@@ -475,8 +474,25 @@ fn spread_cell(timing: &Timing) -> String {
 }
 
 /// "on 2026-11-27, on AMD EPYC (2 cores; SIMD: AVX2, AVX512F), Debian GNU/Linux 12
-/// (bookworm), Linux 6.18.44, rustc 1.95.0, Python 3.11.7, NumPy 2.4.6, SciPy 1.17.1".
+/// (bookworm), Linux 6.18.44, rustc 1.95.0, Python 3.11.7, NumPy 2.4.6, SciPy 1.17.1":
+/// [`when`] and [`setup`].
 fn describe(run: &Run) -> String {
+    format!("{}, {}", when(run), setup(run))
+}
+
+/// When a run measured, and which code: "on 2026-11-27 (source commit 0123456789ab)".
+fn when(run: &Run) -> String {
+    let source = run
+        .fact("source commit")
+        .filter(|c| *c != "unknown")
+        .map(|c| format!(" (source commit {c})"))
+        .unwrap_or_default();
+    format!("on {}{source}", run.fact("date").unwrap_or("unknown"))
+}
+
+/// What a run measured on: "on AMD EPYC (2 cores; SIMD: AVX2, AVX512F), Debian …, rustc
+/// 1.95.0, Python 3.11.7, NumPy 2.4.6, SciPy 1.17.1".
+fn setup(run: &Run) -> String {
     let fact = |key: &str| run.fact(key).unwrap_or("unknown");
     let mut machine = format!("{} cores", fact("cores"));
     if let Some(features) = run.fact("cpu features") {
@@ -494,14 +510,8 @@ fn describe(run: &Run) -> String {
     {
         let _ = write!(machine, "; transparent huge pages: {mode}");
     }
-    let source = run
-        .fact("source commit")
-        .filter(|c| *c != "unknown")
-        .map(|c| format!(" (source commit {c})"))
-        .unwrap_or_default();
     let mut text = format!(
-        "on {}{source}, on {} ({machine}), {}, {}",
-        fact("date"),
+        "on {} ({machine}), {}, {}",
         fact("cpu"),
         fact("os"),
         fact("rustc")

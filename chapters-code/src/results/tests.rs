@@ -338,12 +338,14 @@ fn tables_show_every_declared_row_and_mark_mixed_runs() {
     let note = r.groups_note(&[&GROUP_G]);
     assert!(note.contains("in 2 runs: ¹ on 2026-01-01, on Test CPU (2 cores; SIMD: AVX2, AVX512F)"), "{note}");
     assert!(note.contains("NumPy 2.4.6; ² on 2026-02-02"), "{note}");
+    // The note of the sample with `facts` (lines "# run N: key: value") added.
+    let note_with = |facts: &str| {
+        let text = sample().replace(HEADER, &format!("{facts}\n{HEADER}"));
+        parse(&text).expect("valid").groups_note(&[&GROUP_G])
+    };
     // The kernel's huge-page setting is part of the machine: chapter 2's faults depend on it.
-    let with_thp = sample().replace(
-        "# run 1: numpy: 2.4.6",
-        "# run 1: numpy: 2.4.6\n# run 1: transparent hugepages: always [madvise] never",
-    );
-    let note = parse(&with_thp).expect("valid").groups_note(&[&GROUP_G]);
+    let note =
+        note_with("# run 1: transparent hugepages: always [madvise] never");
     assert!(
         note.contains(
             "(2 cores; SIMD: AVX2, AVX512F; transparent huge pages: madvise)"
@@ -351,26 +353,21 @@ fn tables_show_every_declared_row_and_mark_mixed_runs() {
         "{note}"
     );
     // The code measured: bench.sh records the commit.
-    let with_commit = sample().replace(
-        "# run 1: numpy: 2.4.6",
-        "# run 1: numpy: 2.4.6\n# run 1: source commit: 0123456789ab-dirty",
-    );
-    let note = parse(&with_commit).expect("valid").groups_note(&[&GROUP_G]);
+    let note = note_with("# run 1: source commit: 0123456789ab-dirty");
     assert!(
         note.contains(
             "¹ on 2026-01-01 (source commit 0123456789ab-dirty), on Test CPU"
         ),
         "{note}"
     );
-    // A second run on the same machine and software is not described twice.
-    let twin = sample().replace(
-        "# run 2: cores: 2",
-        "# run 2: cores: 2\n# run 2: numpy: 2.4.6",
+    // A second run on the same machine and software is not described twice, but keeps
+    // its own date and commit.
+    let note = note_with(
+        "# run 2: numpy: 2.4.6\n# run 1: source commit: aaaa\n# run 2: source commit: bbbb-dirty",
     );
-    let note = parse(&twin).expect("valid").groups_note(&[&GROUP_G]);
     assert!(
         note.contains(
-            "NumPy 2.4.6; ² on 2026-02-02, another run on the same machine and software as ¹. "
+            "NumPy 2.4.6; ² on 2026-02-02 (source commit bbbb-dirty), another run on the same machine and software as ¹. "
         ),
         "{note}"
     );
@@ -886,19 +883,12 @@ fn facts_the_file_cannot_hold_are_refused_and_errors_name_lines_not_files() {
 /// The machine notes read facts that `./bench.sh` must write under these names.
 #[test]
 fn bench_sh_records_the_facts_the_notes_read() {
-    let script = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../bench.sh"
-    ))
-    .expect("bench.sh is readable");
-    for fact in [
+    super::assert_bench_sh_records(&[
         "source commit",
         "transparent hugepages",
         "date",
         "cpu",
         "cores",
         "rustc",
-    ] {
-        assert!(script.contains(&format!("echo \"{fact}: ")), "{fact}");
-    }
+    ]);
 }
