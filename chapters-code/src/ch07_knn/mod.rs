@@ -394,7 +394,7 @@ fn bucket_sort(
     let n = row.len();
     // At most 4 × BUCKET_ROW_MAX buckets and BUCKET_ROW_MAX values: u16 counts
     // and bucket numbers, half the memory (and cache) of u32.
-    let last = u16::try_from(4 * n - 1).expect("rows of BUCKET_ROW_MAX at most");
+    let last = u16::try_from(4 * n - 1).expect("n <= BUCKET_ROW_MAX");
     s.bucket.clear();
     s.bucket
         .extend(row.iter().map(|&v| (((v - lo) * scale) as u16).min(last)));
