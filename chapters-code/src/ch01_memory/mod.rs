@@ -124,7 +124,7 @@ pub fn grown_by_push() {
     let mut reallocations = 0;
     for i in 0..1_000_000 {
         if grown.len() == grown.capacity() {
-            reallocations += 1; // this push must move to a larger block
+            reallocations += 1; // a first block, or a move to a larger one
         }
         grown.push(i);
     }
@@ -379,8 +379,9 @@ pub fn string_arrays() {
 /// Writes a number's digits into a zero-padded fixed-width byte array,
 /// without allocating (NumPy pads its fixed-width strings with NULs too).
 /// Digits that do not fit are cut off, like NumPy's `astype("<U3")`.
-/// A width of 0 does not compile: NumPy's `<U0` means "as wide as the
-/// data needs", which a fixed-size array cannot be.
+/// A width of 0 does not compile: NumPy's `<U0` means "choose the width
+/// for me" (for integers, the width of the rule above: `<U21`), which a
+/// fixed-size array cannot do.
 pub fn fixed_width<const W: usize>(number: usize) -> [u8; W] {
     use std::io::Write;
     const { assert!(W > 0, "a fixed width of 0 holds no digit") };

@@ -40,7 +40,8 @@ fn left_window() -> RowResult {
         "`Z[1:-1, 0:-2]`",
         z.slice(s![1..-1, 0..-2]),
         "a view; clippy rejects `1..-1`: allow \
-         `clippy::reversed_empty_ranges` or write `1..n - 1`"
+         `clippy::reversed_empty_ranges` or write `1..n - 1`; panics on a board \
+         of fewer than 2 rows or columns (NumPy: an empty view)"
     );
     assert_eq!(w, z.slice(s![1..5, 0..4]));
     Ok(())
@@ -48,7 +49,12 @@ fn left_window() -> RowResult {
 
 fn lower_window() -> RowResult {
     let z = glider();
-    let w = numpy_row!("`Z[2:, 1:-1]`", z.slice(s![2.., 1..-1]), "a view");
+    let w = numpy_row!(
+        "`Z[2:, 1:-1]`",
+        z.slice(s![2.., 1..-1]),
+        "a view; panics on a board of fewer than 2 rows or columns (NumPy: an \
+         empty view)"
+    );
     assert_eq!(w.dim(), (4, 4));
     Ok(())
 }
@@ -107,4 +113,28 @@ fn random_board() -> RowResult {
     );
     assert_eq!(z.iter().map(|&c| usize::from(c)).sum::<usize>(), 4987);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use ndarray::prelude::*;
+
+    /// The `Z[1:-1, 0:-2]` row's note: on a board of one column, NumPy gives an
+    /// empty view; ndarray panics.
+    #[test]
+    #[should_panic] // ndarray's message differs between debug and release builds
+    #[allow(clippy::reversed_empty_ranges)]
+    fn an_inner_window_of_a_too_small_board_panics() {
+        let z = Array2::<u8>::zeros((3, 1));
+        let _ = z.slice(s![1..-1, 0..-2]);
+    }
+
+    /// The `Z[2:, 1:-1]` row's note, likewise.
+    #[test]
+    #[should_panic] // ndarray's message differs between debug and release builds
+    #[allow(clippy::reversed_empty_ranges)]
+    fn a_lower_window_of_a_too_small_board_panics() {
+        let z = Array2::<u8>::zeros((1, 1));
+        let _ = z.slice(s![2.., 1..-1]);
+    }
 }

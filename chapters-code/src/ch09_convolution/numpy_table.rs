@@ -118,8 +118,23 @@ fn flip_bounded() -> RowResult {
     let r = numpy_row!(
         "`x[3:0:-1]`",
         x.slice(s![1..4;-1]),
-        "ndarray takes the range `1..4`, then reverses it; NumPy's `x[1:4:-1]` is empty"
+        "ndarray takes the range `1..4`, then reverses it; NumPy's `x[1:4:-1]` is \
+         empty; panics if `x` has fewer than 4 elements (NumPy clips)"
     );
     assert_eq!(r, array![3, 2, 1]);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use ndarray::prelude::*;
+
+    /// The `x[3:0:-1]` row's note: of two elements NumPy's `x[3:0:-1]` is
+    /// `[x[1]]`; ndarray panics.
+    #[test]
+    #[should_panic] // ndarray's message differs between debug and release builds
+    fn a_bounded_reversed_slice_of_a_short_array_panics() {
+        let x = array![0, 1];
+        let _ = x.slice(s![1..4;-1]);
+    }
 }
