@@ -113,3 +113,51 @@ fn empty_arrays_never_agree_vacuously() {
         "empty vs not"
     );
 }
+
+/// Numbers the prose states in words, each next to the committed output it comes from:
+/// if NumPy (or CPython) prints another value, the sentence must change too.
+#[test]
+fn numbers_in_the_prose_match_the_outputs_they_come_from() {
+    let cases = [
+        (
+            "ch01-memory",
+            "56-byte header",
+            "ch01-memory",
+            "getsizeof_exact",
+            "= 56 + 8 *",
+        ),
+        (
+            "ch01-memory",
+            "says 28&nbsp;bytes",
+            "ch01-memory",
+            "true_cost",
+            ": 28 bytes",
+        ),
+        (
+            "ch01-memory",
+            "of 8, 32&nbsp;bytes",
+            "ch01-memory",
+            "true_cost",
+            "32.0 bytes each",
+        ),
+        (
+            "ch06-meshgrid",
+            "\"6.94&nbsp;EiB\"",
+            "ch06-meshgrid",
+            "arange_errors",
+            "6.94 EiB",
+        ),
+    ];
+    for (chapter, said, slug, output, printed) in cases {
+        let prose = read(&format!("src/{chapter}.md"));
+        assert!(
+            prose.contains(said),
+            "src/{chapter}.md no longer says {said:?}"
+        );
+        let text = numpy_output(slug, output);
+        assert!(
+            text.contains(printed),
+            "{slug}/{output}.txt does not print {printed:?}: {text}"
+        );
+    }
+}

@@ -7,6 +7,7 @@
 // ANCHOR: no_promotion
 let m = array![[1.0, 2.0], [3.0, 4.0]];
 let shifted = &m + 2; // does not compile: error[E0277]
+let halves = &array![1_i64, 2] + 0.5; // nor this: error[E0277]
 // ANCHOR_END: no_promotion
 
 // ANCHOR: moved_by_insert_axis

@@ -1,4 +1,30 @@
 //! Chapter 1, "What an array really is": memory layout, measured.
+//!
+//! What the chapter says does not compile, checked: arithmetic on an array of
+//! Python-like values, whose element type has no `+`,
+//!
+//! ```compile_fail,E0369
+//! use chapters_code::prelude::*;
+//! let as_array: Array1<PyValue> = Array::from_vec(vec![PyValue::Int(1)]);
+//! let shifted = &as_array + 1;
+//! ```
+//!
+//! and adding `0.5` to an integer array (Listing 1-14 shows it too), which
+//! NumPy would promote to `float64`,
+//!
+//! ```compile_fail,E0277
+//! use chapters_code::prelude::*;
+//! let halves = &array![1_i64, 2] + 0.5;
+//! ```
+//!
+//! while the same on an array of integers, with an integer, compiles:
+//!
+//! ```
+//! use chapters_code::prelude::*;
+//! let as_array: Array1<i64> = Array::from_vec(vec![1]);
+//! let shifted = &as_array + 1;
+//! assert_eq!(shifted, array![2]);
+//! ```
 
 mod figures;
 mod heap;
