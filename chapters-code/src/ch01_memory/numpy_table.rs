@@ -243,4 +243,14 @@ mod tests {
         let a = Array2::<i64>::zeros((3, 4));
         let _ = a.slice(s![1..100, ..]);
     }
+
+    /// Chapter 1: `s![1..-1]` panics on an axis of no elements, where NumPy's
+    /// `a[1:-1]` is empty.
+    #[test]
+    #[should_panic] // ndarray's message differs between debug and release builds
+    #[allow(clippy::reversed_empty_ranges)]
+    fn an_inner_slice_of_an_empty_axis_panics() {
+        let a = Array1::<i64>::zeros(0);
+        let _ = a.slice(s![1..-1]);
+    }
 }

@@ -306,40 +306,26 @@ mod tests {
         );
         assert!(table.contains("| 19,000 | – |"), "{table}");
         assert!(!table.contains("granted"), "{table}");
-        let refused = text.replace(
-            "rust+thp, reciprocals: 625.0",
-            "rust+thp, reciprocals: 19532.0",
-        );
-        let table = page_faults_markdown(
-            &Results::parse(&refused).expect("valid results"),
-        );
-        assert!(
-            table.contains("example (19,532 per call in both columns)"),
-            "{table}"
-        );
-        // More faults with the tunable than without: counted, not "both columns".
-        let more = text.replace(
-            "rust+thp, reciprocals: 625.0",
-            "rust+thp, reciprocals: 20000.0",
-        );
-        let table =
-            page_faults_markdown(&Results::parse(&more).expect("valid results"));
-        assert!(
-            table.contains("example (20,000 per call against 19,532 without it)"),
-            "{table}"
-        );
-        // A few faults saved, not most: only some were granted.
-        let some = text.replace(
-            "rust+thp, reciprocals: 625.0",
-            "rust+thp, reciprocals: 19000.0",
-        );
-        let table =
-            page_faults_markdown(&Results::parse(&some).expect("valid results"));
-        assert!(
-            table.contains("took 19,000 page faults per call instead of 19,532: glibc asked \
-                            for huge pages and the kernel granted only some of them"),
-            "{table}"
-        );
+        // The tunable's count against the system allocator's 19,532: none saved (equal,
+        // more, or less than a huge page's worth), or only some.
+        let table_of =
+            |text: &str| page_faults_markdown(&Results::parse(text).expect("valid results"));
+        for (tunable, said) in [
+            ("19532.0", "got no huge pages in the page-fault example (19,532 per call in both columns)"),
+            ("20000.0", "example (20,000 per call against 19,532 without it)"),
+            ("19531.2", "example (19,531 per call against 19,532 without it)"),
+            (
+                "19000.0",
+                "took 19,000 page faults per call instead of 19,532: glibc asked for huge \
+                 pages and the kernel granted only some of them",
+            ),
+        ] {
+            let table = table_of(&text.replace(
+                "rust+thp, reciprocals: 625.0",
+                &format!("rust+thp, reciprocals: {tunable}"),
+            ));
+            assert!(table.contains(said), "{tunable}: {table}");
+        }
         // A kernel set to `always`: the system allocator got huge pages unasked.
         let always = text
             .replace(
@@ -347,8 +333,7 @@ mod tests {
                 "rust, reciprocals: 114.0\n# run 1: transparent hugepages: [always] madvise never",
             )
             .replace("rust+thp, reciprocals: 625.0", "rust+thp, reciprocals: 114.0");
-        let table =
-            page_faults_markdown(&Results::parse(&always).expect("valid results"));
+        let table = table_of(&always);
         assert!(
             table.contains(
                 "took only 114 page faults per call, not one per 4 KiB page (19,532): this \
@@ -367,13 +352,10 @@ mod tests {
                  # run 2: transparent hugepages: always [madvise] never\n{header}"
             ),
         );
-        let table = page_faults_markdown(
-            &Results::parse(&later_madvise).expect("valid results"),
-        );
+        let table = table_of(&later_madvise);
         assert!(table.contains("setting is `always`"), "{table}");
         let madvise = always.replace("[always] madvise", "always [madvise]");
-        let table =
-            page_faults_markdown(&Results::parse(&madvise).expect("valid results"));
+        let table = table_of(&madvise);
         assert!(
             table.contains(
                 "it got huge pages without the tunable (the kernel's transparent huge \
@@ -382,17 +364,6 @@ mod tests {
             "{table}"
         );
         assert!(!table.contains("unasked"), "{table}");
-        // One fault fewer is no huge page.
-        let one = text.replace(
-            "rust+thp, reciprocals: 625.0",
-            "rust+thp, reciprocals: 19531.2",
-        );
-        let table =
-            page_faults_markdown(&Results::parse(&one).expect("valid results"));
-        assert!(
-            table.contains("got no huge pages in the page-fault example (19,531 per call against 19,532 without it)"),
-            "{table}"
-        );
     }
 
     #[test]
