@@ -307,10 +307,16 @@ pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     Array2::from_shape_vec((rows, n), out).expect("one index per element")
 }
 
+/// The shortest row the bucket path takes: below it, counting into buckets
+/// costs more than `sort_unstable` saves.
+const BUCKET_ROW_MIN: usize = 64;
 /// The longest row the bucket path takes: with four buckets per value, every
 /// bucket number and count fits a `u16`.
 const BUCKET_ROW_MAX: usize = 1 << 14;
 const _: () = assert!(4 * BUCKET_ROW_MAX - 1 <= u16::MAX as usize);
+/// The most values a bucket may hold: the insertion sort's cost grows with the
+/// square of a bucket's size, so a row with a fuller bucket uses `sort_unstable`.
+const BUCKET_MAX_VALUES: u16 = 64;
 
 /// Buffers reused from row to row.
 #[derive(Default)]
@@ -343,7 +349,7 @@ fn argsort_row_into(
     let mask = u64::MAX.checked_shr(u64::BITS - bits).unwrap_or(0);
     let pack = |(&v, i): (&f64, u64)| (sort_key(v) & !mask) | i;
     let mut sorted = false;
-    if (64..=BUCKET_ROW_MAX).contains(&n) {
+    if (BUCKET_ROW_MIN..=BUCKET_ROW_MAX).contains(&n) {
         let (lo, hi, finite) = min_max_finite(row);
         let scale = (4 * n) as f64 / (hi - lo);
         if finite && scale.is_finite() {
@@ -403,9 +409,9 @@ fn bucket_sort(
     for &b in &s.bucket {
         s.counts[usize::from(b)] += 1;
     }
-    // `max` looks at every count, with SIMD; `any(|&c| c > 64)` would stop at
+    // `max` looks at every count, with SIMD; `any(|&c| c > …)` would stop at
     // the first crowded bucket but check one count at a time.
-    if s.counts.iter().copied().max() > Some(64) {
+    if s.counts.iter().copied().max() > Some(BUCKET_MAX_VALUES) {
         return false;
     }
     let mut total = 0;
@@ -728,6 +734,55 @@ pub fn exercise_randint() {
 mod tests {
     use super::*;
 
+    /// How many random rows each property test below tries.
+    const PROPERTY_ROWS: u32 = 256;
+    /// The longest row of the unstable argsort's property test: long enough to
+    /// reach its bucket path.
+    const UNSTABLE_PROPERTY_ROW_MAX: usize = 299;
+
+    /// `n` as the prose writes it: 16384 is "16,384".
+    fn with_commas(n: usize) -> String {
+        let digits = n.to_string();
+        let mut text = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                text.push(',');
+            }
+            text.push(digit);
+        }
+        text
+    }
+
+    #[test]
+    fn with_commas_groups_thousands() {
+        let cases = [(0, "0"), (999, "999"), (1000, "1,000"), (16_384, "16,384")];
+        for (n, text) in cases {
+            assert_eq!(with_commas(n), text);
+        }
+        assert_eq!(with_commas(1_234_567), "1,234,567");
+    }
+
+    /// The chapter and the doc comment of `argsort_row_into` state the bucket
+    /// path's limits and the property tests' sizes: they must be the code's.
+    #[test]
+    fn the_prose_states_the_limits_of_the_code() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../src/ch07-knn.md");
+        let chapter = std::fs::read_to_string(path).expect("the chapter");
+        let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (chapter, doc) = (flat(&chapter), flat(include_str!("mod.rs")));
+        let (min, max) = (BUCKET_ROW_MIN, with_commas(BUCKET_ROW_MAX));
+        for said in [
+            format!("stable comparison sort on {PROPERTY_ROWS} random rows"),
+            format!("rows of up to {UNSTABLE_PROPERTY_ROW_MAX} values"),
+            format!("takes rows of {min} to {max} finite values"),
+            format!("shorter than {min} or longer than {max} values"),
+        ] {
+            assert!(chapter.contains(&said), "src/ch07-knn.md: {said:?}");
+        }
+        let said = format!("/// 2. rows of {min} to {max} finite values");
+        assert!(doc.contains(&said), "argsort_row_into's doc: {said:?}");
+    }
+
     #[test]
     fn duplicate_points_are_each_others_neighbours_never_their_own() {
         // Three points at one place: for these, NumPy's `argsort(d)[:, 1:K+1]` lists
@@ -850,7 +905,7 @@ mod tests {
     }
 
     /// The bucket path's insertion sort moves a value only among the values
-    /// of its bucket (at most 64), whatever the row. Values whose kept bits
+    /// of its bucket (at most `BUCKET_MAX_VALUES`), whatever the row. Values whose kept bits
     /// tie across buckets used to be sorted by index too, which moved each
     /// value past all its ties: 16,384 values that differ only in their last
     /// bits, in decreasing order, took 300 times as long as other rows.
@@ -1111,8 +1166,8 @@ mod tests {
     }
 
     proptest! {
-        // The chapter says 256 random rows.
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        // The chapter says how many random rows (a test checks it).
+        #![proptest_config(ProptestConfig::with_cases(PROPERTY_ROWS))]
 
         #[test]
         fn argsort_agrees_with_a_stable_comparison_sort(row in row_strategy()) {
@@ -1120,8 +1175,8 @@ mod tests {
             prop_assert_eq!(argsort_rows(a.view()).row(0).to_vec(), stable_order(&row));
         }
 
-        /// Long enough rows (up to 299) to reach the unstable sort's bucket
-        /// path (64 or more finite values), with ties and ±0.0; a third of
+        /// Long enough rows (up to `UNSTABLE_PROPERTY_ROW_MAX`) to reach the
+        /// unstable sort's bucket path (`BUCKET_ROW_MIN` or more finite values), with ties and ±0.0; a third of
         /// the rows get no NaN or infinity, the others one or two, which
         /// send them down the comparison-sort path.
         #[test]
@@ -1131,7 +1186,7 @@ mod tests {
                     4 => (-1000i32..1000).prop_map(|v| f64::from(v) / 2.0),
                     1 => Just(-0.0),
                 ],
-                1..300,
+                1..=UNSTABLE_PROPERTY_ROW_MAX,
             ),
             specials in prop::collection::vec(
                 (

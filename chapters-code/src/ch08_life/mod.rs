@@ -352,6 +352,35 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// How many random boards each property test below tries.
+    const PROPERTY_BOARDS: u32 = 256;
+    /// The longest side of the random 0/1 boards, and the widest board of
+    /// random bytes.
+    const SIDE_MAX: usize = 11;
+    /// How many random bytes a board of bytes holds at most.
+    const BYTES_MAX: usize = 143;
+    /// How many generations the three versions run on random 0/1 boards.
+    const GENERATIONS: usize = 4;
+
+    /// The chapter states the property tests' sizes: they must be the code's.
+    #[test]
+    fn the_prose_states_the_sizes_the_tests_use() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../src/ch08-life.md");
+        let chapter = std::fs::read_to_string(path).expect("the chapter");
+        let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = ["zero", "one", "two", "three", "four", "five", "six"];
+        let (n, side) = (PROPERTY_BOARDS, SIDE_MAX);
+        for said in [
+            format!(
+                "over {} generations on {n} random 0/1 boards of shapes from 1 × 1 to {side} × {side}",
+                words[GENERATIONS]
+            ),
+            format!("on {n} boards of up to {BYTES_MAX} random bytes, 1 to {side} columns wide"),
+        ] {
+            assert!(chapter.contains(&said), "src/ch08-life.md: {said:?}");
+        }
+    }
+
     /// One generation by each of the three versions; they must agree.
     fn all_three(start: &Array2<u8>) -> Array2<u8> {
         all_three_in(start, Layout::Standard, 1)
@@ -652,15 +681,15 @@ mod tests {
     }
 
     proptest! {
-        // The chapter says 256 random boards.
-        #![proptest_config(ProptestConfig::with_cases(256))]
+        // The chapter says how many random boards (a test checks it).
+        #![proptest_config(ProptestConfig::with_cases(PROPERTY_BOARDS))]
         #[test]
         fn loops_slices_and_fast_agree_on_life_boards(
-            seed in 0u32..10_000, rows in 1usize..12, cols in 1usize..12,
+            seed in 0u32..10_000, rows in 1..=SIDE_MAX, cols in 1..=SIDE_MAX,
             layout in layouts(),
         ) {
             let z = RandomState::new(seed).choice_binary(rows, cols);
-            all_three_in(&z, layout, 4);
+            all_three_in(&z, layout, GENERATIONS);
         }
 
         // Known patterns, placed anywhere at least two cells from the border (whose
@@ -712,8 +741,8 @@ mod tests {
         // One generation: after it, every cell is 0 or 1, as the chapter says.
         #[test]
         fn loops_slices_and_fast_agree_on_any_bytes(
-            cells in prop::collection::vec(any::<u8>(), 0..144),
-            cols in 1usize..12,
+            cells in prop::collection::vec(any::<u8>(), 0..=BYTES_MAX),
+            cols in 1..=SIDE_MAX,
             layout in layouts(),
         ) {
             let rows = cells.len() / cols;
