@@ -319,6 +319,17 @@ pub fn repo_root() -> PathBuf {
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }
 
+/// The text of the book's page `src/{page}` with every run of whitespace made
+/// one space, so that a test finds a sentence wherever the markdown's lines
+/// break. For the tests that check a number the prose states against the code.
+#[cfg(test)]
+pub(crate) fn page_text(page: &str) -> String {
+    let path = repo_root().join("src").join(page);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -506,6 +506,17 @@ pub fn exercise_times_table() {
 mod tests {
     use super::*;
 
+    /// The chapter gives the size of the differences that NumPy's temporary
+    /// elision acts on: the (N, N, 2) array of the memory table's N points.
+    #[test]
+    fn the_prose_gives_the_size_of_the_differences() {
+        let n = tables::KNN_POINTS;
+        let megabytes = (n * n * 2 * std::mem::size_of::<f64>()) as f64 / 1e6;
+        let said = format!("the differences here are {megabytes} MB");
+        let chapter = crate::chapter::page_text("ch03-broadcasting.md");
+        assert!(chapter.contains(&said), "src/ch03-broadcasting.md: {said:?}");
+    }
+
     fn ok(shapes: &[&[usize]]) -> Vec<usize> {
         broadcast_shapes(shapes).expect("compatible")
     }

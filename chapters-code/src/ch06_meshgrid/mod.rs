@@ -386,6 +386,17 @@ pub fn exercise_saddle() {
 mod tests {
     use super::*;
 
+    /// The chapter gives the size of one result of the benchmarked `sinc`: the
+    /// tutorial's grid of `np.arange(-8, 8, 0.01)` on each axis, in f64.
+    #[test]
+    fn the_prose_gives_the_size_of_one_result() {
+        let side = arange_length(-8.0, 8.0, 0.01).expect("valid");
+        let megabytes = (side * side * std::mem::size_of::<f64>()) as f64 / 1e6;
+        let said = format!("frees a {:.0}&nbsp;MB result", megabytes);
+        let chapter = crate::chapter::page_text("ch06-meshgrid.md");
+        assert!(chapter.contains(&said), "src/ch06-meshgrid.md: {said:?}");
+    }
+
     #[test]
     fn numpy_arange_matches_numpy() {
         // Values NumPy 2.4 printed (python/outputs/ch06-meshgrid/).

@@ -766,10 +766,9 @@ mod tests {
     /// path's limits and the property tests' sizes: they must be the code's.
     #[test]
     fn the_prose_states_the_limits_of_the_code() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../src/ch07-knn.md");
-        let chapter = std::fs::read_to_string(path).expect("the chapter");
-        let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let (chapter, doc) = (flat(&chapter), flat(include_str!("mod.rs")));
+        let chapter = crate::chapter::page_text("ch07-knn.md");
+        let doc = include_str!("mod.rs").split_whitespace();
+        let doc = doc.collect::<Vec<_>>().join(" ");
         let (min, max) = (BUCKET_ROW_MIN, with_commas(BUCKET_ROW_MAX));
         for said in [
             format!("stable comparison sort on {PROPERTY_ROWS} random rows"),

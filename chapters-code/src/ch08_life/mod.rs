@@ -365,9 +365,7 @@ mod tests {
     /// The chapter states the property tests' sizes: they must be the code's.
     #[test]
     fn the_prose_states_the_sizes_the_tests_use() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../src/ch08-life.md");
-        let chapter = std::fs::read_to_string(path).expect("the chapter");
-        let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+        let chapter = crate::chapter::page_text("ch08-life.md");
         let words = ["zero", "one", "two", "three", "four", "five", "six"];
         let (n, side) = (PROPERTY_BOARDS, SIDE_MAX);
         for said in [
