@@ -307,15 +307,14 @@ pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     Array2::from_shape_vec((rows, n), out).expect("one index per element")
 }
 
-/// The shortest row the bucket path takes: below it, counting into buckets
-/// costs more than `sort_unstable` saves.
+/// The shortest row the bucket path takes; shorter ones go to `sort_unstable`.
 const BUCKET_ROW_MIN: usize = 64;
 /// The longest row the bucket path takes: with four buckets per value, every
 /// bucket number and count fits a `u16`.
 const BUCKET_ROW_MAX: usize = 1 << 14;
 const _: () = assert!(4 * BUCKET_ROW_MAX - 1 <= u16::MAX as usize);
 /// The most values a bucket may hold: the insertion sort's cost grows with the
-/// square of a bucket's size, so a row with a fuller bucket uses `sort_unstable`.
+/// square of a bucket's size, so a row with a fuller one uses `sort_unstable`.
 const BUCKET_MAX_VALUES: u16 = 64;
 
 /// Buffers reused from row to row.
