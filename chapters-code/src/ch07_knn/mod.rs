@@ -12,7 +12,7 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
-use crate::allocation::ensure_allocatable;
+use crate::allocation::{ensure_allocatable, vec_with_capacity};
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -198,8 +198,8 @@ pub fn sort_key(v: f64) -> u64 {
 ///
 /// # Panics
 /// If a row has more than `u32::MAX` elements (the sort keeps its indices and
-/// counts as `u32`, half the memory of `usize`), or when the result cannot be
-/// allocated (NumPy: `MemoryError`).
+/// counts as `u32`, half the memory of `usize`), or when the result or one
+/// row's working memory cannot be allocated (NumPy: `MemoryError`).
 pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     let n = a.ncols();
     if a.is_empty() {
@@ -208,8 +208,12 @@ pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
     assert!(u32::try_from(n).is_ok(), "argsort_rows: a row of {n} elements");
     ensure_allocatable::<usize>("argsort_rows", &[a.nrows(), n]);
     let mut out = Array2::<usize>::zeros(a.dim());
-    let (mut keys, mut keys_tmp) = (Vec::with_capacity(n), vec![0u64; n]);
-    let (mut index, mut index_tmp) = (Vec::with_capacity(n), vec![0u32; n]);
+    // One row's working memory: a refusal panics, like the result's.
+    let scratch = "argsort_rows (working memory)";
+    let (mut keys, mut keys_tmp) =
+        (vec_with_capacity(scratch, n), vec_with_capacity(scratch, n));
+    let (mut index, mut index_tmp) =
+        (vec_with_capacity(scratch, n), vec_with_capacity(scratch, n));
     for (row, mut sorted) in a.rows().into_iter().zip(out.rows_mut()) {
         keys.clear();
         match row.as_slice() {
@@ -279,7 +283,7 @@ fn radix_sort_pairs(
 ///
 /// # Panics
 /// Like [`argsort_rows`], if a row has more than `u32::MAX` elements or the
-/// result cannot be allocated.
+/// result or one row's working memory cannot be allocated.
 pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     let (rows, n) = a.dim();
     if a.is_empty() {
@@ -291,8 +295,14 @@ pub fn argsort_rows_unstable(a: ArrayView2<f64>) -> Array2<usize> {
     );
     ensure_allocatable::<usize>("argsort_rows_unstable", &[rows, n]);
     let mut out = Vec::with_capacity(rows * n);
-    let mut scratch = RowScratch::default();
-    let mut copy = Vec::new();
+    // One row's working memory: a refusal panics, like the result's.
+    let name = "argsort_rows_unstable (working memory)";
+    let mut scratch = RowScratch {
+        packed: vec_with_capacity(name, n),
+        ..RowScratch::default()
+    };
+    let contiguous = a.row(0).as_slice().is_some(); // the same for every row
+    let mut copy = vec_with_capacity(name, if contiguous { 0 } else { n });
     for row in a.rows() {
         let values = match row.as_slice() {
             Some(values) => values,
