@@ -170,12 +170,12 @@ pub fn gemm() {
 /// (transposed, sliced, reversed), and writes a new row-major array.
 /// Equal to `a.dot(&b)` up to rounding: faer adds the products in another
 /// order (exactly equal when every partial sum is exact, as with small
-/// integers). A sum of zeros is 0.0, never -0.0, as in `dot` and NumPy:
-/// faer's result keeps the sign of a single -0.0 term (`[[0.0]]·[[-1.0]]`,
-/// or a row of -0.0), so a last pass adds 0.0 to every element, which turns
-/// -0.0 into 0.0 and leaves every other value as it is. Where products
-/// overflow, the answer depends on the kernel,
-/// and so on the processor: in `1e308·10 + 1e308·(-10)` both products
+/// integers). A sum of zeros is 0.0, never -0.0, as in `dot` and NumPy's
+/// `a @ b`: faer's result keeps the sign of a single -0.0 term
+/// (`[[0.0]]·[[-1.0]]`, or a row of -0.0), so a last pass adds 0.0 to every
+/// element, which turns -0.0 into 0.0 and leaves every other value as it is.
+/// Where products overflow, the answer depends on the kernel, and so on the
+/// processor: in `1e308·10 + 1e308·(-10)` both products
 /// overflow; a kernel that fuses the second product into the running sum
 /// (FMA) gives inf, one that rounds each product first adds inf and -inf
 /// and gives NaN. So `dot` and NumPy give inf on some machines and NaN on
