@@ -60,3 +60,31 @@ fn integer_products_panic_or_wrap_like_numpy() {
         assert_eq!(wrapped, array![[0_i64]]);
     }
 }
+
+/// The "Where next" page: `n64(q)` checks for NaN with a debug assertion only
+/// (noisy_float's, so it depends on how noisy_float was built, not this crate).
+/// Without it, the NaN reaches the quantile, which rejects it as out of range;
+/// `N64::try_new` checks in every build.
+#[test]
+fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
+    use ndarray_stats::{
+        errors::QuantileError, interpolate::Linear, QuantileExt,
+    };
+    use noisy_float::types::{n64, N64};
+
+    assert_eq!(N64::try_new(f64::NAN), None);
+    let mut data = array![[4.0, 1.0, 9.0, 7.0]];
+    let quantile = answer(move || {
+        data.quantile_axis_skipnan_mut(Axis(1), n64(f64::NAN), &Linear)
+    });
+    match quantile {
+        None => {} // noisy_float's debug assertion
+        Some(result) => {
+            let debug = cfg!(debug_assertions);
+            assert!(!debug, "a debug build panics");
+            assert!(
+                matches!(result, Err(QuantileError::InvalidQuantile(q)) if q.raw().is_nan())
+            );
+        }
+    }
+}
