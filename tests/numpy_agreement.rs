@@ -147,6 +147,13 @@ fn numbers_in_the_prose_match_the_outputs_they_come_from() {
             "arange_errors",
             "6.94 EiB",
         ),
+        (
+            "ch06-meshgrid",
+            "misses 0 by $1.7 \\times 10^{-13}$",
+            "ch06-meshgrid",
+            "zero_on_the_grid",
+            "x[800]: -1.705",
+        ),
     ];
     for (chapter, said, slug, output, printed) in cases {
         let prose = read(&format!("src/{chapter}.md"));
