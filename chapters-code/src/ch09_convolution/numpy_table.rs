@@ -98,7 +98,8 @@ fn windows() -> RowResult {
     let w = numpy_row!(
         "`sliding_window_view(a, (3, 3))`",
         a.windows((3, 3)),
-        "2-D views, not one 4-D array; a window larger than `a` gives no windows (NumPy raises)"
+        "2-D views, not one 4-D array; a window larger than `a` gives no windows (NumPy raises); \
+         a window with a side of 0 panics (NumPy: empty windows)"
     );
     assert_eq!(w.into_iter().count(), 2 * 3);
     // NumPy: "window shape cannot be larger than input array shape".
@@ -128,6 +129,16 @@ fn flip_bounded() -> RowResult {
 #[cfg(test)]
 mod tests {
     use ndarray::prelude::*;
+
+    /// The `sliding_window_view` row's note: NumPy's
+    /// `sliding_window_view(np.ones((4, 5)), (0, 3))` has shape (5, 3, 0, 3),
+    /// fifteen empty windows; ndarray panics.
+    #[test]
+    #[should_panic] // ndarray's message differs between debug and release builds
+    fn a_window_with_a_side_of_zero_panics() {
+        let a = Array2::<f64>::ones((4, 5));
+        let _ = a.windows((0, 3));
+    }
 
     /// The `x[3:0:-1]` row's note: of two elements NumPy's `x[3:0:-1]` is
     /// `[x[1]]`; ndarray panics.
