@@ -88,3 +88,18 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
         }
     }
 }
+
+/// The "Where next" page: `max_skipnan` is `np.nanmax` (NaN when every value
+/// is NaN, as NumPy's `nan`), except on an empty array, where NumPy raises
+/// ("zero-size array to reduction operation fmax which has no identity") and
+/// `max_skipnan` returns NaN; `max` returns `EmptyInput` there.
+#[test]
+fn max_skipnan_of_an_empty_array_is_nan_where_numpy_raises() {
+    use ndarray_stats::{errors::MinMaxError, QuantileExt};
+
+    let empty = Array1::<f64>::zeros(0);
+    assert!(empty.max_skipnan().is_nan());
+    assert_eq!(empty.max(), Err(MinMaxError::EmptyInput));
+    assert!(array![f64::NAN, f64::NAN].max_skipnan().is_nan());
+    assert_eq!(*array![1.0, f64::NAN, 3.0].max_skipnan(), 3.0);
+}
