@@ -4,8 +4,17 @@
 # never run Python). Needs NumPy and SciPy: scripts/python-venv.sh once, or PYTHON=….
 #
 #   scripts/numpy-outputs.sh            every chapter script and the edge-case data
-#   scripts/numpy-outputs.sh ch03       only python/ch03_*.py
+#   scripts/numpy-outputs.sh ch03       only python/ch03_*.py (any start of a chapter script's
+#                                       name: introduction, ch03, where_next)
+#   scripts/numpy-outputs.sh edge       only the edge-case data (python/edge_cases.py)
 set -euo pipefail
+case "${1:-}" in
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+if [ $# -gt 1 ] || [[ "${1:-}" == -* ]]; then
+    echo "usage: scripts/numpy-outputs.sh [ch03 | introduction | where_next | edge | ...]" >&2
+    exit 2
+fi
 # The chapter scripts run from python/ (below), so the interpreter's path is made absolute
 # first: a relative PYTHON is relative to the caller's folder, the default to the repository.
 # A bare command name (no slash) is left as it is, to be found on PATH.
@@ -21,14 +30,24 @@ case "$python" in
         ;;
 esac
 cd "$(dirname "$0")/.."
+only="${1:-}"
+# The chapter scripts this run runs, in the book's order; a name that matches none (a typo
+# such as ch3) stops here, rather than running nothing and succeeding.
+scripts=()
+for script in python/introduction.py python/ch[0-9][0-9]_*.py python/where_next.py; do
+    script="${script#python/}"
+    case "$script" in "$only"*) scripts+=("$script") ;; esac
+done
+if [ ${#scripts[@]} -eq 0 ] && [ "$only" != edge ]; then
+    echo "error: no chapter script in python/ starts with \"$only\" (e.g. ch03, introduction, where_next, or edge)" >&2
+    exit 2
+fi
 if ! "$python" -c 'import numpy, scipy' 2>/dev/null; then
     echo "error: $python has no NumPy/SciPy; run scripts/python-venv.sh first, or set PYTHON=…" >&2
     exit 1
 fi
-only="${1:-}"
 cd python
-for script in introduction.py ch[0-9][0-9]_*.py where_next.py; do
-    case "$script" in "$only"*) ;; *) continue ;; esac
+for script in ${scripts[@]+"${scripts[@]}"}; do
     echo "==> $script"
     "$python" "$script" >/dev/null
 done

@@ -343,3 +343,30 @@ fn a_failing_chapter_script_stops_the_run_and_fails_it() {
     assert!(!runs.iter().any(|args| args.contains("--prune")));
     assert!(!said.contains("==> ch03"), "{said}");
 }
+
+#[test]
+fn a_prefix_that_names_no_chapter_script_stops_before_python_runs() {
+    let layout = Layout::new("typo");
+    let stub = layout.stub().display().to_string();
+    // "ch3" (for ch03) and "life" (a helper module, not a chapter script) name none.
+    for only in ["ch3", "life"] {
+        let output = layout.run(&[only], &[("PYTHON", &stub)]);
+        assert_eq!(output.status.code(), Some(2), "{only}: {}", text(&output));
+        assert!(
+            text(&output).starts_with(&format!(
+                "error: no chapter script in python/ starts with \"{only}\""
+            )),
+            "{}",
+            text(&output)
+        );
+    }
+    for args in [&["--frobnicate"][..], &["ch03", "ch04"]] {
+        let output = layout.run(args, &[("PYTHON", &stub)]);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(text(&output).starts_with("usage: "), "{}", text(&output));
+    }
+    let output = layout.run(&["--help"], &[("PYTHON", &stub)]);
+    assert!(output.status.success());
+    assert!(text(&output).contains("scripts/numpy-outputs.sh edge"));
+    assert!(layout.calls().is_empty(), "{:?}", layout.calls());
+}
