@@ -26,6 +26,9 @@
 # interrupted run leaves it whole.
 set -euo pipefail
 cd "$(dirname "$0")"
+case "${1:-}" in
+    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
 started=$(date +%s)
 
 # The headline is the default configuration, so settings inherited from the caller's
@@ -96,15 +99,16 @@ fi
 
 echo "==> cargo build --release"
 cargo build --release
-cargo build --release --example ch02_page_faults --example ch02_page_faults_fast_alloc
 program="$target/release/chapters-code"
 
 echo "==> plan"
 rm -rf "$work"
 mkdir -p "$work"
-# Checks the group names against the registry before anything is measured.
+# Checks the group names against the registry before anything else is built or measured: a
+# typo costs one build of the program, not the examples' and benchmarks' builds too.
 "$program" bench-plan "$work" ${groups[@]+"${groups[@]}"}
 work="$(cd "$work" && pwd)"
+cargo build --release --example ch02_page_faults --example ch02_page_faults_fast_alloc
 
 # The FastAlloc rows need the benchmarks built with chapters_code::speed::FastAlloc as their
 # global allocator: if that does not build, say so and keep those rows' earlier runs.

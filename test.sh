@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test of the book: formatting, lints, the workspace's tests (samples, outputs,
-# figures, guards, benchmarks in test mode) and `mdbook test`, which compiles and runs every
-# Rust block of the book. Installs the pinned mdBook tools first if they are missing.
+# Runs every test of the book: formatting, lints, rustdoc, the workspace's tests (samples,
+# outputs, figures, guards, benchmarks in test mode), `mdbook test`, which compiles and runs
+# every Rust block of the book, then the built book's links and a browser check of every page.
+# Installs the pinned mdBook tools first if they are missing. It never writes generated files.
+#
+#   ./test.sh                      every check (a long run)
+#   BOOK_SKIP_BROWSER=1 ./test.sh  every check but the browser's (no Chromium or Node.js)
 set -euo pipefail
 cd "$(dirname "$0")"
+# It takes no arguments: `./test.sh --help` prints this instead of starting the long run.
+case "${1:-}" in
+    "") ;;
+    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "usage: ./test.sh   (no arguments; BOOK_SKIP_BROWSER=1 skips the browser check)" >&2; exit 2 ;;
+esac
 source scripts/tools.sh
 ensure_book_tools
 
