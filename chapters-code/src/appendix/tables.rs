@@ -32,10 +32,12 @@ fn summary_chapters() -> Result<Vec<(String, String)>> {
 
 /// The body rows of a chapter's `NumPy → ndarray` table. The table is either written under
 /// the heading or, as the chapters do, included from the file their code generates
-/// (`{{#include outputs/<slug>/numpy-table.md}}`), which is read from `src/`.
-pub fn table_rows(markdown: &str) -> Vec<String> {
+/// (`{{#include outputs/<slug>/numpy-table.md}}`), which is read from `src/`. An include
+/// that cannot be read is an error, not an empty table: the chapter's rows would silently go
+/// missing from the cheat sheet.
+pub fn table_rows(markdown: &str) -> Result<Vec<String>> {
     let Some(start) = markdown.find(TABLE_HEADING) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let section = &markdown[start + TABLE_HEADING.len()..];
     let section = section.split("\n## ").next().unwrap_or(section);
@@ -47,8 +49,9 @@ pub fn table_rows(markdown: &str) -> Vec<String> {
             .and_then(|rest| rest.strip_suffix("}}"));
         match included {
             Some(path) => {
-                text += &std::fs::read_to_string(book_src().join(path.trim()))
-                    .unwrap_or_default();
+                let path = path.trim();
+                text += &std::fs::read_to_string(book_src().join(path))
+                    .context(format!("src/{path}, included under {TABLE_HEADING:?}"))?;
             }
             None => {
                 text += line;
@@ -56,12 +59,13 @@ pub fn table_rows(markdown: &str) -> Vec<String> {
             }
         }
     }
-    text.lines()
+    Ok(text
+        .lines()
         .skip_while(|l| !l.starts_with('|'))
         .take_while(|l| l.starts_with('|'))
         .skip(2) // header and separator
         .map(str::to_string)
-        .collect()
+        .collect())
 }
 
 /// One table of every chapter's NumPy → ndarray rows, each linked to its chapter (by number,
@@ -72,11 +76,12 @@ pub fn cheatsheet() -> Result<String> {
         .into_iter()
         .filter(|(_, file)| file.starts_with("ch"));
     for (number, (title, file)) in numbered.enumerate() {
-        let Ok(text) = std::fs::read_to_string(book_src().join(&file)) else {
-            continue;
-        };
+        // A chapter SUMMARY.md lists but whose file cannot be read is an error: skipping it
+        // would drop its rows and renumber every chapter after it.
+        let text = std::fs::read_to_string(book_src().join(&file))
+            .context(format!("src/{file}, listed in SUMMARY.md"))?;
         let title = title.replace('`', "").replace('"', "'");
-        for row in table_rows(&text) {
+        for row in table_rows(&text).context(format!("src/{file}"))? {
             let cells = row.trim_end().trim_end_matches('|');
             let _ = writeln!(out, "{cells}| [{}]({file} \"{title}\") |", number + 1);
         }
@@ -92,13 +97,26 @@ mod tests {
     fn table_rows_are_found_under_the_heading() {
         let md = "# C\n\ntext\n\n## NumPy → ndarray\n\n| NumPy | ndarray | Notes |\n| --- | --- | --- |\n| `a` | `b` | c |\n| `d` | `e` | |\n\n## Exercises\n| x |\n";
         assert_eq!(
-            table_rows(md),
+            table_rows(md).expect("no include to read"),
             vec![
                 "| `a` | `b` | c |".to_string(),
                 "| `d` | `e` | |".to_string()
             ]
         );
-        assert!(table_rows("no table").is_empty());
+        assert!(table_rows("no table").expect("nothing to read").is_empty());
+    }
+
+    #[test]
+    fn an_included_table_that_cannot_be_read_is_an_error() {
+        let md = "## NumPy → ndarray
+
+{{#include outputs/no-such-chapter/numpy-table.md}}
+";
+        let error = table_rows(md).expect_err("the include is missing").to_string();
+        assert!(
+            error.starts_with("src/outputs/no-such-chapter/numpy-table.md, included under"),
+            "{error}"
+        );
     }
 
     #[test]
