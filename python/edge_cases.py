@@ -1,14 +1,21 @@
 """Edge cases of every public function of `chapters_code` that takes user input, answered by
 NumPy/SciPy, for the Rust tests to compare against (they never run Python).
 
-Regenerate every file, from the repository root (NumPy and SciPy of python/requirements.txt):
+Regenerate every file, and the SHA256SUMS that the tests pin them with, from the repository
+root (NumPy and SciPy of python/requirements.txt):
 
-    python3 python/edge_cases.py
+    scripts/numpy-outputs.sh edge
+
+(Running this script alone rewrites the JSON files but not their SHA256SUMS, which
+`cargo test --test book_guard` then reports as changed by hand.)
 
 It writes one JSON file per function family to python/outputs/edge-cases/ (`broadcasting`,
 `newaxis`, `products`, `meshgrid`, `knn`, `random`, `life`, `convolution`, `speed`,
 `memory`). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
-give byte-identical files.
+on one machine give byte-identical files. Across machines, `products.json` can differ: `a @ b`
+calls OpenBLAS, whose kernel (chosen for the processor, or forced by OPENBLAS_CORETYPE) changes
+the last bits of the random products and whether the overflow case is inf or NaN; the tests
+accept either (the cases' notes say "compare in ulps" and "FMA decides").
 
 Format of a file:
 

@@ -18,6 +18,19 @@ if ! command -v "$python" >/dev/null 2>&1; then
     echo "error: $python not found; install Python 3.11 or later (Debian/Ubuntu: sudo apt-get install python3 python3-venv)" >&2
     exit 1
 fi
+# NumPy 2.4 needs Python 3.11 or later: say so, rather than leave pip to report that no
+# version of numpy matches.
+too_old() {
+    ! "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
+}
+if [ ! -x .venv/bin/python ] && too_old "$python"; then
+    echo "error: $python is $("$python" --version 2>&1); the NumPy side needs Python 3.11 or later (PYTHON=python3.12 scripts/python-venv.sh picks another)" >&2
+    exit 1
+fi
+if [ -x .venv/bin/python ] && too_old .venv/bin/python; then
+    echo "error: .venv has $(.venv/bin/python --version 2>&1); the NumPy side needs Python 3.11 or later: delete .venv and run this again (with PYTHON=… for a newer Python)" >&2
+    exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
     echo "==> creating .venv with $("$python" --version 2>&1) ($(command -v "$python"))"
     if ! "$python" -m venv .venv; then
