@@ -106,7 +106,8 @@ fn sync(mode: Mode, kinds: &[Kind]) -> Result<()> {
 
 fn run_sample(key: &str) -> Result<()> {
     let (_, sample) = book::find_sample(key).context(format!(
-        "no sample named {key:?}; `cargo run -- list` shows them all"
+        "no sample named {key:?} (a name two chapters share needs its CHAPTER/); \
+         `cargo run -- list` shows them all"
     ))?;
     (sample.run)();
     Ok(())
