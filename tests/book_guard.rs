@@ -2018,6 +2018,39 @@ fn the_readme_shows_the_example_chapter_the_tests_compile() {
     }
 }
 
+/// The value of `NAME="value"` in a shell script of the repository.
+fn shell_assignment(script: &str, name: &str) -> String {
+    read_repo_file(script)
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{name}=\"")))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or_else(|| panic!("{script} sets {name}=\"…\""))
+        .to_string()
+}
+
+#[test]
+fn the_readme_names_the_tool_versions_the_scripts_pin() {
+    // The README tells a reader which versions the scripts install; a bump in a script must
+    // not leave it naming the old ones.
+    let readme = read_repo_file("README.md");
+    for (tool, script, variable) in [
+        ("mdbook", "scripts/tools.sh", "MDBOOK_VERSION"),
+        ("mdbook-katex", "scripts/tools.sh", "MDBOOK_KATEX_VERSION"),
+        ("hyperlink", "scripts/link-check.sh", "HYPERLINK_VERSION"),
+    ] {
+        let version = shell_assignment(script, variable);
+        assert!(
+            version.split('.').count() == 3,
+            "{script}: {variable}={version:?}"
+        );
+        let named = format!("`{tool}` {version}");
+        assert!(
+            readme.contains(&named),
+            "the README does not say {named:?}, the version {script} installs"
+        );
+    }
+}
+
 #[test]
 fn a_run_button_runs_something() {
     // A block with a Run button that only defines a function would print nothing on the
