@@ -412,7 +412,12 @@ def parse_plan(text, path):
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        group, variant, size = line.split()
+        fields = line.split()
+        if len(fields) != 3:
+            sys.exit(f"{path}: line {number}: expected \"group variant size\", got {line!r}")
+        group, variant, size = fields
+        if size != "-" and not (size.isascii() and size.isdigit() and int(size) > 0):
+            sys.exit(f"{path}: line {number}: size {size!r} is neither a positive whole number nor \"-\"")
         if (group, variant) not in BENCHMARKS:
             sys.exit(f"{path}: line {number}: python/bench.py has no workload {group}/{variant}")
         sized = BENCHMARKS[(group, variant)][1]
