@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by build.sh and test.sh: makes sure the pinned book tools, mdbook and mdbook-katex,
 # are on PATH, installing them with `cargo install --locked` (from crates.io) when they are
-# missing or of another version.
+# missing or of another version. scripts/link-check.sh sources it too, for has_tool,
+# tool_is and describe_tool, to install its own pinned tool the same way.
 #
 # They go where cargo installs programs: ~/.cargo/bin (or $CARGO_INSTALL_ROOT/bin,
 # $CARGO_HOME/bin), the folder rustup already put on your PATH. So after ./build.sh the
