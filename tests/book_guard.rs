@@ -1576,16 +1576,50 @@ fn code_lines_the_reader_sees_fit_in_80_columns() {
     );
 }
 
-/// The chapter number of a page for its captions: `chNN-…` is NN, the introduction 0; any
-/// other page (an appendix, "Where next") has none: its captions only have to agree with each
-/// other.
+/// The number mdBook gives a page of `SUMMARY.md`'s numbered list, its place from 1 (the list
+/// before the first part heading after it, "# Appendices"), or `None` for a page outside it.
+fn summary_place(summary: &str, file: &str) -> Option<usize> {
+    let mut place = 0;
+    for line in summary.lines().map(str::trim) {
+        if line.starts_with("# ") && place > 0 {
+            return None; // the appendices: numbered apart
+        }
+        if let Some(item) = line.strip_prefix("- [") {
+            place += 1;
+            let target = item.split_once("](")?.1.split(')').next()?;
+            if target == file {
+                return Some(place);
+            }
+        }
+    }
+    None
+}
+
+/// The chapter number of a page for its captions: the introduction's is 0, and a page of the
+/// numbered list has its place there (chapter 3 is the third item, and "Where next", after
+/// chapter 9, is 10: a chapter added before it moves it to 11). The appendices have none:
+/// their captions only have to agree with each other.
 fn chapter_number(page: &Page) -> Option<String> {
-    let stem = page.chapter.file_stem()?.to_string_lossy().to_string();
-    if stem == "introduction" {
+    let file = page.chapter.file_name()?.to_string_lossy().to_string();
+    if file == "introduction.md" {
         return Some("0".into());
     }
-    let digits = stem.strip_prefix("ch")?.split('-').next()?;
-    digits.parse::<u32>().ok().map(|n| n.to_string())
+    summary_place(&read_repo_file("src/SUMMARY.md"), &file)
+        .map(|n| n.to_string())
+}
+
+#[test]
+fn a_page_is_numbered_after_its_place_in_the_summary() {
+    let summary = "# Summary\n\n[Introduction](introduction.md)\n\n- [A](ch01-a.md)\n\
+                   - [B](ch02-b.md)\n- [Where next](where-next.md)\n\n# Appendices\n\n\
+                   - [Cheat sheet](appendix-cheatsheet.md)\n";
+    assert_eq!(summary_place(summary, "ch02-b.md"), Some(2));
+    assert_eq!(summary_place(summary, "where-next.md"), Some(3));
+    assert_eq!(summary_place(summary, "appendix-cheatsheet.md"), None);
+    assert_eq!(summary_place(summary, "introduction.md"), None);
+    let book = read_repo_file("src/SUMMARY.md");
+    assert_eq!(summary_place(&book, "ch09-convolution.md"), Some(9));
+    assert_eq!(summary_place(&book, "where-next.md"), Some(10));
 }
 /// An open `<figure>` while a page is read.
 struct OpenFigure {
