@@ -54,7 +54,8 @@ fi
 
 # One closing line that counts every test that ran (cargo's, rustdoc's, every Rust block of the
 # book in mdbook test, and the browser check's pages).
-passed=$(grep -Eo '(test result: ok\.|browser:) [0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
+# (check.mjs closes on "browser: N pages passed, 0 failures".)
+passed=$(grep -Eo 'test result: ok\. [0-9]+ passed|browser: [0-9]+ pages passed' "$log" | grep -Eo '[0-9]+' | awk '{s += $1} END {print s + 0}')
 echo
 echo "All checks passed: fmt, clippy, rustdoc, cargo test (all targets and doc tests), mdbook test, mdbook build, link check, $browser."
 # The plain form a CI reads as the run's count: "N passed, N failed", one word before it.
