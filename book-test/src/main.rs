@@ -20,8 +20,9 @@
 //!
 //! `mdbook test -L target/book-libs` works too (the folder is the one step 1 fills), and
 //! `BOOK_TEST=mdbook mdbook test -L target/book-libs` makes this preprocessor stop after step 1
-//! and leave the chapters untouched, so that mdBook alone compiles the blocks. `mdbook test --chapter NAME` still tests every chapter:
-//! mdBook does not tell preprocessors which chapter it was asked for.
+//! and leave the chapters untouched, so that mdBook alone compiles the blocks.
+//! `mdbook test --chapter NAME` still tests every chapter: mdBook does not tell preprocessors
+//! which chapter it was asked for.
 //!
 //! `book-test libs` does only step 1 (that is `scripts/book-libs.sh`).
 
