@@ -58,5 +58,4 @@ fi
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed|browser: [0-9]+ pages passed' "$log" | grep -Eo '[0-9]+' | awk '{s += $1} END {print s + 0}')
 echo
 echo "All checks passed: fmt, clippy, rustdoc, cargo test (all targets and doc tests), mdbook test, mdbook build, link check, $browser."
-# The plain form a CI reads as the run's count: "N passed, N failed", one word before it.
-echo "tests: $passed passed, 0 failed"
+echo "book tests: $passed passed, 0 failed"
