@@ -179,7 +179,8 @@ fn sqrt() -> RowResult {
         "`np.sqrt(a)`",
         a.sqrt(),
         or a.mapv(f64::sqrt),
-        "a new array; floats only (NumPy also takes integers, giving `float64`): convert first with `mapv`"
+        "a new array; floats only (NumPy also takes integers: `int64` gives \
+         `float64`, `int8` only `float16`): convert first with `mapv`"
     );
     assert_eq!(r, m);
     assert_eq!(r, array![1.0, 2.0, 3.0]);

@@ -127,8 +127,8 @@ fn sine() -> RowResult {
         "`np.sin(a)`",
         a.sin(),
         or a.mapv(f64::sin),
-        "a new array; floats only (NumPy also takes integers, giving `float64`): \
-         convert first with `mapv`"
+        "a new array; floats only (NumPy also takes integers: `int64` gives \
+         `float64`, `int8` only `float16`): convert first with `mapv`"
     );
     assert_eq!(s, m);
     Ok(())
