@@ -17,13 +17,23 @@
 //! let halves = &array![1_i64, 2] + 0.5;
 //! ```
 //!
-//! while the same on an array of integers, with an integer, compiles:
+//! or the integer `2` to a float array (the other line of Listing 1-14, which
+//! fails to compile as a whole even if only one of its lines does),
+//!
+//! ```compile_fail,E0277
+//! use chapters_code::prelude::*;
+//! let shifted = &array![[1.0, 2.0], [3.0, 4.0]] + 2;
+//! ```
+//!
+//! while the same with a scalar of the array's own type compiles:
 //!
 //! ```
 //! use chapters_code::prelude::*;
 //! let as_array: Array1<i64> = Array::from_vec(vec![1]);
 //! let shifted = &as_array + 1;
 //! assert_eq!(shifted, array![2]);
+//! let m = array![[1.0, 2.0], [3.0, 4.0]];
+//! assert_eq!(&m + 2.0, array![[3.0, 4.0], [5.0, 6.0]]);
 //! ```
 
 mod figures;
