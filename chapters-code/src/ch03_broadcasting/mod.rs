@@ -492,7 +492,8 @@ pub fn exercise_predict_shape() {
 // ANCHOR_END: exercise_predict_shape
 
 // ANCHOR: exercise_times_table
-/// Exercise: a 5 × 5 multiplication table from two ranges, by broadcasting.
+/// Exercise: a 5 × 5 multiplication table from one range, by broadcasting
+/// it against a column view of itself.
 pub fn exercise_times_table() {
     let row = Array::from_iter(1..=5);
     let column = row.view().insert_axis(Axis(1));

@@ -48,6 +48,8 @@ fn centre() -> RowResult {
     // NumPy's mean of [[1, 2], [2, 3]] is [1.5, 2.5]; ndarray's divides integers.
     let ints = array![[1_i64, 2], [2, 3]];
     assert_eq!(ints.mean_axis(Axis(0)), Some(array![1, 2]));
+    // Toward 0, not down: the mean of -1 and -2 is -1 (NumPy: -1.5).
+    assert_eq!(array![[-1_i64], [-2]].mean_axis(Axis(0)), Some(array![-1]));
     assert!(Array2::<f64>::zeros((0, 2)).mean_axis(Axis(0)).is_none());
     Ok(())
 }
