@@ -644,6 +644,19 @@ mod tests {
         }
     }
 
+    /// The `np.arange(n)` row (and chapter 2's `np.arange(0., n, 1.)`):
+    /// ndarray's `range` panics for `n < 0`, where NumPy returns `[]`.
+    #[test]
+    #[should_panic(expected = "Converting the length to `usize` must not fail")]
+    fn array_range_panics_below_its_start() {
+        let _ = Array::range(0., -1., 1.);
+    }
+
+    #[test]
+    fn array_range_is_empty_at_its_start() {
+        assert_eq!(Array::range(0., 0., 1.), Array1::<f64>::zeros(0));
+    }
+
     #[test]
     fn fixed_width_pads_and_truncates() {
         assert_eq!(fixed_width::<4>(12), *b"12\0\0");

@@ -466,7 +466,7 @@ pub fn array_from_iter(end: i64) -> Array1<i64> {
 /// Empty when `end <= 1`, like NumPy's; panics like [`array_from_iter`].
 pub fn array_range_f64(end: i64) -> Array1<f64> {
     if end <= 1 {
-        return Array1::zeros(0); // ndarray's range would panic
+        return Array1::zeros(0); // ndarray's range panics for end < 1
     }
     ensure_allocatable::<f64>("array_range_f64", &[range_len(1, end)]);
     Array::range(1.0, end as f64, 1.0)
