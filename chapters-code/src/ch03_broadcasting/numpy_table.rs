@@ -42,7 +42,9 @@ fn centre() -> RowResult {
     let centred = numpy_row!(
         "`X - X.mean(0)`",
         &x - &x.mean_axis(Axis(0)).ok_or("no rows")?,
-        "`None` when `x` has no rows; on integers the mean is an integer, rounded toward 0 (NumPy's is `float64`): convert first with `x.mapv(|v| v as f64)`"
+        "`None` when `x` has no rows; on integers the mean is an integer, \
+         summed in the element type (which can overflow) and rounded toward 0 \
+         (NumPy's is `float64`): convert first with `x.mapv(|v| v as f64)`"
     );
     assert_eq!(centred, array![[-1.0, -10.0], [1.0, 10.0]]);
     // NumPy's mean of [[1, 2], [2, 3]] is [1.5, 2.5]; ndarray's divides integers.
@@ -98,4 +100,22 @@ fn strides() -> RowResult {
     );
     assert_eq!(strides, &[3, 1]);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use ndarray::prelude::*;
+
+    /// The `X - X.mean(0)` row's "summed in the element type (which can
+    /// overflow)": 200 + 100 does not fit a `u8`, so ndarray's mean of the
+    /// column is a panic (overflow checks) or a wrapped sum halved, never
+    /// NumPy's 150; converting first gives it.
+    #[test]
+    fn an_integer_mean_sums_in_the_element_type() {
+        let bytes = array![[200_u8], [100]];
+        let mean = std::panic::catch_unwind(|| bytes.mean_axis(Axis(0)));
+        assert!(!matches!(mean, Ok(Some(ref m)) if m == array![150_u8]));
+        let floats = bytes.mapv(f64::from).mean_axis(Axis(0));
+        assert_eq!(floats, Some(array![150.0]));
+    }
 }
