@@ -2,6 +2,7 @@
 # Regenerates every NumPy output the book shows (python/outputs/), and each folder's
 # SHA256SUMS manifest, which `cargo test --test book_guard` checks byte for byte (the tests
 # never run Python). Needs NumPy and SciPy: scripts/python-venv.sh once, or PYTHON=….
+# Runs NumPy in its default configuration (OPENBLAS_*, GOTO_*, OMP_*, NPY_* are dropped).
 #
 #   scripts/numpy-outputs.sh            every chapter script and the edge-case data
 #   scripts/numpy-outputs.sh ch03       only python/ch03_*.py (any start of a chapter script's
@@ -9,7 +10,7 @@
 #   scripts/numpy-outputs.sh edge       only the edge-case data (python/edge_cases.py)
 set -euo pipefail
 case "${1:-}" in
-    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 if [ $# -gt 1 ] || [[ "${1:-}" == -* ]]; then
     echo "usage: scripts/numpy-outputs.sh [ch03 | introduction | where_next | edge | ...]" >&2
@@ -41,6 +42,21 @@ done
 if [ ${#scripts[@]} -eq 0 ] && [ "$only" != edge ]; then
     echo "error: no chapter script in python/ starts with \"$only\" (e.g. ch03, introduction, where_next, or edge)" >&2
     exit 2
+fi
+# The outputs are default NumPy's: settings inherited from the caller's environment that
+# change its kernels or threads (some machines set OPENBLAS_CORETYPE, which pins OpenBLAS to
+# an older processor's kernels and changes the last bits of products) are dropped, and named.
+dropped=()
+for name in $(compgen -e); do
+    case "$name" in
+        OPENBLAS_* | GOTO_* | OMP_* | NPY_*)
+            dropped+=("$name=${!name}")
+            unset "$name"
+            ;;
+    esac
+done
+if [ ${#dropped[@]} -gt 0 ]; then
+    echo "numpy-outputs.sh: NumPy's default configuration, without ${dropped[*]}" >&2
 fi
 if ! "$python" -c 'import numpy, scipy' 2>/dev/null; then
     echo "error: $python has no NumPy/SciPy; run scripts/python-venv.sh first, or set PYTHON=…" >&2

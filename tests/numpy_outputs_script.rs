@@ -13,11 +13,13 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The stub interpreter: appends `folder|arguments` to `$STUB_LOG`; fails the NumPy check
+/// The stub interpreter: appends `folder|arguments` to `$STUB_LOG`, and the value of
+/// `OPENBLAS_CORETYPE` it was given (or `unset`) to `$STUB_LOG.env`; fails the NumPy check
 /// when `$STUB_NO_NUMPY` is set and the script named `$STUB_FAIL`; running a `ch01_`
 /// script writes `outputs/ch01-memory/stub.txt`, as a chapter script writes its outputs.
 const STUB: &str = r#"#!/bin/sh
 printf '%s|%s\n' "$PWD" "$*" >> "$STUB_LOG"
+printf '%s\n' "${OPENBLAS_CORETYPE-unset}" >> "$STUB_LOG.env"
 case "$*" in
     "-c import numpy, scipy")
         if [ -n "${STUB_NO_NUMPY:-}" ]; then exit 1; fi ;;
@@ -119,6 +121,15 @@ impl Layout {
             .env_remove("GIT_WORK_TREE")
             .env_remove("GIT_INDEX_FILE")
             .env("STUB_LOG", &self.log);
+        // The script drops (and names) NumPy's tuning variables: the caller's ones
+        // would add that note to every run's output.
+        for (key, _) in std::env::vars_os() {
+            let key = key.to_string_lossy();
+            let tuning = ["OPENBLAS_", "GOTO_", "OMP_", "NPY_"];
+            if tuning.iter().any(|prefix| key.starts_with(prefix)) {
+                command.env_remove(key.as_ref());
+            }
+        }
         for (key, value) in env {
             command.env(key, value);
         }
@@ -229,11 +240,36 @@ fn a_full_run_runs_every_chapter_script_then_the_edge_cases_then_prunes() {
     assert!(expected.len() >= 14, "{expected:?}");
     assert!(runs.contains(&"ch08_life.py") && runs.contains(&"where_next.py"));
     // What the run wrote is listed at the end, by git status.
+    let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        said.trim_end().ends_with("?? python/outputs/ch01-memory/"),
+        stdout.trim_end().ends_with("?? python/outputs/ch01-memory/"),
         "{said}"
     );
     assert!(said.contains("==> ch03_broadcasting.py\n"), "{said}");
+}
+
+/// Outputs are default NumPy's: OpenBLAS's kernel choice and NumPy's SIMD switches from the
+/// caller's environment never reach Python, and the script names what it dropped.
+#[test]
+fn numpys_tuning_variables_are_dropped_and_named() {
+    let layout = Layout::new("tuning");
+    let stub = layout.stub().display().to_string();
+    let env = [
+        ("PYTHON", stub.as_str()),
+        ("OPENBLAS_CORETYPE", "Haswell"),
+        ("NPY_DISABLE_CPU_FEATURES", "AVX512F"),
+    ];
+    let output = layout.run(&["ch01"], &env);
+    let said = text(&output);
+    assert!(output.status.success(), "{said}");
+    let seen = std::fs::read_to_string(layout.log.with_extension("log.env"))
+        .expect("the stub ran");
+    assert!(seen.lines().count() >= 2, "{seen}");
+    assert!(seen.lines().all(|line| line == "unset"), "{seen}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for dropped in ["OPENBLAS_CORETYPE=Haswell", "NPY_DISABLE_CPU_FEATURES=AVX512F"] {
+        assert!(stderr.contains(dropped), "{stderr}");
+    }
 }
 
 #[test]
