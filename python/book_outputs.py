@@ -23,6 +23,7 @@ Regenerate every NumPy output and manifest with one command: scripts/numpy-outpu
 """
 import argparse
 import hashlib
+import os
 import io
 import platform
 import sys
@@ -35,19 +36,29 @@ MANIFEST = "SHA256SUMS"
 
 
 def _read_manifest(folder):
+    """The digests a folder's SHA256SUMS records, by file name. A malformed line is an
+    error naming it: rewriting the manifest without it would drop an entry unseen."""
     entries = {}
     path = folder / MANIFEST
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, start=1):
             digest, _, name = line.partition("  ")
-            if name:
-                entries[name] = digest
+            if len(digest) != 64 or not name or digest.strip("0123456789abcdef"):
+                raise ValueError(
+                    f"{path}:{number}: not a '<sha256>  <file name>' line: {line!r}"
+                )
+            entries[name] = digest
     return entries
 
 
 def _write_manifest(folder, entries):
+    """Writes SHA256SUMS through a temporary file and a rename: an interrupted run
+    leaves the old manifest whole."""
     text = "".join(f"{entries[n]}  {n}\n" for n in sorted(entries))
-    (folder / MANIFEST).write_text(text, encoding="utf-8")
+    temporary = folder / (MANIFEST + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, folder / MANIFEST)
 
 
 def record(path):
