@@ -107,3 +107,25 @@ fn a_neighbour_sum_that_wraps_gives_a_birth_in_every_profile() {
     assert_eq!(z, loops);
     assert_eq!(&z, fast.board());
 }
+
+/// A board with no columns can claim 2^40 rows, and NumPy steps it at once.
+/// `iterate_loops` used to walk all its rows, each with no cells (a quarter
+/// of an hour in a debug build); every version must return at once.
+#[test]
+fn a_board_of_2_to_the_40_rows_and_no_columns_steps_at_once() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut loops = Array2::<u8>::zeros((1 << 40, 0));
+        iterate_loops(&mut loops);
+        let mut slices = Array2::<u8>::zeros((1 << 40, 0));
+        iterate(&mut slices);
+        let mut fast = FastLife::new(Array2::zeros((1 << 40, 0)));
+        fast.step();
+        // Ignored if the test already gave up waiting.
+        let _ = done.send([loops.dim(), slices.dim(), fast.board().dim()]);
+    });
+    let dims = finished
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("one generation of an empty board takes no time");
+    assert_eq!(dims, [(1 << 40, 0); 3]);
+}
