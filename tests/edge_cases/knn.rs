@@ -180,3 +180,20 @@ fn knn_errors_name_the_numbers() {
     let e = k_nearest(a.view(), 2).unwrap_err();
     assert_eq!(e, KnnError::TooFewPoints { k: 2, points: 2 });
 }
+
+/// No neighbours of the 2^40 points of a matrix with no columns: NumPy's
+/// `argpartition(d, 0, axis=1)[:, 1:1]` answers at once, and so must
+/// `k_nearest` (it used to walk all the rows, for hours).
+#[test]
+fn zero_neighbours_of_2_to_the_40_points_come_at_once() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let dist_sq = Array2::<f64>::zeros((1 << 40, 0));
+        // Ignored if the test already gave up waiting.
+        let _ = done.send(k_nearest(dist_sq.view(), 0).map(|a| a.dim()));
+    });
+    let nearest = finished
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("no neighbours to find takes no time");
+    assert_eq!(nearest, Ok((1 << 40, 0)));
+}

@@ -603,7 +603,12 @@ pub fn k_nearest(
     if k >= points {
         return Err(KnnError::TooFewPoints { k, points });
     }
-    if k > 0 && k >= dist_sq.ncols() {
+    if k == 0 {
+        // Nothing to find: no pass over the rows (an array with no columns
+        // can have 2^40 of them).
+        return Ok(Array2::zeros((points, 0)));
+    }
+    if k >= dist_sq.ncols() {
         // Fewer candidates than neighbours asked for (even none at all).
         let ncols = dist_sq.ncols();
         return Err(KnnError::KthOutOfBounds { kth: k, ncols });
