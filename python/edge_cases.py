@@ -807,6 +807,17 @@ def convolution():
     conv_case("u8-overflow", [[255, 255], [128, 2]], [[1, 1], [2, 3]], "u8", note="SciPy keeps uint8 and wraps")
     conv_case("u8-life-neighbours", np.pad(np.full((3, 3), 40), 1), [[1, 1, 1], [1, 0, 1], [1, 1, 1]], "u8",
               modes=("valid",), note="Life neighbour counts of cells holding 40 wrap at 256")
+    # convolve_full on its own, with an empty input: SciPy's zeros of the full shape,
+    # (M + P - 1) x (N + Q - 1), which has no rows (or columns) when the kernel has one. (It
+    # once panicked in convolve_valid for those, with a message about a kernel that does not fit.)
+    for a_shape in [(0, 3), (3, 0), (0, 0)]:
+        for k_shape in [(1, 1), (1, 2), (2, 1), (2, 2), (3, 3)]:
+            a, k = np.zeros(a_shape, dtype=np.int64), np.ones(k_shape, dtype=np.int64)
+            fam.add(f"convolve_full/empty-{a_shape[0]}x{a_shape[1]}-k{k_shape[0]}x{k_shape[1]}",
+                    "convolution::convolve_full", "scipy.signal.convolve2d(input, kernel, mode='full')",
+                    {"input": arr(a, "i64"), "kernel": arr(k, "i64"), "mode": "Full"},
+                    run(lambda: signal.convolve2d(a, k, mode="full"), lambda x: arr(x, "i64")),
+                    note="an empty input: zeros of the full shape")
     return fam
 
 

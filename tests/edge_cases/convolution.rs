@@ -4,6 +4,9 @@
 //! integers that overflow (both wrap, as SciPy's `int64` and `uint8` do) and
 //! every layout of the inputs.
 //!
+//! `convolve_full` on its own is checked on empty inputs, where it gives
+//! SciPy's zeros of the full shape.
+//!
 //! Documented differences: an empty operand is `ConvError::Empty`, where
 //! SciPy 1.17.1 returns arrays of zeros of odd shapes or raises "negative
 //! dimensions are not allowed"; and each window is summed row by row in the
@@ -12,7 +15,7 @@
 //! are cases here, with SciPy's answers).
 
 use chapters_code::convolution::{
-    convolve2d, correlate2d, ConvError, ConvScalar, Mode,
+    convolve2d, convolve_full, correlate2d, ConvError, ConvScalar, Mode,
 };
 use ndarray::prelude::*;
 
@@ -21,7 +24,11 @@ use crate::harness::{close_array, same_array, Case, Elem, Family, Input};
 #[test]
 fn convolution_matches_scipy() {
     let family = Family::load("convolution");
-    family.covers(&["convolution::convolve2d", "convolution::correlate2d"]);
+    family.covers(&[
+        "convolution::convolve2d",
+        "convolution::correlate2d",
+        "convolution::convolve_full",
+    ]);
     family.check(&[], |case| match case.args["input"]["dtype"].as_str() {
         Some("i64") => check::<i64>(case),
         Some("u8") => check::<u8>(case),
@@ -39,6 +46,14 @@ fn check<T: Elem + ConvScalar>(case: &Case) -> Result<(), String> {
         Some("Valid") => Mode::Valid,
         other => return Err(format!("unknown mode {other:?}")),
     };
+    if case.function == "convolution::convolve_full" {
+        // No `ConvError` here: an empty input gives SciPy's zeros of the full
+        // shape.
+        let Ok(want) = &case.expect else {
+            return Err("SciPy raised".into());
+        };
+        return same_array(&convolve_full(input.view2(), kernel.view2()), want);
+    }
     let got: Result<Array2<T>, ConvError> = match case.function.as_str() {
         "convolution::convolve2d" => {
             convolve2d(input.view2(), kernel.view2(), mode)

@@ -193,7 +193,8 @@ pub fn convolve2d<T: ConvScalar>(
 
 // ANCHOR: full_valid_cut
 /// The `Full` convolution: the `Valid` one of the input padded with P - 1
-/// rows and Q - 1 columns of zeros on every side.
+/// rows and Q - 1 columns of zeros on every side. An empty input gives
+/// zeros of the full shape, `(M + P - 1) × (N + Q - 1)`, as SciPy does.
 ///
 /// # Panics
 /// If the kernel is empty ([`convolve2d`] returns an error instead), or
@@ -204,6 +205,13 @@ pub fn convolve_full<T: ConvScalar>(
 ) -> Array2<T> {
     let ((m, n), (p, q)) = (input.dim(), kernel.dim());
     assert!(p > 0 && q > 0, "convolve_full: the kernel is empty");
+    if m == 0 || n == 0 {
+        // Nothing to sum. (Padded, a 0-row input has fewer rows than a
+        // 1-row kernel, which `convolve_valid` refuses.)
+        let shape = [m + p - 1, n + q - 1];
+        ensure_allocatable::<T>("convolve_full", &shape);
+        return Array2::zeros(shape);
+    }
     // Checked: a huge (broadcast) kernel must not wrap the size around.
     let [Some(rows), Some(cols)] =
         [m.checked_add(2 * (p - 1)), n.checked_add(2 * (q - 1))]
