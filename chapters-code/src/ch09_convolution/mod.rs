@@ -198,7 +198,8 @@ pub fn convolve2d<T: ConvScalar>(
 ///
 /// # Panics
 /// If the kernel is empty ([`convolve2d`] returns an error instead), or
-/// when the padded input cannot be allocated (NumPy: `MemoryError`).
+/// when the padded input (for an empty input, the result) cannot be
+/// allocated (NumPy: `MemoryError`).
 pub fn convolve_full<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
