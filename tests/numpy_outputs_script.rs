@@ -242,7 +242,9 @@ fn a_full_run_runs_every_chapter_script_then_the_edge_cases_then_prunes() {
     // What the run wrote is listed at the end, by git status.
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.trim_end().ends_with("?? python/outputs/ch01-memory/"),
+        stdout
+            .trim_end()
+            .ends_with("?? python/outputs/ch01-memory/"),
         "{said}"
     );
     assert!(said.contains("==> ch03_broadcasting.py\n"), "{said}");
@@ -267,7 +269,10 @@ fn numpys_tuning_variables_are_dropped_and_named() {
     assert!(seen.lines().count() >= 2, "{seen}");
     assert!(seen.lines().all(|line| line == "unset"), "{seen}");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    for dropped in ["OPENBLAS_CORETYPE=Haswell", "NPY_DISABLE_CPU_FEATURES=AVX512F"] {
+    for dropped in [
+        "OPENBLAS_CORETYPE=Haswell",
+        "NPY_DISABLE_CPU_FEATURES=AVX512F",
+    ] {
         assert!(stderr.contains(dropped), "{stderr}");
     }
 }
