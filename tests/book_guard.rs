@@ -2021,7 +2021,7 @@ fn a_run_button_is_only_on_blocks_the_playground_can_run() {
 
 #[test]
 fn the_readme_shows_the_example_chapter_the_tests_compile() {
-    // "Adding a chapter" shows a chapter's mod.rs and figures.rs; the crate compiles and runs
+    // "Adding a chapter" shows a chapter's mod.rs, figures.rs and numpy_table.rs; the crate compiles and runs
     // those very files (chapters-code/src/new_chapter_example/, under cfg(test)).
     let readme = read_repo_file("README.md");
     let (_, section) = readme
@@ -2040,10 +2040,14 @@ fn the_readme_shows_the_example_chapter_the_tests_compile() {
                 .collect()
         })
         .collect();
-    let files = ["mod.rs", "figures.rs"].map(|name| {
+    let files = ["mod.rs", "figures.rs", "numpy_table.rs"].map(|name| {
         read_repo_file(format!("chapters-code/src/new_chapter_example/{name}"))
     });
-    assert_eq!(blocks.len(), files.len(), "the README shows two Rust files");
+    assert_eq!(
+        blocks.len(),
+        files.len(),
+        "the README shows three Rust files"
+    );
     for (block, file) in blocks.iter().zip(&files) {
         assert_eq!(
             block, file,
@@ -2154,4 +2158,45 @@ fn every_character_of_the_text_is_in_the_font_subsets() {
          building the book, or add them to its reserve):\n{}",
         missing.into_iter().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// Tables a page types by hand, as `file:line` (its own source, not what it includes).
+fn hand_typed_tables(page: &Page) -> Vec<String> {
+    pulldown_cmark::Parser::new_ext(&page.source, mdbook_options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::Table(_))))
+        .map(|(_, range)| {
+            let line = page.source[..range.start].lines().count() + 1;
+            format!("{}:{line}", page.chapter.display())
+        })
+        .collect()
+}
+
+#[test]
+fn every_table_of_the_book_is_generated() {
+    // A table's cells state facts and show code like any other sentence or block, and a
+    // typed table is checked by nothing: each table is a generated include (a chapter's
+    // NumPy → ndarray table runs every row it shows).
+    let typed = synthetic("Text.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n");
+    assert_eq!(hand_typed_tables(&typed), ["src/guard-self-test.md:3"]);
+    let mut problems = Vec::new();
+    for page in pages() {
+        problems.extend(
+            hand_typed_tables(&page)
+                .into_iter()
+                .map(|place| format!("{place}: a table typed by hand")),
+        );
+        let slug = page.chapter.file_stem().map(|s| s.to_string_lossy());
+        let slug = slug.unwrap_or_default();
+        let include = format!("{{{{#include outputs/{slug}/numpy-table.md}}}}");
+        if page.source.contains("\n## NumPy → ndarray\n")
+            && !page.source.contains(&include)
+        {
+            problems.push(format!(
+                "{}: its NumPy → ndarray section does not include {include}",
+                page.chapter.display()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -92,6 +92,20 @@ mod readme_example_tests {
         for sample in CHAPTER.samples {
             (sample.run)();
         }
+        // Its NumPy → ndarray table runs its row and shows the code that ran.
+        let [table] = CHAPTER.tables else {
+            panic!("the README's chapter has one table")
+        };
+        let crate::chapter::Render::Text(render) = table.render else {
+            panic!("{} is made from the sources alone", table.name)
+        };
+        let markdown = render().expect("every row runs");
+        assert!(
+            markdown.contains("`np.where(a > 0, a, 0)`")
+                && markdown
+                    .contains(r"a.mapv(\|x\| if x > 0 { x } else { 0 })"),
+            "{markdown}"
+        );
         let dir = std::env::temp_dir()
             .join(format!("chapters-code-readme-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("a scratch folder");

@@ -1,17 +1,18 @@
 //! Chapter 10, "np.where": choosing elements with a mask.
 
 mod figures;
+mod numpy_table;
 
 use ndarray::prelude::*;
 
-use crate::chapter::{samples, Chapter, Figure};
+use crate::chapter::{samples, Chapter, Figure, Table};
 
 /// What chapter 10 contributes to the book.
 pub const CHAPTER: Chapter = Chapter {
     slug: "ch10-where",
     samples: samples![keep_positive],
     figures: &[Figure::new("mask.png", figures::render_mask)],
-    tables: &[],
+    tables: &[Table::text("numpy-table.md", numpy_table::render)],
 };
 
 // ANCHOR: keep_positive
