@@ -29,14 +29,24 @@ const SIDES: [PageFaultSide; 2] =
 fn main() -> std::process::ExitCode {
     // In `./bench.sh`'s "huge pages" run: stop unless glibc got them.
     exit_unless_huge_pages_as_expected();
-    let name = std::env::args().nth(1);
-    let name = name.as_deref().unwrap_or(PageFaultSide::Rust.name());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--not-available`: the run could not measure this side.
+    let (name, not_available) = match args.as_slice() {
+        [] => (PageFaultSide::Rust.name(), false),
+        [side] => (side.as_str(), false),
+        [side, flag] if flag == "--not-available" => (side.as_str(), true),
+        _ => {
+            eprintln!(
+                "usage: ch02_page_faults [rust | rust+thp] [--not-available]"
+            );
+            return std::process::ExitCode::from(2);
+        }
+    };
     // Any other side would be recorded under a key that no table reads, or would
     // claim an allocator this program does not use: refuse it.
     match PageFaultSide::from_name(name).filter(|side| SIDES.contains(side)) {
         Some(side) => {
-            // `--not-available`: the run could not measure this side.
-            if std::env::args().nth(2).as_deref() == Some("--not-available") {
+            if not_available {
                 print!("{}", page_fault_report_not_available(side.name()));
             } else {
                 print!("{}", page_fault_report(side.name()));
