@@ -355,6 +355,15 @@ def products():
     for m, k, n in [(3, 2, 4), (1, 5, 7), (9, 17, 1), (20, 33, 20), (70, 3, 70)]:
         dot_case(f"checked_dot/all-neg-zero-{m}x{k}x{n}", np.full((m, k), -0.0),
                  np.arange(k * n, dtype=np.float64).reshape(k, n) % 5 + 1, note=sum_of_zeros)
+    # Products that underflow: 1e-200 * -1e-200 rounds to -0.0. NumPy adds them to 0.0 and
+    # answers 0.0; ndarray's dot fuses each product into its sum (FMA, where the processor has
+    # it), and a sum of tiny negative products rounds to -0.0 (the second hostile sweep).
+    underflow = "products that underflow to -0.0: NumPy's sum is 0.0 (the second hostile sweep)"
+    for m, k, n in [(1, 1, 1), (1, 2, 1), (3, 5, 4), (16, 50, 16)]:
+        dot_case(f"checked_dot/underflow-{m}x{k}x{n}", np.full((m, k), 1e-200),
+                 np.full((k, n), -1e-200), note=underflow)
+    dot_case("checked_dot/underflow-subnormal", [[5e-324, 5e-324], [1.0, 0.0]], [[-0.4, 1.0], [-0.4, 2.0]],
+             note=underflow)
     r = rng(5)
     for la in LAYOUTS_2D:
         for lb in ["c", "f", "neg_both", "step2"]:

@@ -108,7 +108,10 @@ impl std::error::Error for DotShapeError {}
 /// the inner dimensions differ. Equal to NumPy's `a @ b` up to rounding:
 /// ndarray and NumPy's OpenBLAS add the products in different orders, so
 /// where products or sums overflow they can even disagree on the answer
-/// (inf, -inf or NaN; see [`fast_matmul`]).
+/// (inf, -inf or NaN; see [`fast_matmul`]). A sum is never -0.0, as in
+/// NumPy: products that underflow (`1e-200 * -1e-200`) round to -0.0, and
+/// NumPy adds them to 0.0, but `dot` fuses each product into its sum (FMA,
+/// where the processor has it), which can end at -0.0.
 ///
 /// # Panics
 /// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
@@ -124,7 +127,8 @@ pub fn checked_dot(
         });
     }
     ensure_allocatable::<f64>("checked_dot", &[a.nrows(), b.ncols()]);
-    Ok(a.dot(&b))
+    // -0.0 + 0.0 is 0.0; x + 0.0 is x for every other x.
+    Ok(a.dot(&b).mapv_into(|x| x + 0.0))
 }
 // ANCHOR_END: checked_dot
 
@@ -170,8 +174,8 @@ pub fn gemm() {
 /// (transposed, sliced, reversed), and writes a new row-major array.
 /// Equal to `a.dot(&b)` up to rounding: faer adds the products in another
 /// order (exactly equal when every partial sum is exact, as with small
-/// integers). A sum of zeros is 0.0, never -0.0, as in `dot` and NumPy's
-/// `a @ b`: faer's result keeps the sign of a single -0.0 term
+/// integers). A sum of zeros is 0.0, never -0.0, as in NumPy's `a @ b` and
+/// [`checked_dot`]: faer's result keeps the sign of a single -0.0 term
 /// (`[[0.0]]·[[-1.0]]`, or a row of -0.0), so a last pass adds 0.0 to every
 /// element, which turns -0.0 into 0.0 and leaves every other value as it is.
 /// Where products overflow, the answer depends on the kernel, and so on the
