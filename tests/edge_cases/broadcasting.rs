@@ -101,9 +101,13 @@ fn check_text(case: &Case) -> Result<(), String> {
 }
 
 fn check_add<T: Elem + NumpyAdd>(case: &Case) -> Result<(), String> {
-    let a = Input::<T>::decode(&case.args["a"]).view().to_owned();
-    let b = Input::<T>::decode(&case.args["b"]).view().to_owned();
-    let got = checked_add(&a, &b);
+    // The views themselves (reversed, stepped, transposed as the case's layout
+    // says), not copies: checked_add must read any layout.
+    let (a, b) = (
+        Input::<T>::decode(&case.args["a"]),
+        Input::<T>::decode(&case.args["b"]),
+    );
+    let got = checked_add(&a.view(), &b.view());
     match (&case.expect, got) {
         (Ok(want), Ok(got)) => same_array(&got, want),
         (Ok(_), Err(e)) => Err(format!("error {e}; NumPy answered")),

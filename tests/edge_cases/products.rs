@@ -49,10 +49,19 @@ fn check_product(
         ArrayView2<f64>,
     ) -> Result<Array2<f64>, String>,
 ) -> Result<(), String> {
-    let a = Input::<f64>::decode(&case.args["a"]).view().to_owned();
-    let b = Input::<f64>::decode(&case.args["b"]).view().to_owned();
-    let a = a.into_dimensionality::<Ix2>().map_err(|e| e.to_string())?;
-    let b = b.into_dimensionality::<Ix2>().map_err(|e| e.to_string())?;
+    // The views themselves, in the case's layout, not copies.
+    let (a, b) = (
+        Input::<f64>::decode(&case.args["a"]),
+        Input::<f64>::decode(&case.args["b"]),
+    );
+    let a = a
+        .view()
+        .into_dimensionality::<Ix2>()
+        .map_err(|e| e.to_string())?;
+    let b = b
+        .view()
+        .into_dimensionality::<Ix2>()
+        .map_err(|e| e.to_string())?;
     let note = case.raw["note"].as_str().unwrap_or("");
     let in_ulps = note.contains("ulps");
     let fma_decides = note.contains("FMA decides");
