@@ -184,8 +184,9 @@ impl fmt::Display for PrintedArray {
 /// Parses one number as NumPy or ndarray prints it: `3`, `-3.`, `0.25`, `1e-05`, `nan`,
 /// `NaN`, `inf`, `-inf`. One trailing `.` after a digit is NumPy's way to print a whole
 /// float; `1..` is not a number. Neither library prints `.5`, `infinity` or a literal
-/// beyond the range of `f64` (`1e400`), so these are not numbers, with or without a sign:
-/// read as one, they would hide a corrupted output.
+/// beyond the range of `f64`, too large (`1e400`) or too small (`1e-400`, below the smallest
+/// subnormal), so these are not numbers, with or without a sign: read as one (infinity or
+/// zero), they would hide a corrupted output.
 pub fn parse_number(token: &str) -> Option<f64> {
     let token = match token.strip_suffix('.') {
         Some(whole)
@@ -211,8 +212,14 @@ pub fn parse_number(token: &str) -> Option<f64> {
     if !unsigned.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    // Only the spellings above are infinite: `1e400` overflowing to inf is refused.
-    token.parse::<f64>().ok().filter(|value| value.is_finite())
+    // Only the spellings above are infinite: `1e400` overflowing to inf is refused. A
+    // literal with a non-zero digit that rounds to zero (`1e-400`) underflowed: refused too.
+    let mantissa = unsigned.split(['e', 'E']).next().unwrap_or(unsigned);
+    let nonzero = mantissa.contains(|c: char| matches!(c, '1'..='9'));
+    token
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite() && (*value != 0.0 || !nonzero))
 }
 
 /// Every number in `text`, in order, whether inside brackets or not. Words, punctuation and
@@ -334,10 +341,27 @@ fn repr_shape(
     if !before.ends_with("array(") {
         return Ok(array);
     }
-    let Some(rest) = after.strip_prefix(", shape=(") else {
+    // NumPy writes `, shape=(`; spaced otherwise, or named after another argument, the
+    // shape is still read (or refused), never taken for the 1-D shape of a repr without one.
+    let arguments = after.trim_start().strip_prefix(',').map(str::trim_start);
+    let named = arguments
+        .and_then(|a| a.strip_prefix("shape"))
+        .and_then(|a| a.trim_start().strip_prefix('='));
+    let Some(rest) = named else {
+        let until_close = after.split(')').next().unwrap_or(after);
+        if until_close.contains("shape") {
+            return Err(Error::msg(format!(
+                "shape= is not the repr's second argument: {:?}",
+                until_close.trim()
+            )));
+        }
         array.shape_known = true;
         return Ok(array);
     };
+    let rest = rest
+        .trim_start()
+        .strip_prefix('(')
+        .ok_or_else(|| Error::msg("shape= is not followed by `(`"))?;
     let tuple = rest
         .split_once(')')
         .map(|(tuple, _)| tuple)
@@ -602,6 +626,18 @@ mod tests {
         assert_eq!(parse_number("+2"), Some(2.0));
         assert_eq!(parse_number("-inf"), Some(f64::NEG_INFINITY));
         assert_eq!(parse_number("5e-324"), Some(5e-324));
+        // Underflow: a non-zero literal below the smallest subnormal is no number either,
+        // while every spelling of zero still is.
+        for token in ["1e-400", "-1e-400", "1e-324", "2.4703282292062327e-324"]
+        {
+            assert_eq!(parse_number(token), None, "{token}");
+        }
+        assert_eq!(parse_number("3e-324"), Some(5e-324), "rounds up to 5e-324");
+        for zero in ["0", "-0.", "0.000", "0e-400", "0.0e5", "-0E3"] {
+            assert_eq!(parse_number(zero), Some(0.0), "{zero}");
+        }
+        assert!(array("[1e-400]").is_err());
+        assert!(numbers("x 1e-400 y").is_empty());
     }
 
     #[test]
@@ -728,8 +764,19 @@ mod tests {
         let full = read("array([[1., 2.],\n       [3., 4.]])");
         assert_eq!(full.shape, [2, 2]);
         assert!(full.same_as(&read("[[1 2]\n [3 4]]")));
+        // Spaced otherwise than NumPy spaces it, the shape is still the repr's.
+        for spaced in [
+            "array([],shape=(0, 3))",
+            "array([] , shape = (0, 3))",
+            "array([],\n      shape=(0,3))",
+        ] {
+            let read = read(spaced);
+            assert_eq!((read.shape, read.shape_known), (vec![0, 3], true));
+        }
         for wrong in [
             "array([], shape=(2, 3), dtype=float64)",
+            "array([], dtype=float64, shape=(0, 3))",
+            "array([], shape=0)",
             "array([], shape=(0, x), dtype=float64)",
             "array([], shape=(0, 3",
         ] {
