@@ -27,8 +27,12 @@ use std::any::type_name;
 
 /// The number of elements of an array of `shape`, and its size in bytes for elements of
 /// type `T`, or `None` if no array can have that shape: ndarray's rule, the sizes other
-/// than 0 multiply to at most `isize::MAX` (NumPy: "Maximum allowed dimension exceeded"),
-/// and the bytes fit an allocation (`isize::MAX` bytes; NumPy: "array is too big").
+/// than 0 multiply to at most `isize::MAX`, and the bytes fit an allocation (`isize::MAX`
+/// bytes). NumPy refuses the same shapes with "Maximum allowed dimension exceeded" when one
+/// size alone is above `isize::MAX`, else with "array is too big". It is stricter in one
+/// corner: it counts the bytes of the sizes other than 0 even for an empty array, so it
+/// refuses `np.empty((0, 2**63 - 1))` of float64, which ndarray (and this function) accept
+/// as an empty array.
 pub fn checked_bytes<T>(shape: &[usize]) -> Option<(usize, usize)> {
     let mut nonzero = shape.iter().filter(|&&d| d != 0);
     let sizes = nonzero.try_fold(1usize, |n, &d| n.checked_mul(d))?;
@@ -68,13 +72,20 @@ pub const PROBE_BYTES: usize = 1 << 30;
 /// `distances_to`) stay what they are.
 ///
 /// # Panics
-/// With a message naming `function` and the shape: if the size overflows what an allocation
-/// can be (NumPy: "array is too big"), or if the allocator refuses (NumPy: `MemoryError`).
+/// With a message naming `function`, the shape and NumPy's error for it: if no array can
+/// have that shape ([`checked_bytes`]; NumPy: "array is too big", or "Maximum allowed
+/// dimension exceeded" for a size above `isize::MAX`), or if the allocator refuses (NumPy:
+/// `MemoryError`).
 pub fn ensure_allocatable<T>(function: &str, shape: &[usize]) {
     let Some((elements, bytes)) = checked_bytes::<T>(shape) else {
+        let numpy = if shape.iter().any(|&d| d > isize::MAX as usize) {
+            "Maximum allowed dimension exceeded"
+        } else {
+            "array is too big"
+        };
         panic!(
             "{function}: an array of shape {shape:?} of {} is too big for memory \
-             (NumPy: \"array is too big\")",
+             (NumPy: \"{numpy}\")",
             type_name::<T>()
         );
     };
@@ -133,6 +144,11 @@ mod tests {
         assert_eq!(checked_bytes::<f64>(&[]), Some((1, 8)));
         assert_eq!(checked_bytes::<f64>(&[0, 1 << 62]), Some((0, 0)));
         assert_eq!(checked_bytes::<f64>(&[0, usize::MAX]), None); // ndarray's limit
+                                                                  // Empty, so no bytes: accepted (NumPy refuses this one, see the doc comment).
+        assert_eq!(
+            checked_bytes::<f64>(&[0, isize::MAX as usize]),
+            Some((0, 0))
+        );
         assert_eq!(checked_bytes::<f64>(&[1 << 32, 1 << 32]), None);
         assert_eq!(
             checked_bytes::<u8>(&[isize::MAX as usize]),
@@ -165,6 +181,23 @@ mod tests {
             .downcast::<String>()
             .expect("a message");
         assert!(message.contains("too big for memory"), "{message}");
+        assert!(
+            message.ends_with("(NumPy: \"array is too big\")"),
+            "{message}"
+        );
+        // One size above isize::MAX: NumPy names the dimension, even for an empty array.
+        let dimension = catch_unwind(|| {
+            ensure_allocatable::<f64>("test", &[0, usize::MAX])
+        });
+        let message = *dimension
+            .expect_err("a size above isize::MAX")
+            .downcast::<String>()
+            .expect("a message");
+        assert!(
+            message
+                .ends_with("(NumPy: \"Maximum allowed dimension exceeded\")"),
+            "{message}"
+        );
         let vec = catch_unwind(|| vec_with_capacity::<u8>("vec", 1 << 60));
         assert!(vec.is_err());
         ensure_allocatable::<f64>("small", &[1000, 1000]);
