@@ -300,6 +300,15 @@ fn render_figure(figure: &Figure, scratch: &Path) -> Result<Vec<u8>> {
     std::fs::create_dir_all(scratch)
         .context(format!("cannot create {}", scratch.display()))?;
     let path = scratch.join(figure.name);
+    // A file left there (by an earlier figure of the same name, or a crashed run whose
+    // process id this one reuses) must not pass for this figure if its render writes none.
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(Error::from(e)
+                .context(format!("cannot remove {}", path.display())));
+        }
+        _ => {}
+    }
     (figure.render)(&path)?;
     let bytes = std::fs::read(&path)
         .context(format!("cannot read {}", path.display()))?;
@@ -466,6 +475,22 @@ mod tests {
         assert_eq!(rgb_pixels(&again), rgb_pixels(&gradient));
         // Not a PNG: an error, not a panic.
         assert!(smallest_png(b"not a png").is_err());
+    }
+
+    #[test]
+    fn a_figure_that_writes_nothing_is_an_error_not_the_file_left_there() {
+        let scratch = std::env::temp_dir()
+            .join(format!("book-render-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&scratch);
+        std::fs::create_dir_all(&scratch).expect("a folder");
+        std::fs::write(scratch.join("left.svg"), b"stale").expect("writable");
+        let silent = Figure::new("left.svg", |_| Ok(()));
+        let err = render_figure(&silent, &scratch).expect_err("nothing drawn");
+        assert!(err.to_string().starts_with("cannot read"), "{err}");
+        let drawn =
+            Figure::new("left.svg", |path| Ok(std::fs::write(path, b"new")?));
+        assert_eq!(render_figure(&drawn, &scratch).expect("drawn"), b"new");
+        let _ = std::fs::remove_dir_all(&scratch);
     }
 
     #[test]
