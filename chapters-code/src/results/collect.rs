@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{lone_cr_line_or_final_cr, Results, Run, Spread, Timing, LONE_CR};
+use super::{
+    lone_cr_line_or_final_cr, Results, Run, Spread, Timing, LONE_CR,
+    MACHINE_FACTS,
+};
 use crate::benchmarks::{measured_series, Series, Side};
 use crate::error::{Context, Error, Result};
 
@@ -157,6 +160,24 @@ impl Results {
                 return Err(Error::from(e)
                     .context(format!("cannot read {}", plan.display())))
             }
+        }
+        // Checked last, so that a run that measured nothing, or left a stray timing, is
+        // told so first.
+        let missing: Vec<&str> = MACHINE_FACTS
+            .into_iter()
+            .filter(|key| !facts.iter().any(|(k, _)| k == key))
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::msg(format!(
+                "{}: no {} fact (./bench.sh writes each): without it this run would \
+                 pass for one of any machine that lacks it too; nothing was written",
+                machine_path.display(),
+                missing
+                    .iter()
+                    .map(|key| format!("{key:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
         }
         let order: BTreeMap<Series, usize> =
             known.iter().enumerate().map(|(i, s)| (*s, i)).collect();

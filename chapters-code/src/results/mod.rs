@@ -91,14 +91,19 @@ impl Run {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Whether two runs measured on the same machine (CPU, cores and CPU features), so
-    /// that their timings may be compared.
+    /// Whether two runs measured on the same machine (CPU, cores and CPU features:
+    /// [`MACHINE_FACTS`]), so that their timings may be compared.
     pub fn same_machine(&self, other: &Run) -> bool {
-        ["cpu", "cores", "cpu features"]
+        MACHINE_FACTS
             .iter()
             .all(|key| self.fact(key) == other.fact(key))
     }
 }
+
+/// The facts that tell one machine from another ([`Run::same_machine`]): every run that
+/// [`Results::collect`] gathers states them, since two runs that both lacked one would pass
+/// for runs of the same machine.
+pub const MACHINE_FACTS: [&str; 3] = ["cpu", "cores", "cpu features"];
 
 /// An error in the results file: the crate's error type.
 pub type ResultsError = Error;

@@ -570,7 +570,7 @@ fn collect_reads_criterion_samples_python_timings_and_facts() {
     std::fs::create_dir_all(&new).expect("a temporary folder");
     let write =
         |path: &Path, text: &str| std::fs::write(path, text).expect("writable");
-    write(&dir.join("machine.txt"), "cpu: Test CPU\ncores: 2\n");
+    write(&dir.join("machine.txt"), MACHINE);
     write(
         &dir.join("python.csv"),
         &format!("{PYTHON_HEADER}\nlife,numpy_iterate_uint8,,0.03,0.029,0.031,0.028,0.04,30\n"),
@@ -623,6 +623,35 @@ fn collect_reads_criterion_samples_python_timings_and_facts() {
     assert!(Results::collect(&dir).is_err()); // no machine.txt
 }
 
+/// A `machine.txt` with the facts every run must state ([`MACHINE_FACTS`]).
+const MACHINE: &str = "cpu: Test CPU\ncores: 2\ncpu features: avx2\n";
+
+#[test]
+fn collect_refuses_a_run_without_the_facts_that_tell_machines_apart() {
+    for (name, machine, missing) in [
+        ("empty", "", "no \"cpu\", \"cores\", \"cpu features\" fact"),
+        (
+            "date",
+            "date: 2030-01-01\n",
+            "no \"cpu\", \"cores\", \"cpu features\" fact",
+        ),
+        ("features", "cpu: A\ncores: 2\n", "no \"cpu features\" fact"),
+    ] {
+        let dir = run_folder(name, machine, GOOD_PYTHON);
+        let err = Results::collect(&dir).expect_err(name).to_string();
+        assert!(
+            err.contains("machine.txt: ") && err.contains(missing),
+            "{name}: {err}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    // An empty value is still a fact, as ./bench.sh may write it.
+    let dir =
+        run_folder("stated", "cpu: \ncores: 2\ncpu features: \n", GOOD_PYTHON);
+    assert!(Results::collect(&dir).is_ok());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A run folder with one good Python timing and the given `machine.txt`.
 fn run_folder(name: &str, machine: &str, python: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir()
@@ -647,7 +676,11 @@ const GOOD_PYTHON: &str =
 #[test]
 fn collect_names_the_machine_txt_line_that_is_not_a_fact() {
     // Blank lines are allowed; the facts around them are kept.
-    let dir = run_folder("blank", "cpu: Test CPU\n\ncores: 2\n", GOOD_PYTHON);
+    let dir = run_folder(
+        "blank",
+        "cpu: Test CPU\n\ncores: 2\ncpu features: avx2\n",
+        GOOD_PYTHON,
+    );
     let results = Results::collect(&dir).expect("collects");
     assert_eq!(results.runs[0].fact("cpu"), Some("Test CPU"));
     assert_eq!(results.runs[0].fact("cores"), Some("2"));
@@ -747,7 +780,7 @@ fn collect_names_the_line_of_a_lone_cr_in_machine_txt_and_python_csv() {
         ("py-crlf-cr", format!("{row}\r\n{row}\r{row}\r\n"), 3),
         ("py-final-cr", format!("{row}\n{row}\r"), 3),
     ] {
-        let dir = run_folder(name, "cores: 2\n", &python);
+        let dir = run_folder(name, MACHINE, &python);
         let err = Results::collect(&dir).expect_err(name).to_string();
         assert!(lone(&err, "python.csv", line), "{name}: {err}");
         let _ = std::fs::remove_dir_all(&dir);
@@ -759,7 +792,7 @@ fn collect_names_the_python_csv_line_of_a_bad_spread_or_a_second_timing() {
     // q1 (0.032) above the median (0.03).
     let dir = run_folder(
         "order",
-        "cores: 2\n",
+        MACHINE,
         "life,numpy_iterate_uint8,,0.03,0.032,0.033,0.028,0.04,30\n",
     );
     let err = Results::collect(&dir)
@@ -771,11 +804,8 @@ fn collect_names_the_python_csv_line_of_a_bad_spread_or_a_second_timing() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 
-    let dir = run_folder(
-        "twice",
-        "cores: 2\n",
-        &format!("{GOOD_PYTHON}{GOOD_PYTHON}"),
-    );
+    let dir =
+        run_folder("twice", MACHINE, &format!("{GOOD_PYTHON}{GOOD_PYTHON}"));
     let err = Results::collect(&dir)
         .expect_err("a second timing")
         .to_string();
@@ -790,14 +820,14 @@ fn collect_names_the_python_csv_line_of_a_bad_spread_or_a_second_timing() {
 #[test]
 fn collect_reads_crlf_python_lines_and_refuses_zero_samples_on_their_line() {
     let crlf = GOOD_PYTHON.replace('\n', "\r\n") + "\r\n";
-    let dir = run_folder("crlf", "cores: 2\n", &crlf);
+    let dir = run_folder("crlf", MACHINE, &crlf);
     let results = Results::collect(&dir).expect("CRLF and a blank line read");
     assert_eq!(results.timings.len(), 1);
     assert_eq!(results.timings[0].samples, Some(30));
     let _ = std::fs::remove_dir_all(&dir);
 
     let zero = GOOD_PYTHON.replace(",30\n", ",0\n");
-    let dir = run_folder("zero", "cores: 2\n", &zero);
+    let dir = run_folder("zero", MACHINE, &zero);
     let err = Results::collect(&dir).expect_err("no samples").to_string();
     assert!(
         err.contains("python.csv: line 2:")
@@ -810,7 +840,7 @@ fn collect_reads_crlf_python_lines_and_refuses_zero_samples_on_their_line() {
 #[test]
 fn collect_fails_on_criterion_output_it_cannot_read() {
     // A side's folder that is missing was not measured: fine.
-    let dir = run_folder("absent", "cores: 2\n", GOOD_PYTHON);
+    let dir = run_folder("absent", MACHINE, GOOD_PYTHON);
     assert_eq!(Results::collect(&dir).expect("collects").timings.len(), 1);
     // One that is there but cannot be read (here: a file, not a folder) is an error, not
     // a side dropped without a word.
