@@ -73,8 +73,10 @@ impl PrintedArray {
 
     /// Whether both have the same shape and the same values, where NaN equals NaN and every
     /// other value must be equal (`0.0 == -0.0`): the two libraries print the same numbers
-    /// with different digits (`1.` and `1`), so this compares numbers, not text. Two values
-    /// printed as integers are compared exactly, beyond what an `f64` holds. An empty array
+    /// with different digits (`1.` and `1`), so this compares numbers, not text. A value
+    /// printed as an integer is compared exactly, beyond what an `f64` holds: with another
+    /// integer, or with the float the other side printed (`9007199254740993` is not
+    /// `9007199254740992.0`, though both round to the same `f64`). An empty array
     /// is the same as another empty array unless both print their shapes and these differ
     /// (the text of `[]` has no shape; see the [module docs](self)), never as a non-empty one.
     pub fn same_as(&self, other: &PrintedArray) -> bool {
@@ -82,16 +84,19 @@ impl PrintedArray {
             && self.values.len() == other.values.len()
             && (0..self.values.len()).all(|i| {
                 let (a, b) = (self.values[i], other.values[i]);
-                match (self.integers[i], other.integers[i]) {
-                    (Some(x), Some(y)) => x == y,
-                    _ => a == b || (a.is_nan() && b.is_nan()),
+                match exact_difference(
+                    (self.integers[i], a),
+                    (other.integers[i], b),
+                ) {
+                    Some(difference) => difference == 0,
+                    None => a == b || (a.is_nan() && b.is_nan()),
                 }
             })
     }
 
     /// Whether both have the same shape and values within `tolerance` (absolute), NaN
-    /// matching NaN and infinities matching exactly (whatever the tolerance). Two values
-    /// printed as integers differ by their exact difference, as in
+    /// matching NaN and infinities matching exactly (whatever the tolerance). A value
+    /// printed as an integer differs from the other by their exact difference, as in
     /// [`PrintedArray::same_as`], not by that of their nearest `f64`s. Empty arrays compare
     /// as in [`PrintedArray::same_as`].
     pub fn close_to(&self, other: &PrintedArray, tolerance: f64) -> bool {
@@ -99,12 +104,13 @@ impl PrintedArray {
             && self.values.len() == other.values.len()
             && (0..self.values.len()).all(|i| {
                 let (a, b) = (self.values[i], other.values[i]);
-                if let (Some(x), Some(y)) =
-                    (self.integers[i], other.integers[i])
-                {
+                if let Some(difference) = exact_difference(
+                    (self.integers[i], a),
+                    (other.integers[i], b),
+                ) {
                     // i128 differences of i64-sized prints are exact; as f64 they
                     // round only beyond 2^53, far above any useful tolerance.
-                    return x.abs_diff(y) as f64 <= tolerance;
+                    return difference as f64 <= tolerance;
                 }
                 if a.is_infinite() || b.is_infinite() {
                     return a == b;
@@ -113,6 +119,28 @@ impl PrintedArray {
                     || (a.is_nan() && b.is_nan())
                     || (a - b).abs() <= tolerance
             })
+    }
+}
+
+/// The exact distance between two printed values, each as (its integer, if printed as one;
+/// its `f64`), when one is printed as an integer and the other is an integer too or a whole
+/// float: `None` otherwise (two floats, a fraction, an infinity or NaN), for an `f64`
+/// comparison. The `f64` nearest an integer beyond 2^53 is another integer, so comparing
+/// the `f64`s would call `9007199254740993` and `9007199254740992.0` equal.
+fn exact_difference(
+    (x, a): (Option<i128>, f64),
+    (y, b): (Option<i128>, f64),
+) -> Option<u128> {
+    // A whole float in i128's range, as an integer (2^127 is the first float beyond it).
+    let whole = |f: f64| {
+        (f.is_finite() && f.fract() == 0.0 && f.abs() < 2f64.powi(127))
+            .then_some(f as i128)
+    };
+    match (x, y) {
+        (Some(x), Some(y)) => Some(x.abs_diff(y)),
+        (Some(x), None) => whole(b).map(|y| x.abs_diff(y)),
+        (None, Some(y)) => whole(a).map(|x| x.abs_diff(y)),
+        (None, None) => None,
     }
 }
 
@@ -786,6 +814,37 @@ mod tests {
                 "{message}"
             );
         }
+    }
+
+    #[test]
+    fn an_integer_and_a_float_compare_exactly_too() {
+        let big = array("[9007199254740993]").expect("2^53 + 1");
+        for float in [
+            "[9007199254740992.0]",
+            "[9007199254740992.]",
+            "[9.007199254740992e15]",
+        ] {
+            let float = array(float).expect(float);
+            assert!(!big.same_as(&float) && !float.same_as(&big), "{float}");
+            assert!(!big.close_to(&float, 0.5) && !float.close_to(&big, 0.5));
+            assert!(big.close_to(&float, 1.0) && float.close_to(&big, 1.0));
+        }
+        let max = array("[18446744073709551615]").expect("u64::MAX");
+        assert!(!max.same_as(&array("[1.8446744073709552e19]").expect("2^64")));
+        // Whole floats within an f64's exact range, and zeros, still agree with integers.
+        for (integer, float) in [("[3, -0]", "[3.0, -0.0]"), ("[-7]", "[-7.]")]
+        {
+            let (integer, float) = (array(integer), array(float));
+            let (integer, float) =
+                (integer.expect("int"), float.expect("float"));
+            assert!(integer.same_as(&float) && float.close_to(&integer, 0.0));
+        }
+        // A fraction, an infinity or NaN is never an integer.
+        let three = array("[3]").expect("3");
+        assert!(!three.same_as(&array("[3.5]").expect("3.5")));
+        assert!(three.close_to(&array("[3.5]").expect("3.5"), 0.5));
+        assert!(!three.close_to(&array("[inf]").expect("inf"), f64::INFINITY));
+        assert!(!three.same_as(&array("[nan]").expect("nan")));
     }
 
     #[test]
