@@ -274,7 +274,9 @@ pub fn numbers(text: &str) -> Vec<f64> {
 /// to NaN, `0.0` to `-0.0`); the error names the first difference. Two empty lists are an
 /// error too: [`numbers`] reads nothing from `[]` or from a line that is not there, so
 /// they would agree vacuously (an empty array is checked with [`PrintedArray::agrees_with`]
-/// and [`Expect::Empty`]).
+/// and [`Expect::Empty`]). The numbers are `f64`s: two integers beyond 2^53 that round to
+/// the same `f64` (`9007199254740993` and `9007199254740992`) agree here; compare such
+/// integers in an array ([`PrintedArray::same_as`] compares them exactly) or as text.
 pub fn numbers_agree(numpy: &[f64], rust: &[f64]) -> Result<()> {
     if numpy.is_empty() && rust.is_empty() {
         return Err(Error::msg(
@@ -900,6 +902,16 @@ mod tests {
         assert!(a.agrees_with(&a, Expect::Values).is_ok());
         assert!(a.agrees_with(&b, Expect::Values).is_err());
         assert!(a.agrees_within(&b, 1e-4, Expect::Values).is_ok());
+    }
+
+    #[test]
+    fn numbers_agree_on_f64s_so_integers_beyond_2_53_need_an_array() {
+        let (a, b) = ("[9007199254740993]", "[9007199254740992]");
+        // As its doc comment says: read as f64s, the two agree …
+        assert!(numbers_agree(&numbers(a), &numbers(b)).is_ok());
+        // … and compared as arrays, they do not.
+        let (a, b) = (array(a).expect("a"), array(b).expect("b"));
+        assert!(a.agrees_with(&b, Expect::Values).is_err());
     }
 
     #[test]
