@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::{
     lone_cr_line_or_final_cr, Results, Run, Spread, Timing, LONE_CR,
-    MACHINE_FACTS,
+    MACHINE_FACTS, SMALLEST_SECONDS,
 };
 use crate::benchmarks::{measured_series, Series, Side};
 use crate::error::{Context, Error, Result};
@@ -271,9 +271,15 @@ fn parse_python(
             field
                 .parse::<f64>()
                 .ok()
-                .filter(|v| v.is_finite() && *v > 0.0)
+                .filter(|v| v.is_finite() && *v >= SMALLEST_SECONDS)
                 .ok_or_else(|| {
-                    error(number, format!("{field:?} is not a positive time"))
+                    error(
+                        number,
+                        format!(
+                            "{field:?} is not a positive time the results file \
+                             can hold (1e-12 s and up)"
+                        ),
+                    )
                 })
         };
         let size = match size {
@@ -424,11 +430,22 @@ fn read_benchmark(new: &Path) -> Result<Option<Found>> {
     if iters.len() != times.len() || iters.iter().any(|&n| n <= 0.0) {
         return Err(bad("sample.json: iters and times do not match"));
     }
-    let per_call_seconds = times
+    let per_call_seconds: Vec<f64> = times
         .iter()
         .zip(&iters)
         .map(|(t, n)| t / n * 1e-9)
         .collect();
+    // Named here, in the file it comes from: the read-back of the merged results would
+    // refuse it too, but name a line of a text that is never written.
+    if let Some(t) = per_call_seconds
+        .iter()
+        .find(|t| !(t.is_finite() && **t >= SMALLEST_SECONDS))
+    {
+        return Err(bad(&format!(
+            "sample.json: a sample of {t} s per call, not a positive time the results \
+             file can hold (1e-12 s and up)"
+        )));
+    }
     Ok(Some(Found {
         path: new.to_path_buf(),
         group,

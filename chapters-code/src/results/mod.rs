@@ -352,6 +352,10 @@ pub fn selected_word(setting: &str) -> Option<&str> {
     Some(word).filter(|w| !w.is_empty())
 }
 
+/// The smallest time the file can hold: [`seconds`] writes twelve decimals, so a shorter
+/// one would be written as `0.000000000000`, which the file refuses.
+const SMALLEST_SECONDS: f64 = 1e-12;
+
 /// Seconds with twelve decimals (picoseconds: three significant digits even for the
 /// 20-nanosecond calls of the smallest sweeps), as the file stores them.
 fn seconds(value: f64) -> String {

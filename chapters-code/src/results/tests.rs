@@ -652,6 +652,47 @@ fn collect_refuses_a_run_without_the_facts_that_tell_machines_apart() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn collect_names_the_file_of_a_time_the_results_file_cannot_hold() {
+    // Criterion: a sample of 0 ns, a negative one, one of a femtosecond per call.
+    for (name, times) in [
+        ("zero", "[0, 2e7, 4e7]"),
+        ("negative", "[-3e7, 2e7, 4e7]"),
+        ("femto", "[1e-6, 1e-6, 1e-6]"),
+    ] {
+        let dir = run_folder(name, MACHINE, GOOD_PYTHON);
+        let new = dir.join("criterion-rust/life/iterate/new");
+        std::fs::create_dir_all(&new).expect("a folder");
+        std::fs::write(
+            new.join("benchmark.json"),
+            r#"{"group_id": "life", "function_id": "iterate", "value_str": null}"#,
+        )
+        .expect("writable");
+        std::fs::write(
+            new.join("sample.json"),
+            format!(r#"{{"iters": [1.0, 1.0, 1.0], "times": {times}}}"#),
+        )
+        .expect("writable");
+        let err = Results::collect(&dir).expect_err(name).to_string();
+        assert!(
+            err.contains("iterate/new: sample.json: a sample of")
+                && err.contains("1e-12 s and up"),
+            "{name}: {err}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    // NumPy: a median below a picosecond (written, it would read 0.000000000000).
+    let tiny = GOOD_PYTHON.replace(",0.03,0.029,", ",0.03,1e-13,");
+    let dir = run_folder("tiny", MACHINE, &tiny);
+    let err = Results::collect(&dir).expect_err("1e-13").to_string();
+    assert!(
+        err.contains("python.csv: line 2:")
+            && err.contains("\"1e-13\" is not a positive time"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A run folder with one good Python timing and the given `machine.txt`.
 fn run_folder(name: &str, machine: &str, python: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir()
