@@ -11,7 +11,7 @@
 use ndarray::Array2;
 use rand_mt::Mt;
 
-use crate::allocation::ensure_allocatable;
+use crate::allocation::{checked_bytes, ensure_allocatable};
 
 // ANCHOR: random_state
 /// NumPy's legacy random number generator, `np.random.RandomState`.
@@ -59,11 +59,16 @@ impl RandomState {
         rows: usize,
         cols: usize,
     ) -> Array2<i64> {
+        // NumPy's order: a shape too big for any array, then `low >= high`,
+        // then the allocation.
+        let empty = rows == 0 || cols == 0;
+        if !empty && checked_bytes::<i64>(&[rows, cols]).is_some() {
+            assert!(low < high, "randint: low >= high ({low} >= {high})");
+        }
         ensure_allocatable::<i64>("randint", &[rows, cols]);
-        if rows == 0 || cols == 0 {
+        if empty {
             return Array2::zeros((rows, cols));
         }
-        assert!(low < high, "randint: low >= high ({low} >= {high})");
         let range = high.abs_diff(low) - 1; // largest offset from `low`
         let mask = u64::MAX >> range.leading_zeros().min(63);
         Array2::from_shape_simple_fn((rows, cols), || {
@@ -183,5 +188,25 @@ mod tests {
     #[should_panic(expected = "low >= high")]
     fn empty_range_is_a_clear_error() {
         RandomState::new(1).randint(3, 3, 1, 1);
+    }
+
+    /// NumPy's order of checks (2.4.6): `randint(5, 5, size=(2**22, 2**22))`
+    /// raises "low >= high" before it would run out of memory, and a shape
+    /// too big for any array is "array is too big" before either.
+    #[test]
+    fn an_empty_range_is_reported_before_memory_runs_out() {
+        let side = 1 << 22; // 128 TiB of i64
+        let empty_range = std::panic::catch_unwind(|| {
+            RandomState::new(1).randint(5, 5, side, side);
+        });
+        let message = empty_range.expect_err("a panic");
+        let message = message.downcast_ref::<String>().expect("a message");
+        assert!(message.contains("low >= high"), "{message}");
+        let too_big = std::panic::catch_unwind(|| {
+            RandomState::new(1).randint(5, 5, 1 << 40, 1 << 40);
+        });
+        let message = too_big.expect_err("a panic");
+        let message = message.downcast_ref::<String>().expect("a message");
+        assert!(message.contains("too big"), "{message}");
     }
 }
