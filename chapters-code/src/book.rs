@@ -225,11 +225,11 @@ fn remove_stale(
     problems: &mut Vec<String>,
     done: &mut Vec<String>,
 ) {
-    let stale: Vec<PathBuf> = kinds
-        .iter()
-        .flat_map(|kind| files_below(root, &kind.folder()))
-        .filter(|path| !expected.contains(path))
-        .collect();
+    let mut stale = Vec::new();
+    for kind in kinds {
+        let files = files_below(root, &kind.folder(), problems);
+        stale.extend(files.into_iter().filter(|path| !expected.contains(path)));
+    }
     if stale.is_empty() {
         return;
     }
@@ -397,14 +397,33 @@ fn difference(path: &Path, committed: Option<&[u8]>, now: &[u8]) -> String {
 }
 
 /// Every file below `folder` (relative to `root`), as paths relative to `root`.
-fn files_below(root: &Path, folder: &Path) -> Vec<PathBuf> {
+/// A folder or entry that cannot be read is a problem, named: a stale file in
+/// it would otherwise go unreported. A missing `folder` holds nothing.
+fn files_below(
+    root: &Path,
+    folder: &Path,
+    problems: &mut Vec<String>,
+) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut stack = vec![folder.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
-            continue;
+        let entries = match std::fs::read_dir(root.join(&dir)) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                problems.push(format!("cannot list {}: {e}", dir.display()));
+                continue;
+            }
         };
-        for entry in entries.flatten() {
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    problems
+                        .push(format!("cannot list {}: {e}", dir.display()));
+                    continue;
+                }
+            };
             let path = dir.join(entry.file_name());
             if entry.path().is_dir() {
                 stack.push(path);
