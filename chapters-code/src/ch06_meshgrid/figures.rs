@@ -86,26 +86,52 @@ pub fn render_contourf(path: &Path) -> Result<()> {
             )?;
         }
     }
-    // Isolines on a coarser grid (400 × 400), smoothed, in plot coordinates.
-    let coarse = z.slice(s![..;4, ..;4]);
+    // Isolines on a coarser grid, every fourth point from the third (400 ×
+    // 400), smoothed. The `contour` crate puts grid point k at k + 0.5 (each
+    // point is the middle of a unit cell) and closes every line along the
+    // grid's border, at 0 and at 400: starting at index 2 (x = -7.98, then
+    // steps of 0.04) makes those cells span the axes, -8 to 8, exactly.
+    let coarse = z.slice(s![2..;4, 2..;4]);
     let (h, w) = coarse.dim();
     let values: Vec<f64> = coarse.iter().copied().collect();
     let lines = contour::ContourBuilder::new(w, h, true)
         .lines(&values, &CONTOUR_LEVELS[1..CONTOUR_LEVELS.len() - 1])
         .context("contour")?;
-    let to_pixel = |gx: f64, gy: f64| {
-        let fx = gx / (w - 1) as f64 * f64::from(plot);
-        let fy = f64::from(plot) - gy / (h - 1) as f64 * f64::from(plot);
-        (margin + fx.round() as i32, 20 + fy.round() as i32)
+    let (w, h) = (w as f64, h as f64);
+    // A point of a line, in the pixels the bands fill (0 to plot - 1: the
+    // frame is drawn at plot, and a line's end there would stick out of it).
+    let to_pixel = |c: &contour::Pt| {
+        let inside = |v: f64| (v.round() as i32).clamp(0, plot - 1);
+        let fx = c.x / w * f64::from(plot);
+        let fy = f64::from(plot) - c.y / h * f64::from(plot);
+        (margin + inside(fx), 20 + inside(fy))
     };
+    // The pieces of a line that run along the grid's border are not
+    // isolines (the crate adds them to close the line): they are left out.
+    let along_border = |a: &contour::Pt, b: &contour::Pt| {
+        (a.x == b.x && (a.x == 0.0 || a.x == w))
+            || (a.y == b.y && (a.y == 0.0 || a.y == h))
+    };
+    let ink = palette::INK.mix(0.35).stroke_width(1);
     for line in &lines {
         for string in line.geometry().0.iter() {
-            let points: Vec<(i32, i32)> =
-                string.0.iter().map(|c| to_pixel(c.x, c.y)).collect();
-            root.draw(&PathElement::new(
-                points,
-                palette::INK.mix(0.35).stroke_width(1),
-            ))?;
+            let mut piece: Vec<(i32, i32)> = Vec::new();
+            for pair in string.0.windows(2) {
+                if along_border(&pair[0], &pair[1]) {
+                    if piece.len() > 1 {
+                        root.draw(&PathElement::new(piece.clone(), ink))?;
+                    }
+                    piece.clear();
+                    continue;
+                }
+                if piece.is_empty() {
+                    piece.push(to_pixel(&pair[0]));
+                }
+                piece.push(to_pixel(&pair[1]));
+            }
+            if piece.len() > 1 {
+                root.draw(&PathElement::new(piece, ink))?;
+            }
         }
     }
     // Axes: ticks every 2 units from -8 to 8.
