@@ -8,10 +8,11 @@ use std::path::Path;
 
 use crate::benchmarks::{sweeps, Sweep};
 use crate::chapter::HeapUse;
-use crate::error::{Error, Result};
+use crate::error::{Context, Error, Result};
 use crate::figures::palette;
 use crate::figures::sweep::{
-    draw_log_log, draw_sweep, format_bytes, Line, LogLogChart, Point,
+    draw_log_log, draw_sweep, format_bytes, sweep_lines, Line, LogLogChart,
+    Point,
 };
 use crate::ch07_knn::{
     pairwise_sq_distances, pairwise_sq_distances_broadcast,
@@ -222,6 +223,17 @@ pub fn render_knn_memory(path: &Path) -> Result<()> {
             })
             .collect(),
     };
+    // The two Rust functions keep the colours of their lines in the timing
+    // sweep (Figure B-2), and are solid like them: dashed lines there are
+    // tuned configurations.
+    let timing = sweep_lines(&sweeps::KNN_DISTANCES, &Results::default());
+    let sweep_colour = |label: &str| {
+        timing
+            .iter()
+            .find(|l| l.label == label)
+            .map(|l| l.color)
+            .context(format!("the pairwise distances sweep has no line {label:?}"))
+    };
     draw_log_log(
         path,
         &LogLogChart {
@@ -245,13 +257,13 @@ pub fn render_knn_memory(path: &Path) -> Result<()> {
             ),
             line(
                 "Rust pairwise_sq_distances_broadcast, peak heap",
-                palette::RUST_SECOND,
-                true,
+                sweep_colour("Rust pairwise_sq_distances_broadcast")?,
+                false,
                 each(|n| 2 * broadcast_temporary_bytes(n) + result_bytes(n)),
             ),
             line(
                 "Rust pairwise_sq_distances, peak heap = the (N, N) result",
-                palette::RUST,
+                sweep_colour("Rust pairwise_sq_distances")?,
                 false,
                 each(result_bytes),
             ),
