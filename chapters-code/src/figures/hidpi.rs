@@ -201,6 +201,57 @@ impl<B: DrawingBackend> DrawingBackend for Coverage<B> {
     }
 }
 
+/// Draws `text` in the embedded font of `style` at `size` pixels, handing
+/// `put` each pixel a glyph covers (x, y from the top left of the text's
+/// layout box, and the coverage).
+///
+/// Each glyph is placed at the pen position plus its own left side bearing,
+/// at the pen's fractional position. plotters 0.3.7 (`ab_glyph` feature)
+/// puts the ink of every glyph at the pen position truncated to a whole
+/// pixel, without its bearing, which spaces letters unevenly: narrow ones
+/// such as "i" and "t" get a gap on one side and none on the other. The
+/// vertical placement is plotters': the top of a glyph's ink at half the size
+/// plus its (negative) height above the baseline.
+fn draw_glyphs<E>(
+    style: plotters::style::FontStyle,
+    size: f32,
+    text: &str,
+    mut put: impl FnMut(i32, i32, f32) -> Result<(), DrawingErrorKind<E>>,
+) -> Result<(), DrawingErrorKind<E>>
+where
+    E: std::error::Error + Send + Sync,
+{
+    use ab_glyph::{Font, ScaleFont};
+    let font = ab_glyph::FontRef::try_from_slice(super::font_bytes(style))
+        .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
+    let scaled = font.as_scaled(size);
+    let mut pen = 0f32;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(previous) = previous {
+            pen += scaled.kern(previous, id);
+        }
+        previous = Some(id);
+        let glyph = id.with_scale_and_position(size, ab_glyph::point(pen, 0.0));
+        pen += scaled.h_advance(id);
+        let Some(outline) = font.outline_glyph(glyph) else {
+            continue; // a space: nothing to draw
+        };
+        let bounds = outline.px_bounds();
+        let (left, top) =
+            (bounds.min.x as i32, (size / 2.0 + bounds.min.y) as i32);
+        let mut drawn = Ok(());
+        outline.draw(|x, y, coverage| {
+            if drawn.is_ok() {
+                drawn = put(left + x as i32, top + y as i32, coverage);
+            }
+        });
+        drawn?;
+    }
+    Ok(())
+}
+
 /// The top left device pixel of a figure pixel.
 fn corner((x, y): BackendCoord) -> BackendCoord {
     (x * S, y * S)
@@ -349,9 +400,10 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
             color,
             pos: style.anchor(),
         };
-        // plotters' own text drawing (DrawingBackend::draw_text), at the larger size, with
-        // the glyphs' coverage rounded to a few levels: smooth edges at twice the pixels,
-        // and few enough colours for a palette PNG.
+        // The text at the larger size, with the glyphs' coverage rounded to a
+        // few levels: smooth edges at twice the pixels, and few enough colours
+        // for a palette PNG. The layout box is plotters' (the sum of the
+        // advances), so that anchors place text as plotters would.
         let ((min_x, min_y), (max_x, max_y)) =
             BackendTextStyle::layout_box(&larger, text)
                 .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
@@ -371,35 +423,17 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
         let (w, h) = self.inner.get_size();
         let origin = corner(pos);
         let inner = &mut self.inner;
-        let drawn =
-            BackendTextStyle::draw(&larger, text, (0, 0), |x, y, pixel| {
-                let (x, y) =
-                    transform.transform(x + dx - min_x, y + dy - min_y);
-                let (x, y) = (origin.0 + x, origin.1 + y);
-                let alpha =
-                    (pixel.alpha * COVERAGE_LEVELS).round() / COVERAGE_LEVELS;
-                if alpha == 0.0
-                    || x < 0
-                    || y < 0
-                    || x >= w as i32
-                    || y >= h as i32
-                {
-                    return Ok(());
-                }
-                inner.draw_pixel(
-                    (x, y),
-                    BackendColor {
-                        alpha,
-                        rgb: pixel.rgb,
-                    },
-                )
-            });
-        match drawn {
-            Ok(result) => result,
-            Err(font_error) => {
-                Err(DrawingErrorKind::FontError(Box::new(font_error)))
+        let size = (style.size() * f64::from(SCALE)) as f32;
+        draw_glyphs(style.style(), size, text, |x, y, coverage| {
+            let (x, y) = transform.transform(x + dx - min_x, y + dy - min_y);
+            let (x, y) = (origin.0 + x, origin.1 + y);
+            let alpha = round_coverage(f64::from(coverage) * color.alpha);
+            if alpha == 0.0 || x < 0 || y < 0 || x >= w as i32 || y >= h as i32
+            {
+                return Ok(());
             }
-        }
+            inner.draw_pixel((x, y), BackendColor { alpha, ..color })
+        })
     }
 
     fn estimate_text_size<T: BackendTextStyle>(
@@ -463,6 +497,46 @@ mod tests {
             area.present().expect("presents");
         }
         buffer.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect()
+    }
+
+    /// The columns where `text`, drawn by [`draw_glyphs`] at 40 pixels, has
+    /// ink (coverage over a half).
+    fn inked_columns(text: &str) -> Vec<i32> {
+        let mut columns = BTreeSet::new();
+        draw_glyphs::<std::io::Error>(
+            plotters::style::FontStyle::Normal,
+            40.0,
+            text,
+            |x, _, coverage| {
+                if coverage > 0.5 {
+                    columns.insert(x);
+                }
+                Ok(())
+            },
+        )
+        .expect("the embedded font draws");
+        columns.into_iter().collect()
+    }
+
+    #[test]
+    fn glyphs_keep_their_side_bearings() {
+        use ab_glyph::{Font, ScaleFont};
+        let font = ab_glyph::FontRef::try_from_slice(super::super::font_bytes(
+            plotters::style::FontStyle::Normal,
+        ))
+        .expect("valid");
+        let i = font.as_scaled(40.0);
+        let id = i.glyph_id('i');
+        let (bearing, advance) = (i.h_side_bearing(id), i.h_advance(id));
+        // The ink of "i" starts after its left side bearing (plotters drew it
+        // from 0), and the second "i" of "ii" one advance later.
+        assert!(bearing > 3.0, "{bearing}");
+        let one = inked_columns("i");
+        assert_eq!(one[0], bearing.round() as i32, "{one:?}");
+        let two = inked_columns("ii");
+        let second = two.iter().find(|&&x| x > one[one.len() - 1] + 1);
+        let expected = (advance + bearing).round() as i32;
+        assert_eq!(second, Some(&expected), "{two:?}, advance {advance}");
     }
 
     #[test]

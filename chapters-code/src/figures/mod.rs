@@ -27,19 +27,29 @@ pub type FigureError = crate::error::Error;
 /// The font family name the figures use; it is bound to the embedded DejaVu Sans.
 pub const FONT: &str = "sans-serif";
 
+/// The embedded DejaVu Sans face of `style` (DejaVu Sans has no italic: its
+/// oblique serves for both).
+pub fn font_bytes(style: FontStyle) -> &'static [u8] {
+    match style {
+        FontStyle::Normal => dejavu::sans::regular(),
+        FontStyle::Bold => dejavu::sans::bold(),
+        FontStyle::Italic | FontStyle::Oblique => dejavu::sans::oblique(),
+    }
+}
+
 /// Registers the embedded fonts with plotters (idempotent; every figure calls it first).
 pub fn register_fonts() {
     static REGISTER: Once = Once::new();
     REGISTER.call_once(|| {
         // The bytes come from the `dejavu` crate and are valid TrueType; a failure here is a
         // bug in the build, not a user error, so it is reported loudly.
-        for (style, bytes) in [
-            (FontStyle::Normal, dejavu::sans::regular()),
-            (FontStyle::Bold, dejavu::sans::bold()),
-            (FontStyle::Italic, dejavu::sans::oblique()),
-            (FontStyle::Oblique, dejavu::sans::oblique()),
+        for style in [
+            FontStyle::Normal,
+            FontStyle::Bold,
+            FontStyle::Italic,
+            FontStyle::Oblique,
         ] {
-            if register_font(FONT, style, bytes).is_err() {
+            if register_font(FONT, style, font_bytes(style)).is_err() {
                 panic!("the embedded DejaVu Sans font could not be registered");
             }
         }
