@@ -173,10 +173,13 @@ pub fn render_anatomy(path: &Path) -> Result<()> {
                 _ => CellStyle::PLAIN,
             },
         )?;
+        // The array is centred beside its buffer strip: a tall one (the
+        // transpose) then keeps clear of the next row's array.
         let (rows, cols) = view.dim();
+        let strip_middle = y + 26 + cell / 2;
         draw_grid(
             &root,
-            (grid_left, y + 10),
+            (grid_left, strip_middle - rows as i32 * small / 2),
             small,
             rows,
             cols,
