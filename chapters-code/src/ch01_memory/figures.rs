@@ -210,6 +210,8 @@ mod tests {
             "array_nbytes",
             "list_resident_bytes",
             "str_list_resident_bytes",
+            "mixed_nbytes",
+            "str_nbytes",
             "string_dtype_nbytes",
         ] {
             assert!(python_fact(key).is_ok(), "{key}");

@@ -389,6 +389,48 @@ mod tests {
     }
 
     #[test]
+    fn a_timing_chart_renders_whatever_is_not_measured_yet() {
+        use crate::benchmarks::reciprocals::GROUP;
+        use crate::benchmarks::Series;
+        use crate::results::{Run, Timing};
+        let path = std::env::temp_dir()
+            .join(format!("bars-not-measured-{}.png", std::process::id()));
+        let height = || {
+            let bytes = std::fs::read(&path).expect("the chart is written");
+            u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]])
+        };
+        // No results at all: the strip that says so.
+        timing_chart(&path, "t", &GROUP, &Results::default()).expect("drawn");
+        assert_eq!(height(), 120 * crate::figures::hidpi::SCALE);
+        // One row measured: every row is drawn, the others say "not
+        // measured yet".
+        let rows = GROUP.rows();
+        let first = &rows[0];
+        let results = Results {
+            runs: vec![Run {
+                id: 1,
+                facts: vec![("cpu".into(), "X".into())],
+            }],
+            timings: vec![Timing {
+                series: Series {
+                    group: first.workload.group,
+                    side: first.side,
+                    variant: first.workload.variant,
+                    size: None,
+                },
+                median_seconds: 0.01,
+                spread: None,
+                samples: Some(20),
+                run: 1,
+            }],
+        };
+        timing_chart(&path, "t", &GROUP, &results).expect("drawn");
+        let rows_height = TOP + ROW * rows.len() as i32 + 8 + 74;
+        assert_eq!(height(), rows_height as u32 * crate::figures::hidpi::SCALE);
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
     fn tick_labels_drop_trailing_zeros() {
         assert_eq!(tick_label("1.00\u{a0}s"), "1\u{a0}s");
         assert_eq!(tick_label("10.0\u{a0}ms"), "10\u{a0}ms");
