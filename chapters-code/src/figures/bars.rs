@@ -143,7 +143,8 @@ impl Axis {
 }
 
 /// A tick label: the value's usual format without trailing zeros ("1.00 s" is "1 s").
-fn tick_label(formatted: &str) -> String {
+/// The bar charts and the log–log charts label their axes with it.
+pub(super) fn tick_label(formatted: &str) -> String {
     let split = formatted
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(formatted.len());

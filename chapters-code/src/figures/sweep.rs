@@ -9,6 +9,7 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
+use super::bars::tick_label;
 use super::{draw_not_measured, palette, register_fonts, FONT};
 use crate::benchmarks::{Series, Side, Sweep};
 use crate::error::{Error, Result};
@@ -89,20 +90,8 @@ fn tick(format: fn(f64) -> String, value: f64) -> String {
     if (exponent - exponent.round()).abs() > 1e-9 {
         return String::new();
     }
-    let text = format(value);
-    // "1.0 ms" reads "1 ms" at a tick.
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    if number.contains('.') {
-        format!(
-            "{}{unit}",
-            number.trim_end_matches('0').trim_end_matches('.')
-        )
-    } else {
-        text
-    }
+    // "1.0 ms" reads "1 ms" at a tick, as on the bar charts' axes.
+    tick_label(&format(value))
 }
 
 /// Draws a log–log chart of `lines` into a PNG file; without any point it says "not
