@@ -2,24 +2,30 @@
 
 use std::path::Path;
 
+use super::TUTORIAL_END;
 use crate::benchmarks::{distances, reciprocals};
 use crate::error::Result;
 use crate::figures::bars::draw_timing_chart;
+use crate::results::format_size;
 
-/// The reciprocals timings, log scale.
+/// The reciprocals timings, log scale: the tutorial's `range(1, 10000000)`,
+/// the size the benchmarks measure.
 pub fn render_reciprocals_chart(path: &Path) -> Result<()> {
+    let integers = format_size(TUTORIAL_END as u64 - 1);
     draw_timing_chart(
         path,
-        "Reciprocals of 9,999,999 integers",
+        &format!("Reciprocals of {integers} integers"),
         &reciprocals::GROUP,
     )
 }
 
-/// The distances timings, log scale.
+/// The distances timings, log scale: the benchmarks' points, one per
+/// integer of `range(0, 10000000)`.
 pub fn render_distances_chart(path: &Path) -> Result<()> {
+    let points = format_size(TUTORIAL_END as u64);
     draw_timing_chart(
         path,
-        "Distances from a point to 10,000,000 points",
+        &format!("Distances from a point to {points} points"),
         &distances::GROUP,
     )
 }
