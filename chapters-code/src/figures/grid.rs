@@ -51,7 +51,6 @@ pub const LEAST_INK: f64 = 0.6;
 /// Draws a `rows × cols` grid of labelled cells with its top-left corner at `origin`.
 ///
 /// `label(r, c)` gives the text of a cell and `style(r, c)` its look.
-#[allow(clippy::too_many_arguments)]
 pub fn draw_grid<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     origin: (i32, i32),
@@ -150,8 +149,8 @@ mod tests {
 
     #[test]
     fn faded_cells_keep_three_to_one_contrast() {
-        // The faintest cells the book draws: chapter 3's stretched cells (0.3), chapter 9's
-        // padding (0.45), and anything fainter.
+        // The faintest cells the book draws: chapter 3's stretched cells (0.3), the output
+        // cells chapter 9's figure does not highlight (0.45), and anything fainter.
         for opacity in [0.05, 0.3, 0.45] {
             for fill in [palette::CELL, palette::HIGHLIGHT, palette::RESULT] {
                 let background = over(fill, opacity, palette::PAPER);
