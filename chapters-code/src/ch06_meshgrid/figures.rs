@@ -220,6 +220,8 @@ pub fn render_surface(path: &Path) -> Result<()> {
     chart.with_projection(|mut p| {
         p.pitch = 60f64.to_radians(); // matplotlib's elev
         p.yaw = 35f64.to_radians(); // matplotlib's azim
+        // At plotters' default scale, 1, the rotated box, its peak and its tick
+        // labels run off the picture's edges.
         p.scale = 0.75;
         p.into_matrix()
     });
