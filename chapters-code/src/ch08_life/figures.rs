@@ -42,12 +42,17 @@ where
     Ok(())
 }
 
-/// The eight shifted windows of `iterate`, on a 6 × 6 board.
+/// The nine shifted windows of `iterate` on a 6 × 6 board (the middle one is
+/// the cells themselves).
 pub fn render_windows(path: &Path) -> Result<()> {
     register_fonts();
     let (cell, size) = (22i32, 6usize);
-    let panel = cell * size as i32 + 60;
-    let root = crate::figures::hidpi::canvas(path, (3 * panel as u32 + 20, 3 * panel as u32 + 40));
+    let grid = cell * size as i32;
+    let panel = grid + 60; // a grid and the gap to the next one's
+    // Margins: 20 px left and right, 40 px above (for the titles), 20 below.
+    let (width, height) = (20 + 2 * panel + grid + 20, 40 + 2 * panel + grid + 20);
+    let root =
+        crate::figures::hidpi::canvas(path, (width as u32, height as u32));
     root.fill(&palette::PAPER)?;
     let names = [["0:-2", "1:-1", "2:"], ["0:-2", "1:-1", "2:"]];
     for dr in 0..3 {
