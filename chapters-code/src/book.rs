@@ -498,18 +498,15 @@ mod tests {
 
     #[test]
     fn a_figure_that_writes_nothing_is_an_error_not_the_file_left_there() {
-        let scratch = std::env::temp_dir()
-            .join(format!("book-render-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&scratch);
-        std::fs::create_dir_all(&scratch).expect("a folder");
-        std::fs::write(scratch.join("left.svg"), b"stale").expect("writable");
+        let root = scratch_root("render", &["left.svg"]); // a stale file
+        let scratch = root.join("images");
         let silent = Figure::new("left.svg", |_| Ok(()));
         let err = render_figure(&silent, &scratch).expect_err("nothing drawn");
         assert!(err.to_string().starts_with("cannot read"), "{err}");
         let drawn =
             Figure::new("left.svg", |path| Ok(std::fs::write(path, b"new")?));
         assert_eq!(render_figure(&drawn, &scratch).expect("drawn"), b"new");
-        let _ = std::fs::remove_dir_all(&scratch);
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]
@@ -562,6 +559,26 @@ mod tests {
             std::fs::write(&path, b"x").expect("writable");
         }
         root
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_listed_is_a_problem_and_a_missing_one_is_empty()
+    {
+        let root = scratch_root("unlistable", &[]);
+        std::fs::create_dir_all(&root).expect("a folder");
+        let mut problems = Vec::new();
+        let none = files_below(&root, Path::new("images"), &mut problems);
+        assert!(none.is_empty() && problems.is_empty(), "{problems:?}");
+        // A file where the folder should be: read_dir fails, and says so.
+        std::fs::write(root.join("images"), b"x").expect("writable");
+        let none = files_below(&root, Path::new("images"), &mut problems);
+        assert!(none.is_empty());
+        assert!(
+            problems.len() == 1
+                && problems[0].starts_with("cannot list images"),
+            "{problems:?}"
+        );
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]

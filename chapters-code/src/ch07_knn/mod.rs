@@ -754,36 +754,15 @@ mod tests {
     /// reach its bucket path.
     const UNSTABLE_PROPERTY_ROW_MAX: usize = 299;
 
-    /// `n` as the prose writes it: 16384 is "16,384".
-    fn with_commas(n: usize) -> String {
-        let digits = n.to_string();
-        let mut text = String::new();
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                text.push(',');
-            }
-            text.push(digit);
-        }
-        text
-    }
-
-    #[test]
-    fn with_commas_groups_thousands() {
-        let cases = [(0, "0"), (999, "999"), (1000, "1,000"), (16_384, "16,384")];
-        for (n, text) in cases {
-            assert_eq!(with_commas(n), text);
-        }
-        assert_eq!(with_commas(1_234_567), "1,234,567");
-    }
-
     /// The chapter and the doc comment of `argsort_row_into` state the bucket
     /// path's limits and the property tests' sizes: they must be the code's.
     #[test]
     fn the_prose_states_the_limits_of_the_code() {
+        use crate::results::format_size; // 16384 as the prose writes it: "16,384"
         let chapter = crate::chapter::page_text("ch07-knn.md");
         let doc = include_str!("mod.rs").split_whitespace();
         let doc = doc.collect::<Vec<_>>().join(" ");
-        let (min, max) = (BUCKET_ROW_MIN, with_commas(BUCKET_ROW_MAX));
+        let (min, max) = (BUCKET_ROW_MIN, format_size(BUCKET_ROW_MAX as u64));
         for said in [
             format!("stable comparison sort on {PROPERTY_ROWS} random rows"),
             format!("rows of up to {UNSTABLE_PROPERTY_ROW_MAX} values"),

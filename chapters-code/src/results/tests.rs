@@ -559,29 +559,12 @@ fn threads_writing_one_path_atomically_never_share_a_temporary_file() {
 
 #[test]
 fn collect_reads_criterion_samples_python_timings_and_facts() {
-    let dir = std::env::temp_dir()
-        .join(format!("collect-test-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let new = dir
-        .join("criterion-rust")
-        .join("life")
-        .join("iterate")
-        .join("new");
-    std::fs::create_dir_all(&new).expect("a temporary folder");
-    let write =
-        |path: &Path, text: &str| std::fs::write(path, text).expect("writable");
-    write(&dir.join("machine.txt"), MACHINE);
-    write(
-        &dir.join("python.csv"),
-        &format!("{PYTHON_HEADER}\nlife,numpy_iterate_uint8,,0.03,0.029,0.031,0.028,0.04,30\n"),
-    );
-    write(
-        &new.join("benchmark.json"),
-        r#"{"group_id": "life", "function_id": "iterate", "value_str": null}"#,
-    );
+    let dir = run_folder("test", MACHINE, GOOD_PYTHON);
     // Four samples of 2, 2, 4 and 4 calls: 10, 12, 14 and 16 ms per call.
-    write(
-        &new.join("sample.json"),
+    write_criterion_sample(
+        &dir,
+        "life",
+        "iterate",
         r#"{"sampling_mode": "Linear", "iters": [2.0, 2.0, 4.0, 4.0], "times": [2e7, 2.4e7, 5.6e7, 6.4e7]}"#,
     );
     let results = Results::collect(&dir).expect("collects");
@@ -603,20 +586,8 @@ fn collect_reads_criterion_samples_python_timings_and_facts() {
     assert_eq!(results.timings.len(), 2);
 
     // A benchmark the registry does not declare is an error, not a silent row.
-    let stray = dir
-        .join("criterion-rust")
-        .join("life")
-        .join("nope")
-        .join("new");
-    std::fs::create_dir_all(&stray).expect("a folder");
-    write(
-        &stray.join("benchmark.json"),
-        r#"{"group_id": "life", "function_id": "nope", "value_str": null}"#,
-    );
-    write(
-        &stray.join("sample.json"),
-        r#"{"iters": [1.0], "times": [1.0]}"#,
-    );
+    let one = r#"{"iters": [1.0], "times": [1.0]}"#;
+    write_criterion_sample(&dir, "life", "nope", one);
     let err = Results::collect(&dir).expect_err("undeclared").to_string();
     assert!(err.contains("life/nope on side rust"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
@@ -661,18 +632,9 @@ fn collect_names_the_file_of_a_time_the_results_file_cannot_hold() {
         ("femto", "[1e-6, 1e-6, 1e-6]"),
     ] {
         let dir = run_folder(name, MACHINE, GOOD_PYTHON);
-        let new = dir.join("criterion-rust/life/iterate/new");
-        std::fs::create_dir_all(&new).expect("a folder");
-        std::fs::write(
-            new.join("benchmark.json"),
-            r#"{"group_id": "life", "function_id": "iterate", "value_str": null}"#,
-        )
-        .expect("writable");
-        std::fs::write(
-            new.join("sample.json"),
-            format!(r#"{{"iters": [1.0, 1.0, 1.0], "times": {times}}}"#),
-        )
-        .expect("writable");
+        let sample =
+            format!(r#"{{"iters": [1.0, 1.0, 1.0], "times": {times}}}"#);
+        write_criterion_sample(&dir, "life", "iterate", &sample);
         let err = Results::collect(&dir).expect_err(name).to_string();
         assert!(
             err.contains("iterate/new: sample.json: a sample of")
@@ -709,6 +671,28 @@ fn run_folder(name: &str, machine: &str, python: &str) -> std::path::PathBuf {
     )
     .expect("writable");
     dir
+}
+
+/// Writes one criterion benchmark into a run folder, as criterion leaves it:
+/// `criterion-rust/GROUP/FUNCTION/new/` with its `benchmark.json` and the
+/// given `sample.json`.
+fn write_criterion_sample(
+    dir: &Path,
+    group: &str,
+    function: &str,
+    sample: &str,
+) {
+    let new = dir
+        .join("criterion-rust")
+        .join(group)
+        .join(function)
+        .join("new");
+    std::fs::create_dir_all(&new).expect("a folder");
+    let id = format!(
+        r#"{{"group_id": "{group}", "function_id": "{function}", "value_str": null}}"#
+    );
+    std::fs::write(new.join("benchmark.json"), id).expect("writable");
+    std::fs::write(new.join("sample.json"), sample).expect("writable");
 }
 
 const GOOD_PYTHON: &str =
