@@ -332,7 +332,8 @@ const BUCKET_MAX_VALUES: u16 = 64;
 struct RowScratch {
     packed: Vec<u64>,
     bucket: Vec<u16>,
-    counts: Vec<u16>,
+    /// The buckets' `u16` counts, four to a word (see [`prefix_sums`]).
+    counts: Vec<u64>,
 }
 
 /// Appends to `out` the indices that sort `row`:
@@ -414,27 +415,43 @@ fn bucket_sort(
     s.bucket
         .extend(row.iter().map(|&v| (((v - lo) * scale) as u16).min(last)));
     s.counts.clear();
-    s.counts.resize(4 * n, 0);
+    s.counts.resize(n, 0); // 4n counts, four to a word
+    let counts: &mut [u16] = bytemuck::cast_slice_mut(&mut s.counts);
     for &b in &s.bucket {
-        s.counts[usize::from(b)] += 1;
+        counts[usize::from(b)] += 1;
     }
     // `max` looks at every count, with SIMD; `any(|&c| c > …)` would stop at
     // the first crowded bucket but check one count at a time.
-    if s.counts.iter().copied().max() > Some(BUCKET_MAX_VALUES) {
+    if counts.iter().copied().max() > Some(BUCKET_MAX_VALUES) {
         return false;
     }
-    let mut total = 0;
-    for c in s.counts.iter_mut() {
-        (*c, total) = (total, total + *c); // where each bucket starts
-    }
+    prefix_sums(&mut s.counts); // where each bucket starts
+    let starts: &mut [u16] = bytemuck::cast_slice_mut(&mut s.counts);
     s.packed.resize(n, 0);
     for (&b, item) in s.bucket.iter().zip(row.iter().zip(0u64..)) {
-        let slot = &mut s.counts[usize::from(b)];
+        let slot = &mut starts[usize::from(b)];
         s.packed[usize::from(*slot)] = pack(item);
         *slot += 1;
     }
     insertion_sort(&mut s.packed, !mask); // out of order only within a bucket
     true
+}
+
+/// Replaces each `u16` count, four to a word in memory order, with the sum of
+/// the counts before it. A running total taken count by count is a chain of
+/// 4n additions, each waiting for the last; here one multiplication sums a
+/// word's four counts in place, so the chain has one addition per word. No sum
+/// carries into the next count: all of a row's counts add up to at most
+/// `BUCKET_ROW_MAX`, which fits a `u16`.
+fn prefix_sums(words: &mut [u64]) {
+    const ONES: u64 = 0x0001_0001_0001_0001;
+    let mut total = 0; // the counts of all earlier words
+    for word in words {
+        let counts = u64::from_le(*word); // count k in bits 16k..16k + 16
+        let inclusive = counts.wrapping_mul(ONES); // count k: counts 0..=k
+        *word = (inclusive - counts + total * ONES).to_le();
+        total += inclusive >> 48;
+    }
 }
 
 /// Insertion sort of the `keep` bits, fast on an almost sorted slice: most
@@ -922,6 +939,35 @@ mod tests {
             let bucket_of = |&p: &u64| s.bucket[(p & mask) as usize];
             assert!(s.packed.iter().map(bucket_of).is_sorted());
             both_argsorts_agree(row);
+        }
+    }
+
+    /// `prefix_sums` against a running total taken count by count, on words
+    /// whose counts add up to as much as a row of `BUCKET_ROW_MAX` values can:
+    /// a carry from one count into the next would show here.
+    #[test]
+    fn prefix_sums_match_a_running_total() {
+        let mut next = xorshift(11);
+        let most = BUCKET_ROW_MAX as u16;
+        let cases: [Vec<u16>; 4] = [
+            vec![most, 0, 0, 0, 0, 0, 0, 0], // every value in the first bucket
+            [vec![0; 4 * 1024 - 1], vec![most]].concat(), // ... in the last
+            (0..4 * 4096).map(|_| (next() % 2) as u16).collect(), // ~8,192
+            (0..4 * 256).map(|k| [64, 0, 0, 0][k % 4]).collect(), // 16,384 in all
+        ];
+        for counts in cases {
+            let mut words = vec![0u64; counts.len() / 4];
+            bytemuck::cast_slice_mut::<u64, u16>(&mut words).copy_from_slice(&counts);
+            prefix_sums(&mut words);
+            let mut total = 0;
+            let expected: Vec<u16> = counts
+                .iter()
+                .map(|&c| {
+                    total += c;
+                    total - c
+                })
+                .collect();
+            assert_eq!(bytemuck::cast_slice::<u64, u16>(&words), expected);
         }
     }
 
