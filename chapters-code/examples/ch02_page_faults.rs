@@ -47,9 +47,9 @@ fn main() -> std::process::ExitCode {
     match PageFaultSide::from_name(name).filter(|side| SIDES.contains(side)) {
         Some(side) => {
             if not_available {
-                print!("{}", page_fault_report_not_available(side.name()));
+                print!("{}", page_fault_report_not_available(side));
             } else {
-                print!("{}", page_fault_report(side.name()));
+                print!("{}", page_fault_report(side));
             }
             std::process::ExitCode::SUCCESS
         }

@@ -15,5 +15,5 @@ static GLOBAL: chapters_code::speed::FastAlloc =
 use chapters_code::speed::{page_fault_report, PageFaultSide};
 
 fn main() {
-    print!("{}", page_fault_report(PageFaultSide::RustFastAlloc.name()));
+    print!("{}", page_fault_report(PageFaultSide::RustFastAlloc));
 }

@@ -361,18 +361,16 @@ pub const PAGE_FAULT_VARIANTS: [&str; 7] = [
 /// [`page_fault_report`]'s lines for a configuration this run could not
 /// measure (`./bench.sh` when no process got huge pages), each `not
 /// available`: without them, an earlier run's counts would stand in.
-pub fn page_fault_report_not_available(side: &str) -> String {
+pub fn page_fault_report_not_available(side: PageFaultSide) -> String {
     PAGE_FAULT_VARIANTS
         .iter()
-        .map(|variant| {
-            format!("{}: not available\n", page_fault_key(side, variant))
-        })
+        .map(|variant| format!("{}: not available\n", side.key(variant)))
         .collect()
 }
 
 /// Measures the page faults per call of chapter 2's allocating workloads
 /// in this process, as `key: value` lines for the machine facts of
-/// `results/benchmarks.csv` (keys from [`page_fault_key`]). `side` names
+/// `results/benchmarks.csv` (keys from [`PageFaultSide::key`]). `side` is
 /// the allocator configuration of the calling program: `./bench.sh` runs
 /// the example `ch02_page_faults` as `rust` and, with the glibc tunable,
 /// as `rust+thp`, and `ch02_page_faults_fast_alloc` (which installs
@@ -381,7 +379,7 @@ pub fn page_fault_report_not_available(side: &str) -> String {
 /// Each workload is called once to warm up, then several times; the
 /// average is reported (with one decimal). `reciprocals_first_call` is
 /// the very first call of `reciprocals` in the process.
-pub fn page_fault_report(side: &str) -> String {
+pub fn page_fault_report(side: PageFaultSide) -> String {
     use std::hint::black_box;
     let nums = tutorial_nums();
     let small = Array::from_iter(1..=SMALL as i64);
@@ -425,7 +423,7 @@ pub fn page_fault_report(side: &str) -> String {
         .map(|(variant, faults)| {
             let value =
                 faults.map_or("not available".into(), |f| format!("{f:.1}"));
-            format!("{}: {value}\n", page_fault_key(side, variant))
+            format!("{}: {value}\n", side.key(variant))
         })
         .collect()
 }
@@ -794,8 +792,8 @@ mod tests {
                 .map(|l| l.rsplit_once(": ").expect("key: value").0.to_owned())
                 .collect()
         };
-        let measured = page_fault_report("rust+thp");
-        let missing = page_fault_report_not_available("rust+thp");
+        let measured = page_fault_report(PageFaultSide::RustHugePages);
+        let missing = page_fault_report_not_available(PageFaultSide::RustHugePages);
         assert_eq!(keys(&measured), keys(&missing));
         assert!(missing.lines().all(|l| l.ends_with(": not available")));
     }

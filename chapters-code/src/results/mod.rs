@@ -643,6 +643,9 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
 ///
 /// The temporary file is synced to disk before the rename: otherwise the filesystem may
 /// record the rename before the data, and a power loss can leave an empty file behind.
+/// After the rename the folder is synced too (on Unix), so that the rename itself
+/// survives a power loss. A file that is replaced keeps its permissions; a new one gets
+/// the process's defaults.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write as _;
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -667,6 +670,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let written = std::fs::File::create(&temporary)
         .and_then(|mut file| {
             file.write_all(bytes)?;
+            if let Ok(old) = std::fs::metadata(path) {
+                file.set_permissions(old.permissions())?;
+            }
             file.sync_all()
         })
         .context(format!("cannot write {}", temporary.display()))
@@ -679,8 +685,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         });
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
+    } else {
+        sync_folder(folder);
     }
     written
+}
+
+/// Asks the filesystem to record `folder`'s entries (a rename) on disk. Best effort: the
+/// new file is already in place and whole, so a folder that cannot be synced (some
+/// filesystems refuse) is no reason to report the write as failed.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = std::fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder; // Windows cannot open a folder as a file; NTFS logs renames
 }
 
 /// A test timing of `series` in `run`: its median, its quartiles, and the quartiles as the

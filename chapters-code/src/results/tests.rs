@@ -525,6 +525,35 @@ fn writing_atomically_replaces_the_file_or_leaves_it_whole() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Replacing a file through a temporary one must not reset its mode to the umask's (a
+/// read-only or private results file stays so).
+#[cfg(unix)]
+#[test]
+fn writing_atomically_keeps_the_replaced_files_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = std::env::temp_dir()
+        .join(format!("atomic-permissions-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let mode = |path: &Path| {
+        std::fs::metadata(path)
+            .expect("written")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    for kept in [0o600, 0o444, 0o751] {
+        let file = dir.join(format!("facts-{kept:o}.txt"));
+        std::fs::write(&file, "old").expect("writable");
+        let permissions = std::fs::Permissions::from_mode(kept);
+        std::fs::set_permissions(&file, permissions).expect("chmod");
+        write_atomically(&file, b"new").expect("written");
+        assert_eq!(std::fs::read(&file).expect("readable"), b"new");
+        assert_eq!(mode(&file), kept, "{}", file.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn threads_writing_one_path_atomically_never_share_a_temporary_file() {
     let dir = std::env::temp_dir()
