@@ -119,12 +119,14 @@ pub fn draw_log_log(
             "a log–log chart needs positive, finite values",
         ));
     }
-    // The x axis starts at a power of ten and ends a little after the largest size (a
-    // whole decade more would leave most of the chart empty).
+    // The x axis runs from a little before the smallest size to a little after the
+    // largest (whole decades would leave most of the chart empty), so that the first and
+    // last points and their error bars' caps are drawn whole.
+    let x_min = points.iter().map(|p| p.x).fold(f64::MAX, f64::min);
     let x_max = points.iter().map(|p| p.x).fold(f64::MIN, f64::max);
-    let (x_low, _) =
-        decades(points.iter().map(|p| p.x).fold(f64::MAX, f64::min), x_max);
+    let (x_low, _) = decades(x_min, x_max);
     let x_high = (x_max * 1.25).max(x_low * 10.0);
+    let x_start = x_low.min(x_min / 1.25);
     let (y_low, y_high) = decades(
         values().fold(f64::MAX, f64::min),
         values().fold(f64::MIN, f64::max),
@@ -140,7 +142,7 @@ pub fn draw_log_log(
         .x_label_area_size(58)
         .y_label_area_size(96)
         .build_cartesian_2d(
-            (x_low..x_high).log_scale(),
+            (x_start..x_high).log_scale(),
             (y_low..y_high).log_scale(),
         )?;
     let y_format = chart.y_format;
