@@ -44,7 +44,9 @@ fn centre() -> RowResult {
         &x - &x.mean_axis(Axis(0)).ok_or("no rows")?,
         "`None` when `x` has no rows; on integers the mean is an integer, \
          summed in the element type (which can overflow) and rounded toward 0 \
-         (NumPy's is `float64`): convert first with `x.mapv(|v| v as f64)`"
+         (NumPy's is `float64`), and a row count the type cannot hold (128 \
+         rows of `i8`) panics even if the sum fits: convert first with \
+         `x.mapv(|v| v as f64)`"
     );
     assert_eq!(centred, array![[-1.0, -10.0], [1.0, 10.0]]);
     // NumPy's mean of [[1, 2], [2, 3]] is [1.5, 2.5]; ndarray's divides integers.
@@ -117,5 +119,24 @@ mod tests {
         assert!(!matches!(mean, Ok(Some(ref m)) if m == array![150_u8]));
         let floats = bytes.mapv(f64::from).mean_axis(Axis(0));
         assert_eq!(floats, Some(array![150.0]));
+    }
+
+    /// The row's "a row count the type cannot hold panics even if the sum
+    /// fits": ndarray divides by the row count converted to the element
+    /// type, and 128 does not fit an `i8`, so 128 zeros (sum 0) panic in
+    /// every build, where NumPy's mean is 0.0. 127 rows still work.
+    #[test]
+    fn an_integer_mean_panics_when_the_row_count_does_not_fit() {
+        let zeros = Array2::<i8>::zeros((128, 1));
+        let mean = std::panic::catch_unwind(|| zeros.mean_axis(Axis(0)));
+        let message = mean.expect_err("128 does not fit an i8");
+        // `expect` panics with a formatted message: a String.
+        let text = message.downcast_ref::<String>().map(String::as_str);
+        let expected = "Converting axis length to `A` must not fail.";
+        assert_eq!(text, Some(expected));
+        let fewer = Array2::<i8>::zeros((127, 1)).mean_axis(Axis(0));
+        assert_eq!(fewer, Some(array![0_i8]));
+        let floats = zeros.mapv(f64::from).mean_axis(Axis(0));
+        assert_eq!(floats, Some(array![0.0]));
     }
 }
