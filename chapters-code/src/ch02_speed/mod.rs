@@ -817,6 +817,55 @@ mod tests {
         assert!(bench_sh.contains(&format!("grep -q \"{NO_HUGE_PAGES_MESSAGE}\"")));
     }
 
+    /// The sizes the chapter states in words come from the constants the
+    /// code measures with, like chapter 3's "64 MB" of differences.
+    #[test]
+    fn the_prose_gives_the_sizes_the_code_uses() {
+        use crate::allocation::{HUGE_PAGE_ADVICE_BYTES, PROBE_BYTES};
+        fn thousands(n: usize) -> String {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, digit) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(digit);
+            }
+            out
+        }
+        let megabytes = |values: usize| {
+            format!("{:.0} MB", (values * size_of::<f64>()) as f64 / 1e6)
+        };
+        let nums = (TUTORIAL_END - 1) as usize; // range(1, 10000000)
+        let points = TUTORIAL_END as usize; // np.arange(0.0, 10000000.0)
+        let said = [
+            format!("on the tutorial's {} numbers", thousands(nums)),
+            format!("The output of `reciprocals` is {}", megabytes(nums)),
+            format!(
+                "is a ({} × 2) array of differences ({})",
+                thousands(points),
+                megabytes(2 * points)
+            ),
+            format!("`np.sum(..., axis=1)` an {} vector", megabytes(points)),
+            format!("writes a fresh {} MiB array", HUGE_PAGE_PROBE_BYTES >> 20),
+            format!(
+                "a {}-element result is {} bytes",
+                thousands(SMALL),
+                thousands(SMALL * size_of::<f64>())
+            ),
+            format!(
+                "for arrays of {}&nbsp;MiB or more",
+                HUGE_PAGE_ADVICE_BYTES >> 20
+            ),
+        ];
+        let chapter = crate::chapter::page_text("ch02-speed.md");
+        for said in said {
+            assert!(chapter.contains(&said), "src/ch02-speed.md: {said:?}");
+        }
+        assert_eq!(PROBE_BYTES, 1 << 30); // "a gibibyte or more"
+        assert!(chapter.contains("tries a request of a gibibyte or more"));
+    }
+
     #[test]
     fn distances_match_numpy_values() {
         // np_dists[:4] printed by NumPy: [1., 1., 2.23606798, 3.60555128]
