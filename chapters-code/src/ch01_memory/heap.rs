@@ -354,6 +354,59 @@ mod tests {
         assert!(HeapLayout::from_key("nope").is_err());
     }
 
+    /// The heap paragraph of chapter 1 repeats numbers of the committed heap
+    /// table in words (allocations, requested and resident bytes per
+    /// element): each must be the table's, so that a table measured again
+    /// elsewhere cannot leave the prose behind.
+    #[test]
+    fn the_prose_states_the_committed_tables_numbers() {
+        let path = crate::chapter::repo_root()
+            .join("src/outputs/ch01-memory/heap_report.txt");
+        let table = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // allocations, requested, resident, peak
+        let row = |layout: HeapLayout| -> (u64, f64, u64, u64) {
+            let rest = table
+                .lines()
+                .find_map(|line| line.strip_prefix(layout.label()))
+                .unwrap_or_else(|| panic!("no row {:?}", layout.label()));
+            let cells: Vec<&str> = rest.split_whitespace().collect();
+            let number = |i: usize| -> f64 {
+                cells[i].parse().unwrap_or_else(|e| panic!("{rest:?}: {e}"))
+            };
+            (number(0) as u64, number(1), number(2) as u64, number(3) as u64)
+        };
+        let collected = row(HeapLayout::Collected);
+        let from_iter = row(HeapLayout::FromIter);
+        let (allocations, requested, _, peak) = row(HeapLayout::Pushed);
+        let boxed = row(HeapLayout::Boxed);
+        let strings = row(HeapLayout::Strings);
+        for (allocations, requested, ..) in [collected, from_iter] {
+            assert_eq!((allocations, requested * N as f64), (1, 8_000_000.0));
+        }
+        assert_eq!(boxed.0, N as u64 + 1); // "a million and one"
+        let said = [
+            "is **one** allocation of exactly 8,000,000&nbsp;bytes".to_owned(),
+            format!("Growing by `push` took {allocations} allocations."),
+            format!("they peak at {requested:.1}&nbsp;bytes per element"),
+            format!("stays at {peak} per element even so"),
+            format!(
+                "makes a million and one allocations; it requests \
+                 {:.0}&nbsp;bytes per element and occupies {}.",
+                boxed.1, boxed.2
+            ),
+            format!(
+                "`Vec<String>` requests {:.0}&nbsp;bytes per element",
+                strings.1
+            ),
+            format!("and occupies {}, because each 19-byte request", strings.2),
+        ];
+        let chapter = crate::chapter::page_text("ch01-memory.md");
+        for said in said {
+            assert!(chapter.contains(&said), "src/ch01-memory.md: {said:?}");
+        }
+    }
+
     #[test]
     fn the_table_rounds_resident_bytes_and_can_be_read_back() {
         let rows = [
