@@ -218,7 +218,7 @@ fn kib_field(path: &str, name: &str) -> Result<u64> {
 /// The allocator and platform the table was measured with: the numbers are glibc's.
 pub fn allocator_name() -> &'static str {
     if cfg!(all(target_os = "linux", target_env = "gnu")) {
-        "glibc's malloc (Rust's default allocator on Linux)"
+        "glibc's malloc (Rust's default on -gnu Linux targets)"
     } else if cfg!(all(target_os = "linux", target_env = "musl")) {
         "musl's malloc"
     } else {
