@@ -921,7 +921,10 @@ def speed():
                 vpts = view(pts, layout)
                 if fn == "distances_nested":
                     def nested(p=p, pts=pts):
-                        (x0, y0) = p  # the tutorial's list comprehension unpacks [x, y]
+                        # Unpacked, [x, y] refuses other sizes, as the Rust function panics; the
+                        # tutorial's comprehension indexes op[0] and op[1] instead, which raises
+                        # IndexError for fewer coordinates and ignores any beyond the second.
+                        (x0, y0) = p
                         return np.array([((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5 for (x1, y1) in pts.tolist()])
                     thunk, expr = nested, "[((x0 - x1)**2 + (y0 - y1)**2)**0.5 for (x1, y1) in other_points]"
                 else:

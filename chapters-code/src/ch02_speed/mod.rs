@@ -495,7 +495,9 @@ pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
 ///
 /// # Panics
 /// If `point` or one of `other_points` does not have exactly two
-/// coordinates (Python: "too many values to unpack").
+/// coordinates. The tutorial's comprehension indexes `op[0]` and `op[1]`:
+/// Python raises `IndexError` for fewer, but silently ignores any further
+/// coordinates, a wrong distance this function refuses to give.
 pub fn distances_nested(point: &[f64], other_points: &[Vec<f64>]) -> Vec<f64> {
     let &[px, py] = point else {
         panic!("distances_nested: the point must have 2 coordinates");
