@@ -74,3 +74,26 @@ fn numpy_peak_is_the_in_place_peak() {
     assert_eq!(in_place.last(), Some(&numpy_peak));
     assert_eq!(looped.last(), Some(&numpy_result));
 }
+
+/// "NumPy does the same (its strides count bytes, so 8 per `f64`)": the byte
+/// strides NumPy prints for `v` and its broadcast view are Rust's element
+/// strides times 8, the stretched axis 0 on both sides.
+#[test]
+fn broadcast_views_have_numpys_strides() {
+    let numpy = numpy_output(SLUG, "stride_zero");
+    let bytes = numpy
+        .lines()
+        .find_map(|l| l.strip_prefix("strides in bytes:"))
+        .map(numbers)
+        .expect("stride_zero.txt: a 'strides in bytes:' line");
+    let rust = rust_output(SLUG, "stride_zero_views");
+    let elements: Vec<f64> = rust
+        .lines()
+        .filter_map(|l| l.split_once("strides ").map(|(_, s)| numbers(s)))
+        .flatten()
+        .collect();
+    assert_eq!(elements, [1.0, 0.0, 1.0], "{rust}");
+    let f64_size = std::mem::size_of::<f64>() as f64;
+    let in_bytes: Vec<f64> = elements.iter().map(|s| s * f64_size).collect();
+    assert_eq!(bytes, in_bytes, "{numpy}");
+}
