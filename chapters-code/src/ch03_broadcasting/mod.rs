@@ -508,14 +508,23 @@ mod tests {
     use super::*;
 
     /// The chapter gives the size of the differences that NumPy's temporary
-    /// elision acts on: the (N, N, 2) array of the memory table's N points.
+    /// elision acts on: the (N, N, 2) array of the memory table's N points,
+    /// and that N twice in words.
     #[test]
     fn the_prose_gives_the_size_of_the_differences() {
         let n = tables::KNN_POINTS;
         let megabytes = (n * n * 2 * std::mem::size_of::<f64>()) as f64 / 1e6;
-        let said = format!("the differences here are {megabytes} MB");
         let chapter = crate::chapter::page_text("ch03-broadcasting.md");
-        assert!(chapter.contains(&said), "src/ch03-broadcasting.md: {said:?}");
+        for said in [
+            format!("the differences here are {megabytes} MB"),
+            format!("For chapter 7's {n} points in 2-D"),
+            format!("on the same {n} points:"),
+        ] {
+            assert!(chapter.contains(&said), "src/ch03-broadcasting.md: {said:?}");
+        }
+        // "chapter 7's" points: the ones its benchmark draws.
+        let bench = include_str!("../../benches/ch07_knn.rs");
+        assert!(bench.contains(&format!("RandomState::new(42).rand({n}, 2)")));
     }
 
     fn ok(shapes: &[&[usize]]) -> Vec<usize> {
