@@ -588,7 +588,10 @@ pub fn check_dimensions(
 /// goes through ndarray's row iterator.
 ///
 /// # Panics
-/// If `point.len()` differs from the number of columns of `points`.
+/// If `point.len()` differs from the number of columns of `points`, or
+/// when one distance per row cannot be allocated (NumPy: `MemoryError`):
+/// `points` with no columns, or a broadcast view, can have far more rows
+/// than numbers.
 pub fn distances_to(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
@@ -620,7 +623,7 @@ pub fn distances_to(
 /// Going further: one row per task on all cores (ndarray's `rayon` feature).
 ///
 /// # Panics
-/// If `point.len()` differs from the number of columns of `points`.
+/// Like [`distances_to`].
 pub fn distances_to_par(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
@@ -926,6 +929,23 @@ mod tests {
     )]
     fn mismatched_dimensions_are_a_clear_error() {
         distances_to(array![0.0, 0.0, 0.0].view(), tutorial_points(3).view());
+    }
+
+    /// The Panics section of `distances_to` (and `distances_to_par`): 2^40
+    /// points without coordinates hold no number, but their 2^40 distances
+    /// need 8 TiB, which no allocator grants (NumPy: `MemoryError`).
+    #[test]
+    #[should_panic(expected = "distances_to: cannot allocate 1099511627776")]
+    fn more_distances_than_memory_holds_panic_with_a_message() {
+        let none = Array2::<f64>::zeros((1 << 40, 0));
+        distances_to(Array1::zeros(0).view(), none.view());
+    }
+
+    #[test]
+    #[should_panic(expected = "distances_to_par: cannot allocate 1099511627776")]
+    fn more_distances_than_memory_holds_panic_on_all_cores_too() {
+        let none = Array2::<f64>::zeros((1 << 40, 0));
+        distances_to_par(Array1::zeros(0).view(), none.view());
     }
 
     #[test]
