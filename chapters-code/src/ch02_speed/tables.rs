@@ -283,6 +283,14 @@ mod tests {
             "{table}"
         );
         assert!(table.contains("| `reciprocals`, 8 KB (1,000 values) | – | – | – | – |"), "{table}");
+        // The labels' sizes are those the page-fault example measures.
+        use crate::ch02_speed::{SMALL, TUTORIAL_END};
+        let megabytes = |values: i64| format!("{:.0} MB", (values * 8) as f64 / 1e6);
+        for values in [TUTORIAL_END - 1, TUTORIAL_END] {
+            // tutorial_nums() and tutorial_points(TUTORIAL_END)
+            assert!(table.contains(&megabytes(values)), "{table}");
+        }
+        assert_eq!((SMALL, SMALL * size_of::<f64>()), (1_000, 8_000)); // "8 KB (1,000 values)"
         assert!(
             table.ends_with(
                 "took 625 page faults per call instead of 19,532: glibc asked for huge \
