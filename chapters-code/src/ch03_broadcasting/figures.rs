@@ -36,18 +36,18 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
             right_real: (1, 1),
         },
         Diagram {
-            title: "np.ones((3, 3)) + np.arange(3)",
+            title: "np.ones((3, 3)) + np.array([0, 1, 2])",
             left: Array2::ones((3, 3)),
             left_real: (3, 3),
             right: stretch(row.view(), (3, 3))?,
             right_real: (1, 3),
         },
         Diagram {
-            title: "np.arange(3).reshape((3, 1)) + np.arange(3)",
-            left: stretch(column.view(), (3, 3))?,
-            left_real: (3, 1),
-            right: stretch(row.view(), (3, 3))?,
-            right_real: (1, 3),
+            title: "np.arange(3) + np.arange(3)[:, np.newaxis]",
+            left: stretch(row.view(), (3, 3))?,
+            left_real: (1, 3),
+            right: stretch(column.view(), (3, 3))?,
+            right_real: (3, 1),
         },
     ];
     let cell = 44;
