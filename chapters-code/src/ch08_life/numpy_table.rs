@@ -41,7 +41,7 @@ fn left_window() -> RowResult {
         z.slice(s![1..-1, 0..-2]),
         "a view; clippy rejects `1..-1`: allow \
          `clippy::reversed_empty_ranges` or write `1..n - 1`; panics on a board \
-         of fewer than 2 rows or columns (NumPy: an empty view)"
+         with no rows or fewer than 2 columns (NumPy: an empty view)"
     );
     assert_eq!(w, z.slice(s![1..5, 0..4]));
     Ok(())
@@ -52,8 +52,8 @@ fn lower_window() -> RowResult {
     let w = numpy_row!(
         "`Z[2:, 1:-1]`",
         z.slice(s![2.., 1..-1]),
-        "a view; panics on a board of fewer than 2 rows or columns (NumPy: an \
-         empty view)"
+        "a view; panics on a board of fewer than 2 rows or with no columns \
+         (NumPy: an empty view)"
     );
     assert_eq!(w.dim(), (4, 4));
     Ok(())
@@ -117,24 +117,32 @@ fn random_board() -> RowResult {
 
 #[cfg(test)]
 mod tests {
+    use std::panic::catch_unwind;
+
     use ndarray::prelude::*;
 
-    /// The `Z[1:-1, 0:-2]` row's note: on a board of one column, NumPy gives an
-    /// empty view; ndarray panics.
+    /// The two window rows' notes, on every board up to 4 × 4: a bound
+    /// outside its axis panics (`1..-1` fits an axis of 1, as an empty
+    /// range; `0..-2` and `2..` need 2), in debug and release builds alike
+    /// (only the messages differ); every other board gives NumPy's empty or
+    /// smaller view, whose sides are the board's minus 2, or 0.
     #[test]
-    #[should_panic] // ndarray's message differs between debug and release builds
     #[allow(clippy::reversed_empty_ranges)]
-    fn an_inner_window_of_a_too_small_board_panics() {
-        let z = Array2::<u8>::zeros((3, 1));
-        let _ = z.slice(s![1..-1, 0..-2]);
-    }
-
-    /// The `Z[2:, 1:-1]` row's note, likewise.
-    #[test]
-    #[should_panic] // ndarray's message differs between debug and release builds
-    #[allow(clippy::reversed_empty_ranges)]
-    fn a_lower_window_of_a_too_small_board_panics() {
-        let z = Array2::<u8>::zeros((1, 1));
-        let _ = z.slice(s![2.., 1..-1]);
+    fn the_window_notes_name_the_boards_that_panic() {
+        let numpy_side = |n: usize| n.saturating_sub(2);
+        for rows in 0..5 {
+            for cols in 0..5 {
+                let z = Array2::<u8>::zeros((rows, cols));
+                let numpy = (numpy_side(rows), numpy_side(cols));
+                // "panics on a board with no rows or fewer than 2 columns"
+                let left = catch_unwind(|| z.slice(s![1..-1, 0..-2]).dim());
+                let left_panics = rows == 0 || cols < 2;
+                assert_eq!(left.ok(), (!left_panics).then_some(numpy), "{rows}×{cols}");
+                // "panics on a board of fewer than 2 rows or with no columns"
+                let lower = catch_unwind(|| z.slice(s![2.., 1..-1]).dim());
+                let lower_panics = rows < 2 || cols == 0;
+                assert_eq!(lower.ok(), (!lower_panics).then_some(numpy), "{rows}×{cols}");
+            }
+        }
     }
 }
