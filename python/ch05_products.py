@@ -38,3 +38,13 @@ except ValueError as e:
     print("ValueError:", textwrap.fill(str(e), 66))  # wrapped for the page
 # ANCHOR_END: mismatch
 out.end()
+
+# Not shown: the sign of a zero product, which the chapter's prose states. np.dot of two
+# vectors (or a 1 x 1 product) keeps the sign of a single -0.0 term; @, like BLAS's gemm and
+# ndarray's dot, adds it to 0.0. Each line: a single product 0.0 * -1.0, as vectors, 1 x 1
+# matrices, and a 1 x 1 matrix times a vector.
+out.begin("dot_zero_sign")
+a, b = np.array([0.0]), np.array([-1.0])
+for name, product in [("np.dot", np.dot), ("@", np.matmul)]:
+    print(name, product(a, b), product(a[np.newaxis], b[:, np.newaxis]), product(a[np.newaxis], b))
+out.end()

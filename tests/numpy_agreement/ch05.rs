@@ -1,7 +1,9 @@
 //! ch05: the NumPy outputs the chapter shows, against the Rust outputs beside them (owned by
 //! the chapter's editor; see `tests/numpy_agreement.rs` for the helpers).
 
-use super::assert_outputs_agree;
+use ndarray::prelude::*;
+
+use super::{assert_outputs_agree, numpy_output};
 
 const SLUG: &str = "ch05-products";
 
@@ -13,4 +15,30 @@ fn elementwise_product() {
 #[test]
 fn star_versus_dot() {
     assert_outputs_agree(SLUG, "star_versus_dot", "star_versus_dot");
+}
+
+/// The prose: `np.dot` and `@` differ in the sign of a zero: of two one-element operands,
+/// `np.dot` keeps the sign of their product (-0.0) and `@` answers 0.0, as ndarray's `dot`
+/// does. Vectors, 1 × 1 matrices, and a 1 × 1 matrix times a vector.
+#[test]
+fn np_dot_keeps_the_sign_of_a_zero_that_at_and_dot_drop() {
+    let numpy = numpy_output(SLUG, "dot_zero_sign");
+    let lines: Vec<&str> = numpy.lines().collect();
+    assert_eq!(lines, ["np.dot -0.0 [[-0.]] [-0.]", "@ 0.0 [[0.]] [0.]"]);
+    let (a, b): (Array1<f64>, Array1<f64>) = (array![0.0], array![-1.0]);
+    let (row, column) =
+        (a.view().insert_axis(Axis(0)), b.view().insert_axis(Axis(1)));
+    for product in [a.dot(&b), row.dot(&column)[[0, 0]], row.dot(&b)[0]] {
+        assert_eq!(product.to_bits(), 0.0_f64.to_bits(), "{product:?}");
+    }
+    let page = super::support::repo_root().join("src/ch05-products.md");
+    let chapter = std::fs::read_to_string(&page).expect("src/ch05-products.md");
+    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "(`np.dot([0.0], [-1.0])` is `-0.0`, and so is `np.dot([[0.0]], [[-1.0]])`)",
+        "where `@` answers `0.0`",
+        "on one-element operands it answers `0.0`, as `@` does",
+    ] {
+        assert!(chapter.contains(said), "src/ch05-products.md: {said:?}");
+    }
 }
