@@ -314,6 +314,39 @@ pub fn exercise_transpose_rule() {
 mod tests {
     use super::*;
 
+    /// The sizes the huge-page paragraph states, computed: the 2048 × 2048
+    /// product of the benchmarks (`bench_matrices(2048)`), NumPy's 4 MiB
+    /// threshold ([`crate::allocation::HUGE_PAGE_ADVICE_BYTES`]), 4 KiB pages
+    /// and x86-64's 2 MiB huge pages.
+    #[test]
+    fn the_prose_states_the_sizes_of_the_2048_product() {
+        const N: usize = 2048;
+        const PAGE: usize = 4 << 10;
+        const HUGE_PAGE: usize = 2 << 20;
+        let mib = |bytes: usize| bytes >> 20;
+        let product = N * N * std::mem::size_of::<f64>();
+        let row = N * std::mem::size_of::<f64>();
+        let threshold = crate::allocation::HUGE_PAGE_ADVICE_BYTES;
+        let chapter = crate::chapter::page_text("ch05-products.md");
+        for said in [
+            format!("on every array of {} MiB or more", mib(threshold)),
+            format!("A {N} × {N} product is {} MiB", mib(product)),
+            format!(
+                "on {} KiB pages it takes {} page faults",
+                PAGE >> 10,
+                crate::results::format_size((product / PAGE) as u64)
+            ),
+            format!(
+                "a row is {} KiB, where a {} MiB page holds {} rows",
+                row >> 10,
+                mib(HUGE_PAGE),
+                HUGE_PAGE / row
+            ),
+        ] {
+            assert!(chapter.contains(&said), "src/ch05-products.md: {said:?}");
+        }
+    }
+
     #[test]
     #[should_panic]
     fn dot_panics_on_mismatch() {
