@@ -600,7 +600,47 @@ mod tests {
         assert!(message.contains("nor 3×2 (kernel) contains the other"));
     }
 
-    /// The chapter's third difference from SciPy: ndarray-conv adds with the
+    /// The chapter's first difference from SciPy: ndarray-conv refuses an
+    /// empty operand with an error, as `convolve2d` does, where SciPy returns
+    /// zeros of odd shapes or raises another error (the convolution edge
+    /// data): in every mode, directly and through the FFT.
+    #[test]
+    fn ndarray_conv_refuses_empty_operands_like_convolve2d() {
+        use ndarray_conv::{ConvExt, ConvFFTExt, ConvMode, PaddingMode};
+
+        let shapes = [
+            ((0, 3), (2, 2)),
+            ((3, 0), (2, 2)),
+            ((0, 0), (2, 2)),
+            ((2, 2), (0, 3)),
+            ((2, 2), (2, 0)),
+            ((0, 3), (0, 3)),
+        ];
+        let modes = [
+            (Mode::Full, ConvMode::Full),
+            (Mode::Same, ConvMode::Same),
+            (Mode::Valid, ConvMode::Valid),
+        ];
+        for (input, kernel) in shapes {
+            let (a, k) = (Array2::<f64>::ones(input), Array2::<f64>::ones(kernel));
+            for (mode, theirs) in modes {
+                let what = format!("{input:?} with {kernel:?}, {mode:?}");
+                assert!(
+                    matches!(
+                        convolve2d(a.view(), k.view(), mode),
+                        Err(ConvError::Empty { .. })
+                    ),
+                    "convolve2d, {what}"
+                );
+                let direct = a.conv(&k, theirs, PaddingMode::Zeros);
+                assert!(direct.is_err(), "conv, {what}: {direct:?}");
+                let fft = a.conv_fft(&k, theirs, PaddingMode::Zeros);
+                assert!(fft.is_err(), "conv_fft, {what}: {fft:?}");
+            }
+        }
+    }
+
+    /// The chapter's second difference from SciPy: ndarray-conv adds with the
     /// plain `+`, which panics on overflow in a build with overflow checks
     /// (debug builds, and so these tests), where `convolve2d` wraps.
     #[test]
