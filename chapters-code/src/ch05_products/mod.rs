@@ -376,11 +376,24 @@ mod tests {
     /// 53) at these sizes. The error grows with the inner dimension: this
     /// tolerance is for these tests only.
     const TOLERANCE: f64 = 1e-13;
+    /// The inner dimension of the tests below, the largest the prose names.
+    const INNER: usize = 53;
+
+    #[test]
+    fn the_prose_states_the_tolerance_and_sizes_the_tests_use() {
+        let exponent = TOLERANCE.log10().round();
+        assert_eq!(TOLERANCE, 10f64.powf(exponent));
+        let said = format!(
+            "within $10^{{{exponent}}}$ on values in $[0, 1)$ with inner dimensions up to {INNER},"
+        );
+        let chapter = crate::chapter::page_text("ch05-products.md");
+        assert!(chapter.contains(&said), "src/ch05-products.md: {said:?}");
+    }
 
     #[test]
     fn fast_matmul_agrees_with_dot_in_every_layout() {
-        let a = RandomState::new(1).rand(37, 53);
-        let b = RandomState::new(2).rand(53, 29);
+        let a = RandomState::new(1).rand(37, INNER);
+        let b = RandomState::new(2).rand(INNER, 29);
         let want = a.dot(&b);
         for product in [fast_matmul, fast_matmul_par] {
             assert!(max_abs_diff(&product(a.view(), b.view()), &want) <= TOLERANCE);
@@ -389,8 +402,9 @@ mod tests {
             let bt = b.t().as_standard_layout().into_owned();
             assert!(max_abs_diff(&product(at.t(), bt.t()), &want) <= TOLERANCE);
             // Negative and non-unit strides.
-            let big_a = RandomState::new(3).rand(74, 106);
-            let big_b = RandomState::new(4).rand(106, 58);
+            // Every second column of a and row of b: INNER of them again.
+            let big_a = RandomState::new(3).rand(74, 2 * INNER);
+            let big_b = RandomState::new(4).rand(2 * INNER, 58);
             let av = big_a.slice(s![..;-2, ..;2]);
             let bv = big_b.slice(s![..;2, ..;-2]);
             let c = product(av, bv);
