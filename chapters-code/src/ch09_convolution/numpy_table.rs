@@ -63,9 +63,12 @@ fn conv_same() -> RowResult {
     let s = numpy_row!(
         "`signal.convolve2d(a, k, mode='same')`",
         a.conv(&k, ConvMode::Same, PaddingMode::Zeros)?,
-        "`ndarray-conv`"
+        "`ndarray-conv`; an error for an empty operand, as with `convolve2d`; \
+         integer overflow panics in a debug build (SciPy wraps)"
     );
     assert_eq!(s, convolve2d(a.view(), k.view(), Mode::Same)?);
+    let empty = Array2::<i64>::zeros((0, 3));
+    assert!(empty.conv(&k, ConvMode::Same, PaddingMode::Zeros).is_err());
     Ok(())
 }
 
