@@ -77,9 +77,12 @@ fn conv_correlate_full() -> RowResult {
     let c = numpy_row!(
         "`signal.correlate2d(a, k, mode='full')`",
         a.conv(k.no_reverse(), ConvMode::Full, PaddingMode::Zeros)?,
-        "`ndarray-conv`; in `Same` mode its window differs from `correlate2d`'s"
+        "`ndarray-conv`; in `Same` mode its window differs from `correlate2d`'s; \
+         an error for an empty operand"
     );
     assert_eq!(c, correlate2d(a.view(), k.view(), Mode::Full)?);
+    let empty = Array2::<i64>::zeros((0, 3));
+    assert!(empty.conv(k.no_reverse(), ConvMode::Full, PaddingMode::Zeros).is_err());
     Ok(())
 }
 
@@ -89,10 +92,13 @@ fn conv_fft() -> RowResult {
     let f = numpy_row!(
         "`signal.fftconvolve(a, k)`",
         a.conv_fft(&k, ConvMode::Full, PaddingMode::Zeros)?,
-        "`ndarray-conv`, floats"
+        "`ndarray-conv`, floats; an error for an empty operand (SciPy: an empty \
+         array)"
     );
     let exact = convolve2d(a.view(), k.view(), Mode::Full)?;
     assert!(f.iter().zip(&exact).all(|(x, y)| (x - y).abs() < 1e-9));
+    let empty = Array2::<f64>::zeros((0, 3));
+    assert!(empty.conv_fft(&k, ConvMode::Full, PaddingMode::Zeros).is_err());
     Ok(())
 }
 
