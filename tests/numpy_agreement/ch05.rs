@@ -19,7 +19,9 @@ fn star_versus_dot() {
 
 /// The prose: `np.dot` and `@` differ in the sign of a zero: of two one-element operands,
 /// `np.dot` keeps the sign of their product (-0.0) and `@` answers 0.0, as ndarray's `dot`
-/// does. Vectors, 1 × 1 matrices, and a 1 × 1 matrix times a vector.
+/// does for 0.0 and -1.0: as vectors, 1 × 1 matrices, and a 1 × 1 matrix times a vector.
+/// (Not for every pair: its FMA kernels give -0.0 for [[1e-200]]·[[-1e-200]], which
+/// `checked_dot`'s doc explains.)
 #[test]
 fn np_dot_keeps_the_sign_of_a_zero_that_at_and_dot_drop() {
     let numpy = numpy_output(SLUG, "dot_zero_sign");
@@ -37,7 +39,7 @@ fn np_dot_keeps_the_sign_of_a_zero_that_at_and_dot_drop() {
     for said in [
         "(`np.dot([0.0], [-1.0])` is `-0.0`, and so is `np.dot([[0.0]], [[-1.0]])`)",
         "where `@` answers `0.0`",
-        "on one-element operands it answers `0.0`, as `@` does",
+        "with the operands above it answers `0.0`, as `@` does",
     ] {
         assert!(chapter.contains(said), "src/ch05-products.md: {said:?}");
     }
