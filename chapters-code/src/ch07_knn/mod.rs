@@ -610,20 +610,23 @@ fn select_smallest(row: &[f64], count: usize, best: &mut Vec<usize>) {
 // ANCHOR: k_nearest
 /// The `k` nearest neighbours of every point, nearest first, from a
 /// squared-distance matrix (each point itself, at distance 0, is left out).
-/// Panics, with [`argpartition_rows`]'s message, when its partition cannot be
-/// allocated (NumPy: `MemoryError`).
+/// `k = 0` gives `(points, 0)`, even for no points, as the tutorial's
+/// `np.argsort(d, axis=1)[:, 1:1]` does. An error when there are not `k + 1`
+/// points, or a row has fewer than `k + 1` columns. Panics, with
+/// [`argpartition_rows`]'s message, when its partition cannot be allocated
+/// (NumPy: `MemoryError`).
 pub fn k_nearest(
     dist_sq: ArrayView2<f64>,
     k: usize,
 ) -> Result<Array2<usize>, KnnError> {
     let points = dist_sq.nrows();
-    if k >= points {
-        return Err(KnnError::TooFewPoints { k, points });
-    }
     if k == 0 {
         // Nothing to find: no pass over the rows (an array with no columns
         // can have 2^40 of them).
         return Ok(Array2::zeros((points, 0)));
+    }
+    if k >= points {
+        return Err(KnnError::TooFewPoints { k, points });
     }
     if k >= dist_sq.ncols() {
         // Fewer candidates than neighbours asked for (even none at all).
@@ -1032,6 +1035,14 @@ mod tests {
             Err(KnnError::KthOutOfBounds { kth: 2, ncols: 2 })
         );
         assert_eq!(k_nearest(no_columns.view(), 0).map(|a| a.dim()), Ok((3, 0)));
+        // No neighbours of no points: nothing to find, as in NumPy (it was
+        // TooFewPoints, "cannot find 0 neighbours among 0 points").
+        let nothing = Array2::<f64>::zeros((0, 0));
+        assert_eq!(k_nearest(nothing.view(), 0).map(|a| a.dim()), Ok((0, 0)));
+        assert_eq!(
+            k_nearest(nothing.view(), 1),
+            Err(KnnError::TooFewPoints { k: 1, points: 0 })
+        );
     }
 
     #[test]
