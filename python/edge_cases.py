@@ -14,8 +14,9 @@ It writes one JSON file per function family to python/outputs/edge-cases/ (`broa
 `memory`). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
 on one machine give byte-identical files. Across machines, `products.json` can differ: `a @ b`
 calls OpenBLAS, whose kernel (chosen for the processor, or forced by OPENBLAS_CORETYPE) changes
-the last bits of the random products and whether the overflow case is inf or NaN; the tests
-accept either (the cases' notes say "compare in ulps" and "FMA decides").
+the last bits of the random products, whether the overflow case is inf or NaN, and the sign of a
+zero that underflowing products sum to; the tests accept either (the cases' notes say "compare in
+ulps", "FMA decides" and "the kernel decides the sign").
 
 Format of a file:
 
@@ -355,10 +356,14 @@ def products():
     for m, k, n in [(3, 2, 4), (1, 5, 7), (9, 17, 1), (20, 33, 20), (70, 3, 70)]:
         dot_case(f"checked_dot/all-neg-zero-{m}x{k}x{n}", np.full((m, k), -0.0),
                  np.arange(k * n, dtype=np.float64).reshape(k, n) % 5 + 1, note=sum_of_zeros)
-    # Products that underflow: 1e-200 * -1e-200 rounds to -0.0. NumPy adds them to 0.0 and
-    # answers 0.0; ndarray's dot fuses each product into its sum (FMA, where the processor has
-    # it), and a sum of tiny negative products rounds to -0.0 (the second hostile sweep).
-    underflow = "products that underflow to -0.0: NumPy's sum is 0.0 (the second hostile sweep)"
+    # Products that underflow: 1e-200 * -1e-200 rounds to -0.0. A kernel that rounds each
+    # product and adds it to 0.0 answers 0.0 (OpenBLAS's Haswell kernels); one that fuses each
+    # product into its sum (FMA) ends at -0.0 (OpenBLAS's SkylakeX kernels, NumPy's default on
+    # an AVX-512 machine, and ndarray's dot). checked_dot and fast_matmul answer 0.0 on every
+    # machine (the second hostile sweep).
+    underflow = ("products that underflow to -0.0: the kernel decides the sign of NumPy's zero "
+                 "(0.0, or -0.0 where it fuses each product into the sum); the Rust functions "
+                 "answer 0.0")
     for m, k, n in [(1, 1, 1), (1, 2, 1), (3, 5, 4), (16, 50, 16)]:
         dot_case(f"checked_dot/underflow-{m}x{k}x{n}", np.full((m, k), 1e-200),
                  np.full((k, n), -1e-200), note=underflow)
@@ -529,7 +534,7 @@ def knn():
         # Rust's documented contract: for each row i, the k smallest d[i, j] with j != i,
         # ordered by (distance, index) with NaN last -- a stable argsort with i removed.
         n = dist.shape[0]
-        if k >= n:
+        if 0 < k and k >= n:  # k = 0 asks for nothing, even of no points
             raise ValueError(f"k={k} needs at least {k + 1} points, got {n}")
         out = np.zeros((n, k), dtype=np.int64)
         for i in range(n):

@@ -108,10 +108,12 @@ impl std::error::Error for DotShapeError {}
 /// the inner dimensions differ. Equal to NumPy's `a @ b` up to rounding:
 /// ndarray and NumPy's OpenBLAS add the products in different orders, so
 /// where products or sums overflow they can even disagree on the answer
-/// (inf, -inf or NaN; see [`fast_matmul`]). A sum is never -0.0, as in
-/// NumPy: products that underflow (`1e-200 * -1e-200`) round to -0.0, and
-/// NumPy adds them to 0.0, but `dot` fuses each product into its sum (FMA,
-/// where the processor has it), which can end at -0.0.
+/// (inf, -inf or NaN; see [`fast_matmul`]). A sum is never -0.0 here:
+/// products that underflow (`1e-200 * -1e-200`) round to -0.0, and a kernel
+/// that adds them to 0.0 answers 0.0, but one that fuses each product into
+/// its sum (FMA) can end at -0.0: `dot` where the processor has FMA, and
+/// NumPy's OpenBLAS with its AVX-512 kernels. NumPy's sign of that zero
+/// depends on the machine; this function's does not.
 ///
 /// # Panics
 /// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
