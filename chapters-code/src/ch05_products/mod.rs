@@ -226,7 +226,7 @@ fn matmul_with(
         1.0,
         par,
     );
-    // -0.0 + 0.0 is 0.0, as in NumPy; x + 0.0 is x for every other x.
+    // -0.0 + 0.0 is 0.0, NumPy's sum of zeros; x + 0.0 is x for every other x.
     match par {
         faer::Par::Seq => product.mapv_inplace(|x| x + 0.0),
         _ => product.par_mapv_inplace(|x| x + 0.0),
