@@ -98,7 +98,8 @@ fn check<T: Elem + ConvScalar>(case: &Case) -> Result<(), String> {
 
 /// A "summation order" case (Valid mode, f64): the Rust answer is the window's
 /// sum added in the input's order, row by row — an independent loop here —
-/// whatever SciPy answered.
+/// whatever SciPy answered. When the kernel is the larger, the two swap roles
+/// (as in SciPy), and the window is the kernel's.
 fn summed_row_by_row<T: Elem>(
     case: &Case,
     input: &Input<T>,
@@ -107,8 +108,13 @@ fn summed_row_by_row<T: Elem>(
 ) -> Result<(), String> {
     let got = got.map_err(|e| format!("error {e}"))?.mapv(Elem::to_f64);
     let a = input.view2().mapv(Elem::to_f64);
-    let k = kernel.view2().mapv(Elem::to_f64);
-    let correlate = case.function == "convolution::correlate2d";
+    let mut k = kernel.view2().mapv(Elem::to_f64);
+    if case.function == "convolution::correlate2d" {
+        k.invert_axis(Axis(0)); // correlation is convolution with the
+        k.invert_axis(Axis(1)); // kernel turned around
+    }
+    let swapped = k.nrows() > a.nrows() || k.ncols() > a.ncols();
+    let (a, k) = if swapped { (k, a) } else { (a, k) };
     let (p, q) = k.dim();
     let want = Array2::from_shape_fn(
         (a.nrows() + 1 - p, a.ncols() + 1 - q),
@@ -116,13 +122,7 @@ fn summed_row_by_row<T: Elem>(
             let mut sum = 0.0;
             for r in 0..p {
                 for c in 0..q {
-                    // Convolution flips the kernel; correlation does not.
-                    let w = if correlate {
-                        k[[r, c]]
-                    } else {
-                        k[[p - 1 - r, q - 1 - c]]
-                    };
-                    sum += a[[i + r, j + c]] * w;
+                    sum += a[[i + r, j + c]] * k[[p - 1 - r, q - 1 - c]];
                 }
             }
             sum
@@ -137,30 +137,41 @@ fn summed_row_by_row<T: Elem>(
 
 /// The examples `convolve2d`'s docs give, with SciPy's answers as the committed
 /// data holds them: `[[1, 1e308, -1e308]]` and `[[1e308, 1e308, -1e308]]` with a
-/// kernel of three ones, Valid: 0 and inf here, 1 and 1e308 in SciPy.
+/// kernel of three ones, Valid: 0 and inf here, 1 and 1e308 in SciPy; and
+/// three ones with the larger kernel `[[1, 1e308, -1e308, 0]]`, whose window
+/// is summed: [0, 0] here, [1, 0] in SciPy (the input's order gives [1, 0]).
 #[test]
 fn the_documented_summation_order_examples_hold() {
     let family = Family::load("convolution");
     for (id, ours, scipy) in [
-        ("convolve2d/float-order-cancels/valid", 0.0, 1.0),
+        ("convolve2d/float-order-cancels/valid", vec![0.0], vec![1.0]),
         (
             "convolve2d/float-order-overflows/valid",
-            f64::INFINITY,
-            1e308,
+            vec![f64::INFINITY],
+            vec![1e308],
+        ),
+        (
+            "convolve2d/float-order-larger-kernel/valid",
+            vec![0.0, 0.0],
+            vec![1.0, 0.0],
         ),
     ] {
+        let (ours, scipy) = (
+            Array2::from_shape_vec((1, ours.len()), ours).expect("one row"),
+            Array2::from_shape_vec((1, scipy.len()), scipy).expect("one row"),
+        );
         let case = family
             .cases
             .iter()
             .find(|c| c.id == id)
             .unwrap_or_else(|| panic!("no case {id}"));
         let want = case.expect.as_ref().expect("SciPy answered");
-        same_array(&array![[scipy]], want)
+        same_array(&scipy, want)
             .unwrap_or_else(|e| panic!("{id}: SciPy's answer: {e}"));
         let input = Input::<f64>::decode(&case.args["input"]);
         let kernel = Input::<f64>::decode(&case.args["kernel"]);
         let got = convolve2d(input.view2(), kernel.view2(), Mode::Valid)
             .expect("the input contains the kernel");
-        assert_eq!(got, array![[ours]], "{id}: ours");
+        assert_eq!(got, ours, "{id}: ours");
     }
 }

@@ -158,11 +158,12 @@ impl std::error::Error for ConvError {}
 /// `out[i][j] = Σ input[k][l] · kernel[i - k][j - l]`.
 ///
 /// Each sum is added in one order, the input's window row by row, whatever
-/// the arrays' layouts. SciPy's order depends on the shapes, so float
-/// results can differ from it by rounding, and more where a sum overflows
-/// or cancels: `[[1, 1e308, -1e308]]` with a kernel of three ones gives 0
-/// here and 1 in SciPy (the exact sum), `[[1e308, 1e308, -1e308]]` gives
-/// inf here and 1e308 there.
+/// the arrays' layouts (in `Valid` mode with a kernel larger than the input,
+/// where the two swap roles as in SciPy, the kernel's window). SciPy's order
+/// depends on the shapes, so float results can differ from it by rounding,
+/// and more where a sum overflows or cancels: `[[1, 1e308, -1e308]]` with a
+/// kernel of three ones gives 0 here and 1 in SciPy (the exact sum),
+/// `[[1e308, 1e308, -1e308]]` gives inf here and 1e308 there.
 ///
 /// # Panics
 /// When the result, or the zero-padded input of `Full` and `Same`, cannot
