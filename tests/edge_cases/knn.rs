@@ -9,7 +9,8 @@ use std::cmp::Ordering;
 use chapters_code::knn::{
     argpartition_rows, argsort_rows, argsort_rows_unstable, cmp_nan_last,
     k_nearest, pairwise_sq_distances, pairwise_sq_distances_broadcast,
-    pairwise_sq_distances_in_place, pairwise_sq_distances_symmetric, KnnError,
+    pairwise_sq_distances_in_place, pairwise_sq_distances_symmetric,
+    sq_distance, KnnError,
 };
 use ndarray::prelude::*;
 
@@ -179,6 +180,19 @@ fn knn_errors_name_the_numbers() {
     assert_eq!(e, KnnError::KthOutOfBounds { kth: 3, ncols: 3 });
     let e = k_nearest(a.view(), 2).unwrap_err();
     assert_eq!(e, KnnError::TooFewPoints { k: 2, points: 2 });
+}
+
+/// Points of different lengths: `sq_distance`'s documented panic, with one
+/// message in every profile (ndarray's `Zip` said "Producer dimension
+/// mismatch" with debug assertions and "assertion failed:
+/// part.equal_dim(dimension)" without).
+#[test]
+fn sq_distance_of_points_of_different_lengths_panics_clearly() {
+    let (a, b) = (array![1.0, 2.0], array![1.0]);
+    let panic = std::panic::catch_unwind(|| sq_distance(a.view(), b.view()));
+    let payload = panic.expect_err("different lengths");
+    let message = payload.downcast_ref::<String>().map(String::as_str);
+    assert_eq!(message, Some("sq_distance: points of 2 and 1 coordinates"));
 }
 
 /// No neighbours of the 2^40 points of a matrix with no columns: NumPy's

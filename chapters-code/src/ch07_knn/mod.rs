@@ -137,6 +137,9 @@ pub fn pairwise_sq_distances(x: ArrayView2<f64>) -> Array2<f64> {
 /// # Panics
 /// If the points have different numbers of coordinates.
 pub fn sq_distance(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
+    // Checked here: `Zip`'s own check says something else in each profile.
+    let (n, m) = (a.len(), b.len());
+    assert!(n == m, "sq_distance: points of {n} and {m} coordinates");
     Zip::from(a)
         .and(b)
         .fold(0.0, |sum, &a, &b| sum + (a - b) * (a - b))
