@@ -724,6 +724,13 @@ def life():
     life_cases(fam, "values-survives-neighbour-sum-wraps-to-2",
                np.array([[0, 0, 0, 0, 0], [0, 128, 128, 2, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 0]]),
                [1], ["c", "f"])
+    # The smallest cells that change the next board: seven 33s and a 28 around a dead cell sum
+    # to 259, which wraps to 3 in uint8, a birth that int64 does not give (cells of 32 make at
+    # most 256, which wraps to 0, neither 2 nor 3).
+    board = np.zeros((5, 5), dtype=np.int64)
+    board[1:4, 1:4] = 33
+    board[2, 2], board[3, 3] = 0, 28
+    life_cases(fam, "values-33-neighbour-sum-wraps-to-3", board, [1], ["c"])
     # A sweep: seeded random boards of every kind of shape (no rows, one or two rows or columns,
     # the smallest interior, thin, wide, square), of 0s and 1s, of any byte, and of values whose
     # neighbour sums wrap; 1, 2 and 10 generations; row-major and column-major.

@@ -129,3 +129,39 @@ fn a_board_of_2_to_the_40_rows_and_no_columns_steps_at_once() {
         .expect("one generation of an empty board takes no time");
     assert_eq!(dims, [(1 << 40, 0); 3]);
 }
+
+/// The chapter's module doc says where the tutorial's `int64` board and a
+/// `uint8` one part: a cell of 33 or more is needed (seven 33s and a 28 sum
+/// to 259, which wraps to 3), cells of 32 are not enough (at most 256, which
+/// wraps to 0). NumPy's answers hold it: each case whose `int64` board gives
+/// another answer (its note says so) has a cell of 33 or more, and the
+/// smallest such board is a case.
+#[test]
+fn int64_and_uint8_boards_part_only_from_cells_of_33() {
+    let family = Family::load("life");
+    let mut parted = BTreeSet::new();
+    for case in &family.cases {
+        let note = case.raw["note"].as_str().unwrap_or("");
+        if note.contains("int64") {
+            let board = Input::<u8>::decode(&case.args["board"]);
+            let largest = board.view2().iter().copied().max().unwrap_or(0);
+            assert!(
+                largest >= 33,
+                "{}: int64 differs with cells <= {largest}",
+                case.id
+            );
+            parted.insert(case.id.split('/').nth(1).unwrap_or("").to_owned());
+        }
+    }
+    assert!(
+        parted.contains("values-33-neighbour-sum-wraps-to-3"),
+        "{parted:?}"
+    );
+    let doc = include_str!("../../chapters-code/src/ch08_life/mod.rs");
+    let words = doc.split_whitespace().filter(|&w| w != "//!");
+    let doc = words.collect::<Vec<_>>().join(" ");
+    assert!(
+        doc.contains("the next board only from 33 on"),
+        "the module doc"
+    );
+}

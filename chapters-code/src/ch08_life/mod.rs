@@ -6,8 +6,9 @@
 //! board, but every function here still gives NumPy's answer for a `uint8`
 //! board: neighbour counts are `u8` sums that wrap around past 255, in every
 //! build profile, as NumPy's `uint8` arithmetic does. (The tutorial's boards
-//! are `int64`, which does not wrap: for cells of 32 and more the two can
-//! differ.)
+//! are `int64`, which does not wrap: from cells of 32 on a neighbour count can
+//! differ, eight 32s making 256, which wraps to 0; the next board only from 33
+//! on, where seven 33s and a 28 make 259, which wraps to 3, a birth.)
 
 // `s![0..-2, ..]` counts negative ends from the end of the axis, like NumPy;
 // clippy reads `0..-2` as an empty Rust range.
