@@ -51,7 +51,8 @@ pub enum Mode {
     /// The size of the input, cut from the full result as SciPy cuts it.
     Same,
     /// Only positions where the kernel lies entirely inside the input:
-    /// `(M - P + 1) × (N - Q + 1)`.
+    /// `(M - P + 1) × (N - Q + 1)`; for a kernel larger than the input,
+    /// which SciPy swaps with it, `(P - M + 1) × (Q - N + 1)`.
     Valid,
 }
 // ANCHOR_END: mode
