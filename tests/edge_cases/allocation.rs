@@ -117,13 +117,13 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         refused("pairwise_sq_distances", || {
             pairwise_sq_distances(tall_and_empty.view())
         }),
-        refused("pairwise_symmetric", || {
+        refused("pairwise_sq_distances_symmetric", || {
             pairwise_sq_distances_symmetric(tall_and_empty.view())
         }),
-        refused("pairwise_broadcast", || {
+        refused("pairwise_sq_distances_broadcast", || {
             pairwise_sq_distances_broadcast(tall_and_empty.view())
         }),
-        refused("pairwise_in_place", || {
+        refused("pairwise_sq_distances_in_place", || {
             pairwise_sq_distances_in_place(tall_and_empty.view())
         }),
         refused("distances_to", || {

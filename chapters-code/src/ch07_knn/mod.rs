@@ -95,7 +95,8 @@ impl std::error::Error for KnnError {}
 /// may differ (in every version).
 pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
     let (n, d) = x.dim();
-    ensure_allocatable::<f64>("pairwise_broadcast", &[n, n, d.max(1)]);
+    let name = "pairwise_sq_distances_broadcast";
+    ensure_allocatable::<f64>(name, &[n, n, d.max(1)]);
     let rows = x.slice(s![.., NewAxis, ..]); // X[:, np.newaxis, :], (n, 1, d)
     let cols = x.slice(s![NewAxis, .., ..]); // X[np.newaxis, :, :], (1, n, d)
     let differences = &rows - &cols; // (n, n, d): a new array
@@ -110,7 +111,8 @@ pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
 /// [`pairwise_sq_distances`], when it cannot be allocated.
 pub fn pairwise_sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
     let (n, d) = x.dim();
-    ensure_allocatable::<f64>("pairwise_in_place", &[n, n, d.max(1)]);
+    let name = "pairwise_sq_distances_in_place";
+    ensure_allocatable::<f64>(name, &[n, n, d.max(1)]);
     let differences =
         &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]);
     differences.mapv_into(|v| v * v).sum_axis(Axis(2))
@@ -152,7 +154,7 @@ pub fn sq_distance(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
 /// like [`pairwise_sq_distances`].
 pub fn pairwise_sq_distances_symmetric(x: ArrayView2<f64>) -> Array2<f64> {
     let n = x.nrows();
-    ensure_allocatable::<f64>("pairwise_symmetric", &[n, n]);
+    ensure_allocatable::<f64>("pairwise_sq_distances_symmetric", &[n, n]);
     let mut dist_sq = Array2::<f64>::zeros((n, n));
     for i in 0..n {
         for j in i..n {
