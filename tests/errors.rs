@@ -3,7 +3,7 @@
 //! (`tests/snapshots/errors__error_messages.snap`).
 
 use chapters_code::broadcasting::broadcast_shapes;
-use chapters_code::convolution::{convolve2d, Mode};
+use chapters_code::convolution::{convolve2d, correlate2d, Mode};
 use chapters_code::knn::{argpartition_rows, k_nearest};
 use chapters_code::meshgrid::numpy_arange;
 use chapters_code::newaxis::infer_shape;
@@ -46,6 +46,12 @@ fn error_messages() {
         "k_nearest(4 points, 4)",
         k_nearest(d.view(), 4).expect_err("k = 4").to_string(),
     );
+    show(
+        "k_nearest(1 point, 1)",
+        k_nearest(Array2::<f64>::zeros((1, 1)).view(), 1)
+            .expect_err("k = 1")
+            .to_string(),
+    );
 
     let ones = Array2::<i64>::ones((2, 5));
     let e = convolve2d(ones.view(), Array2::ones((3, 2)).view(), Mode::Valid)
@@ -58,6 +64,13 @@ fn error_messages() {
     )
     .expect_err("empty");
     show("convolve2d(0×3, 3×2, Same)", e.to_string());
+    let e = correlate2d(
+        Array2::<i64>::zeros((0, 3)).view(),
+        Array2::ones((1, 1)).view(),
+        Mode::Full,
+    )
+    .expect_err("empty");
+    show("correlate2d(0×3, 1×1, Full)", e.to_string());
 
     for (start, stop, step) in [
         (0.0, 1.0, 0.0),

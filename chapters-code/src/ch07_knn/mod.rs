@@ -75,15 +75,21 @@ impl fmt::Display for KnnError {
             ),
             KnnError::TooFewPoints { k, points } => write!(
                 f,
-                "cannot find {k} neighbours among {points} points \
-                 (each point has {} others)",
-                points.saturating_sub(1)
+                "cannot find {} among {} (each point has {})",
+                count(*k, "neighbour"),
+                count(*points, "point"),
+                count(points.saturating_sub(1), "other")
             ),
         }
     }
 }
 
 impl std::error::Error for KnnError {}
+
+/// "1 point", "2 points": a count and its noun.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
 // ANCHOR_END: knn_error
 
 // ANCHOR: pairwise_broadcast

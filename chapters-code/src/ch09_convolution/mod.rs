@@ -136,14 +136,13 @@ impl fmt::Display for ConvError {
         match self {
             ConvError::Empty { input, kernel } => write!(
                 f,
-                "convolve2d: input {}×{} and kernel {}×{} must both be \
-                 non-empty",
+                "input {}×{} and kernel {}×{} must both be non-empty",
                 input.0, input.1, kernel.0, kernel.1
             ),
             ConvError::ValidNeedsContainment { input, kernel } => write!(
                 f,
-                "convolve2d, Valid mode: neither {}×{} (input) nor {}×{} \
-                 (kernel) contains the other",
+                "Valid mode: neither {}×{} (input) nor {}×{} (kernel) \
+                 contains the other",
                 input.0, input.1, kernel.0, kernel.1
             ),
         }
