@@ -57,7 +57,9 @@ pub enum BroadcastError {
         /// The disagreeing sizes found on that axis (none of them 1).
         sizes: Vec<usize>,
     },
-    /// A shape has more elements than any array can hold.
+    /// A shape is larger than any array can be: more elements than
+    /// `isize::MAX`, or, for a result, more bytes (NumPy counts the sizes
+    /// other than 0 even when one is 0).
     TooLarge {
         /// All the shapes that were to be broadcast, as given.
         shapes: Vec<Vec<usize>>,
@@ -111,7 +113,7 @@ impl fmt::Display for BroadcastError {
             }
             BroadcastError::TooLarge { shapes, shape } => write!(
                 f,
-                "shapes {}: {} has more elements than an array can hold",
+                "shapes {}: {} is too large for an array",
                 list(shapes),
                 numpy_shape(shape)
             ),
@@ -194,7 +196,9 @@ pub fn fits_in_an_array(shape: &[usize]) -> bool {
 
 // ANCHOR: checked_add
 /// `&a + &b`, but returning a [`BroadcastError`] instead of panicking when
-/// the shapes do not broadcast. Integers wrap around on overflow, as in
+/// the shapes do not broadcast, or when NumPy's `+` raises "array is too
+/// big" (a result whose sizes other than 0 take more than `isize::MAX`
+/// bytes, even an empty one). Integers wrap around on overflow, as in
 /// NumPy, in debug and release builds alike (see [`NumpyAdd`]).
 ///
 /// # Panics
@@ -212,9 +216,13 @@ where
     D2: Dimension,
 {
     let shape = broadcast_shapes(&[a.shape(), b.shape()])?;
-    if !fits_in_an_array(&shape) {
-        // The rules accept the shape (the zero hides it), but no array can have
-        // it: in NumPy "array is too big", here TooLarge.
+    // The rules accept the shape (a 0 can hide the other sizes), but NumPy
+    // makes no array whose sizes other than 0 take more than isize::MAX
+    // bytes: "array is too big", here TooLarge. In bytes, as NumPy counts:
+    // an empty f64 result of shape (0, 2**60) is refused, a u8 one is not.
+    let mut nonzero = shape.iter().filter(|&&n| n != 0);
+    let bytes = nonzero.try_fold(size_of::<A>(), |p, &n| p.checked_mul(n));
+    if bytes.is_none_or(|bytes| bytes > isize::MAX as usize) {
         let shapes = vec![a.shape().to_vec(), b.shape().to_vec()];
         return Err(BroadcastError::TooLarge { shapes, shape });
     }
@@ -608,7 +616,7 @@ mod tests {
                 .expect_err("2^64 elements")
                 .to_string(),
             "shapes (4294967296,1) (1,4294967296): (4294967296,4294967296) \
-             has more elements than an array can hold"
+             is too large for an array"
         );
         // The largest shapes an array can have are fine, as in NumPy.
         assert_eq!(ok(&[&[isize::MAX as usize], &[1]]), [isize::MAX as usize]);
