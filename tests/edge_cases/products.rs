@@ -169,3 +169,28 @@ fn check_bench(case: &Case) -> Result<(), String> {
     same_array(&a, &want[0])?;
     same_array(&b, &want[1])
 }
+
+/// An empty product of a long view: `np.broadcast_to(1.5, (2**40, 3)) @
+/// np.zeros((3, 0))` is an empty (2**40, 0) array at once in NumPy 2.4.6.
+/// `checked_dot` used to let `dot` walk the 2^40 rows (about 7 minutes in a
+/// debug build, 1 µs in release); every product must return at once.
+#[test]
+fn an_empty_product_of_2_to_the_40_rows_returns_at_once() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let one = array![[1.5]];
+        let tall = one.broadcast((1 << 40, 3)).expect("a broadcast view");
+        let none = Array2::<f64>::zeros((3, 0));
+        let dims = [
+            checked_dot(tall, none.view()).expect("3 = 3").dim(),
+            fast_matmul(tall, none.view()).dim(),
+            fast_matmul_par(tall, none.view()).dim(),
+        ];
+        // Ignored if the test already gave up waiting.
+        let _ = done.send(dims);
+    });
+    let dims = finished
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("an empty product takes no time");
+    assert_eq!(dims, [(1 << 40, 0); 3]);
+}
