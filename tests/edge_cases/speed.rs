@@ -239,3 +239,32 @@ fn check_distances(case: &Case, function: &str) -> Result<(), String> {
         },
     }
 }
+
+/// A distance function of chapter 2.
+type Distances = fn(ArrayView1<f64>, ArrayView2<f64>) -> Array1<f64>;
+
+/// A view of 2^60 points without coordinates holds no numbers, but its
+/// 2^60 distances take 2^63 bytes: every distance function panics with its
+/// name (as its documentation says), where NumPy raises "array is too big".
+#[test]
+fn distances_too_big_for_memory_panic_with_the_function_name() {
+    let none = Array2::<f64>::zeros((1, 0));
+    let points = none.broadcast((1 << 60, 0)).expect("a broadcast view");
+    let point = Array1::<f64>::zeros(0);
+    let functions: [(&str, Distances); 4] = [
+        ("distances_to", distances_to),
+        ("distances_to_par", distances_to_par),
+        ("distances_broadcast_literal", distances_broadcast_literal),
+        ("distances_broadcast_in_place", distances_broadcast_in_place),
+    ];
+    for (name, function) in functions {
+        let panic = catch_unwind(|| function(point.view(), points))
+            .expect_err("2^63 bytes of distances");
+        let message = panic.downcast_ref::<String>().expect("a message");
+        assert!(
+            message.starts_with(&format!("{name}: "))
+                && message.contains("too big for memory"),
+            "{message}"
+        );
+    }
+}
