@@ -217,6 +217,9 @@ impl std::error::Error for ReshapeError {}
 /// unknown axis worked out, for an array of `len` elements. NumPy 2.4 also
 /// takes other negative sizes as unknown; here they are an error. NumPy
 /// also refuses more than 64 axes; ndarray's `IxDyn` has no such limit.
+/// The limit here counts elements (no element type is given); NumPy's
+/// counts bytes, so it is stricter for wider types: it reshapes `np.zeros(0,
+/// np.uint8)` to `(0, 2**60)` but raises "array is too big" for float64.
 pub fn infer_shape(
     len: usize,
     requested: &[isize],

@@ -117,7 +117,10 @@ impl std::error::Error for DotShapeError {}
 ///
 /// # Panics
 /// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
-/// empty matrices, `m × 0` and `0 × n`, ask for `m·n` zeros.
+/// empty matrices, `m × 0` and `0 × n`, ask for `m·n` zeros. An empty
+/// result is returned even where NumPy counts the bytes of its other size
+/// and raises "array is too big" (`(0, 3) @ (3, 2**60)`), as ndarray and
+/// `allocation::checked_bytes` accept it.
 pub fn checked_dot(
     a: ArrayView2<'_, f64>,
     b: ArrayView2<'_, f64>,
