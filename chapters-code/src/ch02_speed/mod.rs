@@ -227,23 +227,39 @@ pub const HUGE_PAGE_PROBE_BYTES: usize = 40 << 20;
 
 /// Whether this process's global allocator backs a fresh large array with
 /// huge pages: writes a new array of [`HUGE_PAGE_PROBE_BYTES`] and counts
-/// its page faults. On 4 KiB pages that is one fault per page (10,240);
-/// fewer than a quarter of that means most of it was on huge pages. `None`
-/// where the platform does not count page faults.
+/// its page faults. On base pages that is one fault per page (10,240 of
+/// 4 KiB on x86-64); fewer than a quarter of that means most of it was on
+/// huge pages. `None` where the platform does not count page faults.
 pub fn allocator_gets_huge_pages() -> Option<bool> {
     let len = HUGE_PAGE_PROBE_BYTES / size_of::<f64>();
     let faults = page_faults_of(|| {
         let probe = Array1::from_elem(len, 1.0_f64);
         std::hint::black_box(&probe);
     })?;
-    Some(mostly_huge_pages(faults as f64, HUGE_PAGE_PROBE_BYTES))
+    let page = base_page_bytes();
+    Some(mostly_huge_pages(faults as f64, HUGE_PAGE_PROBE_BYTES, page))
 }
 
 /// Whether `faults` page faults for writing `bytes` of fresh memory mean that most of it
-/// was on huge pages: on 4 KiB pages it takes one fault per page, and fewer than a quarter
-/// of that cannot be 4 KiB pages alone.
-pub(crate) fn mostly_huge_pages(faults: f64, bytes: usize) -> bool {
-    faults < bytes.div_ceil(4096) as f64 / 4.0
+/// was on huge pages: on base pages of `page_bytes` it takes one fault per page, and fewer
+/// than a quarter of that cannot be base pages alone.
+pub(crate) fn mostly_huge_pages(faults: f64, bytes: usize, page_bytes: usize) -> bool {
+    faults < bytes.div_ceil(page_bytes) as f64 / 4.0
+}
+
+/// The size of this process's base memory pages, from Linux's `/proc/self/smaps`
+/// (`KernelPageSize`): 4 KiB on x86-64, 16 or 64 KiB on some aarch64 kernels, where a
+/// count of 4 KiB pages would take 64 KiB pages for huge ones. 4 KiB where it cannot be
+/// read.
+pub(crate) fn base_page_bytes() -> usize {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap_or_default();
+    smaps
+        .lines()
+        .find_map(|line| line.strip_prefix("KernelPageSize:"))
+        .and_then(|size| size.trim().strip_suffix("kB"))
+        .and_then(|kib| kib.trim().parse::<usize>().ok())
+        .filter(|&kib| kib > 0)
+        .map_or(4096, |kib| kib * 1024)
 }
 
 /// The environment variable with which `./bench.sh` tells a benchmark or
@@ -788,6 +804,20 @@ pub fn exercise_mean_distance() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 40 MiB on 64 KiB base pages takes 640 faults, under a quarter of the 10,240 it
+    /// takes on 4 KiB pages: the check must count the machine's own pages.
+    #[test]
+    fn huge_pages_are_judged_against_the_base_page_size() {
+        let bytes = HUGE_PAGE_PROBE_BYTES;
+        assert!(!mostly_huge_pages(640.0, bytes, 64 << 10));
+        assert!(mostly_huge_pages(640.0, bytes, 4 << 10));
+        assert!(!mostly_huge_pages(10_240.0, bytes, 4 << 10));
+        assert!(mostly_huge_pages(20.0, bytes, 4 << 10)); // 2 MiB pages
+        if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
+            assert_eq!(base_page_bytes(), 4096);
+        }
+    }
 
     #[test]
     fn the_not_available_report_names_every_measured_variant() {

@@ -193,14 +193,19 @@ fn huge_pages_granted(results: &Results) -> String {
         .and_then(|run| run.fact("transparent hugepages"))
         .and_then(crate::results::selected_word)
         .unwrap_or("unknown");
-    // A 2 MiB huge page takes one fault where 4 KiB pages take 512.
+    // A 2 MiB huge page takes one fault where 4 KiB pages take 512. The counts come from
+    // the results file, which does not record the base page size: these sentences take
+    // x86-64's 4 KiB (a run on 64 KiB pages would need that fact recorded).
     const SAVED_BY_ONE_HUGE_PAGE: f64 = 511.0;
-    let small_pages = RESULT_BYTES.div_ceil(4096) as f64;
+    const BASE_PAGE_BYTES: usize = 4096;
+    let small_pages = RESULT_BYTES.div_ceil(BASE_PAGE_BYTES) as f64;
     match (
         faults(PageFaultSide::Rust),
         faults(PageFaultSide::RustHugePages),
     ) {
-        (Some(plain), _) if mostly_huge_pages(plain, RESULT_BYTES) => {
+        (Some(plain), _)
+            if mostly_huge_pages(plain, RESULT_BYTES, BASE_PAGE_BYTES) =>
+        {
             let why = if mode == "always" {
                 "this kernel gives huge pages to large allocations unasked (its \
                  transparent huge page setting is `always`), so the columns compare huge \
