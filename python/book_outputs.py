@@ -29,7 +29,23 @@ import platform
 import sys
 from pathlib import Path
 
-import numpy as np
+# The variables scripts/numpy-outputs.sh drops so that NumPy runs in its default
+# configuration: they change OpenBLAS's kernels or threads, and so the last bits of products
+# and the sign of zeros the book's committed outputs record.
+TUNING_PREFIXES = ("OPENBLAS_", "GOTO_", "OMP_", "NPY_")
+
+
+def refuse_tuned_numpy():
+    """Stops a script that would record NumPy's answers in a tuned configuration."""
+    tuning = sorted(name for name in os.environ if name.startswith(TUNING_PREFIXES))
+    if tuning:
+        sys.exit(f"error: {', '.join(tuning)} set: the committed outputs record NumPy in its "
+                 "default configuration; run scripts/numpy-outputs.sh, which drops them")
+
+
+refuse_tuned_numpy()
+
+import numpy as np  # noqa: E402 (after the check: OpenBLAS reads its variables on import)
 
 OUTPUT_ROOT = Path(__file__).resolve().parent / "outputs"
 MANIFEST = "SHA256SUMS"

@@ -55,8 +55,12 @@ import sys
 import warnings
 from pathlib import Path
 
-import numpy as np
-import scipy
+from book_outputs import refuse_tuned_numpy
+
+refuse_tuned_numpy()  # before NumPy loads OpenBLAS, which reads its variables then
+
+import numpy as np  # noqa: E402
+import scipy  # noqa: E402
 from scipy import signal
 
 # The tutorial's Game of Life step, the one copy the chapter script and bench.py use too.
