@@ -410,7 +410,7 @@ pub fn close_array<D: Dimension>(
 }
 
 /// The shape and then every element of `got` against NumPy's `want`, with `equal`.
-fn compare<T: Elem, D: Dimension>(
+pub fn compare<T: Elem, D: Dimension>(
     got: &ArrayBase<impl ndarray::Data<Elem = T>, D>,
     want: &Value,
     equal: impl Fn(T, T) -> bool,
