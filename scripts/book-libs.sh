@@ -9,5 +9,10 @@
 # rustdoc refuses to choose between two candidates for `extern crate ndarray` (E0464). The list
 # of files comes from cargo's own build messages, so it is always this build's, and only it.
 set -euo pipefail
+case "${1:-}" in
+    "") ;;
+    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "usage: scripts/book-libs.sh   (no arguments)" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 exec cargo run --quiet -p book-test -- libs

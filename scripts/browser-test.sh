@@ -5,6 +5,12 @@
 # Chromium, downloads no browser) and axe-core (the accessibility rules, loaded into the pages from
 # node_modules, offline).
 set -euo pipefail
+# It takes no arguments: `--help` prints the lines above instead of installing and running.
+case "${1:-}" in
+    "") ;;
+    -h | --help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "usage: scripts/browser-test.sh   (no arguments; it checks book/, from scripts/mdbook-build.sh)" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 
 need_apt=()

@@ -4,7 +4,13 @@
 # `cargo test` checks them with overflow checks on. An answer that depends on the build
 # profile fails one of the two runs. Only the companion crate is built again, unoptimised
 # (the arithmetic is the same at every opt-level); its dependencies keep their test build.
+#
+#   scripts/edge-cases-release-arithmetic.sh               every edge case
+#   scripts/edge-cases-release-arithmetic.sh convolution   arguments go to cargo test (a filter)
 set -euo pipefail
+case "${1:-}" in
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
 cd "$(dirname "$0")/.."
 settings=()
 for profile in dev test; do

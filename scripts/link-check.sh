@@ -8,7 +8,27 @@
 #   target/external-links-html.txt and must be https: or mailto: addresses.
 # hyperlink is pinned and installed once with `cargo install --locked` (about a minute of CPU,
 # 60 small crates), next to mdbook in ~/.cargo/bin.
+#
+#   scripts/link-check.sh          checks book/
+#   scripts/link-check.sh DIR      checks another built book (a path from where you run it)
 set -euo pipefail
+usage="usage: scripts/link-check.sh [DIR]   (a built book; default book/)"
+case "${1:-}" in
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "$usage" >&2; exit 2 ;;
+esac
+if [ $# -gt 1 ]; then
+    echo "$usage" >&2
+    exit 2
+fi
+# A folder given is found from the caller's folder, before the cd below.
+book=book
+if [ $# -eq 1 ]; then
+    if ! book="$(cd "$1" 2>/dev/null && pwd)"; then
+        echo "error: $1: no such folder" >&2
+        exit 1
+    fi
+fi
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
 
@@ -26,7 +46,6 @@ if ! tool_is "$bin/hyperlink" "$HYPERLINK_VERSION" && ! has_tool hyperlink "$HYP
     exit 1
 fi
 
-book="${1:-book}"
 if [ ! -f "$book/index.html" ]; then
     echo "error: no built book in $book/; run scripts/mdbook-build.sh first" >&2
     exit 1

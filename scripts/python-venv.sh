@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the virtual environment .venv (ignored by git) with the NumPy side's packages,
-# python/requirements.txt (NumPy, SciPy), for ./bench.sh and the scripts in python/.
+# python/requirements.txt (NumPy, SciPy, threadpoolctl), for ./bench.sh and the scripts in
+# python/.
 #
 # Debian's and Ubuntu's system Python refuses `pip install` outside a virtual environment
 # (PEP 668, "externally-managed-environment"); a venv is the supported way. Running the script
@@ -11,6 +12,13 @@
 #
 # Then: ./bench.sh picks .venv up by itself; for a chapter script, .venv/bin/python python/….py
 set -euo pipefail
+# It takes no arguments (PYTHON=… picks the interpreter): `--help` prints the lines above
+# instead of creating .venv and downloading the packages.
+case "${1:-}" in
+    "") ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "usage: scripts/python-venv.sh   (no arguments; PYTHON=python3.12 picks another Python)" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 
 python="${PYTHON:-python3}"
