@@ -2,7 +2,8 @@
 # Regenerates every NumPy output the book shows (python/outputs/), and each folder's
 # SHA256SUMS manifest, which `cargo test --test book_guard` checks byte for byte (the tests
 # never run Python). Needs NumPy and SciPy: scripts/python-venv.sh once, or PYTHON=….
-# Runs NumPy in its default configuration (OPENBLAS_*, GOTO_*, OMP_*, NPY_* are dropped).
+# Runs NumPy in its default configuration (OPENBLAS_*, GOTO_*, OMP_*, MKL_*, NPY_*, MALLOC_*,
+# GLIBC_TUNABLES and PYTHONMALLOC are dropped).
 #
 #   scripts/numpy-outputs.sh            every chapter script and the edge-case data
 #   scripts/numpy-outputs.sh ch03       only python/ch03_*.py (any start of a chapter script's
@@ -10,7 +11,7 @@
 #   scripts/numpy-outputs.sh edge       only the edge-case data (python/edge_cases.py)
 set -euo pipefail
 case "${1:-}" in
-    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 if [ $# -gt 1 ] || [[ "${1:-}" == -* ]]; then
     echo "usage: scripts/numpy-outputs.sh [ch03 | introduction | where_next | edge | ...]" >&2
@@ -45,11 +46,13 @@ if [ ${#scripts[@]} -eq 0 ] && [ "$only" != edge ]; then
 fi
 # The outputs are default NumPy's: settings inherited from the caller's environment that
 # change its kernels or threads (some machines set OPENBLAS_CORETYPE, which pins OpenBLAS to
-# an older processor's kernels and changes the last bits of products) are dropped, and named.
+# an older processor's kernels and changes the last bits of products), or Python's and
+# glibc's allocators (PYTHONMALLOC=malloc changes chapter 1's resident memory), are dropped,
+# and named: python/book_outputs.py refuses to record with any of them set.
 dropped=()
 for name in $(compgen -e); do
     case "$name" in
-        OPENBLAS_* | GOTO_* | OMP_* | NPY_*)
+        OPENBLAS_* | GOTO_* | OMP_* | MKL_* | NPY_* | MALLOC_* | GLIBC_TUNABLES | PYTHONMALLOC)
             dropped+=("$name=${!name}")
             unset "$name"
             ;;

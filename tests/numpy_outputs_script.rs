@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The stub interpreter: appends `folder|arguments` to `$STUB_LOG`, and the value of
-/// `OPENBLAS_CORETYPE` it was given (or `unset`) to `$STUB_LOG.env`; fails the NumPy check
+/// `OPENBLAS_CORETYPE` and `PYTHONMALLOC` it was given (or `unset`) to `$STUB_LOG.env`; fails the NumPy check
 /// when `$STUB_NO_NUMPY` is set and the script named `$STUB_FAIL`; running a `ch01_`
 /// script writes `outputs/ch01-memory/stub.txt`, as a chapter script writes its outputs.
 const STUB: &str = r#"#!/bin/sh
 printf '%s|%s\n' "$PWD" "$*" >> "$STUB_LOG"
-printf '%s\n' "${OPENBLAS_CORETYPE-unset}" >> "$STUB_LOG.env"
+printf '%s %s\n' "${OPENBLAS_CORETYPE-unset}" "${PYTHONMALLOC-unset}" >> "$STUB_LOG.env"
 case "$*" in
     "-c import numpy, scipy")
         if [ -n "${STUB_NO_NUMPY:-}" ]; then exit 1; fi ;;
@@ -125,8 +125,12 @@ impl Layout {
         // would add that note to every run's output.
         for (key, _) in std::env::vars_os() {
             let key = key.to_string_lossy();
-            let tuning = ["OPENBLAS_", "GOTO_", "OMP_", "NPY_"];
-            if tuning.iter().any(|prefix| key.starts_with(prefix)) {
+            let tuning =
+                ["OPENBLAS_", "GOTO_", "OMP_", "MKL_", "NPY_", "MALLOC_"];
+            if tuning.iter().any(|prefix| key.starts_with(prefix))
+                || key == "GLIBC_TUNABLES"
+                || key == "PYTHONMALLOC"
+            {
                 command.env_remove(key.as_ref());
             }
         }
@@ -250,8 +254,9 @@ fn a_full_run_runs_every_chapter_script_then_the_edge_cases_then_prunes() {
     assert!(said.contains("==> ch03_broadcasting.py\n"), "{said}");
 }
 
-/// Outputs are default NumPy's: OpenBLAS's kernel choice and NumPy's SIMD switches from the
-/// caller's environment never reach Python, and the script names what it dropped.
+/// Outputs are default NumPy's: OpenBLAS's kernel choice, NumPy's SIMD switches and Python's
+/// allocator from the caller's environment never reach Python, and the script names what it
+/// dropped.
 #[test]
 fn numpys_tuning_variables_are_dropped_and_named() {
     let layout = Layout::new("tuning");
@@ -260,6 +265,8 @@ fn numpys_tuning_variables_are_dropped_and_named() {
         ("PYTHON", stub.as_str()),
         ("OPENBLAS_CORETYPE", "Haswell"),
         ("NPY_DISABLE_CPU_FEATURES", "AVX512F"),
+        ("PYTHONMALLOC", "malloc"),
+        ("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"),
     ];
     let output = layout.run(&["ch01"], &env);
     let said = text(&output);
@@ -267,11 +274,13 @@ fn numpys_tuning_variables_are_dropped_and_named() {
     let seen = std::fs::read_to_string(layout.log.with_extension("log.env"))
         .expect("the stub ran");
     assert!(seen.lines().count() >= 2, "{seen}");
-    assert!(seen.lines().all(|line| line == "unset"), "{seen}");
+    assert!(seen.lines().all(|line| line == "unset unset"), "{seen}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     for dropped in [
         "OPENBLAS_CORETYPE=Haswell",
         "NPY_DISABLE_CPU_FEATURES=AVX512F",
+        "PYTHONMALLOC=malloc",
+        "GLIBC_TUNABLES=glibc.malloc.hugetlb=1",
     ] {
         assert!(stderr.contains(dropped), "{stderr}");
     }
