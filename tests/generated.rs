@@ -95,3 +95,34 @@ fn an_unknown_command_is_a_clear_error() {
     );
     assert!(stderr.contains("Usage:"), "{stderr}");
 }
+
+/// The samples run without the caller's allocator settings: `check` in a shell with
+/// `MALLOC_MMAP_THRESHOLD_` set (which moves chapter 1's resident memory) and
+/// `GLIBC_TUNABLES` still finds every output as committed.
+#[test]
+fn outputs_do_not_depend_on_the_callers_allocator_settings() {
+    assert!(chapters_code::chapter::is_allocator_setting(
+        "MALLOC_TOP_PAD_"
+    ));
+    assert!(chapters_code::chapter::is_allocator_setting(
+        "GLIBC_TUNABLES"
+    ));
+    assert!(!chapters_code::chapter::is_allocator_setting(
+        "RUST_BACKTRACE"
+    ));
+    if matches!(Mode::from_env(), Ok(Mode::Update)) {
+        return; // the other tests are rewriting the files this one reads
+    }
+    let run = Command::new(env!("CARGO_BIN_EXE_chapters-code"))
+        .arg("check")
+        .env("MALLOC_MMAP_THRESHOLD_", "1000000000")
+        .env("GLIBC_TUNABLES", "glibc.malloc.tcache_count=0")
+        .output()
+        .expect("the chapters-code binary runs");
+    assert!(
+        run.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}

@@ -8,10 +8,10 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::chapter::{
-    panic_report, repo_root, Chapter, Figure, Measure, Render, Sample, Table,
+    fresh_process, panic_report, repo_root, Chapter, Figure, Measure, Render,
+    Sample, Table,
 };
 use crate::error::{Context, Error, Result};
 use crate::results::write_atomically;
@@ -268,7 +268,7 @@ fn run_sample(
     sample: &Sample,
 ) -> Result<Vec<u8>> {
     let key = sample_key(chapter, sample);
-    let run = Command::new(host.program)
+    let run = fresh_process(host.program)
         .args(["sample", &key])
         .env("RUST_BACKTRACE", "0")
         .output()

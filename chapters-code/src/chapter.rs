@@ -228,6 +228,29 @@ pub enum Render {
     Processes(fn(&Path) -> Result<String>),
 }
 
+/// Whether an environment variable tunes the C library's or mimalloc's allocator.
+pub fn is_allocator_setting(name: &str) -> bool {
+    name.starts_with("MALLOC_")
+        || name.starts_with("MIMALLOC_")
+        || name == "GLIBC_TUNABLES"
+}
+
+/// A command that runs `program` (the book's) in a fresh process without the caller's
+/// allocator settings ([`is_allocator_setting`]), for a sample or a [`Render::Processes`]
+/// table: what they print must not depend on the shell that wrote the outputs. Chapter 1's
+/// heap table reads resident memory, and with `MALLOC_MMAP_THRESHOLD_=1000000000` its `Vec`
+/// grown by `push` occupied 16 bytes per element instead of 8: `cargo run --release` wrote
+/// that, and `cargo test` failed, in such a shell.
+pub fn fresh_process(program: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(program);
+    for (name, _) in std::env::vars_os() {
+        if is_allocator_setting(&name.to_string_lossy()) {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
 /// Runs some code under a counting allocator and says what it saw.
 pub type Measure<'a> = &'a dyn Fn(&mut dyn FnMut()) -> HeapUse;
 

@@ -9,12 +9,11 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::process::Command;
 
 use ndarray::prelude::*;
 
 use super::fixed_width;
-use crate::chapter::{HeapUse, Measure};
+use crate::chapter::{fresh_process, HeapUse, Measure};
 use crate::error::{Context, Error, Result};
 
 /// The number of elements of every layout of the table.
@@ -232,7 +231,7 @@ pub fn allocator_name() -> &'static str {
 pub fn heap_report(program: &Path) -> Result<String> {
     let mut rows = Vec::new();
     for layout in HeapLayout::ALL {
-        let run = Command::new(program)
+        let run = fresh_process(program)
             .args(["heap", layout.key()])
             .output()
             .context(format!("cannot run {} heap", program.display()))?;
