@@ -97,8 +97,8 @@ fn sync(mode: Mode, kinds: &[Kind]) -> Result<()> {
         println!("{line}");
     }
     println!(
-        "{} generated files checked, {} changed",
-        report.checked,
+        "{} checked, {} changed",
+        count(report.checked, "generated file"),
         report.changes.len()
     );
     Ok(())
@@ -159,10 +159,11 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
         .context("the merged results")?;
     write_atomically(&path, text.as_bytes())?;
     println!(
-        "results {}: {measured} timings measured now, {} in all, from {} runs",
+        "results {}: {} measured now, {} in all, from {}",
         path.display(),
+        count(measured, "timing"),
         merged.timings.len(),
-        merged.runs.len()
+        count(merged.runs.len(), "run")
     );
     Ok(())
 }
@@ -172,9 +173,9 @@ fn bench_plan(dir: &Path, groups: &[&str]) -> Result<()> {
     let plan = BenchPlan::new(groups)?;
     plan.write(dir)?;
     println!(
-        "plan: {} benchmarks in {} groups: {}",
-        plan.series.len(),
-        plan.groups.len(),
+        "plan: {} in {}: {}",
+        count(plan.series.len(), "benchmark"),
+        count(plan.groups.len(), "group"),
         plan.groups.join(" ")
     );
     Ok(())
@@ -215,6 +216,11 @@ fn cpu_features() -> String {
     {
         "unknown".to_string()
     }
+}
+
+/// "1 group", "2 groups": a count and its noun, so that a run of one reads right.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 fn list() {
