@@ -857,17 +857,8 @@ mod tests {
     #[test]
     fn the_prose_gives_the_sizes_the_code_uses() {
         use crate::allocation::{HUGE_PAGE_ADVICE_BYTES, PROBE_BYTES};
-        fn thousands(n: usize) -> String {
-            let digits = n.to_string();
-            let mut out = String::new();
-            for (i, digit) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                    out.push(',');
-                }
-                out.push(digit);
-            }
-            out
-        }
+        // 9999999 as the prose writes it: "9,999,999".
+        let thousands = |n: usize| crate::results::format_size(n as u64);
         let megabytes = |values: usize| {
             format!("{:.0} MB", (values * size_of::<f64>()) as f64 / 1e6)
         };
