@@ -304,11 +304,7 @@ fn parse_python(
             min: number_of(min)?,
             max: number_of(max)?,
         };
-        let ordered = spread.min <= spread.q1
-            && spread.q1 <= median_seconds
-            && median_seconds <= spread.q3
-            && spread.q3 <= spread.max;
-        if !ordered {
+        if !spread.orders(median_seconds) {
             return Err(error(
                 number,
                 "expected min <= q1 <= median <= q3 <= max".into(),

@@ -57,6 +57,17 @@ pub struct Spread {
     pub max: f64,
 }
 
+impl Spread {
+    /// Whether the spread lies around `median` in order, min ≤ q1 ≤ median ≤ q3 ≤ max: the
+    /// rule both the results file and a run's `python.csv` are read with.
+    pub fn orders(&self, median: f64) -> bool {
+        self.min <= self.q1
+            && self.q1 <= median
+            && median <= self.q3
+            && self.q3 <= self.max
+    }
+}
+
 /// One measured timing: the median time of one call, in seconds, with its spread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timing {
@@ -541,11 +552,7 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
                     min: time("min_seconds", min)?,
                     max: time("max_seconds", max)?,
                 };
-                let ordered = spread.min <= spread.q1
-                    && spread.q1 <= median_seconds
-                    && median_seconds <= spread.q3
-                    && spread.q3 <= spread.max;
-                if !ordered {
+                if !spread.orders(median_seconds) {
                     return Err(line_error(
                         number,
                         "expected min <= q1 <= median <= q3 <= max".into(),
