@@ -18,9 +18,10 @@ source scripts/tools.sh
 ensure_book_tools
 
 # Snapshots and generated files are never written during a test run: a missing or changed one
-# fails (UPDATE=1 would make tests/generated.rs rewrite them).
+# fails (UPDATE=1 would make tests/generated.rs rewrite them; INSTA_FORCE_PASS=1 would make
+# every snapshot assertion pass, and INSTA_FORCE_UPDATE=1 rewrite the snapshots that match).
 export INSTA_UPDATE=no
-unset UPDATE
+unset UPDATE INSTA_FORCE_PASS INSTA_FORCE_UPDATE
 
 log="target/test-log.txt"
 mkdir -p target
