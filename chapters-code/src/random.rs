@@ -11,7 +11,7 @@
 use ndarray::Array2;
 use rand_mt::Mt;
 
-use crate::allocation::{checked_bytes, ensure_allocatable};
+use crate::allocation::ensure_allocatable;
 
 // ANCHOR: random_state
 /// NumPy's legacy random number generator, `np.random.RandomState`.
@@ -59,10 +59,13 @@ impl RandomState {
         rows: usize,
         cols: usize,
     ) -> Array2<i64> {
-        // NumPy's order: a shape too big for any array, then `low >= high`,
-        // then the allocation.
+        // NumPy's order: it first returns `np.empty(size)` when the product
+        // of the sizes is 0 as an int64 that wraps (an empty shape, or one
+        // like (2**32, 2**32), which `np.empty` refuses as too big), then
+        // checks `low >= high`, then allocates: (2**31, 2**31), whose bytes
+        // no array can hold, is still "low >= high".
         let empty = rows == 0 || cols == 0;
-        if !empty && checked_bytes::<i64>(&[rows, cols]).is_some() {
+        if rows.wrapping_mul(cols) != 0 {
             assert!(low < high, "randint: low >= high ({low} >= {high})");
         }
         ensure_allocatable::<i64>("randint", &[rows, cols]);
@@ -208,5 +211,38 @@ mod tests {
         let message = too_big.expect_err("a panic");
         let message = message.downcast_ref::<String>().expect("a message");
         assert!(message.contains("too big"), "{message}");
+    }
+
+    /// NumPy 2.4.6 decides between the two by the product of the sizes as
+    /// an int64 that wraps: 0 for (2**32, 2**32) and (2**33, 2**31) ("array
+    /// is too big"), not 0 for (2**31, 2**31), (3, 2**62) or (2**32 + 1,
+    /// 2**32 - 1) ("low >= high"), though no array holds their bytes either.
+    #[test]
+    fn an_empty_range_comes_first_unless_the_size_product_wraps_to_zero() {
+        let message = |rows: usize, cols: usize| {
+            let panic = std::panic::catch_unwind(|| {
+                RandomState::new(1).randint(5, 3, rows, cols);
+            });
+            let panic = panic.expect_err("a panic");
+            panic.downcast_ref::<String>().expect("a message").clone()
+        };
+        for (rows, cols) in [
+            (1 << 31, 1 << 31),
+            (3, 1 << 62),
+            ((1 << 32) + 1, (1 << 32) - 1),
+        ] {
+            let message = message(rows, cols);
+            assert!(
+                message.contains("low >= high"),
+                "{rows} x {cols}: {message}"
+            );
+        }
+        for (rows, cols) in [(1 << 32, 1 << 32), (1 << 33, 1 << 31)] {
+            let message = message(rows, cols);
+            assert!(
+                message.contains("array is too big"),
+                "{rows} x {cols}: {message}"
+            );
+        }
     }
 }
