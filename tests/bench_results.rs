@@ -228,3 +228,69 @@ fn a_python_csv_left_over_from_an_earlier_run_is_not_merged_as_new() {
     assert!(out.status.success(), "{}", text(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_line_a_merge_would_rewrite_stops_it_before_anything_changes() {
+    let dir = scratch("rewrite");
+    let measured = dir.join("run");
+    std::fs::create_dir_all(&measured).expect("a folder");
+    life_run(&measured);
+    let file = dir.join("benchmarks.csv");
+    let whole = committed();
+    let title = whole.find('\n').expect("a title") + 1;
+    let row = whole.find("\nlife,").expect("a life row") + 1;
+    let row_end = row + whole[row..].find('\n').expect("a line end");
+    let fields: Vec<&str> = whole[row..row_end].split(',').collect();
+    let median: f64 = fields[4].parse().expect("a median");
+    // Each parses, and the merge, which writes the file from what it parsed, would
+    // round, re-spell or drop it: 13 decimals, an exponent, a comment, a blank line,
+    // a CRLF line end.
+    let respelled = |median: String| {
+        let mut fields = fields.clone();
+        fields[4] = &median;
+        format!("{}{}{}", &whole[..row], fields.join(","), &whole[row_end..])
+    };
+    let line_of = |at: usize| whole[..at].matches('\n').count() + 1;
+    for (what, broken, line) in [
+        (
+            "13 decimals",
+            respelled(format!("{median:.13}")),
+            line_of(row),
+        ),
+        (
+            "an exponent",
+            respelled(format!("{median:e}")),
+            line_of(row),
+        ),
+        (
+            "a comment",
+            format!("{}# by hand\n{}", &whole[..title], &whole[title..]),
+            2,
+        ),
+        (
+            "a blank line",
+            format!("{}\n{}", &whole[..title], &whole[title..]),
+            2,
+        ),
+        ("CRLF", whole.replace('\n', "\r\n"), 1),
+    ] {
+        chapters_code::results::Results::parse(&broken)
+            .unwrap_or_else(|e| panic!("{what}: the file reads ({e})"));
+        std::fs::write(&file, &broken).expect("writable");
+        let out = run(&["results", path(&measured), path(&file)]);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", text(&out));
+        assert!(
+            text(&out).contains(&format!("line {line}: ")),
+            "{what}: {}",
+            text(&out)
+        );
+        assert!(text(&out).contains("a merge would change or drop it"));
+        let now = std::fs::read_to_string(&file).expect("still there");
+        assert_eq!(now, broken, "{what}: the file was touched");
+    }
+    // The committed file, as ./bench.sh wrote it, merges.
+    std::fs::write(&file, &whole).expect("writable");
+    let out = run(&["results", path(&measured), path(&file)]);
+    assert!(out.status.success(), "{}", text(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -129,6 +129,7 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
     let known = measured_series();
     let old = match std::fs::read_to_string(&path) {
         Ok(text) => Results::parse_with(&text, &known)
+            .and_then(|old| kept_as_written(&text, &old).map(|()| old))
             .map_err(|e| e.context(path.display().to_string()))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             println!(
@@ -166,6 +167,34 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
         count(merged.runs.len(), "run")
     );
     Ok(())
+}
+
+/// Checks that merging into `old`, read from `text`, would keep each of its lines byte for
+/// byte: the merged file is written from the parsed results, so a line the parser reads but
+/// the writer would spell otherwise (a comment or a blank line, a CRLF end, a time with more
+/// or fewer than 12 decimals, which would be rounded: `0.0009086321874`) would silently
+/// change in a partial run, which promises to touch only what it measured.
+fn kept_as_written(text: &str, old: &Results) -> Result<()> {
+    let written = old.to_csv();
+    let lines: std::collections::HashSet<&str> = written.lines().collect();
+    let changed = text
+        .split_inclusive('\n')
+        .map(|raw| raw.strip_suffix('\n').unwrap_or(raw))
+        .position(|line| !lines.contains(line));
+    match changed {
+        None => Ok(()),
+        Some(index) => {
+            let line = text.split('\n').nth(index).unwrap_or_default();
+            Err(Error::msg(format!(
+                "line {}: {line:?} is not written as ./bench.sh writes its lines \
+                 (a comment, a blank line, a CR before the line end, or a number \
+                 spelled otherwise, such as a time without exactly 12 decimals): a \
+                 merge would change or drop it; restore it as ./bench.sh wrote it, \
+                 or delete it",
+                index + 1
+            )))
+        }
+    }
 }
 
 /// Checks the group names and writes the plan of a `./bench.sh` run into `dir`.
