@@ -204,7 +204,10 @@ source_commit() {
 
 {
     echo "date: $(date -u +%Y-%m-%d)"
-    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || uname -m)"
+    # No `|| uname -m` after the pipeline: its status is sed's, so it never ran, and a machine
+    # whose /proc/cpuinfo has no 'model name' (aarch64 Linux) wrote an empty cpu fact.
+    cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')
+    echo "cpu: ${cpu:-$(uname -m)}"
     echo "cores: $(nproc 2>/dev/null || echo unknown)"
     "$program" machine
     echo "os: $( (. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") || uname -s), Linux $(uname -r)"

@@ -294,3 +294,36 @@ fn a_line_a_merge_would_rewrite_stops_it_before_anything_changes() {
     assert!(out.status.success(), "{}", text(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `./bench.sh`'s cpu fact falls back to `uname -m` where /proc/cpuinfo names no model
+/// (aarch64 Linux): a `cmd | cut | sed || uname -m` fallback never ran (the pipeline's
+/// status is sed's), and the fact was written empty. Runs the script's own lines with
+/// /proc/cpuinfo replaced by a file that does not exist.
+#[test]
+fn the_cpu_fact_falls_back_to_the_architecture() {
+    let script = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join("bench.sh"),
+    )
+    .expect("bench.sh is readable");
+    let lines: Vec<&str> = script
+        .lines()
+        .map(str::trim)
+        .filter(|line| {
+            line.starts_with("cpu=") || line.starts_with("echo \"cpu: ")
+        })
+        .collect();
+    assert!(lines.iter().any(|l| l.starts_with("echo")), "{lines:?}");
+    let snippet = lines.join("\n").replace("/proc/cpuinfo", "/nonexistent");
+    let out = Command::new("bash")
+        .args(["-c", &snippet])
+        .output()
+        .expect("bash runs");
+    let arch = Command::new("uname").arg("-m").output().expect("uname");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("cpu: {}", String::from_utf8_lossy(&arch.stdout)),
+        "{snippet}"
+    );
+}
