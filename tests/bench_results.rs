@@ -127,6 +127,7 @@ fn a_broken_results_file_is_never_overwritten() {
             format!("{}NaN{}", &whole[..comma + 1], &whole[end..])
         }),
         ("unknown group", whole.replacen("\nlife,", "\nlief,", 1)),
+        ("empty", String::new()),
     ] {
         std::fs::write(&file, &broken).expect("writable");
         let out = run(&["results", path(&measured), path(&file)]);

@@ -130,7 +130,7 @@ pub struct Results {
 
 impl Results {
     /// Reads the results file at `path`, checked against the registry. A missing file is no
-    /// error: nothing has been measured yet.
+    /// error: nothing has been measured yet. An empty one is: it was cut short.
     pub fn load(path: &Path) -> Result<Results> {
         match std::fs::read_to_string(path) {
             Ok(text) => Results::parse(&text)
@@ -419,6 +419,18 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
     if let Some(number) = lone_cr_line(text) {
         return Err(line_error(number, LONE_CR.into()));
     }
+    // Cut short before its first line, not a file of no timings: the writer always writes
+    // the title, the header and the closing line. (A missing file is what means "nothing
+    // measured yet".)
+    if text.is_empty() {
+        return Err(line_error(
+            1,
+            format!(
+                "the file is empty: its closing `{END}N timings` line is missing, so it \
+                 was cut short (delete it if nothing has been measured yet)"
+            ),
+        ));
+    }
     let mut results = Results::default();
     let mut positions = Vec::new();
     let mut saw_header = false;
@@ -612,14 +624,14 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
             run,
         });
     }
-    if !text.is_empty() && !saw_header {
+    if !saw_header {
         return Err(line_error(
             lines.len(),
             format!("no header line {HEADER:?}"),
         ));
     }
     match end {
-        None if !text.is_empty() => {
+        None => {
             return Err(line_error(
                 lines.len(),
                 format!("the closing `{END}N timings` line is missing: the file is truncated"),

@@ -117,6 +117,13 @@ fn a_truncated_file_is_an_error() {
         err.contains("closing `# end: N timings` line is missing"),
         "{err}"
     );
+    // Cut before its first line: an empty file is no file of no timings.
+    let err = error_of("");
+    assert!(
+        err.starts_with("line 1: the file is empty")
+            && err.contains("cut short"),
+        "{err}"
+    );
     // A line lost from the middle: the count does not match.
     let text = sample().replace("h,python,numpy,,0.001000000000,,,,,,1\n", "");
     assert!(error_of(&text).contains("says 5 timings, the file has 4"));
