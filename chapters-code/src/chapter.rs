@@ -58,25 +58,32 @@ macro_rules! samples {
 }
 pub(crate) use samples;
 
-/// The line a panicking sample's output shows before the panic message: what Rust prints,
-/// without the source location (which would change with every edit of the file).
+/// The line a panicking sample's output shows before the panic message when it panics on
+/// its main thread: what Rust prints, without the thread's id and the source location
+/// (which would change with every run, and every edit of the file).
 pub const PANIC_HEADER: &str = "thread 'main' panicked:";
 
 /// Turns what a sample that panicked wrote to stderr into the lines the book shows: the
-/// [`PANIC_HEADER`] and the message, without the location and the backtrace note. `None`
+/// [`PANIC_HEADER`] (naming the thread that panicked, if not the main one: a rayon worker
+/// is `'<unnamed>'`) and the message, without the location and the backtrace note. `None`
 /// when `stderr` holds no panic.
 pub fn panic_report(stderr: &str) -> Option<String> {
     let start = stderr.find("panicked at ")?;
+    let line = &stderr[stderr[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let header = match line
+        .strip_prefix("thread '")
+        .and_then(|rest| rest.split_once('\''))
+    {
+        Some((thread, _)) => format!("thread '{thread}' panicked:"),
+        None => PANIC_HEADER.to_string(),
+    };
     let after = &stderr[start..];
     let (_, message) = after.split_once('\n')?;
     let message: Vec<&str> = message
         .lines()
         .take_while(|line| !line.starts_with("note: run with `RUST_BACKTRACE"))
         .collect();
-    Some(format!(
-        "{PANIC_HEADER}\n{}\n",
-        message.join("\n").trim_end()
-    ))
+    Some(format!("{header}\n{}\n", message.join("\n").trim_end()))
 }
 
 /// One row of a chapter's `NumPy → ndarray` table: the NumPy idiom, the ndarray code that
@@ -424,6 +431,23 @@ mod tests {
             )
         );
         assert_eq!(panic_report("error: no panic here"), None);
+        // Rust 1.95 prints the thread's id; a panic off the main thread is not said to
+        // be on it.
+        for (stderr, header) in [
+            (
+                "thread 'main' (4242) panicked at x.rs:1:1:\nboom\n",
+                "thread 'main'",
+            ),
+            (
+                "\nthread '<unnamed>' (4243) panicked at x.rs:1:1:\nboom\n",
+                "thread '<unnamed>'",
+            ),
+        ] {
+            assert_eq!(
+                panic_report(stderr),
+                Some(format!("{header} panicked:\nboom\n"))
+            );
+        }
     }
 
     #[test]
