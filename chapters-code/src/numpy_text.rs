@@ -109,8 +109,10 @@ impl PrintedArray {
                     (other.integers[i], b),
                 ) {
                     // i128 differences of i64-sized prints are exact; as f64 they
-                    // round only beyond 2^53, far above any useful tolerance.
-                    return difference as f64 <= tolerance;
+                    // round only beyond 2^53, far above any useful tolerance. Equal
+                    // values are close whatever the tolerance (NaN, negative), as
+                    // equal floats are below.
+                    return difference == 0 || difference as f64 <= tolerance;
                 }
                 if a.is_infinite() || b.is_infinite() {
                     return a == b;
@@ -677,6 +679,13 @@ mod tests {
         assert!(!a.same_as(&b));
         assert!(!a.close_to(&b, 0.0), "the f64s are equal, the integers not");
         assert!(a.close_to(&b, 1.0));
+        // Equal values are close even for a tolerance that admits nothing, integers as
+        // floats are.
+        for tolerance in [f64::NAN, -1.0] {
+            assert!(a.close_to(&a, tolerance), "{tolerance}");
+            let float = array("[1.5]").expect("1.5");
+            assert!(float.close_to(&float, tolerance), "{tolerance}");
+        }
     }
 
     #[test]
