@@ -495,5 +495,8 @@ if __name__ == "__main__":
     elif args == ["--measure"]:
         # One group, in a process of its own (see `main`): the plan's lines on stdin.
         measure_plan(parse_plan(sys.stdin.read(), "stdin"))
+    elif args in (["-h"], ["--help"]):
+        print(__doc__)
     else:
-        sys.exit(__doc__)
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)

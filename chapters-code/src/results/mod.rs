@@ -664,7 +664,7 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
 /// record the rename before the data, and a power loss can leave an empty file behind.
 /// After the rename the folder is synced too (on Unix), so that the rename itself
 /// survives a power loss. A file that is replaced keeps its permissions; a new one gets
-/// the process's defaults.
+/// the process's defaults. A `path` that is a symbolic link writes the file it points to.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write as _;
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -673,6 +673,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     // write the same path never share a temporary file.
     static CALLS: AtomicU64 = AtomicU64::new(0);
 
+    // A symlink stays a symlink: the file it points to is the one replaced (a rename onto
+    // the link itself would put a plain file in its place).
+    let resolved = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Some(std::fs::canonicalize(path).context(format!(
+                "cannot follow the link {}",
+                path.display()
+            ))?)
+        }
+        _ => None,
+    };
+    let path = resolved.as_deref().unwrap_or(path);
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

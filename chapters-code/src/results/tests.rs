@@ -561,6 +561,38 @@ fn writing_atomically_keeps_the_replaced_files_permissions() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Writing through a symbolic link replaces the file it points to and keeps the link.
+#[cfg(unix)]
+#[test]
+fn writing_atomically_through_a_link_keeps_the_link() {
+    let dir = std::env::temp_dir()
+        .join(format!("atomic-link-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("real")).expect("a temporary folder");
+    let target = dir.join("real").join("facts.txt");
+    std::fs::write(&target, "old").expect("writable");
+    let link = dir.join("facts.txt");
+    std::os::unix::fs::symlink(&target, &link).expect("a link");
+    write_atomically(&link, b"new").expect("written");
+    let meta = std::fs::symlink_metadata(&link).expect("still there");
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link became a plain file"
+    );
+    assert_eq!(std::fs::read(&target).expect("readable"), b"new");
+    // A link to nothing is an error naming it, and writes nothing.
+    let dangling = dir.join("dangling.txt");
+    std::os::unix::fs::symlink(dir.join("missing"), &dangling).expect("a link");
+    let error =
+        write_atomically(&dangling, b"x").expect_err("nothing to follow");
+    assert!(
+        error.to_string().contains("cannot follow the link"),
+        "{error}"
+    );
+    assert!(!dir.join("missing").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn threads_writing_one_path_atomically_never_share_a_temporary_file() {
     let dir = std::env::temp_dir()
