@@ -28,9 +28,11 @@ fn text(output: &Output) -> String {
         + &String::from_utf8_lossy(&output.stderr)
 }
 
-/// A run folder as `./bench.sh life` leaves it: the machine's facts and criterion's
-/// samples of `life/iterate` (no NumPy side).
-fn life_run(dir: &Path) {
+/// A run folder as `./bench.sh life` leaves it, `run` in `parent`: the machine's facts and
+/// criterion's samples of `life/iterate` (no NumPy side).
+fn life_run(parent: &Path) -> PathBuf {
+    let dir = parent.join("run");
+    std::fs::create_dir_all(&dir).expect("a folder");
     std::fs::write(
         dir.join("machine.txt"),
         "date: 2030-01-01\ncpu: Test CPU\ncores: 2\ncpu features: avx2\n",
@@ -52,6 +54,7 @@ fn life_run(dir: &Path) {
         r#"{"sampling_mode": "Flat", "iters": [1.0, 1.0, 1.0], "times": [3e7, 2e7, 4e7]}"#,
     )
     .expect("writable");
+    dir
 }
 
 fn committed() -> String {
@@ -68,9 +71,7 @@ fn a_partial_run_leaves_every_other_line_byte_identical() {
     let file = dir.join("benchmarks.csv");
     let before = committed();
     std::fs::write(&file, &before).expect("writable");
-    let measured = dir.join("run");
-    std::fs::create_dir_all(&measured).expect("a folder");
-    life_run(&measured);
+    let measured = life_run(&dir);
     let out = run(&["results", path(&measured), path(&file)]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("no NumPy timings in this run"));
@@ -106,9 +107,7 @@ fn path(p: &Path) -> &str {
 #[test]
 fn a_broken_results_file_is_never_overwritten() {
     let dir = scratch("broken");
-    let measured = dir.join("run");
-    std::fs::create_dir_all(&measured).expect("a folder");
-    life_run(&measured);
+    let measured = life_run(&dir);
     let file = dir.join("benchmarks.csv");
     let whole = committed();
     let header = whole.find("\ngroup,").expect("a header") + 1;
@@ -142,9 +141,7 @@ fn a_broken_results_file_is_never_overwritten() {
 #[test]
 fn a_missing_results_file_is_created() {
     let dir = scratch("missing");
-    let measured = dir.join("run");
-    std::fs::create_dir_all(&measured).expect("a folder");
-    life_run(&measured);
+    let measured = life_run(&dir);
     let file = dir.join("results").join("benchmarks.csv");
     let out = run(&["results", path(&measured), path(&file)]);
     assert!(out.status.success(), "{}", text(&out));
@@ -199,9 +196,7 @@ fn a_run_that_measured_nothing_changes_nothing() {
 #[test]
 fn a_python_csv_left_over_from_an_earlier_run_is_not_merged_as_new() {
     let dir = scratch("stale");
-    let measured = dir.join("run");
-    std::fs::create_dir_all(&measured).expect("a folder");
-    life_run(&measured);
+    let measured = life_run(&dir);
     // This run planned `life` only (./bench.sh life without NumPy) …
     std::fs::write(measured.join("groups.txt"), "life\n").expect("writable");
     // … but a python.csv of an earlier, full run is still in the folder.
@@ -233,9 +228,7 @@ fn a_python_csv_left_over_from_an_earlier_run_is_not_merged_as_new() {
 #[test]
 fn a_line_a_merge_would_rewrite_stops_it_before_anything_changes() {
     let dir = scratch("rewrite");
-    let measured = dir.join("run");
-    std::fs::create_dir_all(&measured).expect("a folder");
-    life_run(&measured);
+    let measured = life_run(&dir);
     let file = dir.join("benchmarks.csv");
     let whole = committed();
     let title = whole.find('\n').expect("a title") + 1;
