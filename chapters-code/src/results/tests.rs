@@ -676,13 +676,11 @@ fn collect_refuses_a_run_without_the_facts_that_tell_machines_apart() {
         ),
         ("features", "cpu: A\ncores: 2\n", "no \"cpu features\" fact"),
     ] {
-        let dir = run_folder(name, machine, GOOD_PYTHON);
-        let err = Results::collect(&dir).expect_err(name).to_string();
+        let err = collect_error(name, machine, GOOD_PYTHON);
         assert!(
             err.contains("machine.txt: ") && err.contains(missing),
             "{name}: {err}"
         );
-        let _ = std::fs::remove_dir_all(&dir);
     }
     // An empty value is still a fact, as ./bench.sh may write it.
     let dir =
@@ -713,17 +711,24 @@ fn collect_names_the_file_of_a_time_the_results_file_cannot_hold() {
     }
     // NumPy: a median below a picosecond (written, it would read 0.000000000000).
     let tiny = GOOD_PYTHON.replace(",0.03,0.029,", ",0.03,1e-13,");
-    let dir = run_folder("tiny", MACHINE, &tiny);
-    let err = Results::collect(&dir).expect_err("1e-13").to_string();
+    let err = collect_error("tiny", MACHINE, &tiny);
     assert!(
         err.contains("python.csv: line 2:")
             && err.contains("\"1e-13\" is not a positive time"),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A run folder with one good Python timing and the given `machine.txt`.
+/// The error `Results::collect` gives for a run folder of `machine` facts and `python`
+/// timings ([`run_folder`]), which it then removes.
+fn collect_error(name: &str, machine: &str, python: &str) -> String {
+    let dir = run_folder(name, machine, python);
+    let err = Results::collect(&dir).expect_err(name).to_string();
+    let _ = std::fs::remove_dir_all(&dir);
+    err
+}
+
 fn run_folder(name: &str, machine: &str, python: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir()
         .join(format!("collect-{name}-{}", std::process::id()));
@@ -789,13 +794,11 @@ fn collect_names_the_machine_txt_line_that_is_not_a_fact() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 
-    let dir = run_folder("twice", "cpu: A\ncores: 2\ncpu: B\n", GOOD_PYTHON);
-    let err = Results::collect(&dir).expect_err("cpu twice").to_string();
+    let err = collect_error("twice", "cpu: A\ncores: 2\ncpu: B\n", GOOD_PYTHON);
     assert!(
         err.contains("machine.txt: line 3: a second \"cpu\""),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -861,10 +864,8 @@ fn collect_names_the_line_of_a_lone_cr_in_machine_txt_and_python_csv() {
         // last fact's value would end in '\r'.
         ("final-cr", "date: today\ncores: 2\r", 2),
     ] {
-        let dir = run_folder(name, machine, GOOD_PYTHON);
-        let err = Results::collect(&dir).expect_err(name).to_string();
+        let err = collect_error(name, machine, GOOD_PYTHON);
         assert!(lone(&err, "machine.txt", line), "{name}: {err}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
     let row = GOOD_PYTHON.trim_end();
     for (name, python, line) in [
@@ -873,10 +874,8 @@ fn collect_names_the_line_of_a_lone_cr_in_machine_txt_and_python_csv() {
         ("py-crlf-cr", format!("{row}\r\n{row}\r{row}\r\n"), 3),
         ("py-final-cr", format!("{row}\n{row}\r"), 3),
     ] {
-        let dir = run_folder(name, MACHINE, &python);
-        let err = Results::collect(&dir).expect_err(name).to_string();
+        let err = collect_error(name, MACHINE, &python);
         assert!(lone(&err, "python.csv", line), "{name}: {err}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 
@@ -920,14 +919,12 @@ fn collect_reads_crlf_python_lines_and_refuses_zero_samples_on_their_line() {
     let _ = std::fs::remove_dir_all(&dir);
 
     let zero = GOOD_PYTHON.replace(",30\n", ",0\n");
-    let dir = run_folder("zero", MACHINE, &zero);
-    let err = Results::collect(&dir).expect_err("no samples").to_string();
+    let err = collect_error("zero", MACHINE, &zero);
     assert!(
         err.contains("python.csv: line 2:")
             && err.contains("samples \"0\" is not a positive whole number"),
         "{err}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
