@@ -23,7 +23,8 @@ Format of a file:
     {"family": ..., "numpy": "2.4.6", "scipy": "1.17.1", "generator": "python/edge_cases.py",
      "encoding": ..., "cases": [case, case, ...]}
 
-    case = {"id": unique name, "function": the Rust function (path inside chapters_code),
+    case = {"id": unique name, "function": the Rust function (path inside chapters_code, or
+            "ndarray::…" for an ndarray function a table of the book compares with NumPy),
             "numpy": the NumPy/SciPy expression that answered, "args": {...},
             "expect": {"ok": value} or {"error": {"type": "ValueError", "message": "..."}},
             "note": optional explanation}
@@ -420,6 +421,22 @@ def meshgrid():
                 run(lambda: np.arange(start, stop, step), lambda r: arr(r, "f64")),
                 note="NumPy refuses before allocating; in Rust this may abort the process: run it "
                      "in a child process" if big else None)
+
+    # np.linspace itself, for chapter 6's table, whose row says where ndarray's Array::linspace
+    # differs: NumPy sets the last value to `stop`, and one point is start + 0 * (stop - start),
+    # NaN when that span is not finite (ndarray answers [start]).
+    linspace_cases = [
+        (0.0, 0.9, 4), (-0.9, 0.9, 7), (-1000.0, 0.001, 3), (-8.0, 8.0, 17), (1.0, 0.0, 5),
+        (0.0, 1.0, 0), (2.5, 7.0, 1), (0.0, 1.0, 2), (0.0, math.inf, 1), (0.0, -math.inf, 1),
+        (0.0, math.nan, 1), (math.inf, 0.0, 1), (-1e308, 1e308, 1), (0.0, math.inf, 3),
+        (1e308, -1e308, 3),
+    ]
+    for i, (start, stop, num) in enumerate(linspace_cases):
+        fam.add(f"linspace/{i:02}", "ndarray::Array::linspace", "np.linspace(start, stop, num)",
+                {"start": f(start), "stop": f(stop), "num": num},
+                run(lambda: np.linspace(start, stop, num), lambda r: arr(r, "f64")),
+                note="ndarray's own function: the test checks the differences chapter 6's "
+                     "table names, not equality")
 
     def sinc_np(x, y):
         xx, yy = np.meshgrid(x, y, sparse=True)

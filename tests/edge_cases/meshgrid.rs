@@ -1,11 +1,13 @@
 //! `meshgrid::numpy_arange`, `arange_length`, `sinc` and `sinc_broadcast`
 //! against NumPy 2.4.6: zero, NaN, infinite and tiny steps, bounds that
 //! overflow, lengths that underflow, specials, empty inputs and reversed or
-//! strided views.
+//! strided views; and ndarray's `Array::linspace` against `np.linspace`,
+//! which differ where chapter 6's table says.
 
 use chapters_code::meshgrid::{
     arange_length, numpy_arange, sinc, sinc_broadcast, ArangeError,
 };
+use ndarray::Array;
 use proptest::prelude::*;
 
 use crate::harness::{float, same_array, Case, Family, Input};
@@ -17,10 +19,12 @@ fn meshgrid_matches_numpy() {
         "meshgrid::numpy_arange",
         "meshgrid::sinc",
         "meshgrid::sinc_broadcast",
+        "ndarray::Array::linspace",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "meshgrid::numpy_arange" => check_arange(case),
         "meshgrid::sinc" | "meshgrid::sinc_broadcast" => check_sinc(case),
+        "ndarray::Array::linspace" => check_linspace(case),
         other => Err(format!("no check for {other}")),
     });
 }
@@ -92,6 +96,50 @@ fn check_sinc(case: &Case) -> Result<(), String> {
         Err((kind, message)) => {
             Err(format!("returned {z:?}; NumPy raised {kind}: {message}"))
         }
+    }
+}
+
+/// The linspace row of chapter 6's table: NumPy sets the last value to `stop`
+/// (ndarray computes it); one point is `start + 0 × (stop - start)` in NumPy,
+/// NaN when that span is not finite, and `start` in ndarray. Every other value
+/// is the same `start + i × step` in both.
+fn check_linspace(case: &Case) -> Result<(), String> {
+    let (start, stop) = (float(&case.args["start"]), float(&case.args["stop"]));
+    let num = case.args["num"].as_u64().ok_or("no num")? as usize;
+    let want = match &case.expect {
+        Ok(want) => Input::<f64>::decode(want)
+            .logical()
+            .iter()
+            .copied()
+            .collect::<Vec<f64>>(),
+        Err((kind, message)) => {
+            return Err(format!("NumPy raised {kind}: {message}"))
+        }
+    };
+    let got = Array::linspace(start, stop, num);
+    let same = |a: f64, b: f64| a == b || (a.is_nan() && b.is_nan());
+    if got.len() != want.len() {
+        return Err(format!("{} values; NumPy {}", got.len(), want.len()));
+    }
+    if num == 1 && !(stop - start).is_finite() {
+        return if want[0].is_nan() && same(got[0], start) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{got}; the table says NumPy [nan], ndarray [start]"
+            ))
+        };
+    }
+    if num >= 2 && !same(want[num - 1], stop) {
+        return Err(format!(
+            "NumPy's last value {} is not stop",
+            want[num - 1]
+        ));
+    }
+    let compared = if num >= 2 { num - 1 } else { num };
+    match (0..compared).find(|&i| !same(got[i], want[i])) {
+        None => Ok(()),
+        Some(i) => Err(format!("[{i}] {}; NumPy {}", got[i], want[i])),
     }
 }
 

@@ -101,11 +101,14 @@ fn linspace() -> RowResult {
         Array::linspace(a, b, n),
         "NumPy sets the last value to `b`; ndarray computes it, so it can miss \
          `b` by rounding error, by many ulps when `b` is much nearer 0 than `a`; \
-         one point toward an infinite `b`: NumPy `[nan]`, ndarray `[a]`"
+         one point with an infinite or NaN end: NumPy `[nan]` \
+         (`a + 0 × (b - a)`), ndarray `[a]`"
     );
     assert_eq!(l[3], f64::from_bits(b.to_bits() - 1)); // 1 ulp below 0.9
-    // np.linspace(0, np.inf, 1) is [nan] (NumPy 2.4.6: 0 × inf).
+    // NumPy's [nan] is committed data: the linspace cases of
+    // python/outputs/edge-cases/meshgrid.json, checked by tests/edge_cases.
     assert_eq!(Array::linspace(0.0, f64::INFINITY, 1).to_vec(), [0.0]);
+    assert_eq!(Array::linspace(f64::INFINITY, 0.0, 1).to_vec(), [f64::INFINITY]);
     // The error is relative to b - a: here the end misses 0.001 by over 10⁴ ulps.
     let far = Array::linspace(-1000.0, 0.001_f64, 3);
     assert!(0.001_f64.to_bits() - far[2].to_bits() > 10_000);
