@@ -11,7 +11,7 @@ root (NumPy and SciPy of python/requirements.txt):
 
 It writes one JSON file per function family to python/outputs/edge-cases/ (`broadcasting`,
 `newaxis`, `products`, `meshgrid`, `knn`, `random`, `life`, `convolution`, `speed`,
-`memory`). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
+`memory`, and `notes`: NumPy's side of the book's notes on ndarray itself). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
 on one machine give byte-identical files. Across machines, `products.json` can differ: `a @ b`
 calls OpenBLAS, whose kernel (chosen for the processor, or forced by OPENBLAS_CORETYPE) changes
 the last bits of the random products, whether the overflow case is inf or NaN, and the sign of a
@@ -24,7 +24,8 @@ Format of a file:
      "encoding": ..., "cases": [case, case, ...]}
 
     case = {"id": unique name, "function": the Rust function (path inside chapters_code, or
-            "ndarray::…" for an ndarray function a table of the book compares with NumPy),
+            "ndarray::…", "ndarray_stats::…" for a function of those crates that a table or
+            note of the book compares with NumPy),
             "numpy": the NumPy/SciPy expression that answered, "args": {...},
             "expect": {"ok": value} or {"error": {"type": "ValueError", "message": "..."}},
             "note": optional explanation}
@@ -1006,7 +1007,42 @@ def memory():
     return fam
 
 
-FAMILIES = [broadcasting, newaxis, products, meshgrid, knn, random, life, convolution, speed, memory]
+# ---- the notes on ndarray itself (tests/edge_cases/ndarray_notes.rs) ---------------------
+
+def notes():
+    """NumPy's side of what the book's notes say ndarray (or ndarray-stats) does differently:
+    each case names the Rust function the note is about; the test checks both sides."""
+    fam = Family("notes")
+    u64_row = lambda r: {"dtype": str(r.dtype), "data": [int(v) for v in r.reshape(-1)]}
+    fam.add("sum_axis/u8-rows", "ndarray::ArrayBase::sum_axis",
+            "np.array([[200, 100]], dtype=np.uint8).sum(axis=1)", {},
+            run(lambda: np.array([[200, 100]], dtype=np.uint8).sum(axis=1), u64_row),
+            note="NumPy sums uint8 in uint64; ndarray keeps u8 (a panic or 44)")
+    fam.add("mean_axis/i64", "ndarray::ArrayBase::mean_axis",
+            "np.array([[1, 2], [2, 3]]).mean(axis=0)", {},
+            run(lambda: np.array([[1, 2], [2, 3]]).mean(axis=0), lambda r: arr(r, "f64")),
+            note="NumPy's mean of integers is float64; ndarray divides integers ([1, 2])")
+    for op, thunk in [("matmul", lambda: np.array([[2**62]]) @ np.array([[4]])),
+                      ("multiply", lambda: np.array([[2**62]]) * np.array([[4]]))]:
+        fam.add(f"{op}/i64-overflow", "ndarray::ArrayBase::dot" if op == "matmul"
+                else "ndarray::ArrayBase::mul", f"np.array([[2**62]]) {'@' if op == 'matmul' else '*'} "
+                "np.array([[4]])", {}, run(thunk, lambda r: arr(r, "i64")),
+                note="NumPy wraps silently; ndarray panics with overflow checks, else wraps")
+    values = [("nan-inside", [1.0, math.nan, 3.0]), ("all-nan", [math.nan, math.nan]),
+              ("empty", [])]
+    for name, data in values:
+        x = np.array(data, dtype=np.float64)
+        fam.add(f"max/{name}", "ndarray_stats::QuantileExt::max", "np.max(x)",
+                {"x": arr(x, "f64")}, run(lambda: np.max(x), lambda r: f(r)),
+                note="ndarray-stats: UndefinedOrder with a NaN, EmptyInput when empty")
+        fam.add(f"max_skipnan/{name}", "ndarray_stats::QuantileExt::max_skipnan", "np.nanmax(x)",
+                {"x": arr(x, "f64")}, run(lambda: np.nanmax(x), lambda r: f(r)),
+                note="max_skipnan returns NaN where NumPy raises (an empty array)")
+    return fam
+
+
+FAMILIES = [broadcasting, newaxis, products, meshgrid, knn, random, life, convolution, speed, memory,
+            notes]
 
 
 def main():

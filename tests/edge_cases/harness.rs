@@ -21,8 +21,9 @@ pub struct Family {
 pub struct Case {
     /// Unique name, e.g. `correlate2d/even-kernel/same`.
     pub id: String,
-    /// The Rust function, as a path inside `chapters_code` (or `ndarray::…`
-    /// for an ndarray function one of the book's tables compares with NumPy).
+    /// The Rust function, as a path inside `chapters_code` (or `ndarray::…`,
+    /// `ndarray_stats::…` for a function of those crates that one of the
+    /// book's tables or notes compares with NumPy).
     pub function: String,
     /// The arguments, as encoded by `python/edge_cases.py`.
     pub args: Value,

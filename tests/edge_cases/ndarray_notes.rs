@@ -6,10 +6,16 @@
 //! where this crate's own debug assertions are off (a release build, or
 //! `scripts/edge-cases-release-arithmetic.sh`, which turns them off for this
 //! crate only, not for ndarray), a panic or NumPy's wrapped answer.
+//!
+//! NumPy's side of each note is committed data, `python/outputs/edge-cases/notes.json`
+//! (written by `python/edge_cases.py`), so no note states a NumPy answer nobody recorded.
 
 use std::panic::{catch_unwind, UnwindSafe};
 
 use ndarray::prelude::*;
+use ndarray_stats::{errors::MinMaxError, QuantileExt};
+
+use crate::harness::{float, Case, Family, Input};
 
 /// The answer of `f`, or `None` if it panicked.
 fn answer<T>(f: impl FnOnce() -> T + UnwindSafe) -> Option<T> {
@@ -21,44 +27,6 @@ fn answer<T>(f: impl FnOnce() -> T + UnwindSafe) -> Option<T> {
 fn range_with_the_end_before_the_start_panics() {
     assert!(answer(|| Array::<f64, _>::range(0., -3., 1.)).is_none());
     assert!(answer(|| Array::<f64, _>::range(5., 0., 1.)).is_none());
-}
-
-/// NumPy's mean of integers is a float; ndarray's divides integers.
-#[test]
-fn the_mean_of_integers_is_an_integer_division() {
-    let x = array![[1_i64, 2], [2, 3]];
-    assert_eq!(x.mean_axis(Axis(0)), Some(array![1, 2]));
-}
-
-/// `np.sum` of `uint8` rows is `uint64` (300); ndarray keeps `u8`.
-#[test]
-fn sum_axis_keeps_the_element_type() {
-    let bytes = array![[200_u8, 100]];
-    match answer(|| bytes.sum_axis(Axis(1))) {
-        None => {} // overflow checked
-        Some(wrapped) => {
-            let debug = cfg!(debug_assertions);
-            assert!(!debug, "a debug build panics");
-            assert_eq!(wrapped, array![44_u8]);
-        }
-    }
-    assert_eq!(bytes.mapv(u64::from).sum_axis(Axis(1)), array![300_u64]);
-}
-
-/// NumPy's `a @ b` and `a * b` wrap integer overflow silently (`[[0]]` here).
-#[test]
-fn integer_products_panic_or_wrap_like_numpy() {
-    let a = array![[1_i64 << 62]];
-    let b = array![[4_i64]];
-    // A panic (overflow checked) is one of the two outcomes; a wrapped
-    // answer must be NumPy's.
-    let products = [answer(|| a.dot(&b)), answer(|| &a * &b)];
-    if cfg!(debug_assertions) {
-        assert!(products.iter().all(Option::is_none), "a debug build panics");
-    }
-    for wrapped in products.into_iter().flatten() {
-        assert_eq!(wrapped, array![[0_i64]]);
-    }
 }
 
 /// The "Where next" page: `n64(q)` checks for NaN with a debug assertion only
@@ -89,17 +57,152 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
     }
 }
 
-/// The "Where next" page: `max_skipnan` is `np.nanmax` (NaN when every value
-/// is NaN, as NumPy's `nan`), except on an empty array, where NumPy raises
-/// ("zero-size array to reduction operation fmax which has no identity") and
-/// `max_skipnan` returns NaN; `max` returns `EmptyInput` there.
+/// Each note against NumPy's recorded answer:
+/// - `np.sum` of `uint8` rows is `uint64` (300); ndarray's `sum_axis` keeps
+///   `u8` (a panic, or 44 where it wraps), and `mapv(u64::from)` first gives 300;
+/// - NumPy's mean of integers is a float; ndarray's `mean_axis` divides integers;
+/// - NumPy's `a @ b` and `a * b` wrap integer overflow silently (`[[0]]`);
+/// - the "Where next" page: where `np.max` answers `nan` for a NaN, ndarray-stats'
+///   `max` returns `UndefinedOrder`; on an empty array NumPy raises and `max`
+///   returns `EmptyInput`; `max_skipnan` is `np.nanmax` (NaN when every value
+///   is NaN), except on an empty array, where NumPy raises and it returns NaN.
 #[test]
-fn max_skipnan_of_an_empty_array_is_nan_where_numpy_raises() {
-    use ndarray_stats::{errors::MinMaxError, QuantileExt};
+fn the_notes_on_ndarray_against_numpy() {
+    let family = Family::load("notes");
+    family.covers(&[
+        "ndarray::ArrayBase::sum_axis",
+        "ndarray::ArrayBase::mean_axis",
+        "ndarray::ArrayBase::dot",
+        "ndarray::ArrayBase::mul",
+        "ndarray_stats::QuantileExt::max",
+        "ndarray_stats::QuantileExt::max_skipnan",
+    ]);
+    family.check(&[], |case| match case.function.as_str() {
+        "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
+        "ndarray::ArrayBase::mean_axis" => check_mean_axis(case),
+        "ndarray::ArrayBase::dot" | "ndarray::ArrayBase::mul" => {
+            check_wrapping_product(case)
+        }
+        "ndarray_stats::QuantileExt::max"
+        | "ndarray_stats::QuantileExt::max_skipnan" => check_max(case),
+        other => Err(format!("no check for {other}")),
+    });
+}
 
-    let empty = Array1::<f64>::zeros(0);
-    assert!(empty.max_skipnan().is_nan());
-    assert_eq!(empty.max(), Err(MinMaxError::EmptyInput));
-    assert!(array![f64::NAN, f64::NAN].max_skipnan().is_nan());
-    assert_eq!(*array![1.0, f64::NAN, 3.0].max_skipnan(), 3.0);
+/// NumPy's answer, which these notes all expect to be a value.
+fn numpy_value(case: &Case) -> Result<&serde_json::Value, String> {
+    case.expect
+        .as_ref()
+        .map_err(|(kind, message)| format!("NumPy raised {kind}: {message}"))
+}
+
+fn check_sum_axis(case: &Case) -> Result<(), String> {
+    let want = numpy_value(case)?;
+    if want["dtype"] != "uint64" || want["data"] != serde_json::json!([300]) {
+        return Err(format!("NumPy answered {want}; the note says uint64 300"));
+    }
+    let bytes = array![[200_u8, 100]];
+    match answer(|| bytes.sum_axis(Axis(1))) {
+        None => {} // overflow checked
+        Some(_) if cfg!(debug_assertions) => {
+            return Err("a debug build panics".into())
+        }
+        Some(wrapped) if wrapped != array![44_u8] => {
+            return Err(format!("wrapped to {wrapped}, not 44"))
+        }
+        Some(_) => {} // wrapped, as NumPy's uint8 would
+    }
+    let widened = bytes.mapv(u64::from).sum_axis(Axis(1));
+    (widened == array![300_u64])
+        .then_some(())
+        .ok_or(format!("widened sum {widened}"))
+}
+
+fn check_mean_axis(case: &Case) -> Result<(), String> {
+    let want = Input::<f64>::decode(numpy_value(case)?);
+    let x = array![[1_i64, 2], [2, 3]];
+    if x.mean_axis(Axis(0)) != Some(array![1, 2]) {
+        return Err("ndarray's integer mean is not [1, 2]".into());
+    }
+    let floats = x.mapv(|v| v as f64).mean_axis(Axis(0));
+    if floats.map(|m| m.into_dyn()).as_ref() != Some(want.logical()) {
+        return Err(format!(
+            "NumPy's mean {} is not the float mean",
+            want.logical()
+        ));
+    }
+    if want.logical().iter().all(|v| v.fract() == 0.0) {
+        return Err("NumPy's mean is whole: the note would show nothing".into());
+    }
+    Ok(())
+}
+
+fn check_wrapping_product(case: &Case) -> Result<(), String> {
+    let want = Input::<i64>::decode(numpy_value(case)?);
+    let (a, b) = (array![[1_i64 << 62]], array![[4_i64]]);
+    // NumPy wraps: 2^62 · 4 is 2^64, 0 in i64, whatever this build does.
+    let wrapped = array![[(1_i64 << 62).wrapping_mul(4)]].into_dyn();
+    if *want.logical() != wrapped {
+        return Err(format!(
+            "NumPy answered {}, not {wrapped}",
+            want.logical()
+        ));
+    }
+    let product = if case.function.ends_with("dot") {
+        answer(|| a.dot(&b))
+    } else {
+        answer(|| &a * &b)
+    };
+    match product {
+        None => Ok(()), // overflow checked
+        Some(_) if cfg!(debug_assertions) => Err("a debug build panics".into()),
+        Some(wrapped) => {
+            let wrapped = wrapped.into_dyn();
+            (wrapped == *want.logical()).then_some(()).ok_or(format!(
+                "wrapped to {wrapped}, NumPy {}",
+                want.logical()
+            ))
+        }
+    }
+}
+
+fn check_max(case: &Case) -> Result<(), String> {
+    let x = Input::<f64>::decode(&case.args["x"]);
+    let x = x.view1();
+    let skip_nan = case.function.ends_with("max_skipnan");
+    if x.is_empty() && case.expect.is_ok() {
+        return Err(
+            "NumPy answered for an empty array; the page says it raises".into(),
+        );
+    }
+    match (&case.expect, skip_nan) {
+        // NumPy raises for an empty array: "zero-size array to reduction …".
+        (Err((kind, message)), _)
+            if kind != "ValueError" || !message.starts_with("zero-size") =>
+        {
+            Err(format!("NumPy raised {kind}: {message}"))
+        }
+        (Err(_), false) => (x.max() == Err(MinMaxError::EmptyInput))
+            .then_some(())
+            .ok_or(format!("max: {:?}", x.max())),
+        (Err(_), true) => x
+            .max_skipnan()
+            .is_nan()
+            .then_some(())
+            .ok_or("not NaN".into()),
+        (Ok(want), false) => {
+            let want = float(want);
+            match x.max() {
+                Err(MinMaxError::UndefinedOrder) if want.is_nan() => Ok(()),
+                Ok(&got) if got == want => Ok(()),
+                other => Err(format!("max: {other:?}; NumPy {want}")),
+            }
+        }
+        (Ok(want), true) => {
+            let (want, got) = (float(want), *x.max_skipnan());
+            (got == want || got.is_nan() && want.is_nan())
+                .then_some(())
+                .ok_or(format!("max_skipnan: {got}; NumPy {want}"))
+        }
+    }
 }
