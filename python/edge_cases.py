@@ -1038,6 +1038,28 @@ def notes():
         fam.add(f"max_skipnan/{name}", "ndarray_stats::QuantileExt::max_skipnan", "np.nanmax(x)",
                 {"x": arr(x, "f64")}, run(lambda: np.nanmax(x), lambda r: f(r)),
                 note="max_skipnan returns NaN where NumPy raises (an empty array)")
+    from numpy.lib.stride_tricks import sliding_window_view
+    for shape, window in [((4, 5), (3, 3)), ((4, 5), (5, 1)), ((2, 2), (3, 3)), ((4, 5), (0, 3)),
+                          ((4, 5), (4, 0)), ((4, 5), (4, 5))]:
+        fam.add(f"windows/{shape[0]}x{shape[1]}/{window[0]}x{window[1]}",
+                "ndarray::ArrayBase::windows", "sliding_window_view(np.ones(shape), window).shape",
+                {"shape": list(shape), "window": list(window)},
+                run(lambda: sliding_window_view(np.ones(shape), window).shape, list),
+                note="ndarray: no windows where NumPy raises, a panic for a side of 0")
+    for n in range(7):
+        for expr, thunk in [("x[3:0:-1]", lambda: np.arange(n)[3:0:-1]),
+                            ("x[1:4:-1]", lambda: np.arange(n)[1:4:-1])]:
+            fam.add(f"slice/{expr}/{n}", "ndarray::s", f"np.arange(n){expr[1:]}", {"n": n},
+                    run(thunk, lambda r: arr(r, "i64")),
+                    note="s![1..4;-1] is [3, 2, 1] of x, and panics for fewer than 4 elements")
+    for expr, rows_cols in [("Z[1:-1, 0:-2]", lambda z: z[1:-1, 0:-2]),
+                            ("Z[2:, 1:-1]", lambda z: z[2:, 1:-1])]:
+        for rows in range(5):
+            for cols in range(5):
+                fam.add(f"slice/{expr}/{rows}x{cols}", "ndarray::s",
+                        f"np.zeros((rows, cols)){expr[1:]}.shape", {"rows": rows, "cols": cols},
+                        run(lambda: rows_cols(np.zeros((rows, cols))).shape, list),
+                        note="chapter 8's windows: ndarray panics on the boards the table names")
     return fam
 
 

@@ -62,6 +62,16 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 ///   `u8` (a panic, or 44 where it wraps), and `mapv(u64::from)` first gives 300;
 /// - NumPy's mean of integers is a float; ndarray's `mean_axis` divides integers;
 /// - NumPy's `a @ b` and `a * b` wrap integer overflow silently (`[[0]]`);
+/// - chapter 9's `sliding_window_view` row: `windows` gives no windows where
+///   NumPy raises (a window larger than the array), panics for a window with a
+///   side of 0 (NumPy: empty windows), and otherwise gives NumPy's windows;
+/// - chapter 9's `x[3:0:-1]` row: `s![1..4;-1]` is NumPy's `x[3:0:-1]`, and
+///   panics where `x` has fewer than 4 elements (NumPy clips); `x[1:4:-1]` is
+///   empty;
+/// - chapter 8's window rows: `s![1..-1, 0..-2]` panics on a board with no
+///   rows or fewer than 2 columns, `s![2.., 1..-1]` on one of fewer than 2
+///   rows or with no columns (NumPy: an empty view); every other board gives
+///   NumPy's shape;
 /// - the "Where next" page: where `np.max` answers `nan` for a NaN, ndarray-stats'
 ///   `max` returns `UndefinedOrder`; on an empty array NumPy raises and `max`
 ///   returns `EmptyInput`; `max_skipnan` is `np.nanmax` (NaN when every value
@@ -76,6 +86,8 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::ArrayBase::mul",
         "ndarray_stats::QuantileExt::max",
         "ndarray_stats::QuantileExt::max_skipnan",
+        "ndarray::ArrayBase::windows",
+        "ndarray::s",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
@@ -85,6 +97,8 @@ fn the_notes_on_ndarray_against_numpy() {
         }
         "ndarray_stats::QuantileExt::max"
         | "ndarray_stats::QuantileExt::max_skipnan" => check_max(case),
+        "ndarray::ArrayBase::windows" => check_windows(case),
+        "ndarray::s" => check_slice(case),
         other => Err(format!("no check for {other}")),
     });
 }
@@ -204,5 +218,92 @@ fn check_max(case: &Case) -> Result<(), String> {
                 .then_some(())
                 .ok_or(format!("max_skipnan: {got}; NumPy {want}"))
         }
+    }
+}
+
+/// The length of an array dimension of the case's arguments.
+fn size(case: &Case, key: &str) -> Result<usize, String> {
+    case.args[key]
+        .as_u64()
+        .map(|n| n as usize)
+        .ok_or(format!("no {key}"))
+}
+
+/// A shape NumPy answered.
+fn shape(value: &serde_json::Value) -> Result<Vec<usize>, String> {
+    value
+        .as_array()
+        .and_then(|sides| {
+            sides.iter().map(|n| Some(n.as_u64()? as usize)).collect()
+        })
+        .ok_or(format!("not a shape: {value}"))
+}
+
+fn check_windows(case: &Case) -> Result<(), String> {
+    let (a, w) = (shape(&case.args["shape"])?, shape(&case.args["window"])?);
+    let array = Array2::<f64>::ones((a[0], a[1]));
+    let count = answer(|| array.windows((w[0], w[1])).into_iter().count());
+    match (&case.expect, count) {
+        (Err((_, message)), Some(0))
+            if message.contains("cannot be larger") =>
+        {
+            Ok(())
+        }
+        (Ok(numpy), None) if w.contains(&0) => {
+            let numpy = shape(numpy)?;
+            // NumPy's windows are empty: a 0 among the window's sides.
+            (numpy[2..].contains(&0))
+                .then_some(())
+                .ok_or(format!("NumPy {numpy:?}"))
+        }
+        (Ok(numpy), Some(count)) if !w.contains(&0) => {
+            let numpy = shape(numpy)?;
+            let same = numpy[2..] == w[..] && numpy[0] * numpy[1] == count;
+            same.then_some(())
+                .ok_or(format!("{count} windows; NumPy {numpy:?}"))
+        }
+        (expect, count) => Err(format!("{count:?} windows; NumPy {expect:?}")),
+    }
+}
+
+#[allow(clippy::reversed_empty_ranges)] // NumPy's negative ends, as in chapter 8
+fn check_slice(case: &Case) -> Result<(), String> {
+    let numpy = numpy_value(case)?;
+    if case.id.starts_with("slice/x[") {
+        let n = size(case, "n")?;
+        let want = Input::<i64>::decode(numpy);
+        let x = Array1::from_iter(0..n as i64);
+        if case.id.starts_with("slice/x[1:4:-1]") {
+            return want
+                .logical()
+                .is_empty()
+                .then_some(())
+                .ok_or("not empty".into());
+        }
+        return match answer(|| x.slice(s![1..4;-1]).to_owned().into_dyn()) {
+            None if n < 4 && want.logical().len() < 3 => Ok(()), // NumPy clips
+            Some(got) if got == *want.logical() => Ok(()),
+            got => Err(format!("{got:?}; NumPy {}", want.logical())),
+        };
+    }
+    let (rows, cols) = (size(case, "rows")?, size(case, "cols")?);
+    let numpy = shape(numpy)?;
+    let z = Array2::<u8>::zeros((rows, cols));
+    let (got, panics) = if case.id.starts_with("slice/Z[1:-1, 0:-2]") {
+        (
+            answer(|| z.slice(s![1..-1, 0..-2]).dim()),
+            rows == 0 || cols < 2,
+        )
+    } else {
+        (
+            answer(|| z.slice(s![2.., 1..-1]).dim()),
+            rows < 2 || cols == 0,
+        )
+    };
+    let empty = numpy.contains(&0);
+    match got {
+        None if panics && empty => Ok(()),
+        Some((r, c)) if !panics && [r, c] == numpy[..] => Ok(()),
+        got => Err(format!("{got:?}; NumPy {numpy:?}")),
     }
 }
