@@ -1,4 +1,4 @@
-//! The heap measurements of chapters 1 and 6, made with a counting allocator in a test binary
+//! The heap measurements of chapters 1, 5 and 6, made with a counting allocator in a test binary
 //! of their own (a global allocator applies to a whole program). The heap table chapter 1
 //! prints is checked with the other generated files, by `tests/generated.rs`.
 
@@ -149,4 +149,34 @@ fn sinc_broadcast_holds_one_full_size_temporary_more_than_sinc() {
             peak_bytes: full + squares
         }
     );
+}
+
+/// Chapter 5's `np.matmul(A, B, out=C)` row and Listing 5-8: `general_mat_mul`
+/// makes no new result, but on floats matrixmultiply packs the operands into a
+/// buffer it allocates on every call (256 bytes for 2 × 2, 1,179,648 for
+/// 512 × 512); on integers ndarray's plain loop allocates nothing.
+/// (With the book's `blas` feature, OpenBLAS computes the larger products.)
+#[test]
+fn general_mat_mul_allocates_only_a_packing_buffer_for_floats() {
+    use ndarray::prelude::*;
+    for n in [2, 64, 512] {
+        let a = Array2::<f64>::ones((n, n));
+        let mut c = Array2::<f64>::zeros((n, n));
+        let floats = measure(&mut || {
+            ndarray::linalg::general_mat_mul(1.0, &a, &a, 0.0, &mut c)
+        });
+        // With the `blas` feature, products above 7 × 7 go to BLAS instead.
+        let packing = u64::from(!cfg!(feature = "blas") || n <= 7);
+        assert_eq!(floats.allocations, packing, "{n} × {n} f64");
+        let ints = Array2::<i64>::ones((n, n));
+        let mut c = Array2::<i64>::zeros((n, n));
+        let integers = measure(&mut || {
+            ndarray::linalg::general_mat_mul(1, &ints, &ints, 0, &mut c)
+        });
+        let nothing = HeapUse {
+            allocations: 0,
+            peak_bytes: 0,
+        };
+        assert_eq!(integers, nothing, "{n} × {n} i64");
+    }
 }

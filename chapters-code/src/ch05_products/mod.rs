@@ -167,7 +167,7 @@ pub fn mismatch_checked() {
 
 // ANCHOR: gemm
 /// `C = alpha * A·B + beta * C` in place: the BLAS "gemm" operation, no new
-/// allocation.
+/// result (matrixmultiply still allocates a buffer for packing the operands).
 pub fn gemm() {
     let a = array![[1.0, 2.0], [3.0, 4.0]];
     let b = array![[5.0, 6.0], [7.0, 8.0]];
