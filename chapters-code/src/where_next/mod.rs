@@ -75,3 +75,25 @@ pub fn all_cores() {
     assert_eq!(one_core, all_cores);
 }
 // ANCHOR_END: all_cores
+
+#[cfg(test)]
+mod tests {
+    /// The page states the number of rows Listing 10-2 builds: read from the
+    /// listing's own source, since the listing shows the literal.
+    #[test]
+    fn the_prose_states_the_rows_of_the_all_cores_listing() {
+        let source = include_str!("mod.rs");
+        let rows: u64 = source
+            .split("Array::from_shape_fn((")
+            .nth(1)
+            .and_then(|rest| rest.split(',').next())
+            .and_then(|digits| digits.replace('_', "").parse().ok())
+            .expect("all_cores builds its points with from_shape_fn((ROWS, …");
+        let said = format!(
+            "Listing 10-2 computes the length of {} rows",
+            crate::results::format_size(rows)
+        );
+        let page = crate::chapter::page_text("where-next.md");
+        assert!(page.contains(&said), "src/where-next.md: {said:?}");
+    }
+}
