@@ -31,6 +31,25 @@ case "${1:-}" in
 esac
 started=$(date +%s)
 
+# The group and sweep names of the registry, read from its source: each group's module types
+# its name once (`const G: &str = "life";`). A mistyped name stops the run here, before the
+# release build (minutes) that bench-plan needs; bench-plan checks the names again, from the
+# registry itself. tests/bench_ids.rs checks that this finds exactly the registry's names.
+registry_groups() {
+    sed -n 's/^ *const G[0-9]*: &str = "\([^"]*\)";$/\1/p' "$1"
+}
+known_groups=$(registry_groups chapters-code/src/benchmarks.rs)
+unknown_groups=""
+for name in "$@"; do
+    if ! grep -qxF -e "$name" <<<"$known_groups"; then
+        unknown_groups+="${unknown_groups:+, }\"$name\""
+    fi
+done
+if [ -n "$unknown_groups" ]; then
+    echo "error: unknown benchmark group $unknown_groups; the groups are: ${known_groups//$'\n'/ }" >&2
+    exit 2
+fi
+
 # The headline is the default configuration, so settings inherited from the caller's
 # environment that change what is measured are dropped, and named: OpenBLAS's (and OpenMP's)
 # kernel, cache and thread choices — some machines set OPENBLAS_CORETYPE for older builds,
@@ -104,8 +123,8 @@ program="$target/release/chapters-code"
 echo "==> plan"
 rm -rf "$work"
 mkdir -p "$work"
-# Checks the group names against the registry before anything else is built or measured: a
-# typo costs one build of the program, not the examples' and benchmarks' builds too.
+# Writes the plan of the groups named (checked above, and again here against the registry
+# itself) before anything else is built or measured.
 "$program" bench-plan "$work" ${groups[@]+"${groups[@]}"}
 work="$(cd "$work" && pwd)"
 cargo build --release --example ch02_page_faults --example ch02_page_faults_fast_alloc

@@ -249,6 +249,90 @@ fn bench_sh_targets(manifest: &Path) -> Vec<String> {
         .collect()
 }
 
+/// bench.sh's `registry_groups`, which checks the names a run is given before the release
+/// build, finds in the registry's source exactly the names `bench-plan` accepts.
+#[test]
+fn bench_sh_reads_the_registrys_group_names() {
+    let function = bench_sh_function("registry_groups");
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(format!("{function}registry_groups \"$1\""))
+        .arg("bench.sh")
+        .arg(
+            chapters_code::chapter::repo_root()
+                .join("chapters-code/src/benchmarks.rs"),
+        )
+        .output()
+        .expect("bash runs");
+    assert!(output.status.success(), "{output:?}");
+    let mut found: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    found.sort();
+    let mut registry: Vec<String> = chapters_code::benchmarks::group_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    registry.sort();
+    assert_eq!(found, registry);
+}
+
+/// `./bench.sh` with a mistyped group stops with the names it knows before cargo builds
+/// anything (a stand-in `cargo` first on PATH records any call), and a known group passes
+/// that check (it reaches the stand-in, which fails the run).
+#[test]
+fn bench_sh_refuses_an_unknown_group_before_building() {
+    let dir = std::env::temp_dir()
+        .join(format!("bench-sh-groups-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let called = dir.join("cargo-called");
+    let stub = dir.join("cargo");
+    std::fs::write(
+        &stub,
+        format!("#!/bin/sh\necho \"$@\" >> '{}'\nexit 1\n", called.display()),
+    )
+    .expect("writes the stand-in");
+    let mode = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(&stub, mode).expect("makes it executable");
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let bench_sh = chapters_code::chapter::repo_root().join("bench.sh");
+    let run = |groups: &[&str]| {
+        let _ = std::fs::remove_file(&called);
+        let output = Command::new("bash")
+            .arg(&bench_sh)
+            .args(groups)
+            .env("PATH", &path)
+            .env("PYTHON", "/nonexistent/python")
+            .output()
+            .expect("bash runs");
+        (output, called.exists())
+    };
+
+    let (output, built) = run(&["life", "reciprocal", "x y"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(!built, "cargo ran for an unknown group");
+    assert!(
+        said.contains(
+            "unknown benchmark group \"reciprocal\", \"x y\"; the groups are: "
+        ),
+        "{said}"
+    );
+    for name in chapters_code::benchmarks::group_names() {
+        assert!(said.contains(&format!(" {name}")), "{name} missing: {said}");
+    }
+
+    let (output, built) = run(&["life", "reciprocals_sweep"]);
+    assert!(built, "known groups stopped before cargo: {output:?}");
+    assert!(!output.status.success(), "the stand-in cargo fails the run");
+    std::fs::remove_dir_all(&dir).expect("removes the temporary folder");
+}
+
 /// bench.sh runs the `[[bench]]` targets the manifest declares, by name, and nothing else:
 /// not a helper module in `benches/`, and by its name a target whose file is named
 /// otherwise.
