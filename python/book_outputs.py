@@ -48,6 +48,24 @@ def refuse_tuned_numpy():
                  "default configuration; run scripts/numpy-outputs.sh, which drops them")
 
 
+def answer_arguments():
+    """The scripts that import this module (every chapter script, edge_cases.py) take no
+    arguments: -h or --help prints the script's docstring and exits 0, any other argument is
+    a usage error (exit 2). Both stop before the script's work: they ignored their arguments,
+    so `--help` rewrote every output of the script."""
+    main = sys.modules["__main__"]
+    args = sys.argv[1:]
+    if args in (["-h"], ["--help"]):
+        print((main.__doc__ or "").strip())
+        sys.exit(0)
+    if args:
+        script = Path(sys.argv[0]).name
+        print(f"usage: {script} (no arguments; -h for help): {' '.join(args)}", file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ != "__main__":
+    answer_arguments()  # first: --help answers even in a tuned configuration
 refuse_tuned_numpy()
 
 import numpy as np  # noqa: E402 (after the check: OpenBLAS reads its variables on import)
