@@ -15,9 +15,10 @@
 #           chapter 5's `dot` rows built with `--features blas` (ndarray calling the system's
 #           OpenBLAS, one thread), when the system has OpenBLAS to link (e.g. Debian's
 #           libopenblas-dev).
-#   Python  python/bench.py with $PYTHON if set, else .venv (made by scripts/python-venv.sh with
-#           the numpy/scipy of python/requirements.txt) when it exists, else python3; single-threaded,
-#           timed like criterion (median, quartiles, min-max of calibrated samples).
+#   Python  python/bench.py with $PYTHON if set (an error if it has no numpy/scipy), else
+#           .venv (made by scripts/python-venv.sh with the numpy/scipy of
+#           python/requirements.txt) when it exists, else python3; single-threaded, timed
+#           like criterion (median, quartiles, min-max of calibrated samples).
 #
 # Every run measures into a fresh folder (target/bench/run) and then merges: the timings it
 # measured replace theirs and name this run, with this machine's facts and date; every other
@@ -25,10 +26,23 @@
 # that measured them. The results file is written to a temporary file and renamed, so an
 # interrupted run leaves it whole.
 set -euo pipefail
-cd "$(dirname "$0")"
 case "${1:-}" in
     -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
+# A PYTHON given as a relative path is relative to the caller's folder: made absolute before
+# the cd below (else it named nothing there, and the NumPy side was skipped as if absent).
+# A bare command name (no slash) is left as it is, to be found on PATH.
+case "${PYTHON:-}" in
+    "" | /*) ;;
+    */*)
+        if ! folder="$(cd "$(dirname "$PYTHON")" 2>/dev/null && pwd)"; then
+            echo "error: PYTHON=$PYTHON: no such folder" >&2
+            exit 1
+        fi
+        PYTHON="$folder/$(basename "$PYTHON")"
+        ;;
+esac
+cd "$(dirname "$0")"
 started=$(date +%s)
 
 # The group and sweep names of the registry, read from its source: each group's module types
@@ -114,6 +128,10 @@ fi
 have_numpy=no
 if command -v "$python_bin" >/dev/null 2>&1 && "$python_bin" -c "import numpy, scipy" 2>/dev/null; then
     have_numpy=yes
+elif [ -n "${PYTHON:-}" ]; then
+    # Asked for by name, the NumPy side is not skipped unseen: stop before anything is built.
+    echo "error: PYTHON=$PYTHON cannot import numpy and scipy (scripts/python-venv.sh makes .venv with them)" >&2
+    exit 1
 fi
 
 echo "==> cargo build --release"

@@ -19,9 +19,19 @@ case "${1:-}" in
     -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: scripts/python-venv.sh   (no arguments; PYTHON=python3.12 picks another Python)" >&2; exit 2 ;;
 esac
+python="${PYTHON:-python3}"
+# A relative path is relative to the caller's folder: made absolute before the cd below. A bare
+# command name (no slash) is left as it is, to be found on PATH.
+case "$python" in
+    /*) ;;
+    */*)
+        if folder="$(cd "$(dirname "$python")" 2>/dev/null && pwd)"; then
+            python="$folder/$(basename "$python")"
+        fi
+        ;;
+esac
 cd "$(dirname "$0")/.."
 
-python="${PYTHON:-python3}"
 if ! command -v "$python" >/dev/null 2>&1; then
     echo "error: $python not found; install Python 3.11 or later (Debian/Ubuntu: sudo apt-get install python3 python3-venv)" >&2
     exit 1

@@ -280,7 +280,8 @@ fn bench_sh_reads_the_registrys_group_names() {
 
 /// `./bench.sh` with a mistyped group stops with the names it knows before cargo builds
 /// anything (a stand-in `cargo` first on PATH records any call), and a known group passes
-/// that check (it reaches the stand-in, which fails the run).
+/// that check (it reaches the stand-in, which fails the run), with a PYTHON relative to the
+/// caller's folder (not the repository's); a PYTHON without NumPy stops it before any build.
 #[test]
 fn bench_sh_refuses_an_unknown_group_before_building() {
     let dir = std::env::temp_dir()
@@ -293,25 +294,33 @@ fn bench_sh_refuses_an_unknown_group_before_building() {
         format!("#!/bin/sh\necho \"$@\" >> '{}'\nexit 1\n", called.display()),
     )
     .expect("writes the stand-in");
-    let mode = std::os::unix::fs::PermissionsExt::from_mode(0o755);
-    std::fs::set_permissions(&stub, mode).expect("makes it executable");
+    let mode: std::fs::Permissions =
+        std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(&stub, mode.clone()).expect("makes it executable");
     let path = format!(
         "{}:{}",
         dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
     let bench_sh = chapters_code::chapter::repo_root().join("bench.sh");
-    let run = |groups: &[&str]| {
+    // A stand-in Python that imports anything, named relative to `dir`, the caller's folder.
+    std::fs::create_dir_all(dir.join("py")).expect("a folder");
+    std::fs::write(dir.join("py/python"), "#!/bin/sh\nexit 0\n")
+        .expect("writes");
+    std::fs::set_permissions(dir.join("py/python"), mode).expect("executable");
+    let run_with = |python: &str, groups: &[&str]| {
         let _ = std::fs::remove_file(&called);
         let output = Command::new("bash")
             .arg(&bench_sh)
             .args(groups)
+            .current_dir(&dir)
             .env("PATH", &path)
-            .env("PYTHON", "/nonexistent/python")
+            .env("PYTHON", python)
             .output()
             .expect("bash runs");
         (output, called.exists())
     };
+    let run = |groups: &[&str]| run_with("py/python", groups);
 
     let (output, built) = run(&["life", "reciprocal", "x y"]);
     let said = String::from_utf8_lossy(&output.stderr);
@@ -330,6 +339,17 @@ fn bench_sh_refuses_an_unknown_group_before_building() {
     let (output, built) = run(&["life", "reciprocals_sweep"]);
     assert!(built, "known groups stopped before cargo: {output:?}");
     assert!(!output.status.success(), "the stand-in cargo fails the run");
+
+    // A PYTHON given by name that cannot import NumPy stops the run before any build, rather
+    // than measuring the Rust side alone.
+    let (output, built) = run_with("/bin/false", &["life"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(!built, "cargo ran without the NumPy side asked for");
+    assert!(
+        said.contains("PYTHON=/bin/false cannot import numpy"),
+        "{said}"
+    );
     std::fs::remove_dir_all(&dir).expect("removes the temporary folder");
 }
 
