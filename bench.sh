@@ -76,7 +76,8 @@ drop_tuning_environment() {
         case "$name" in
             OPENBLAS_* | GOTO_* | OMP_* | GLIBC_TUNABLES | MALLOC_* | MIMALLOC_* \
                 | RAYON_* | NPY_* | PYTHONMALLOC | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS \
-                | CARGO_BUILD_RUSTFLAGS | CARGO_PROFILE_* | BOOK_EXPECT_HUGE_PAGES)
+                | CARGO_BUILD_RUSTFLAGS | CARGO_TARGET_*_RUSTFLAGS | CARGO_PROFILE_* \
+                | BOOK_EXPECT_HUGE_PAGES)
                 dropped+=("$name=${!name}")
                 unset "$name"
                 ;;

@@ -22,13 +22,16 @@ ensure_book_tools
 # every snapshot assertion pass, and INSTA_FORCE_UPDATE=1 rewrite the snapshots that match).
 export INSTA_UPDATE=no
 unset UPDATE INSTA_FORCE_PASS INSTA_FORCE_UPDATE
-# Nor does the caller's environment relax a check: CARGO_PROFILE_* and RUSTFLAGS can turn the
+# Nor does the caller's environment relax a check: CARGO_PROFILE_* and the compiler flags
+# (RUSTFLAGS, CARGO_TARGET_<TRIPLE>_RUSTFLAGS, and rustdoc's for the doc tests) can turn the
 # debug build's overflow checks off (both edge-case runs would then test release arithmetic),
 # and BROWSER_REQUIRE_<RULE>=0 turns a browser rule into a note.
 relaxed=()
 for name in $(compgen -e); do
     case "$name" in
-        CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS)
+        CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS \
+            | CARGO_TARGET_*_RUSTFLAGS | RUSTDOCFLAGS | CARGO_ENCODED_RUSTDOCFLAGS \
+            | CARGO_BUILD_RUSTDOCFLAGS)
             relaxed+=("$name"); unset "$name" ;;
         BROWSER_REQUIRE_*)
             if [ "${!name}" = 0 ]; then relaxed+=("$name=0"); unset "$name"; fi ;;

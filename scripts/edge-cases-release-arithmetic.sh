@@ -12,6 +12,21 @@ case "${1:-}" in
     -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 cd "$(dirname "$0")/.."
+# Compiler flags from the caller's environment come after the profile's settings and win
+# (RUSTFLAGS=-Coverflow-checks=on would make this run test the debug arithmetic again):
+# they are dropped, and named. (--config below outranks CARGO_PROFILE_* variables.)
+dropped=()
+for name in $(compgen -e); do
+    case "$name" in
+        RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS | CARGO_TARGET_*_RUSTFLAGS)
+            dropped+=("$name=${!name}")
+            unset "$name"
+            ;;
+    esac
+done
+if [ ${#dropped[@]} -gt 0 ]; then
+    echo "edge-cases-release-arithmetic.sh: testing without ${dropped[*]}" >&2
+fi
 settings=()
 for profile in dev test; do
     for setting in overflow-checks=false debug-assertions=false opt-level=0; do

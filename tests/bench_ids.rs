@@ -410,6 +410,10 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
         ("PYTHONMALLOC", "malloc"),
         ("RUSTFLAGS", "-Ctarget-cpu=native"),
         ("CARGO_ENCODED_RUSTFLAGS", "-Ctarget-cpu=native"),
+        (
+            "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS",
+            "-Ctarget-cpu=native",
+        ),
         ("CARGO_PROFILE_BENCH_LTO", "fat"),
         ("BOOK_EXPECT_HUGE_PAGES", "1"),
     ];
