@@ -27,8 +27,17 @@ import sys
 import tempfile
 import unicodedata
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
+# It takes no arguments: -h/--help prints the docstring above, and anything else is a usage
+# error, before fontTools is imported (it ignored its arguments: --help rewrote theme/fonts/).
+if __name__ == "__main__" and sys.argv[1:]:
+    if sys.argv[1:] in (["-h"], ["--help"]):
+        print(__doc__.strip())
+        sys.exit(0)
+    print("usage: scripts/subset-text-fonts.py   (no arguments; -h for help)", file=sys.stderr)
+    sys.exit(2)
+
+from fontTools import subset  # noqa: E402 (after the arguments: --help needs no fontTools)
+from fontTools.ttLib import TTFont  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 OUT = ROOT / "theme/fonts"
