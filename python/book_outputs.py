@@ -91,13 +91,19 @@ def _read_manifest(folder):
     return entries
 
 
-def _write_manifest(folder, entries):
-    """Writes SHA256SUMS through a temporary file and a rename: an interrupted run
-    leaves the old manifest whole."""
-    text = "".join(f"{entries[n]}  {n}\n" for n in sorted(entries))
-    temporary = folder / (MANIFEST + ".tmp")
+def write_atomically(path, text):
+    """Writes `text` to `path` through a temporary file beside it and a rename: an
+    interrupted run leaves the committed file whole, never cut short."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, folder / MANIFEST)
+    os.replace(temporary, path)
+
+
+def _write_manifest(folder, entries):
+    """Writes SHA256SUMS atomically: an interrupted run leaves the old manifest whole."""
+    text = "".join(f"{entries[n]}  {n}\n" for n in sorted(entries))
+    write_atomically(folder / MANIFEST, text)
 
 
 def record(path):
@@ -133,7 +139,7 @@ class Outputs:
             versions += f", SciPy {scipy.__version__}"
         except ImportError:
             pass
-        (self.dir / "versions.txt").write_text(versions + "\n")
+        write_atomically(self.dir / "versions.txt", versions + "\n")
         record(self.dir / "versions.txt")
 
     def begin(self, name):
@@ -144,7 +150,7 @@ class Outputs:
     def end(self):
         sys.stdout = self._stdout
         text = self._buffer.getvalue()
-        (self.dir / f"{self._name}.txt").write_text(text)
+        write_atomically(self.dir / f"{self._name}.txt", text)
         record(self.dir / f"{self._name}.txt")
         print(f"--- {self._name}\n{text}", end="")
 

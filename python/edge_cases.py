@@ -57,7 +57,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from book_outputs import refuse_tuned_numpy
+from book_outputs import refuse_tuned_numpy, write_atomically
 
 refuse_tuned_numpy()  # before NumPy loads OpenBLAS, which reads its variables then
 
@@ -174,7 +174,7 @@ class Family:
         lines = [json.dumps(c, sort_keys=True, ensure_ascii=False, allow_nan=False) for c in self.cases]
         text = head + ', "cases": [\n' + ",\n".join(lines) + "\n]}\n"
         OUT_DIR.mkdir(parents=True, exist_ok=True)
-        (OUT_DIR / f"{self.name}.json").write_text(text, encoding="utf-8")
+        write_atomically(OUT_DIR / f"{self.name}.json", text)
         return len(self.cases)
 
 
