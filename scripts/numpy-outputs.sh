@@ -77,4 +77,8 @@ if [ -z "$only" ] || [ "$only" = edge ]; then
 fi
 "$python" book_outputs.py --prune
 cd ..
-git status --short python/outputs
+# What the run changed, when this is a git checkout (from a tarball the run is done: git
+# status failed there, and the script with it, after writing every output).
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git status --short python/outputs
+fi

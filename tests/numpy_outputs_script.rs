@@ -254,6 +254,30 @@ fn a_full_run_runs_every_chapter_script_then_the_edge_cases_then_prunes() {
     assert!(said.contains("==> ch03_broadcasting.py\n"), "{said}");
 }
 
+/// Outside a git checkout (a tarball) the run succeeds: it ends with `git status` only
+/// in a checkout (it failed with git's "not a git repository" after writing every output).
+#[test]
+fn outside_a_git_checkout_the_run_succeeds() {
+    let layout = Layout::new("no-git");
+    std::fs::remove_dir_all(layout.root.join(".git")).expect("removes .git");
+    let stub = layout.stub().display().to_string();
+    // The layout lies inside the repository's target/: git must not look above it.
+    let above = layout
+        .root
+        .parent()
+        .expect("a parent")
+        .display()
+        .to_string();
+    let output = layout.run(
+        &["ch03"],
+        &[("PYTHON", &stub), ("GIT_CEILING_DIRECTORIES", &above)],
+    );
+    let said = text(&output);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("==> ch03_broadcasting.py\n"), "{said}");
+    assert!(!said.contains("not a git repository"), "{said}");
+}
+
 /// Outputs are default NumPy's: OpenBLAS's kernel choice, NumPy's SIMD switches and Python's
 /// allocator from the caller's environment never reach Python, and the script names what it
 /// dropped.
