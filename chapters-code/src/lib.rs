@@ -33,7 +33,8 @@ pub mod book;
 pub mod prelude;
 
 // The README's "Adding a chapter" example, compiled and run as the README shows it (a guard
-// test checks that the README shows these two files byte for byte). Not part of the book.
+// test checks that the README shows its three files, mod.rs, figures.rs and numpy_table.rs,
+// byte for byte). Not part of the book.
 #[cfg(test)]
 mod new_chapter_example;
 
