@@ -128,7 +128,9 @@ def main() -> None:
         for name in LICENSES:
             (OUT / name).write_bytes((source / name).read_bytes())
         for file, family, style, weight, local in FACES:
-            font = TTFont(source / file)
+            # The head table keeps mdBook's timestamp: recalculated (the default), it put
+            # the time of the run into every subset, so no two runs gave the same bytes.
+            font = TTFont(source / file, recalcTimestamp=False)
             has = set(font.getBestCmap())
             if weight == 400 and style == "normal":
                 lacking = {c for c in used if c not in has}
