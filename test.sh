@@ -24,14 +24,16 @@ export INSTA_UPDATE=no
 unset UPDATE INSTA_FORCE_PASS INSTA_FORCE_UPDATE
 # Nor does the caller's environment relax a check: CARGO_PROFILE_* and the compiler flags
 # (RUSTFLAGS, CARGO_TARGET_<TRIPLE>_RUSTFLAGS, and rustdoc's for the doc tests) can turn the
-# debug build's overflow checks off (both edge-case runs would then test release arithmetic),
-# and BROWSER_REQUIRE_<RULE>=0 turns a browser rule into a note.
+# debug build's overflow checks off (both edge-case runs would then test release arithmetic);
+# MDBOOK_<KEY> overrides book.toml (MDBOOK_BUILD__BUILD_DIR=elsewhere built the book there,
+# and the link and browser checks then read an old book/), BOOK_TEST=mdbook leaves the
+# blocks to mdBook alone; and BROWSER_REQUIRE_<RULE>=0 turns a browser rule into a note.
 relaxed=()
 for name in $(compgen -e); do
     case "$name" in
         CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS \
             | CARGO_TARGET_*_RUSTFLAGS | RUSTDOCFLAGS | CARGO_ENCODED_RUSTDOCFLAGS \
-            | CARGO_BUILD_RUSTDOCFLAGS)
+            | CARGO_BUILD_RUSTDOCFLAGS | MDBOOK_* | BOOK_TEST)
             relaxed+=("$name"); unset "$name" ;;
         BROWSER_REQUIRE_*)
             if [ "${!name}" = 0 ]; then relaxed+=("$name=0"); unset "$name"; fi ;;
