@@ -46,6 +46,11 @@ def refuse_tuned_numpy():
     if tuning:
         sys.exit(f"error: {', '.join(tuning)} set: the committed outputs record NumPy in its "
                  "default configuration; run scripts/numpy-outputs.sh, which drops them")
+    # The scripts check what they print with assert (a list's growth rule, a peak's parts,
+    # unique edge-case ids): -O or PYTHONOPTIMIZE would record outputs with the checks off.
+    if sys.flags.optimize:
+        sys.exit("error: Python runs with -O (PYTHONOPTIMIZE), which skips the scripts' assert "
+                 "checks; run scripts/numpy-outputs.sh, which drops PYTHONOPTIMIZE")
 
 
 def answer_arguments():

@@ -3,7 +3,7 @@
 # SHA256SUMS manifest, which `cargo test --test book_guard` checks byte for byte (the tests
 # never run Python). Needs NumPy and SciPy: scripts/python-venv.sh once, or PYTHON=….
 # Runs NumPy in its default configuration (OPENBLAS_*, GOTO_*, OMP_*, MKL_*, NPY_*, MALLOC_*,
-# GLIBC_TUNABLES and PYTHONMALLOC are dropped).
+# GLIBC_TUNABLES and PYTHONMALLOC are dropped), with its assert checks (PYTHONOPTIMIZE too).
 #
 #   scripts/numpy-outputs.sh            every chapter script and the edge-case data
 #   scripts/numpy-outputs.sh ch03       only python/ch03_*.py (any start of a chapter script's
@@ -48,11 +48,13 @@ fi
 # change its kernels or threads (some machines set OPENBLAS_CORETYPE, which pins OpenBLAS to
 # an older processor's kernels and changes the last bits of products), or Python's and
 # glibc's allocators (PYTHONMALLOC=malloc changes chapter 1's resident memory), are dropped,
-# and named: python/book_outputs.py refuses to record with any of them set.
+# and named: python/book_outputs.py refuses to record with any of them set. So is
+# PYTHONOPTIMIZE, which skips the scripts' assert checks of what they print.
 dropped=()
 for name in $(compgen -e); do
     case "$name" in
-        OPENBLAS_* | GOTO_* | OMP_* | MKL_* | NPY_* | MALLOC_* | GLIBC_TUNABLES | PYTHONMALLOC)
+        OPENBLAS_* | GOTO_* | OMP_* | MKL_* | NPY_* | MALLOC_* | GLIBC_TUNABLES | PYTHONMALLOC \
+            | PYTHONOPTIMIZE)
             dropped+=("$name=${!name}")
             unset "$name"
             ;;

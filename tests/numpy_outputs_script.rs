@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The stub interpreter: appends `folder|arguments` to `$STUB_LOG`, and the value of
-/// `OPENBLAS_CORETYPE` and `PYTHONMALLOC` it was given (or `unset`) to `$STUB_LOG.env`; fails the NumPy check
+/// `OPENBLAS_CORETYPE`, `PYTHONMALLOC` and `PYTHONOPTIMIZE` it was given (or `unset`) to `$STUB_LOG.env`; fails the NumPy check
 /// when `$STUB_NO_NUMPY` is set and the script named `$STUB_FAIL`; running a `ch01_`
 /// script writes `outputs/ch01-memory/stub.txt`, as a chapter script writes its outputs.
 const STUB: &str = r#"#!/bin/sh
 printf '%s|%s\n' "$PWD" "$*" >> "$STUB_LOG"
-printf '%s %s\n' "${OPENBLAS_CORETYPE-unset}" "${PYTHONMALLOC-unset}" >> "$STUB_LOG.env"
+printf '%s %s %s\n' "${OPENBLAS_CORETYPE-unset}" "${PYTHONMALLOC-unset}" "${PYTHONOPTIMIZE-unset}" >> "$STUB_LOG.env"
 case "$*" in
     "-c import numpy, scipy")
         if [ -n "${STUB_NO_NUMPY:-}" ]; then exit 1; fi ;;
@@ -291,6 +291,7 @@ fn numpys_tuning_variables_are_dropped_and_named() {
         ("NPY_DISABLE_CPU_FEATURES", "AVX512F"),
         ("PYTHONMALLOC", "malloc"),
         ("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1"),
+        ("PYTHONOPTIMIZE", "1"),
     ];
     let output = layout.run(&["ch01"], &env);
     let said = text(&output);
@@ -298,13 +299,17 @@ fn numpys_tuning_variables_are_dropped_and_named() {
     let seen = std::fs::read_to_string(layout.log.with_extension("log.env"))
         .expect("the stub ran");
     assert!(seen.lines().count() >= 2, "{seen}");
-    assert!(seen.lines().all(|line| line == "unset unset"), "{seen}");
+    assert!(
+        seen.lines().all(|line| line == "unset unset unset"),
+        "{seen}"
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     for dropped in [
         "OPENBLAS_CORETYPE=Haswell",
         "NPY_DISABLE_CPU_FEATURES=AVX512F",
         "PYTHONMALLOC=malloc",
         "GLIBC_TUNABLES=glibc.malloc.hugetlb=1",
+        "PYTHONOPTIMIZE=1",
     ] {
         assert!(stderr.contains(dropped), "{stderr}");
     }
