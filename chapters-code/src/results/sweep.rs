@@ -98,26 +98,25 @@ impl Results {
                         format!("{} at {size}", r.by_medians())
                     }
                 };
-                let level: Vec<u64> = ratios
-                    .iter()
-                    .filter(|(_, r)| r.is_tie())
-                    .map(|(n, _)| *n)
-                    .collect();
-                let faster: Vec<u64> = ratios
-                    .iter()
-                    .filter(|(_, r)| r.faster)
-                    .map(|(n, _)| *n)
-                    .collect();
-                let how = if faster.len() == ratios.len() {
-                    format!("faster than {library} at every size measured")
-                } else if faster.is_empty() {
-                    format!("slower than {library} at every size measured")
-                } else {
-                    let slower: Vec<u64> = ratios
+                // Every size is in exactly one list: a tie is "level", never also
+                // "faster" or "slower" by a median that the samples do not support.
+                let sizes_where = |keep: &dyn Fn(&Ratio) -> bool| -> Vec<u64> {
+                    ratios
                         .iter()
-                        .filter(|(_, r)| !r.faster)
+                        .filter(|(_, r)| keep(r))
                         .map(|(n, _)| *n)
-                        .collect();
+                        .collect()
+                };
+                let level = sizes_where(&|r| r.is_tie());
+                let faster = sizes_where(&|r| !r.is_tie() && r.faster);
+                let slower = sizes_where(&|r| !r.is_tie() && !r.faster);
+                let how = if level.len() == ratios.len() {
+                    format!("level with {library} at every size measured")
+                } else if faster.len() == ratios.len() {
+                    format!("faster than {library} at every size measured")
+                } else if slower.len() == ratios.len() {
+                    format!("slower than {library} at every size measured")
+                } else if level.is_empty() {
                     // The sizes are in increasing order: one crossing, either way, reads as
                     // "up to … from …"; anything else names both lists, so that a size where
                     // Rust is slower is never left unsaid.
@@ -147,16 +146,29 @@ impl Results {
                             size_list(&slower)
                         )
                     }
-                };
-                let how = match level.len() {
-                    0 => how,
-                    n if n == ratios.len() => {
-                        format!("level with {library} at every size measured")
+                } else {
+                    // Some ties: name each list that has sizes, in the order faster,
+                    // slower, level ("level with NumPy at" when nothing else is named).
+                    let mut parts = Vec::new();
+                    if !faster.is_empty() {
+                        parts.push(format!(
+                            "faster than {library} at {}",
+                            size_list(&faster)
+                        ));
                     }
-                    _ => format!(
-                        "{how}, by the medians; level at {}",
-                        size_list(&level)
-                    ),
+                    if !slower.is_empty() {
+                        let than = if parts.is_empty() {
+                            format!(" than {library}")
+                        } else {
+                            String::new()
+                        };
+                        parts.push(format!(
+                            "slower{than} at {}",
+                            size_list(&slower)
+                        ));
+                    }
+                    parts.push(format!("level at {}", size_list(&level)));
+                    parts.join(", ")
                 };
                 let ends = if ratios.len() > 1 {
                     format!("{}; {}", at(first), at(last))
@@ -289,8 +301,7 @@ mod tests {
         let text = r.sweep_findings(&RECIPROCALS);
         assert!(
             text.starts_with(
-                "- Rust reciprocals: faster than NumPy at every size measured, by the \
-                 medians; level at 9,999,999 \
+                "- Rust reciprocals: faster than NumPy at 10, level at 9,999,999 \
                  (40.0×\u{a0}faster at 10; 1.1×\u{a0}faster at 9,999,999 with \
                  overlapping IQRs).\n"
             ),
@@ -344,16 +355,66 @@ mod tests {
         }
         let text = r.sweep_findings(&CONVOLUTION);
         let last = format_size(sizes[sizes.len() - 1]);
-        let before = format_size(sizes[sizes.len() - 2]);
         let expected = format!(
-            "- {}: faster than SciPy up to {before} and slower from {last}, by the \
-             medians; level at {last} (2.0×\u{a0}faster at {}; \
+            "- {}: faster than SciPy at {}, level at {last} (2.0×\u{a0}faster at {}; \
              1.0×\u{a0}(a\u{a0}tie) at {last}).\n",
             windows.rows[0].1,
+            size_list(&sizes[..sizes.len() - 1]),
             format_size(sizes[0]),
         );
         assert!(text.starts_with(&expected), "{text}\nexpected {expected}");
         assert!(!text.contains("NumPy"), "{text}");
+    }
+
+    /// A size where the two are level is named once, as level: run 15's kNN sweep
+    /// said "faster than NumPy at 10, 30, 100 and 2,000, slower at 300 and 1,000, by
+    /// the medians; level at 300 and 2,000", naming 2,000 as both faster and level.
+    #[test]
+    fn findings_name_a_level_size_only_as_level() {
+        let mut r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Python, "numpy", 100, 2e-6),
+            (Side::Python, "numpy", 1_000, 4e-6),
+            (Side::Python, "numpy", 9_999_999, 0.030),
+            (Side::Rust, "reciprocals", 10, 2.5e-8),
+            (Side::Rust, "reciprocals", 100, 2.1e-6),
+            (Side::Rust, "reciprocals", 1_000, 8e-6),
+            (Side::Rust, "reciprocals", 9_999_999, 0.0299),
+        ]);
+        // At 100 Rust is 5% slower, but its IQR reaches into NumPy's: level.
+        for t in &mut r.timings {
+            let m = t.median_seconds;
+            let wide = t.series.size == Some(100);
+            let (q1, q3) = if wide { (0.9 * m, 1.1 * m) } else { (m, m) };
+            t.spread = Some(crate::results::Spread {
+                q1,
+                q3,
+                min: q1,
+                max: q3,
+            });
+        }
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert!(
+            text.starts_with(
+                "- Rust reciprocals: faster than NumPy at 10, slower at 1,000, \
+                 level at 100 and 9,999,999 ("
+            ),
+            "{text}"
+        );
+        // Only ties and slower sizes: the sentence names the library once.
+        for t in &mut r.timings {
+            if t.series.side == Side::Rust && t.series.size == Some(10) {
+                t.median_seconds = 4e-6;
+            }
+        }
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert!(
+            text.starts_with(
+                "- Rust reciprocals: slower than NumPy at 10 and 1,000, \
+                 level at 100 and 9,999,999 ("
+            ),
+            "{text}"
+        );
     }
 
     #[test]
