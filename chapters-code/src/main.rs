@@ -28,7 +28,8 @@ Commands:
   bench-plan DIR [GROUP...]
                  check the group names (all groups when none) and write what ./bench.sh
                  measures into DIR: criterion filters per side, the Python plan
-  machine        print the machine facts this program detects (the CPU's SIMD features)
+  machine        print the machine facts this program detects (the CPU's SIMD features,
+                 the base and huge page sizes)
   results DIR [FILE]
                  merge the run measured into DIR (criterion-*/, python.csv, machine.txt)
                  into FILE (default results/benchmarks.csv, created if missing): the
@@ -56,6 +57,8 @@ fn main() -> ExitCode {
         ["bench-plan", dir, groups @ ..] => bench_plan(Path::new(dir), groups),
         ["machine"] => {
             println!("cpu features: {}", cpu_features());
+            // Chapter 2's page-fault sentences count the run's own pages.
+            print!("{}", chapters_code::speed::page_size_facts());
             Ok(())
         }
         ["heap", layout] => heap(layout),

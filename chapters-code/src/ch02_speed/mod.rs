@@ -247,11 +247,39 @@ pub(crate) fn mostly_huge_pages(faults: f64, bytes: usize, page_bytes: usize) ->
     faults < bytes.div_ceil(page_bytes) as f64 / 4.0
 }
 
+/// The machine fact that records [`base_page_bytes`] (`chapters-code machine`, which
+/// `./bench.sh` runs): chapter 2's page-fault sentences count the pages of the run that
+/// counted the faults, not x86-64's.
+pub const PAGE_SIZE_FACT: &str = "page size";
+
+/// The machine fact that records [`huge_page_bytes`], next to [`PAGE_SIZE_FACT`].
+pub const HUGE_PAGE_SIZE_FACT: &str = "huge page size";
+
+/// The page-size lines of the machine facts, `key: bytes` ([`PAGE_SIZE_FACT`],
+/// [`HUGE_PAGE_SIZE_FACT`]; `unknown` for a huge page size this machine does not name).
+pub fn page_size_facts() -> String {
+    let huge = huge_page_bytes().map_or("unknown".to_string(), |b| b.to_string());
+    format!(
+        "{PAGE_SIZE_FACT}: {}\n{HUGE_PAGE_SIZE_FACT}: {huge}\n",
+        base_page_bytes()
+    )
+}
+
+/// The size of a transparent huge page, from Linux's
+/// `/sys/kernel/mm/transparent_hugepage/hpage_pmd_size`: 2 MiB on x86-64, 512 MiB on an
+/// aarch64 kernel with 64 KiB pages. `None` where it cannot be read.
+pub fn huge_page_bytes() -> Option<usize> {
+    std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
+        .ok()
+        .and_then(|text| text.trim().parse::<usize>().ok())
+        .filter(|&bytes| bytes > 0)
+}
+
 /// The size of this process's base memory pages, from Linux's `/proc/self/smaps`
 /// (`KernelPageSize`): 4 KiB on x86-64, 16 or 64 KiB on some aarch64 kernels, where a
 /// count of 4 KiB pages would take 64 KiB pages for huge ones. 4 KiB where it cannot be
 /// read.
-pub(crate) fn base_page_bytes() -> usize {
+pub fn base_page_bytes() -> usize {
     let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap_or_default();
     smaps
         .lines()

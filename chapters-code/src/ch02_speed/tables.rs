@@ -4,7 +4,9 @@
 use crate::benchmarks::{creation, distances, reciprocals, Side, Workload};
 use crate::error::Result;
 use crate::results::{format_count, format_duration, Results, Timing};
-use crate::speed::{mostly_huge_pages, PageFaultSide, TUTORIAL_END};
+use crate::speed::{
+    mostly_huge_pages, PageFaultSide, HUGE_PAGE_SIZE_FACT, PAGE_SIZE_FACT, TUTORIAL_END,
+};
 
 /// Which machine the chapter's timings come from, in which runs: only the runs its
 /// own tables use.
@@ -193,18 +195,32 @@ fn huge_pages_granted(results: &Results) -> String {
         .and_then(|run| run.fact("transparent hugepages"))
         .and_then(crate::results::selected_word)
         .unwrap_or("unknown");
-    // A 2 MiB huge page takes one fault where 4 KiB pages take 512. The counts come from
-    // the results file, which does not record the base page size: these sentences take
-    // x86-64's 4 KiB (a run on 64 KiB pages would need that fact recorded).
-    const SAVED_BY_ONE_HUGE_PAGE: f64 = 511.0;
-    const BASE_PAGE_BYTES: usize = 4096;
-    let small_pages = RESULT_BYTES.div_ceil(BASE_PAGE_BYTES) as f64;
+    // The page sizes of the run that counted the faults (`./bench.sh` records them with
+    // the machine facts); a run that did not record them was measured on x86-64's 4 KiB
+    // base pages and 2 MiB huge pages. One huge page takes one fault where base pages take
+    // (huge / base), so it saves one fewer than that.
+    let size_fact = |fact: &str, unrecorded: usize| {
+        results
+            .runs
+            .iter()
+            .rev()
+            .find(|run| run.fact(&key(PageFaultSide::Rust)).is_some())
+            .and_then(|run| run.fact(fact))
+            .and_then(|bytes| bytes.parse::<usize>().ok())
+            .filter(|&bytes| bytes > 0)
+            .unwrap_or(unrecorded)
+    };
+    let base_page_bytes = size_fact(PAGE_SIZE_FACT, 4 << 10);
+    let huge_page_bytes = size_fact(HUGE_PAGE_SIZE_FACT, 2 << 20);
+    let saved_by_one_huge_page =
+        (huge_page_bytes / base_page_bytes).saturating_sub(1) as f64;
+    let small_pages = RESULT_BYTES.div_ceil(base_page_bytes) as f64;
     match (
         faults(PageFaultSide::Rust),
         faults(PageFaultSide::RustHugePages),
     ) {
         (Some(plain), _)
-            if mostly_huge_pages(plain, RESULT_BYTES, BASE_PAGE_BYTES) =>
+            if mostly_huge_pages(plain, RESULT_BYTES, base_page_bytes) =>
         {
             let why = if mode == "always" {
                 "this kernel gives huge pages to large allocations unasked (its \
@@ -219,8 +235,9 @@ fn huge_pages_granted(results: &Results) -> String {
             };
             format!(
                 "\nIn this run even the system allocator's 80 MB result took only {} page \
-                 faults per call, not one per 4 KiB page ({}): {why}.\n",
+                 faults per call, not one per {} KiB page ({}): {why}.\n",
                 format_count(plain),
+                base_page_bytes >> 10,
                 format_count(small_pages),
             )
         }
@@ -230,7 +247,7 @@ fn huge_pages_granted(results: &Results) -> String {
             format_count(huge),
             format_count(plain)
         ),
-        (Some(plain), Some(huge)) if plain - huge >= SAVED_BY_ONE_HUGE_PAGE => format!(
+        (Some(plain), Some(huge)) if plain - huge >= saved_by_one_huge_page => format!(
             "\nWith the glibc tunable, the 80 MB result took {} page faults per call \
              instead of {}: glibc asked for huge pages and the kernel granted only some \
              of them at that moment.\n",
@@ -377,6 +394,50 @@ mod tests {
             "{table}"
         );
         assert!(!table.contains("unasked"), "{table}");
+    }
+
+    /// The sentence under the page-fault table counts the pages of the run that counted the
+    /// faults: on 64 KiB pages the 80 MB result takes 1,221 faults, which on 4 KiB pages
+    /// (19,532) would read as huge pages the system allocator got without the tunable.
+    #[test]
+    fn the_page_fault_sentence_counts_the_runs_own_pages() {
+        let header = crate::results::HEADER;
+        let run = |sizes: &str, plain: &str, tunable: &str| {
+            let text = format!(
+                "# run 1: date: 2026-11-26\n{sizes}\
+                 # run 1: transparent hugepages: always [madvise] never\n\
+                 # run 1: page faults per call, rust, reciprocals: {plain}\n\
+                 # run 1: page faults per call, rust+thp, reciprocals: {tunable}\n\
+                 {header}\n# end: 0 timings\n"
+            );
+            page_faults_markdown(&Results::parse(&text).expect("valid results"))
+        };
+        // 64 KiB pages, 512 MiB huge pages: an 80 MB array gets no huge page at all.
+        let big_pages = "# run 1: page size: 65536\n# run 1: huge page size: 536870912\n";
+        let table = run(big_pages, "1221.0", "1221.0");
+        assert!(
+            table.contains("got no huge pages in the page-fault example (1,221 per call in both columns)"),
+            "{table}"
+        );
+        assert!(!table.contains("without the tunable"), "{table}");
+        // 16 KiB pages, 32 MiB huge pages: two huge pages save 2 × 2,047 faults.
+        let sixteen = "# run 1: page size: 16384\n# run 1: huge page size: 33554432\n";
+        let table = run(sixteen, "4883.0", "789.0");
+        assert!(table.contains("took 789 page faults per call instead of 4,883"), "{table}");
+        let table = run(sixteen, "30.0", "30.0");
+        assert!(table.contains("not one per 16 KiB page (4,883)"), "{table}");
+        // A huge page's worth of saved faults is the run's own: 2,047 on 16 KiB pages, so
+        // 600 fewer faults than 4,883 is not 'some' huge pages (it is on 4 KiB pages).
+        let table = run(sixteen, "4883.0", "4283.0");
+        assert!(table.contains("got no huge pages"), "{table}");
+        // A run that recorded no page sizes was measured on x86-64's 4 KiB and 2 MiB.
+        let table = run("", "19532.0", "18932.0");
+        assert!(table.contains("granted only some"), "{table}");
+        // The machine facts name both sizes, as read on this machine.
+        let facts = crate::speed::page_size_facts();
+        let page = crate::speed::base_page_bytes();
+        assert!(facts.starts_with(&format!("{PAGE_SIZE_FACT}: {page}\n")), "{facts}");
+        assert!(facts.contains(&format!("\n{HUGE_PAGE_SIZE_FACT}: ")), "{facts}");
     }
 
     #[test]
