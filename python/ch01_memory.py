@@ -108,14 +108,17 @@ for what, statement in [
     ("list of a million ints", "list(range(1000000))"),
     ("list of a million strs", "[str(i) for i in range(1000000)]"),
 ]:
-    print(f"{what}: {resident_growth(statement) / 1e6:.1f} bytes per element")
+    # Whole bytes: the growth varies by a few pages from run to run.
+    print(f"{what}: {resident_growth(statement) / 1e6:.0f} bytes per element")
 # ANCHOR_END: resident
 out.end()
-# Rounded as the output above prints them, to 0.1 byte per element: the growth
-# varies by a few pages from run to run, and the committed facts must not.
-list_resident = round(resident_growth("list(range(1000000))") / 1e5) * 100_000
+# Rounded as the output above prints them, to whole bytes per element: the
+# growth varies by a few pages (16 KiB here) from run to run, and the committed
+# facts must not. Tenths of a byte were not enough: 72,548,352 bytes for the
+# strs sit 1.6 KB from 72.55 MB, and runs printed 72.5 or 72.6.
+list_resident = round(resident_growth("list(range(1000000))") / 1e6) * 1_000_000
 str_list_resident = round(
-    resident_growth("[str(i) for i in range(1000000)]") / 1e5) * 100_000
+    resident_growth("[str(i) for i in range(1000000)]") / 1e6) * 1_000_000
 
 out.begin("mixed_list")
 # ANCHOR: mixed_list
