@@ -50,6 +50,11 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             };
         }
+        Some("libs") if args.len() > 1 => Err(format!(
+            "unexpected argument {:?} after libs; usage: book-test libs",
+            args[1]
+        )
+        .into()),
         Some("libs") => env::current_dir()
             .map_err(Error::from)
             .and_then(|root| shared_libs(&root, &build_libs(&root)?).map(|_| true)),

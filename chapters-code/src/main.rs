@@ -130,15 +130,13 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| repo_root().join(BENCHMARKS_PATH));
     let known = measured_series();
+    let mut creating = false;
     let old = match std::fs::read_to_string(&path) {
         Ok(text) => Results::parse_with(&text, &known)
             .and_then(|old| kept_as_written(&text, &old).map(|()| old))
             .map_err(|e| e.context(path.display().to_string()))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            println!(
-                "note: {} does not exist yet: creating it",
-                path.display()
-            );
+            creating = true;
             Results::default()
         }
         Err(e) => {
@@ -147,6 +145,10 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
         }
     };
     let fresh = Results::collect(dir)?;
+    // Said only once the run is collected: a run that cannot be read creates nothing.
+    if creating {
+        println!("note: {} does not exist yet: creating it", path.display());
+    }
     let python = fresh
         .timings
         .iter()
