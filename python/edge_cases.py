@@ -424,13 +424,16 @@ def meshgrid():
                      "in a child process" if big else None)
 
     # np.linspace itself, for chapter 6's table, whose row says where ndarray's Array::linspace
-    # differs: NumPy sets the last value to `stop`, and one point is start + 0 * (stop - start),
-    # NaN when that span is not finite (ndarray answers [start]).
+    # differs: NumPy sets the last value to `stop`, one point is start + 0 * (stop - start),
+    # NaN when that span is not finite (ndarray answers [start]), and a step that rounds to 0
+    # makes NumPy scale [0, ..., 1] by the span (ndarray repeats start).
     linspace_cases = [
         (0.0, 0.9, 4), (-0.9, 0.9, 7), (-1000.0, 0.001, 3), (-8.0, 8.0, 17), (1.0, 0.0, 5),
         (0.0, 1.0, 0), (2.5, 7.0, 1), (0.0, 1.0, 2), (0.0, math.inf, 1), (0.0, -math.inf, 1),
         (0.0, math.nan, 1), (math.inf, 0.0, 1), (-1e308, 1e308, 1), (0.0, math.inf, 3),
         (1e308, -1e308, 3),
+        # Subnormal spans whose step rounds to 0: NumPy scales [0, ..., 1] by the span.
+        (0.0, 5e-324, 4), (-5e-324, 5e-324, 5),
     ]
     for i, (start, stop, num) in enumerate(linspace_cases):
         fam.add(f"linspace/{i:02}", "ndarray::Array::linspace", "np.linspace(start, stop, num)",

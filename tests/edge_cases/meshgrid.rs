@@ -136,6 +136,22 @@ fn check_linspace(case: &Case) -> Result<(), String> {
             want[num - 1]
         ));
     }
+    let span = stop - start;
+    if num >= 2 && span != 0.0 && span / (num - 1) as f64 == 0.0 {
+        // The step rounds to 0: NumPy scales [0, ..., 1] by the span, ndarray
+        // repeats start (the table's last clause).
+        let scaled = |i: usize| start + i as f64 / (num - 1) as f64 * span;
+        return match (0..num - 1).find(|&i| want[i] != scaled(i)) {
+            Some(i) => Err(format!("NumPy [{i}] {} is not scaled", want[i])),
+            None if got.iter().all(|&v| v == start) && want != got.to_vec() => {
+                Ok(())
+            }
+            None => Err(format!(
+                "{:?}; the table says ndarray repeats start",
+                got.to_vec()
+            )),
+        };
+    }
     let compared = if num >= 2 { num - 1 } else { num };
     match (0..compared).find(|&i| !same(got[i], want[i])) {
         None => Ok(()),

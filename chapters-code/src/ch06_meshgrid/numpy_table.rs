@@ -102,13 +102,17 @@ fn linspace() -> RowResult {
         "NumPy sets the last value to `b`; ndarray computes it, so it can miss \
          `b` by rounding error, by many ulps when `b` is much nearer 0 than `a`; \
          one point with an infinite or NaN end: NumPy `[nan]` \
-         (`a + 0 × (b - a)`), ndarray `[a]`"
+         (`a + 0 × (b - a)`), ndarray `[a]`; a span so small that its step \
+         rounds to 0: NumPy scales `[0, …, 1]` by `b - a`, ndarray repeats `a`"
     );
     assert_eq!(l[3], f64::from_bits(b.to_bits() - 1)); // 1 ulp below 0.9
     // NumPy's [nan] is committed data: the linspace cases of
     // python/outputs/edge-cases/meshgrid.json, checked by tests/edge_cases.
     assert_eq!(Array::linspace(0.0, f64::INFINITY, 1).to_vec(), [0.0]);
     assert_eq!(Array::linspace(f64::INFINITY, 0.0, 1).to_vec(), [f64::INFINITY]);
+    // A subnormal span: the step 5e-324 / 3 rounds to 0, and every value is a
+    // (NumPy: [0, 0, 5e-324, 5e-324], committed with the cases above).
+    assert_eq!(Array::linspace(0.0, 5e-324, 4).to_vec(), [0.0; 4]);
     // The error is relative to b - a: here the end misses 0.001 by over 10⁴ ulps.
     let far = Array::linspace(-1000.0, 0.001_f64, 3);
     assert!(0.001_f64.to_bits() - far[2].to_bits() > 10_000);
