@@ -115,7 +115,8 @@ pub fn render_bytes_per_element(path: &Path) -> Result<()> {
     )
 }
 
-/// The arrays of Figure 1-2, as Listing 1-9 (`anatomy`) builds them.
+/// The arrays of Figure 1-2, as the chapter's listing of them (`anatomy`)
+/// builds them: a test checks them against that listing's committed output.
 fn anatomy_views(a: &Array2<i64>) -> [(&'static str, ArrayView2<'_, i64>); 5] {
     [
         ("a", a.view()),
@@ -217,5 +218,35 @@ mod tests {
             assert!(python_fact(key).is_ok(), "{key}");
         }
         assert!(python_fact("nope").is_err());
+    }
+
+    /// Figure 1-2 draws the arrays the listing prints: the same names,
+    /// offsets, shapes and strides, in the same order (the listing is a book
+    /// block that cannot call this module, so both spell the slices out).
+    #[test]
+    fn anatomy_views_are_the_listings() {
+        let a: Array2<i64> = Array::from_iter(0..12)
+            .into_shape_with_order((3, 4))
+            .expect("12 elements fill a 3×4 array");
+        let start = a.as_ptr().addr();
+        let drawn: Vec<String> = anatomy_views(&a)
+            .iter()
+            .map(|(name, view)| {
+                let offset = ((&view[[0, 0]] as *const i64).addr() - start)
+                    / size_of::<i64>();
+                format!(
+                    "{name} offset {offset}, shape {:?}, strides {:?}",
+                    view.shape(),
+                    view.strides()
+                )
+            })
+            .collect();
+        let path = repo_root().join("src/outputs/ch01-memory/anatomy.txt");
+        let printed = std::fs::read_to_string(&path).expect("anatomy.txt");
+        let printed: Vec<String> = printed
+            .lines()
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(drawn, printed);
     }
 }
