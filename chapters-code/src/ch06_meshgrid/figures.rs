@@ -74,12 +74,16 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     root.fill(&palette::PAPER)?;
     let font = |s: f64| (FONT, s).into_font().color(&palette::INK);
 
-    // Filled bands: row 0 of z is y = -8, drawn at the bottom.
+    // Filled bands: row 0 of z is y = -8, drawn at the bottom. A pixel covers
+    // `step` grid points each way and shows the one at its middle, in x as in
+    // y, so that the picture is as symmetric as z (the point at a pixel's
+    // left edge shifted the bands half a pixel right of the isolines).
     let step = z.nrows() / plot as usize;
+    let middle = |p: i32| p as usize * step + step / 2;
     for py in 0..plot {
         for px in 0..plot {
-            let row = z.nrows() - 1 - py as usize * step;
-            let value = z[[row, px as usize * step]];
+            let row = middle(plot - 1 - py);
+            let value = z[[row, middle(px)]];
             root.draw_pixel(
                 (margin + px, 20 + py),
                 &band_color(band_of(value)),
@@ -165,19 +169,19 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     for (name, at) in names {
         root.draw(&Text::new(name, at, font(18.0).pos(top)))?;
     }
-    // Colour bar: one box per band, labelled with the levels.
+    // Colour bar: one box per band, labelled with the levels, as tall as the
+    // plot (a whole number of pixels a band, 800 / 7, left it 2 px short).
     let bar_x = margin + plot + 30;
     let bands = CONTOUR_LEVELS.len() - 1;
-    let band_height = plot / bands as i32;
+    let level_y = |i: usize| 20 + plot - (i as i32 * plot) / bands as i32;
     for band in 0..bands {
-        let top = 20 + plot - (band as i32 + 1) * band_height;
         root.draw(&Rectangle::new(
-            [(bar_x, top), (bar_x + 24, top + band_height)],
+            [(bar_x, level_y(band + 1)), (bar_x + 24, level_y(band))],
             band_color(band).filled(),
         ))?;
     }
     for (i, level) in CONTOUR_LEVELS.iter().enumerate() {
-        let y = 20 + plot - i as i32 * band_height;
+        let y = level_y(i);
         let left = Pos::new(HPos::Left, VPos::Center);
         root.draw(&Text::new(
             format!("{level:.1}"),
@@ -186,10 +190,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
         ))?;
     }
     root.draw(&Rectangle::new(
-        [
-            (bar_x, 20 + plot - bands as i32 * band_height),
-            (bar_x + 24, 20 + plot),
-        ],
+        [(bar_x, level_y(bands)), (bar_x + 24, level_y(0))],
         palette::BORDER.stroke_width(1),
     ))?;
     root.present()?;
@@ -275,5 +276,50 @@ mod tests {
             .map(|v| v.parse().expect("a number"))
             .collect();
         assert_eq!(printed, CONTOUR_LEVELS);
+    }
+
+    /// z is symmetric in x and in y, and so are the filled bands: every pixel
+    /// of a band colour mirrors one of the same colour, left to right and top
+    /// to bottom (the isolines, drawn at rounded pixels, are left out). When a
+    /// pixel showed the grid point at its left edge, this counted 7,850
+    /// differences (3,925 pixel pairs, all left to right).
+    #[test]
+    fn the_filled_bands_are_as_symmetric_as_z() {
+        let path = std::env::temp_dir()
+            .join(format!("contourf-symmetry-{}.png", std::process::id()));
+        render_contourf(&path).expect("drawn");
+        let file = std::fs::File::open(&path).expect("written");
+        let _ = std::fs::remove_file(&path);
+        let mut decoder = png::Decoder::new(file);
+        decoder.set_transformations(png::Transformations::normalize_to_color8());
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut bytes = vec![0; reader.output_buffer_size()];
+        let frame = reader.next_frame(&mut bytes).expect("one frame");
+        let channels = frame.color_type.samples();
+        let pixel = |x: usize, y: usize| {
+            let at = (y * frame.width as usize + x) * channels;
+            RGBColor(bytes[at], bytes[at + 1], bytes[at + 2])
+        };
+        let bands: Vec<RGBColor> =
+            (0..CONTOUR_LEVELS.len() - 1).map(band_color).collect();
+        // The plot's pixels, where render_contourf places them (a 60 px
+        // margin left, 20 px above, 800 px a side), at the PNG's scale.
+        let scale = crate::figures::hidpi::SCALE as usize;
+        let (left, top, side) = (60 * scale, 20 * scale, 800 * scale);
+        let (mut compared, mut differ) = (0, 0);
+        for y in top..top + side {
+            for x in left..left + side {
+                let (mx, my) = (2 * left + side - 1 - x, 2 * top + side - 1 - y);
+                let here = pixel(x, y);
+                for there in [pixel(mx, y), pixel(x, my)] {
+                    if bands.contains(&here) && bands.contains(&there) {
+                        compared += 1;
+                        differ += usize::from(here != there);
+                    }
+                }
+            }
+        }
+        assert!(compared > side * side, "{compared} pixels compared");
+        assert_eq!(differ, 0, "of {compared}");
     }
 }
