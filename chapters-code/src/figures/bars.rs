@@ -117,6 +117,26 @@ impl Axis {
         X0 + (fraction * f64::from(bar_space(self.log))).round() as i32
     }
 
+    /// How many powers of ten apart the labelled ticks are: 1, or 2 on an axis
+    /// of more than six decades (so that the labels do not run together).
+    fn decades_per_label(&self) -> i32 {
+        if self.max - self.min > 6.0 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// What the axis label adds on a log scale: the factor between labelled
+    /// gridlines, ×100 when every other power of ten is labelled.
+    fn scale_note(&self) -> String {
+        if !self.log {
+            return String::new();
+        }
+        let factor = 10u32.pow(self.decades_per_label().unsigned_abs());
+        format!(" (log scale: ×{factor} between labelled gridlines)")
+    }
+
     /// The labelled ticks (every power of ten, or every other one when there are many)
     /// and the unlabelled ones (2 to 9 times each power of ten).
     fn ticks(&self) -> (Vec<f64>, Vec<f64>) {
@@ -124,7 +144,7 @@ impl Axis {
             return (Vec::new(), Vec::new());
         }
         let (first, last) = (self.min as i32, self.max as i32);
-        let every = if last - first > 6 { 2 } else { 1 };
+        let every = self.decades_per_label();
         let mut major = Vec::new();
         let mut minor = Vec::new();
         for decade in first..=last {
@@ -287,11 +307,7 @@ pub fn draw_bars(
             text(14.0, HPos::Center),
         ))?;
     }
-    let scale_note = if chart.log_scale {
-        " (log scale: ×10 between labelled gridlines)"
-    } else {
-        ""
-    };
+    let scale_note = axis.scale_note();
     let label_y = axis_y + if major.is_empty() { 24 } else { 46 };
     root.draw(&Text::new(
         format!("{}{scale_note}", chart.axis_label),
@@ -384,9 +400,26 @@ mod tests {
         assert!(minor.contains(&20.0) && minor.contains(&900.0));
         let decade = |a: f64, b: f64| axis.x(b) - axis.x(a);
         assert!((decade(10.0, 100.0) - decade(100.0, 1000.0)).abs() <= 1);
+        assert_eq!(
+            axis.scale_note(),
+            " (log scale: ×10 between labelled gridlines)"
+        );
         let wide = Axis::new(true, &[1e-9, 10.0]);
         assert_eq!(wide.ticks().0.len(), 6); // every other of 11 powers of ten
+                                             // The axis label says so: it said ×10 on every log axis.
+        assert_eq!(
+            wide.scale_note(),
+            " (log scale: ×100 between labelled gridlines)"
+        );
+        // Six decades are all labelled, seven every other one.
+        let six = Axis::new(true, &[2e-3, 500.0]);
+        assert_eq!((six.min, six.max), (-3.0, 3.0));
+        assert!(six.scale_note().contains("×10 "));
+        let seven = Axis::new(true, &[2e-3, 5000.0]);
+        assert_eq!((seven.min, seven.max), (-3.0, 4.0));
+        assert!(seven.scale_note().contains("×100"));
         assert!(Axis::new(false, &[3.0]).ticks().0.is_empty());
+        assert!(Axis::new(false, &[3.0]).scale_note().is_empty());
     }
 
     #[test]
