@@ -235,7 +235,12 @@ pub fn draw_bars(
             (legend_x + 26, 58),
             text(16.0, HPos::Left),
         ))?;
-        legend_x += 40 + 10 * name.chars().count() as i32;
+        // The next entry starts a fixed gap after this one's text, measured
+        // in the font (a width guessed from the count of characters left
+        // gaps of 16 to 28 px in Figure 2-1).
+        let (text_width, _) =
+            root.estimate_text_size(name, &text(16.0, HPos::Left))?;
+        legend_x += 26 + text_width as i32 + 28;
     }
 
     // Gridlines first, so that the bars lie on top of them.
