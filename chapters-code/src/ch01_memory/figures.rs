@@ -142,17 +142,35 @@ pub fn render_anatomy(path: &Path) -> Result<()> {
     let (row_height, top, buffer_left, cell) = (132, 70, 30, 40);
     let grid_left = buffer_left + 12 * cell + 70;
     let small = 30;
-    let height = (top + row_height * views.len() as i32 + 10) as u32;
-    let root = crate::figures::hidpi::canvas(path, (900, height));
+    // Row k's buffer strip is at y(k) + 26; its array is centred beside it.
+    let y = |k: usize| top + row_height * k as i32;
+    let strip_middle = |k: usize| y(k) + 26 + cell / 2;
+    // The canvas ends 30 px right of the widest array, as the buffer starts
+    // 30 px from the left, and 20 px below the lowest cell (a 900 px canvas
+    // left 200 px empty on the right, and 51 px below).
+    let widest = views.iter().map(|(_, v)| v.ncols()).max().unwrap_or(0);
+    let width = grid_left + widest as i32 * small + buffer_left;
+    let bottom = (0..views.len())
+        .map(|k| {
+            let array_end = strip_middle(k) + views[k].1.nrows() as i32 * small / 2;
+            array_end.max(y(k) + 26 + cell)
+        })
+        .max()
+        .unwrap_or(top);
+    let root = crate::figures::hidpi::canvas(
+        path,
+        (width as u32, (bottom + 20) as u32),
+    );
     root.fill(&palette::PAPER)?;
     let heading = 22.0;
     let buffer_middle = buffer_left + 6 * cell;
     draw_caption(&root, "the buffer: 12 × i64", (buffer_middle, 28), heading)?;
-    let grid_middle = grid_left + 2 * small + 60;
+    // Over the arrays, which start at grid_left: centred on the widest.
+    let grid_middle = grid_left + widest as i32 * small / 2;
     draw_caption(&root, "the array", (grid_middle, 28), heading)?;
 
     for (k, (name, view)) in views.iter().enumerate() {
-        let y = top + row_height * k as i32;
+        let y = y(k);
         let used: Vec<usize> = view.iter().map(index).collect();
         let first = index(&view[[0, 0]]);
         let text = format!(
@@ -177,10 +195,9 @@ pub fn render_anatomy(path: &Path) -> Result<()> {
         // The array is centred beside its buffer strip: a tall one (the
         // transpose) then keeps clear of the next row's array.
         let (rows, cols) = view.dim();
-        let strip_middle = y + 26 + cell / 2;
         draw_grid(
             &root,
-            (grid_left, strip_middle - rows as i32 * small / 2),
+            (grid_left, strip_middle(k) - rows as i32 * small / 2),
             small,
             rows,
             cols,

@@ -51,19 +51,22 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
         },
     ];
     let cell = 44;
-    let gap = 80;
-    let height: i32 = diagrams
-        .iter()
-        .map(|d| d.left.nrows() as i32 * cell + gap)
-        .sum::<i32>()
-        + 20;
-    let root = crate::figures::hidpi::canvas(path, (760, height as u32));
+    let gap = 80; // from a diagram's grids to the next one's, its title between
+    let lefts = [40, 290, 540];
+    let first_top = 50; // room for the first title
+    // The grids with the same margin right as left, and 20 px below the
+    // last one (a 760 px canvas left 88 px on the right, and the height
+    // counted a gap after the last diagram: 50 px below it).
+    let width = lefts[2] + 3 * cell + lefts[0];
+    let grids: i32 = diagrams.iter().map(|d| d.left.nrows() as i32 * cell).sum();
+    let height = first_top + grids + gap * (diagrams.len() as i32 - 1) + 20;
+    let root =
+        crate::figures::hidpi::canvas(path, (width as u32, height as u32));
     root.fill(&palette::PAPER)?;
-    let mut top = 50;
+    let mut top = first_top;
     for d in &diagrams {
         let (rows, cols) = d.left.dim();
-        draw_caption(&root, d.title, (380, top - 28), 20.0)?;
-        let lefts = [40, 290, 540];
+        draw_caption(&root, d.title, (width / 2, top - 28), 20.0)?;
         let result = &d.left + &d.right;
         let (real, faded) = (CellStyle::PLAIN, CellStyle::PLAIN.faded(0.3));
         for (left, grid, real_shape) in [
@@ -97,8 +100,10 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
             |_, _| result_style,
         )?;
         let middle = top + rows as i32 * cell / 2;
-        draw_caption(&root, "+", (lefts[0] + 3 * cell + 50, middle), 36.0)?;
-        draw_caption(&root, "=", (lefts[1] + 3 * cell + 50, middle), 36.0)?;
+        // Each operator halfway between the grids it joins.
+        let between = |i: usize| (lefts[i] + cols as i32 * cell + lefts[i + 1]) / 2;
+        draw_caption(&root, "+", (between(0), middle), 36.0)?;
+        draw_caption(&root, "=", (between(1), middle), 36.0)?;
         top += rows as i32 * cell + gap;
     }
     root.present()?;

@@ -19,11 +19,14 @@ pub fn render_kernel(path: &Path) -> Result<()> {
     let output = correlate2d(image.view(), kernel.view(), Mode::Valid)?;
     let (wr, wc) = (1, 2); // the window's top-left corner
     let cell = 46;
-    let root = crate::figures::hidpi::canvas(path, (960, 400));
+    let (img_x, ker_x, out_x, top) = (30, 400, 660, 70);
+    // As wide as the three grids, with the same margin right as left (a
+    // 960 px canvas left 116 px on the right, 30 on the left).
+    let width = out_x + 4 * cell + img_x;
+    let root = crate::figures::hidpi::canvas(path, (width as u32, 400));
     root.fill(&palette::PAPER)?;
     let (plain, highlight, result) =
         (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
-    let (img_x, ker_x, out_x, top) = (30, 400, 660, 70);
     draw_grid(
         &root,
         (img_x, top),
@@ -84,7 +87,7 @@ pub fn render_kernel(path: &Path) -> Result<()> {
         .map(|(r, c)| format!("{}·{}", kernel[[r, c]], image[[wr + r, wc + c]]))
         .collect();
     let sum = format!("{} = {}", terms.join(" + "), output[[wr, wc]]);
-    draw_caption(&root, &sum, (480, top + 6 * cell + 30), 20.0)?;
+    draw_caption(&root, &sum, (width / 2, top + 6 * cell + 30), 20.0)?;
     root.present()?;
     Ok(())
 }

@@ -18,12 +18,14 @@ pub fn render_matrix_product(path: &Path) -> Result<()> {
     let c = a.dot(&b);
     let (hi_row, hi_col) = HIGHLIGHT;
 
-    let root = crate::figures::hidpi::canvas(path, (900, 300));
-    root.fill(&palette::PAPER)?;
-
     let cell = 60;
     let top = 50;
     let lefts = [40, 340, 640];
+    // As wide as the grids, with the same margin right as left (a 900 px
+    // canvas left 80 px on the right, 40 on the left).
+    let width = lefts[2] + 3 * cell + lefts[0];
+    let root = crate::figures::hidpi::canvas(path, (width as u32, 300));
+    root.fill(&palette::PAPER)?;
     let (plain, highlight, result) = (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
 
     draw_grid(
@@ -74,7 +76,7 @@ pub fn render_matrix_product(path: &Path) -> Result<()> {
         terms.join(" + "),
         c[[hi_row, hi_col]]
     );
-    draw_caption(&root, &explanation, (450, top + 3 * cell + 45), 26.0)?;
+    draw_caption(&root, &explanation, (width / 2, top + 3 * cell + 45), 26.0)?;
     root.present()?;
     Ok(())
 }
