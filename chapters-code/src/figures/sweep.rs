@@ -78,6 +78,17 @@ fn decades(low: f64, high: f64) -> (f64, f64) {
     (low, if high > low { high } else { low * 10.0 })
 }
 
+/// The factor kept between a point and the frame on both log axes: at this
+/// chart's scale it leaves room for a point's marker and an error bar's cap
+/// (on the frame they were cut in half).
+const EDGE: f64 = 1.25;
+
+/// `range` (whole decades around `[min, max]`) widened so that `min` and `max`
+/// lie at least [`EDGE`] inside it.
+fn widened(range: (f64, f64), min: f64, max: f64) -> (f64, f64) {
+    (range.0.min(min / EDGE), range.1.max(max * EDGE))
+}
+
 /// A size on a log axis, always in the same style: 1, 10, 10², 10³, … (a table says
 /// "1,000"; an axis that mixed "10,000" with "10⁵" would read unevenly).
 fn decade_label(value: f64) -> String {
@@ -125,12 +136,16 @@ pub fn draw_log_log(
     let x_min = points.iter().map(|p| p.x).fold(f64::MAX, f64::min);
     let x_max = points.iter().map(|p| p.x).fold(f64::MIN, f64::max);
     let (x_low, _) = decades(x_min, x_max);
-    let x_high = (x_max * 1.25).max(x_low * 10.0);
-    let x_start = x_low.min(x_min / 1.25);
-    let (y_low, y_high) = decades(
-        values().fold(f64::MAX, f64::min),
-        values().fold(f64::MIN, f64::max),
-    );
+    let x_high = (x_max * EDGE).max(x_low * 10.0);
+    let x_start = x_low.min(x_min / EDGE);
+    // The y axis spans whole decades, widened the same way where a value lies
+    // within EDGE of its ends: a point or an error bar's cap on a power of ten
+    // was drawn on the frame, cut in half (and a lone point at exactly 100 µs
+    // lost the axis' label there).
+    let y_min = values().fold(f64::MAX, f64::min);
+    let y_max = values().fold(f64::MIN, f64::max);
+    let (y_low, y_high) = decades(y_min, y_max);
+    let (y_start, y_end) = widened((y_low, y_high), y_min, y_max);
     let count = |low: f64, high: f64| (high / low).log10().round() as usize + 1;
 
     let root = crate::figures::hidpi::canvas(path, (WIDTH, HEIGHT));
@@ -143,7 +158,7 @@ pub fn draw_log_log(
         .y_label_area_size(96)
         .build_cartesian_2d(
             (x_start..x_high).log_scale(),
-            (y_low..y_high).log_scale(),
+            (y_start..y_end).log_scale(),
         )?;
     let y_format = chart.y_format;
     plot.configure_mesh()
@@ -302,6 +317,15 @@ mod tests {
         assert_eq!(decades(24e-9, 0.05), (1e-8, 0.1));
         assert_eq!(decades(10.0, 9_999_999.0), (10.0, 1e7));
         assert_eq!(decades(100.0, 100.0), (100.0, 1000.0));
+        // A value on a power of ten, or close to one, is kept off the frame;
+        // the others leave the whole decades as they are.
+        assert_eq!(widened(decades(1e-4, 1e-4), 1e-4, 1e-4), (8e-5, 1e-3));
+        assert_eq!(
+            widened(decades(110e-9, 0.07), 110e-9, 0.07),
+            (110e-9 / EDGE, 0.1)
+        );
+        assert_eq!(widened(decades(2e-8, 0.05), 2e-8, 0.05), (1e-8, 0.1));
+        assert_eq!(widened(decades(2e-8, 0.09), 2e-8, 0.09).1, 0.09 * EDGE);
         assert_eq!(tick(format_duration, 1e-3), "1\u{a0}ms");
         assert_eq!(tick(format_duration, 2e-3), "");
         assert_eq!(tick(format_count, 1e7), "10⁷");
