@@ -150,8 +150,12 @@ pub fn render_animation(path: &Path) -> Result<()> {
     let board = seeded_board();
     let (rows, cols) = board.dim();
     let (width, height) = ((cols * scale) as u16, (rows * scale) as u16);
-    // white, ink, and two unused entries (one of them the transparent index)
-    let palette_bytes = [0xFF, 0xFF, 0xFF, 0x1D, 0x1D, 0x1F, 0, 0, 0, 0, 0, 0];
+    // The figures' paper and ink (a dead cell is 0, a live one 1), and two
+    // unused entries (one of them the transparent index).
+    let (paper, ink) = (palette::PAPER, palette::INK);
+    let palette_bytes = [
+        paper.0, paper.1, paper.2, ink.0, ink.1, ink.2, 0, 0, 0, 0, 0, 0,
+    ];
     let mut encoder =
         gif::Encoder::new(File::create(path)?, width, height, &palette_bytes)?;
     encoder.set_repeat(gif::Repeat::Infinite)?;
@@ -215,4 +219,38 @@ pub fn render_animation(path: &Path) -> Result<()> {
         life.step();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Figure 8-3's alt text names the generations the panel draws, for a
+    /// reader who cannot see them.
+    #[test]
+    fn the_alt_text_names_the_panels_generations() {
+        let page = crate::chapter::page_text("ch08-life.md");
+        let (last, first) =
+            PANEL_GENERATIONS.split_last().expect("some generations");
+        let first: Vec<String> = first.iter().map(|g| g.to_string()).collect();
+        let listed = format!("at generations {} and {last}", first.join(", "));
+        let alt = format!(
+            "alt=\"Six snapshots of the seeded 100 × 100 board, {listed}, \
+             fewer cells alive in each\""
+        );
+        assert_eq!(PANEL_GENERATIONS.len(), 6, "the alt text says six");
+        assert!(page.contains(&alt), "{alt}");
+        // Fewer cells alive in each panel than in the one before.
+        let mut life = FastLife::new(seeded_board());
+        let mut alive: Vec<usize> = Vec::new();
+        let mut generation = 0;
+        for &wanted in &PANEL_GENERATIONS {
+            while generation < wanted {
+                life.step();
+                generation += 1;
+            }
+            alive.push(life.board().iter().map(|&c| usize::from(c)).sum());
+        }
+        assert!(alive.windows(2).all(|w| w[1] < w[0]), "{alive:?}");
+    }
 }
