@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-
 use super::product_operands;
 use crate::error::Result;
 use crate::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
@@ -79,4 +78,29 @@ pub fn render_matrix_product(path: &Path) -> Result<()> {
     draw_caption(&root, &explanation, (width / 2, top + 3 * cell + 45), 26.0)?;
     root.present()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Figure 0-1's alt text and caption name the row, column and cell the
+    /// figure highlights, and the cell's value.
+    #[test]
+    fn the_caption_names_the_highlighted_cell() {
+        let (a, b) = product_operands();
+        let (row, col) = HIGHLIGHT;
+        let value = a.dot(&b)[[row, col]];
+        let page = crate::chapter::page_text("introduction.md");
+        let alt = format!(
+            "alt=\"The matrix product a·b: row {row} of a times column {col} \
+             of b, summed, gives c[{row}][{col}] = {value}\""
+        );
+        assert!(page.contains(&alt), "{alt}");
+        let caption = format!(
+            "row {row} of <code>a</code> times column {col} of <code>b</code>, \
+             summed, gives <code>c[{row}][{col}]</code>."
+        );
+        assert!(page.contains(&caption), "{caption}");
+    }
 }
