@@ -305,4 +305,39 @@ mod tests {
         let table = results.sweep_table(&sweeps::LIFE);
         assert!(table.contains("| 1,000 | not measured yet |"), "{table}");
     }
+
+    /// The captions of Figures B-1, B-2, B-4 and B-5 name the first and last
+    /// sizes their sweeps measure (typed in the page, checked here).
+    #[test]
+    fn the_sweep_captions_name_the_sweeps_sizes() {
+        let ends = |sweep: &Sweep| {
+            let first = sweep.sizes.first().expect("a size");
+            let last = sweep.sizes.last().expect("a size");
+            (*first, *last)
+        };
+        let (f, l) = ends(&sweeps::RECIPROCALS);
+        let b1 = format!("from {f} integers to the tutorial's {}.", format_size(l));
+        let (f, l) = ends(&sweeps::KNN_DISTANCES);
+        let b2 = format!("from the tutorial's {f} points to the benchmark's {l}.");
+        let (f, l) = ends(&sweeps::LIFE);
+        let b4 = format!("from a {f} × {f} board to the benchmark's {l} × {l}");
+        let (f, l) = ends(&sweeps::CONVOLUTION);
+        let b5 = format!("from a {f} × {f} image");
+        let b5_end = format!("to the benchmark's {l} × {l}.");
+        let page = crate::chapter::page_text("appendix-performance.md");
+        for (figure, words) in [
+            ("B-1", b1),
+            ("B-2", b2),
+            ("B-4", b4),
+            ("B-5", b5),
+            ("B-5", b5_end),
+        ] {
+            let caption = page
+                .split(&format!("<figcaption>Figure {figure}:"))
+                .nth(1)
+                .and_then(|rest| rest.split("</figcaption>").next())
+                .unwrap_or_else(|| panic!("no caption of Figure {figure}"));
+            assert!(caption.contains(&words), "Figure {figure}: {words:?} in {caption:?}");
+        }
+    }
 }
