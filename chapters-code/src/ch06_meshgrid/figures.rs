@@ -278,6 +278,20 @@ mod tests {
         assert_eq!(printed, CONTOUR_LEVELS);
     }
 
+    /// Figure 6-2's alt text counts the bands and names the colour bar's
+    /// ends, which come from matplotlib's levels.
+    #[test]
+    fn the_alt_text_states_the_levels() {
+        let bands = match CONTOUR_LEVELS.len() - 1 {
+            7 => "seven",
+            other => panic!("the alt text says seven bands, not {other}"),
+        };
+        let (low, high) = (CONTOUR_LEVELS[0], CONTOUR_LEVELS[CONTOUR_LEVELS.len() - 1]);
+        let alt = format!("{bands} bands, colour bar from {low:.1} to {high:.1}\"");
+        let page = crate::chapter::page_text("ch06-meshgrid.md");
+        assert!(page.contains(&alt), "{alt}");
+    }
+
     /// z is symmetric in x and in y, and so are the filled bands: every pixel
     /// of a band colour mirrors one of the same colour, left to right and top
     /// to bottom (the isolines, drawn at rounded pixels, are left out). When a
