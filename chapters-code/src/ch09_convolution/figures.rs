@@ -81,12 +81,21 @@ pub fn render_kernel(path: &Path) -> Result<()> {
     )?;
     draw_caption(&root, "×", (ker_x - 45, top + 5 * cell / 2), 36.0)?;
     draw_caption(&root, "=", (out_x - 60, top + 5 * cell / 2), 36.0)?;
-    let terms: Vec<String> = (0..3)
-        .flat_map(|r| (0..3).map(move |c| (r, c)))
-        .filter(|&(r, c)| kernel[[r, c]] != 0)
-        .map(|(r, c)| format!("{}·{}", kernel[[r, c]], image[[wr + r, wc + c]]))
-        .collect();
-    let sum = format!("{} = {}", terms.join(" + "), output[[wr, wc]]);
+    // The weighted sum as one writes it: a negative weight is subtracted
+    // ("− 4·0", not "+ -4·0").
+    let mut sum = String::new();
+    let weights = (0..3).flat_map(|r| (0..3).map(move |c| (r, c)));
+    for (r, c) in weights.filter(|&(r, c)| kernel[[r, c]] != 0) {
+        let (weight, value) = (kernel[[r, c]], image[[wr + r, wc + c]]);
+        let sign = match (sum.is_empty(), weight < 0) {
+            (true, false) => "",
+            (true, true) => "−",
+            (false, false) => " + ",
+            (false, true) => " − ",
+        };
+        sum.push_str(&format!("{sign}{}·{value}", weight.abs()));
+    }
+    sum.push_str(&format!(" = {}", output[[wr, wc]]));
     draw_caption(&root, &sum, (width / 2, top + 6 * cell + 30), 20.0)?;
     root.present()?;
     Ok(())
