@@ -89,7 +89,9 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
                 },
             )?;
         }
-        let result_style = CellStyle::RESULT.faded(0.85);
+        // The result is stored, cell by cell: drawn unfaded, since the
+        // caption says that faded cells are not (it was at 0.85).
+        let result_style = CellStyle::RESULT;
         draw_grid(
             &root,
             (lefts[2], top),
