@@ -18,7 +18,9 @@ use chapters_code::knn::{
 };
 use chapters_code::life::FastLife;
 use chapters_code::meshgrid::{sinc, sinc_broadcast};
-use chapters_code::products::{bench_matrices, checked_dot, fast_matmul};
+use chapters_code::products::{
+    bench_matrices, checked_dot, fast_matmul, fast_matmul_par,
+};
 use chapters_code::random::RandomState;
 use chapters_code::speed::{
     array_from_iter, array_range_f64, distances_broadcast_in_place,
@@ -91,6 +93,11 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         }),
         refused("fast_matmul", || {
             fast_matmul(tall_and_empty.view(), wide_and_empty.view())
+        }),
+        // Found by the hostile sweep: the two share their code, and the parallel one's
+        // refusal named fast_matmul.
+        refused("fast_matmul_par", || {
+            fast_matmul_par(tall_and_empty.view(), wide_and_empty.view())
         }),
         refused("sinc", || sinc(vector.view(), vector.view())),
         // Found by the hostile sweep: an empty result beside a broadcast view longer than

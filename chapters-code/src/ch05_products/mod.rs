@@ -202,10 +202,11 @@ pub fn gemm() {
 /// error instead. When the result cannot be allocated, like
 /// [`checked_dot`].
 pub fn fast_matmul(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
-    matmul_with(a, b, faer::Par::Seq)
+    matmul_with("fast_matmul", a, b, faer::Par::Seq)
 }
 
 fn matmul_with(
+    function: &str, // named when the result cannot be allocated
     a: ArrayView2<f64>,
     b: ArrayView2<f64>,
     par: faer::Par,
@@ -218,7 +219,7 @@ fn matmul_with(
         };
         panic!("{error}");
     }
-    ensure_allocatable::<f64>("fast_matmul", &[a.nrows(), b.ncols()]);
+    ensure_allocatable::<f64>(function, &[a.nrows(), b.ncols()]);
     let mut product = Array2::zeros((a.nrows(), b.ncols()));
     // NumPy's trick (chapter 2), before the first write: on huge pages the
     // kernel takes a few faults instead of one per 4 KiB, and the blocks of
@@ -246,9 +247,10 @@ fn matmul_with(
 /// [`fast_matmul`] on every core (rayon's global thread pool).
 ///
 /// # Panics
-/// If `a.ncols() != b.nrows()`, like [`fast_matmul`].
+/// If `a.ncols() != b.nrows()`, or when the result cannot be allocated,
+/// like [`fast_matmul`].
 pub fn fast_matmul_par(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
-    matmul_with(a, b, faer::Par::rayon(0))
+    matmul_with("fast_matmul_par", a, b, faer::Par::rayon(0))
 }
 
 // ANCHOR: fast_matmul_agrees
