@@ -78,8 +78,8 @@ pub fn numpy_arange(
 pub enum ArangeError {
     /// `step` is 0 or -0.0 (NumPy: `ZeroDivisionError`).
     ZeroStep,
-    /// `(stop - start) / step` is NaN: a NaN argument, or `inf - inf`
-    /// (NumPy: "arange: cannot compute length").
+    /// `(stop - start) / step` is NaN: a NaN argument, `inf - inf` or
+    /// `inf / inf` (NumPy: "arange: cannot compute length").
     CannotComputeLength,
     /// The length is outside what an array can hold: an infinite bound, a
     /// tiny step (NumPy: "Maximum allowed size exceeded", "array is too big").
