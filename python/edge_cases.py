@@ -36,7 +36,7 @@ Values are encoded so that a Rust test can read them exactly with serde_json alo
 - every float is a *string*, Python's shortest round-trip repr ("0.1", "-0.0", "nan", "inf",
   "-inf", "5e-324"), which Rust's `str::parse::<f64>` reads back bit for bit (serde_json's own
   float parsing is not exact without its `float_roundtrip` feature);
-- an array is {"dtype": "f64"|"i64"|"u8"|"usize", "shape": [...], "data": [row-major values],
+- an array is {"dtype": "f64"|"f32"|"i64"|"u8"|"usize", "shape": [...], "data": [row-major values],
   "layout": L}; `data` always lists the *logical* values in row-major order, and `layout` says
   how the memory behind the view is arranged, so that the Rust test builds the same kind of
   view NumPy computed on:
@@ -85,11 +85,11 @@ def f(x):
     return repr(float(x))
 
 
-DTYPES = {"f64": np.float64, "i64": np.int64, "u8": np.uint8, "usize": np.int64}
+DTYPES = {"f64": np.float64, "f32": np.float32, "i64": np.int64, "u8": np.uint8, "usize": np.int64}
 
 
 def enc_value(x, dtype):
-    if dtype == "f64":
+    if dtype in ("f64", "f32"):  # a float32 as the float64 of the same value: exact
         return f(x)
     return int(x)
 
@@ -782,7 +782,7 @@ def convolution():
     scipy_fn = {"convolve2d": signal.convolve2d, "correlate2d": signal.correlate2d}
 
     def conv_case(id_, a, k, dtype, la="c", lk="c", modes=("full", "same", "valid"), note=None):
-        npt = {"f64": np.float64, "i64": np.int64, "u8": np.uint8}[dtype]
+        npt = {"f64": np.float64, "f32": np.float32, "i64": np.int64, "u8": np.uint8}[dtype]
         a = np.array(a, dtype=npt)
         k = np.array(k, dtype=npt)
         va, vk = view(a, la), view(k, lk)
@@ -856,6 +856,18 @@ def convolution():
     conv_case("u8-overflow", [[255, 255], [128, 2]], [[1, 1], [2, 3]], "u8", note="SciPy keeps uint8 and wraps")
     conv_case("u8-life-neighbours", np.pad(np.full((3, 3), 40), 1), [[1, 1, 1], [1, 0, 1], [1, 1, 1]], "u8",
               modes=("valid",), note="Life neighbour counts of cells holding 40 wrap at 256")
+    # float32: SciPy adds in float32 too, in another order, so the last bits differ and a
+    # sum that cancels can differ by much more ([[1, 1e8, -1e8]] with three ones: 1 in SciPy's
+    # convolve2d, 0 in Rust's). Compared within the bound of two summation orders (see
+    # tests/edge_cases/convolution.rs). Their own generator, so that the cases above keep
+    # their values.
+    r32 = rng(13)
+    f32_note = "float32 summation bound: both add in float32, in different orders"
+    for i, (m, n, p, q) in enumerate([(5, 6, 3, 4), (4, 4, 4, 4), (2, 3, 4, 5)]):
+        conv_case(f"float32-random-{i}-{m}x{n}-k{p}x{q}", r32.uniform(-1, 1, (m, n)),
+                  r32.uniform(-1, 1, (p, q)), "f32", note=f32_note)
+    conv_case("float32-cancels", [[1.0, 1e8, -1e8], [0.5, -3e7, 3e7]], [[1.0, 1.0, 1.0]], "f32",
+              note=f32_note)
     # convolve_full on its own, with an empty input: SciPy's zeros of the full shape,
     # (M + P - 1) x (N + Q - 1), which has no rows (or columns) when the kernel has one. (It
     # once panicked in convolve_valid for those, with a message about a kernel that does not fit.)

@@ -195,6 +195,29 @@ impl Elem for f64 {
     }
 }
 
+impl Elem for f32 {
+    /// The data writes a float32 as the float64 of the same value, so the
+    /// conversion back is exact.
+    fn parse(v: &Value) -> f32 {
+        let wide = f64::parse(v);
+        let narrow = wide as f32;
+        assert!(
+            f64::from(narrow).to_bits() == wide.to_bits() || wide.is_nan(),
+            "not a float32: {v}"
+        );
+        narrow
+    }
+    fn sentinel() -> f32 {
+        777.0
+    }
+    fn same(self, other: f32) -> bool {
+        self.to_bits() == other.to_bits() || (self.is_nan() && other.is_nan())
+    }
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+}
+
 impl Elem for i64 {
     fn parse(v: &Value) -> i64 {
         v.as_i64().unwrap_or_else(|| panic!("not an i64: {v}"))
