@@ -43,6 +43,12 @@ fn error_messages() {
             .to_string(),
     );
     show(
+        "argpartition_rows(3×1, 1)",
+        argpartition_rows(Array2::<f64>::zeros((3, 1)).view(), 1)
+            .expect_err("kth = 1")
+            .to_string(),
+    );
+    show(
         "k_nearest(4 points, 4)",
         k_nearest(d.view(), 4).expect_err("k = 4").to_string(),
     );

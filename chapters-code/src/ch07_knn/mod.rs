@@ -71,7 +71,8 @@ impl fmt::Display for KnnError {
         match self {
             KnnError::KthOutOfBounds { kth, ncols } => write!(
                 f,
-                "kth(={kth}) out of bounds: rows have {ncols} elements"
+                "kth(={kth}) out of bounds: rows have {}",
+                count(*ncols, "element")
             ),
             KnnError::TooFewPoints { k, points } => write!(
                 f,
