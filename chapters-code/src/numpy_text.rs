@@ -24,6 +24,7 @@
 
 use std::fmt;
 
+use crate::allocation::checked_bytes;
 use crate::error::{Error, Result};
 
 /// An array as it was printed: its shape and its values, in reading (row-major) order.
@@ -408,7 +409,11 @@ fn repr_shape(
             })
         })
         .collect::<Result<Vec<usize>>>()?;
-    if shape.iter().product::<usize>() != array.values.len()
+    // Sizes whose product (of those other than 0) is beyond `isize::MAX` are no array's
+    // shape: an error, not an overflow panic in a debug build and, in a release one, a
+    // product that wraps (to 0 for (2**32, 2**32, 0)) and passes.
+    let size = checked_bytes::<u8>(&shape).map(|(elements, _)| elements);
+    if size != Some(array.values.len())
         || (!array.is_empty() && shape != array.shape)
     {
         return Err(Error::msg(format!(
@@ -812,7 +817,13 @@ mod tests {
             let read = read(spaced);
             assert_eq!((read.shape, read.shape_known), (vec![0, 3], true));
         }
+        // No array has a shape whose sizes multiply beyond a usize (NumPy prints
+        // none): an error in every build, not an overflow panic in a debug build
+        // and, in a release one, a product that wraps to 0 and passes.
         for wrong in [
+            "array([], shape=(4294967296, 4294967296, 0), dtype=float64)",
+            "array([], shape=(2, 9223372036854775808, 0), dtype=float64)",
+            "array([], shape=(0, 4294967296, 4294967296), dtype=float64)",
             "array([], shape=(2, 3), dtype=float64)",
             "array([], dtype=float64, shape=(0, 3))",
             "array([], shape=0)",
