@@ -60,6 +60,36 @@ pub fn vec_with_capacity<T>(function: &str, len: usize) -> Vec<T> {
     values
 }
 
+/// Checks as [`ensure_allocatable`] does, and also refuses what NumPy's `np.empty` refuses
+/// for an empty shape: NumPy counts the bytes of the sizes other than 0 even when another
+/// size is 0, so `np.empty((0, 2**60))` of float64 is "array is too big" (NumPy 2.4.6),
+/// where [`checked_bytes`] and ndarray accept an empty array. For functions that promise
+/// NumPy's errors for every shape, such as `random::RandomState::rand`.
+///
+/// # Panics
+/// As [`ensure_allocatable`] does, with NumPy's error for such an empty shape too.
+pub fn ensure_allocatable_like_numpy<T>(function: &str, shape: &[usize]) {
+    let nonzero: Vec<usize> = shape.iter().map(|&d| d.max(1)).collect();
+    if checked_bytes::<T>(&nonzero).is_none() {
+        refuse_shape::<T>(function, shape);
+    }
+    ensure_allocatable::<T>(function, shape);
+}
+
+/// Panics for a shape no array can have, naming `function` and NumPy's error for it.
+fn refuse_shape<T>(function: &str, shape: &[usize]) -> ! {
+    let numpy = if shape.iter().any(|&d| d > isize::MAX as usize) {
+        "Maximum allowed dimension exceeded"
+    } else {
+        "array is too big"
+    };
+    panic!(
+        "{function}: an array of shape {shape:?} of {} is too big for memory \
+         (NumPy: \"{numpy}\")",
+        type_name::<T>()
+    );
+}
+
 /// Requests from this size up are tried before they are made: see [`ensure_allocatable`].
 pub const PROBE_BYTES: usize = 1 << 30;
 
@@ -78,16 +108,7 @@ pub const PROBE_BYTES: usize = 1 << 30;
 /// `MemoryError`).
 pub fn ensure_allocatable<T>(function: &str, shape: &[usize]) {
     let Some((elements, bytes)) = checked_bytes::<T>(shape) else {
-        let numpy = if shape.iter().any(|&d| d > isize::MAX as usize) {
-            "Maximum allowed dimension exceeded"
-        } else {
-            "array is too big"
-        };
-        panic!(
-            "{function}: an array of shape {shape:?} of {} is too big for memory \
-             (NumPy: \"{numpy}\")",
-            type_name::<T>()
-        );
+        refuse_shape::<T>(function, shape);
     };
     if bytes >= PROBE_BYTES {
         let probe: Vec<T> = vec_with_capacity(function, elements);

@@ -17,8 +17,8 @@ pub use std::cmp::Ordering;
 pub use std::fmt;
 
 pub use crate::allocation::{
-    advise_huge_pages, checked_bytes, ensure_allocatable, range_len,
-    vec_with_capacity,
+    advise_huge_pages, checked_bytes, ensure_allocatable,
+    ensure_allocatable_like_numpy, range_len, vec_with_capacity,
 };
 pub use crate::random::RandomState;
 

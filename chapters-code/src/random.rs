@@ -11,7 +11,7 @@
 use ndarray::Array2;
 use rand_mt::Mt;
 
-use crate::allocation::ensure_allocatable;
+use crate::allocation::ensure_allocatable_like_numpy;
 
 // ANCHOR: random_state
 /// NumPy's legacy random number generator, `np.random.RandomState`.
@@ -39,7 +39,7 @@ impl RandomState {
     /// When the array cannot be allocated (NumPy: `MemoryError`), or no array
     /// can have its shape (NumPy: `ValueError`).
     pub fn rand(&mut self, rows: usize, cols: usize) -> Array2<f64> {
-        ensure_allocatable::<f64>("rand", &[rows, cols]);
+        ensure_allocatable_like_numpy::<f64>("rand", &[rows, cols]);
         Array2::from_shape_simple_fn((rows, cols), || self.next_f64())
     }
 
@@ -49,9 +49,10 @@ impl RandomState {
     ///
     /// # Panics
     /// If `low >= high` and the array is not empty, like NumPy's `ValueError:
-    /// low >= high` (for an empty size NumPy checks nothing and returns an
-    /// empty array, and so does this function). Like [`RandomState::rand`],
-    /// when the array cannot be allocated or have its shape.
+    /// low >= high` (for an empty size NumPy checks only that it could make
+    /// the array and returns it, and so does this function). Like
+    /// [`RandomState::rand`], when the array cannot be allocated or have its
+    /// shape.
     pub fn randint(
         &mut self,
         low: i64,
@@ -60,15 +61,20 @@ impl RandomState {
         cols: usize,
     ) -> Array2<i64> {
         // NumPy's order: it first returns `np.empty(size)` when the product
-        // of the sizes is 0 as an int64 that wraps (an empty shape, or one
-        // like (2**32, 2**32), which `np.empty` refuses as too big), then
-        // checks `low >= high`, then allocates: (2**31, 2**31), whose bytes
-        // no array can hold, is still "low >= high".
+        // of the sizes is 0 (an empty shape, or one like (2**32, 2**32),
+        // which `np.empty` refuses as too big), then checks `low >= high`,
+        // then allocates: (2**31, 2**31), whose bytes no array can hold, is
+        // still "low >= high". The product is an int64 that wraps, or a
+        // float when a size is beyond int64, which is 0 only for a size of 0.
         let empty = rows == 0 || cols == 0;
-        if rows.wrapping_mul(cols) != 0 {
+        let product_is_zero = match (i64::try_from(rows), i64::try_from(cols)) {
+            (Ok(rows), Ok(cols)) => rows.wrapping_mul(cols) == 0,
+            _ => empty,
+        };
+        if !product_is_zero {
             assert!(low < high, "randint: low >= high ({low} >= {high})");
         }
-        ensure_allocatable::<i64>("randint", &[rows, cols]);
+        ensure_allocatable_like_numpy::<i64>("randint", &[rows, cols]);
         if empty {
             return Array2::zeros((rows, cols));
         }
@@ -111,6 +117,7 @@ impl RandomState {
 mod tests {
     use super::*;
     use ndarray::array;
+    use std::panic::AssertUnwindSafe;
 
     // All expected values were printed by NumPy 2.4.6 (np.random.RandomState).
 
@@ -213,10 +220,11 @@ mod tests {
         assert!(message.contains("too big"), "{message}");
     }
 
-    /// NumPy 2.4.6 decides between the two by the product of the sizes as
-    /// an int64 that wraps: 0 for (2**32, 2**32) and (2**33, 2**31) ("array
-    /// is too big"), not 0 for (2**31, 2**31), (3, 2**62) or (2**32 + 1,
-    /// 2**32 - 1) ("low >= high"), though no array holds their bytes either.
+    /// NumPy 2.4.6 decides between the two by the product of the sizes, an
+    /// int64 that wraps while every size fits an int64: 0 for (2**32, 2**32)
+    /// and (2**33, 2**31) ("array is too big"), not 0 for (2**31, 2**31), (3,
+    /// 2**62) or (2**32 + 1, 2**32 - 1) ("low >= high"), though no array
+    /// holds their bytes either.
     #[test]
     fn an_empty_range_comes_first_unless_the_size_product_wraps_to_zero() {
         let message = |rows: usize, cols: usize| {
@@ -244,5 +252,49 @@ mod tests {
                 "{rows} x {cols}: {message}"
             );
         }
+        // A size beyond int64 makes NumPy's product a float, 0 only for a
+        // size of 0: (2**63, 2) is "low >= high", though 2^64 wraps to 0.
+        let beyond = 1 << 63;
+        for (rows, cols, numpy) in [
+            (beyond, 2, "low >= high"),
+            (4, beyond, "low >= high"),
+            (beyond, 1 << 62, "low >= high"),
+            (beyond, 0, "Maximum allowed dimension exceeded"),
+            (0, beyond, "Maximum allowed dimension exceeded"),
+        ] {
+            let message = message(rows, cols);
+            assert!(message.contains(numpy), "{rows} x {cols}: {message}");
+        }
+    }
+
+    /// NumPy's `np.empty` counts the bytes of the sizes other than 0 even
+    /// for an empty shape: `rand(0, 2**60)`, `randint(0, 10, size=(2**60,
+    /// 0))` and `choice([0, 1], size=(0, 2**60))` are "array is too big" in
+    /// NumPy 2.4.6 (even with `low >= high`), while (0, 2**59) gives an empty
+    /// int64 array (2^62 bytes) and an empty float64 one for `rand`.
+    #[test]
+    fn an_empty_shape_too_big_in_bytes_is_refused_as_in_numpy() {
+        fn message(run: impl FnOnce(&mut RandomState)) -> String {
+            let panic = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                run(&mut RandomState::new(1));
+            }));
+            let panic = panic.expect_err("a panic");
+            panic.downcast_ref::<String>().expect("a message").clone()
+        }
+        let too_big = "(NumPy: \"array is too big\")";
+        let big = 1 << 60;
+        for text in [
+            message(|r| drop(r.rand(0, big))),
+            message(|r| drop(r.rand(big, 0))),
+            message(|r| drop(r.randint(0, 10, big, 0))),
+            message(|r| drop(r.randint(5, 3, 0, big))),
+            message(|r| drop(r.choice_binary(0, big))),
+        ] {
+            assert!(text.ends_with(too_big), "{text}");
+        }
+        let mut r = RandomState::new(1);
+        assert_eq!(r.randint(5, 3, 0, 1 << 59).dim(), (0, 1 << 59));
+        assert_eq!(r.rand(1 << 59, 0).dim(), (1 << 59, 0));
+        assert_eq!(r.choice_binary(0, 1 << 59).dim(), (0, 1 << 59));
     }
 }
