@@ -2200,3 +2200,43 @@ fn every_table_of_the_book_is_generated() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Lines of `text` where NumPy summarised an array: its elision `...` stands alone between
+/// the numbers (`[   0    1 ...  998  999]`, or `...,` on a line of its own in 2-D).
+/// `a[...]`, Python's Ellipsis in an index, is not one.
+fn summarised_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.split_whitespace()
+                .any(|token| token.trim_end_matches(',') == "...")
+        })
+        .map(|(n, _)| n + 1)
+        .collect()
+}
+
+/// `numpy_text::numbers` skips NumPy's `...`, so a summarised NumPy output would agree with
+/// a Rust output that prints only the numbers NumPy showed; every committed output is
+/// printed whole instead (the book's scripts print small arrays or summaries of their own).
+#[test]
+fn no_numpy_output_is_a_summarised_array() {
+    let root = support::repo_root();
+    let mut found = Vec::new();
+    for file in files_with_suffix(&root.join("python/outputs"), ".txt") {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for line in summarised_lines(&text) {
+            let name = file.strip_prefix(&root).unwrap_or(&file).display();
+            found.push(format!("{name}:{line}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "NumPy outputs summarised with '...' (print them whole, or compare \
+         them another way):\n{}",
+        found.join("\n")
+    );
+    // The rule sees NumPy's summaries and not an index by Ellipsis.
+    assert_eq!(summarised_lines("[   0    1    2 ...  997  998  999]"), [1]);
+    assert_eq!(summarised_lines("[[0 1]\n ...,\n [8 9]]"), [2]);
+    assert!(summarised_lines("a after bottom[...] = 0:").is_empty());
+}
