@@ -246,3 +246,27 @@ fn the_guards_let_ordinary_sizes_through() {
     life.step();
     assert_eq!(life.board().dim(), (0, 1 << 48));
 }
+
+/// A full convolution too big for memory is refused by its result, the array SciPy
+/// allocates, (M + P - 1) × (N + Q - 1), not by the input padded on every side, which SciPy
+/// never makes: a 1 × 1 input and a 2^31 × 2^31 kernel name 2^62 elements, not
+/// (2^32 - 1)^2.
+#[test]
+fn a_full_convolution_is_refused_by_its_result() {
+    let one_byte = Array2::<u8>::ones((1, 1));
+    let kernel = one_byte
+        .broadcast((1 << 31, 1 << 31))
+        .expect("2^62 elements fit isize");
+    for mode in [Mode::Full, Mode::Same] {
+        let panic = catch_unwind(|| convolve2d(one_byte.view(), kernel, mode))
+            .expect_err("2^62 bytes cannot be allocated");
+        let message =
+            panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(
+            message.starts_with("convolve_full:")
+                && message.contains(&(1u64 << 62).to_string())
+                && !message.contains("4294967295"),
+            "{mode:?}: {message}"
+        );
+    }
+}

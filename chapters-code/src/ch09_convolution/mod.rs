@@ -199,19 +199,22 @@ pub fn convolve2d<T: ConvScalar>(
 ///
 /// # Panics
 /// If the kernel is empty ([`convolve2d`] returns an error instead), or
-/// when the padded input (for an empty input, the result) cannot be
-/// allocated (NumPy: `MemoryError`).
+/// when the result, then the padded input, cannot be allocated (NumPy:
+/// `MemoryError`).
 pub fn convolve_full<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
 ) -> Array2<T> {
     let ((m, n), (p, q)) = (input.dim(), kernel.dim());
     assert!(p > 0 && q > 0, "convolve_full: the kernel is empty");
+    // The result is what SciPy allocates, so a shape too big is named by
+    // it, not by the padded input SciPy never makes. (No side exceeds
+    // isize::MAX, so the sums cannot wrap.)
+    let shape = [m + p - 1, n + q - 1];
+    ensure_allocatable::<T>("convolve_full", &shape);
     if m == 0 || n == 0 {
         // Nothing to sum. (Padded, a 0-row input has fewer rows than a
         // 1-row kernel, which `convolve_valid` refuses.)
-        let shape = [m + p - 1, n + q - 1];
-        ensure_allocatable::<T>("convolve_full", &shape);
         return Array2::zeros(shape);
     }
     // Checked: a huge (broadcast) kernel must not wrap the size around.
