@@ -57,6 +57,12 @@ fn band_color(band: usize) -> RGBColor {
     PUBU_R.at((band as f64 + 0.5) / bands as f64)
 }
 
+/// Where Figure 6-2's plot sits in its picture, before the hidpi scale: its left margin,
+/// its top margin and its side, in pixels (one grid point a pixel).
+const CONTOUR_LEFT: i32 = 60;
+const CONTOUR_TOP: i32 = 20;
+const CONTOUR_SIDE: i32 = 800;
+
 /// `plt.contourf(x, y, z, cmap=cm.PuBu_r)` with a colour bar.
 ///
 /// Each pixel of the plot area is one grid point (every second one of the 1600 × 1600 grid),
@@ -67,7 +73,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     register_fonts();
     let x = numpy_arange(-8.0, 8.0, 0.01)?;
     let z = sinc(x.view(), x.view());
-    let (plot, bar, margin) = (800i32, 110i32, 60i32);
+    let (plot, bar, margin) = (CONTOUR_SIDE, 110i32, CONTOUR_LEFT);
     let size = (margin + plot + bar + 20, margin + plot + 50);
     let size = (size.0 as u32, size.1 as u32);
     let root = hidpi::with_polygon_edges(path, size, hidpi::Edges::Hard);
@@ -85,7 +91,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
             let row = middle(plot - 1 - py);
             let value = z[[row, middle(px)]];
             root.draw_pixel(
-                (margin + px, 20 + py),
+                (margin + px, CONTOUR_TOP + py),
                 &band_color(band_of(value)),
             )?;
         }
@@ -108,7 +114,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
         let inside = |v: f64| (v.round() as i32).clamp(0, plot - 1);
         let fx = c.x / w * f64::from(plot);
         let fy = f64::from(plot) - c.y / h * f64::from(plot);
-        (margin + inside(fx), 20 + inside(fy))
+        (margin + inside(fx), CONTOUR_TOP + inside(fy))
     };
     // The pieces of a line that run along the grid's border are not
     // isolines (the crate adds them to close the line): they are left out.
@@ -140,7 +146,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     }
     // Axes: ticks every 2 units from -8 to 8.
     root.draw(&Rectangle::new(
-        [(margin, 20), (margin + plot, 20 + plot)],
+        [(margin, CONTOUR_TOP), (margin + plot, CONTOUR_TOP + plot)],
         palette::BORDER.stroke_width(1),
     ))?;
     for tick in (-8..=8).step_by(2) {
@@ -155,7 +161,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
         let right = Pos::new(HPos::Right, VPos::Center);
         root.draw(&Text::new(
             tick.to_string(),
-            (margin - 8, 20 + plot - offset),
+            (margin - 8, CONTOUR_TOP + plot - offset),
             font(14.0).pos(right),
         ))?;
     }
@@ -173,7 +179,7 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     // plot (a whole number of pixels a band, 800 / 7, left it 2 px short).
     let bar_x = margin + plot + 30;
     let bands = CONTOUR_LEVELS.len() - 1;
-    let level_y = |i: usize| 20 + plot - (i as i32 * plot) / bands as i32;
+    let level_y = |i: usize| CONTOUR_TOP + plot - (i as i32 * plot) / bands as i32;
     for band in 0..bands {
         root.draw(&Rectangle::new(
             [(bar_x, level_y(band + 1)), (bar_x + 24, level_y(band))],
@@ -316,10 +322,11 @@ mod tests {
         };
         let bands: Vec<RGBColor> =
             (0..CONTOUR_LEVELS.len() - 1).map(band_color).collect();
-        // The plot's pixels, where render_contourf places them (a 60 px
-        // margin left, 20 px above, 800 px a side), at the PNG's scale.
+        // The plot's pixels, where render_contourf places them, at the PNG's
+        // scale.
         let scale = crate::figures::hidpi::SCALE as usize;
-        let (left, top, side) = (60 * scale, 20 * scale, 800 * scale);
+        let [left, top, side] = [CONTOUR_LEFT, CONTOUR_TOP, CONTOUR_SIDE]
+            .map(|px| px as usize * scale);
         let (mut compared, mut differ) = (0, 0);
         for y in top..top + side {
             for x in left..left + side {
