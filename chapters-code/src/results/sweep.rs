@@ -222,6 +222,26 @@ mod tests {
         }
     }
 
+    /// Gives every timing a spread: none (q1 = q3 = the median) but at `size`, where the
+    /// IQR reaches `fraction` of the median on either side, on both sides of the comparison.
+    fn widen_spreads_at(r: &mut Results, size: u64, fraction: f64) {
+        for t in &mut r.timings {
+            let m = t.median_seconds;
+            let f = if t.series.size == Some(size) {
+                fraction
+            } else {
+                0.0
+            };
+            let (q1, q3) = ((1.0 - f) * m, (1.0 + f) * m);
+            t.spread = Some(crate::results::Spread {
+                q1,
+                q3,
+                min: q1,
+                max: q3,
+            });
+        }
+    }
+
     #[test]
     fn findings_say_where_the_lines_cross() {
         let r = results(&[
@@ -287,17 +307,7 @@ mod tests {
             (Side::Rust, "reciprocals", 9_999_999, 0.027),
         ]);
         // The last Rust point's IQR reaches into NumPy's.
-        for t in &mut r.timings {
-            let m = t.median_seconds;
-            let wide = t.series.size == Some(9_999_999);
-            let (q1, q3) = if wide { (0.8 * m, 1.2 * m) } else { (m, m) };
-            t.spread = Some(crate::results::Spread {
-                q1,
-                q3,
-                min: q1,
-                max: q3,
-            });
-        }
+        widen_spreads_at(&mut r, 9_999_999, 0.2);
         let text = r.sweep_findings(&RECIPROCALS);
         assert!(
             text.starts_with(
@@ -382,17 +392,7 @@ mod tests {
             (Side::Rust, "reciprocals", 9_999_999, 0.0299),
         ]);
         // At 100 Rust is 5% slower, but its IQR reaches into NumPy's: level.
-        for t in &mut r.timings {
-            let m = t.median_seconds;
-            let wide = t.series.size == Some(100);
-            let (q1, q3) = if wide { (0.9 * m, 1.1 * m) } else { (m, m) };
-            t.spread = Some(crate::results::Spread {
-                q1,
-                q3,
-                min: q1,
-                max: q3,
-            });
-        }
+        widen_spreads_at(&mut r, 100, 0.1);
         let text = r.sweep_findings(&RECIPROCALS);
         assert!(
             text.starts_with(
