@@ -31,20 +31,23 @@ unset UPDATE INSTA_FORCE_PASS INSTA_FORCE_UPDATE
 # (PROPTEST_CASES=0: none, and a property that fails passes); MIMALLOC_* retunes the
 # allocator tests/fast_alloc.rs measures; and BROWSER_REQUIRE_<RULE>=0 turns a browser rule
 # into a note.
-relaxed=()
-for name in $(compgen -e); do
-    case "$name" in
-        CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS \
-            | CARGO_TARGET_*_RUSTFLAGS | RUSTDOCFLAGS | CARGO_ENCODED_RUSTDOCFLAGS \
-            | CARGO_BUILD_RUSTDOCFLAGS | MDBOOK_* | BOOK_TEST | PROPTEST_* | MIMALLOC_*)
-            relaxed+=("$name"); unset "$name" ;;
-        BROWSER_REQUIRE_*)
-            if [ "${!name}" = 0 ]; then relaxed+=("$name=0"); unset "$name"; fi ;;
-    esac
-done
-if [ ${#relaxed[@]} -gt 0 ]; then
-    echo "test.sh: testing without ${relaxed[*]}" >&2
-fi
+drop_relaxing_environment() {
+    local name relaxed=()
+    for name in $(compgen -e); do
+        case "$name" in
+            CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS \
+                | CARGO_TARGET_*_RUSTFLAGS | RUSTDOCFLAGS | CARGO_ENCODED_RUSTDOCFLAGS \
+                | CARGO_BUILD_RUSTDOCFLAGS | MDBOOK_* | BOOK_TEST | PROPTEST_* | MIMALLOC_*)
+                relaxed+=("$name"); unset "$name" ;;
+            BROWSER_REQUIRE_*)
+                if [ "${!name}" = 0 ]; then relaxed+=("$name=0"); unset "$name"; fi ;;
+        esac
+    done
+    if [ ${#relaxed[@]} -gt 0 ]; then
+        echo "test.sh: testing without ${relaxed[*]}" >&2
+    fi
+}
+drop_relaxing_environment
 
 log="target/test-log.txt"
 mkdir -p target

@@ -212,16 +212,22 @@ fn the_target_folder_is_found_with_or_without_a_target_triple() {
 /// The definition of the shell function `name` in bench.sh, `name() {` to the `}` that
 /// closes it in the first column.
 fn bench_sh_function(name: &str) -> String {
-    let script = std::fs::read_to_string(
-        chapters_code::chapter::repo_root().join("bench.sh"),
+    script_function("bench.sh", name)
+}
+
+/// The text of the shell function `name() { … }` that `script` (at the repository's root)
+/// defines in the first column, to run on its own with bash.
+fn script_function(script: &str, name: &str) -> String {
+    let text = std::fs::read_to_string(
+        chapters_code::chapter::repo_root().join(script),
     )
-    .expect("bench.sh reads");
+    .unwrap_or_else(|e| panic!("{script} reads: {e}"));
     let pattern = format!(r"(?ms)^{}\(\) \{{\n.*?^\}}\n", regex::escape(name));
     regex::Regex::new(&pattern)
         .expect("a regex")
-        .find(&script)
+        .find(&text)
         .unwrap_or_else(|| {
-            panic!("bench.sh defines {name}() {{ … }} in the first column")
+            panic!("{script} defines {name}() {{ … }} in the first column")
         })
         .as_str()
         .to_string()
@@ -582,4 +588,55 @@ fn bench_sh_names_the_commit_it_measures() {
     std::fs::create_dir_all(&copy).expect("a folder");
     assert_eq!(run(&copy), "unknown");
     let _ = std::fs::remove_dir_all(&repo);
+}
+
+/// test.sh runs its checks as strict as they are written whatever the caller's environment
+/// says: settings that relax a check are dropped and named (PROPTEST_CASES=0 made a failing
+/// property pass, a per-target -Coverflow-checks=off made the debug edge run wrap,
+/// MDBOOK_BUILD__BUILD_DIR built the book where the link and browser checks do not look),
+/// BROWSER_REQUIRE_<RULE> only when it is 0, and the rest is kept.
+#[test]
+fn test_sh_drops_relaxing_settings_from_the_environment() {
+    let dropped = [
+        ("PROPTEST_CASES", "0"),
+        ("MIMALLOC_PURGE_DELAY", "0"),
+        ("RUSTFLAGS", "-Coverflow-checks=off"),
+        (
+            "CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS",
+            "-Coverflow-checks=off",
+        ),
+        ("CARGO_PROFILE_DEV_OVERFLOW_CHECKS", "false"),
+        ("RUSTDOCFLAGS", "-Cdebug-assertions=off"),
+        ("MDBOOK_BUILD__BUILD_DIR", "/tmp/elsewhere"),
+        ("BOOK_TEST", "mdbook"),
+        ("BROWSER_REQUIRE_FONTS", "0"),
+    ];
+    let kept = [
+        ("BROWSER_REQUIRE_PAGES", "1"),
+        ("CARGO_TARGET_DIR", "/tmp/elsewhere"),
+        ("PYTHON", "/usr/bin/python3"),
+    ];
+    let function = script_function("test.sh", "drop_relaxing_environment");
+    let mut command = Command::new("bash");
+    command
+        .arg("-c")
+        .arg(format!("{function}drop_relaxing_environment\nenv"));
+    for (name, value) in dropped.iter().chain(&kept) {
+        command.env(name, value);
+    }
+    let output = command.output().expect("bash runs");
+    assert!(output.status.success(), "{output:?}");
+    let env = String::from_utf8_lossy(&output.stdout);
+    let remaining: BTreeMap<&str, &str> = env
+        .lines()
+        .filter_map(|line| line.split_once('='))
+        .collect();
+    let said = String::from_utf8_lossy(&output.stderr);
+    for (name, _) in dropped {
+        assert!(!remaining.contains_key(name), "{name} was not dropped");
+        assert!(said.contains(name), "{name} not named: {said}");
+    }
+    for (name, value) in kept {
+        assert_eq!(remaining.get(name), Some(&value), "{name} was not kept");
+    }
 }
