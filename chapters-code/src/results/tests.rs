@@ -509,10 +509,7 @@ fn quartiles_match_pythons_inclusive_method() {
 
 #[test]
 fn writing_atomically_replaces_the_file_or_leaves_it_whole() {
-    let dir = std::env::temp_dir()
-        .join(format!("atomic-results-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let dir = empty_folder("atomic-results");
     let file = dir.join("benchmarks.csv");
     std::fs::write(&file, "old").expect("writable");
     write_atomically(&file, b"new").expect("written");
@@ -538,10 +535,7 @@ fn writing_atomically_replaces_the_file_or_leaves_it_whole() {
 #[test]
 fn writing_atomically_keeps_the_replaced_files_permissions() {
     use std::os::unix::fs::PermissionsExt as _;
-    let dir = std::env::temp_dir()
-        .join(format!("atomic-permissions-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let dir = empty_folder("atomic-permissions");
     let mode = |path: &Path| {
         std::fs::metadata(path)
             .expect("written")
@@ -565,9 +559,7 @@ fn writing_atomically_keeps_the_replaced_files_permissions() {
 #[cfg(unix)]
 #[test]
 fn writing_atomically_through_a_link_keeps_the_link() {
-    let dir = std::env::temp_dir()
-        .join(format!("atomic-link-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = empty_folder("atomic-link");
     std::fs::create_dir_all(dir.join("real")).expect("a temporary folder");
     let target = dir.join("real").join("facts.txt");
     std::fs::write(&target, "old").expect("writable");
@@ -595,10 +587,7 @@ fn writing_atomically_through_a_link_keeps_the_link() {
 
 #[test]
 fn threads_writing_one_path_atomically_never_share_a_temporary_file() {
-    let dir = std::env::temp_dir()
-        .join(format!("atomic-threads-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let dir = empty_folder("atomic-threads");
     let file = dir.join("plan.txt");
     // Each thread writes a long text of its own letter: with a shared temporary name, two
     // writers could interleave and the rename would publish a mix (or fail).
@@ -722,6 +711,19 @@ fn collect_names_the_file_of_a_time_the_results_file_cannot_hold() {
 /// A run folder with one good Python timing and the given `machine.txt`.
 /// The error `Results::collect` gives for a run folder of `machine` facts and `python`
 /// timings ([`run_folder`]), which it then removes.
+/// A new, empty folder for one test, named after it, this process and a count: tests run
+/// in parallel, and two that chose the same name ("twice" was used by two) would share it.
+fn empty_folder(name: &str) -> std::path::PathBuf {
+    static MADE: std::sync::atomic::AtomicUsize =
+        std::sync::atomic::AtomicUsize::new(0);
+    let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir =
+        std::env::temp_dir().join(format!("{name}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
 fn collect_error(name: &str, machine: &str, python: &str) -> String {
     let dir = run_folder(name, machine, python);
     let err = Results::collect(&dir).expect_err(name).to_string();
@@ -730,10 +732,7 @@ fn collect_error(name: &str, machine: &str, python: &str) -> String {
 }
 
 fn run_folder(name: &str, machine: &str, python: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("collect-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let dir = empty_folder(&format!("collect-{name}"));
     std::fs::write(dir.join("machine.txt"), machine).expect("writable");
     std::fs::write(
         dir.join("python.csv"),
