@@ -85,7 +85,8 @@ mod tests {
     use super::*;
 
     /// Figure 0-1's alt text and caption name the row, column and cell the
-    /// figure highlights, and the cell's value.
+    /// figure highlights, and the cell's value; the prose names the same cell
+    /// as the formula counts.
     #[test]
     fn the_caption_names_the_highlighted_cell() {
         let (a, b) = product_operands();
@@ -102,5 +103,16 @@ mod tests {
              summed, gives <code>c[{row}][{col}]</code>."
         );
         assert!(page.contains(&caption), "{caption}");
+        // The prose translates the cell into the formula's counting from 1.
+        let ordinal = |k: usize| ["first", "second", "third", "fourth"][k];
+        let formula = format!(
+            "`c[{row}][{col}]` is the formula's $c_{{{}{}}}$, the {} row's {} entry",
+            row + 1,
+            col + 1,
+            ordinal(row),
+            ordinal(col)
+        );
+        let words = page.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(&formula), "{formula}");
     }
 }
