@@ -167,7 +167,8 @@ impl std::error::Error for ConvError {}
 ///
 /// # Panics
 /// When the result, or the zero-padded input of `Full` and `Same`, cannot
-/// be allocated (NumPy: `MemoryError`); the message names
+/// be allocated (NumPy: "array is too big" above `isize::MAX` bytes, else
+/// `MemoryError`); the message names
 /// [`convolve_valid`] or [`convolve_full`], which allocate them.
 pub fn convolve2d<T: ConvScalar>(
     input: ArrayView2<T>,
@@ -200,7 +201,7 @@ pub fn convolve2d<T: ConvScalar>(
 /// # Panics
 /// If the kernel is empty ([`convolve2d`] returns an error instead), or
 /// when the result, then the padded input, cannot be allocated (NumPy:
-/// `MemoryError`).
+/// "array is too big", or `MemoryError`).
 pub fn convolve_full<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
@@ -239,7 +240,8 @@ pub fn convolve_full<T: ConvScalar>(
 /// # Panics
 /// If the kernel is empty or larger than the input in either axis
 /// ([`convolve2d`] returns an error or swaps the operands instead), or when
-/// the result cannot be allocated (NumPy: `MemoryError`).
+/// the result cannot be allocated (NumPy: "array is too big", or
+/// `MemoryError`).
 pub fn convolve_valid<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
