@@ -12,8 +12,9 @@
 //!    (the folder `target/debug/deps` would give rustdoc several candidates, error E0464);
 //! 2. runs `rustdoc --test` on each chapter the way mdBook does (the chapter as the earlier
 //!    preprocessors left it, the book's edition) plus `-L` with the same libraries (linked into
-//!    a folder of this run, `target/book-test/run-PID/`), and prints each chapter's result and
-//!    the total;
+//!    a folder of this run, `target/book-test/run-PID/`, removed at the end, or by a later run
+//!    when this one is interrupted), and prints each chapter's result and the total; a chapter
+//!    whose rustdoc prints no `test result:` line fails;
 //! 3. exits with an error when any block fails to compile or panics, which fails `mdbook test`;
 //! 4. otherwise hands the chapters back to mdBook emptied: they are tested, and mdBook's own
 //!    rustdoc pass, which cannot find the crates, has nothing left to compile a second time.
@@ -115,9 +116,9 @@ fn preprocess() -> Result<bool, Error> {
 
     // This run's own folder, with its own links to the libraries: another `mdbook test` running
     // at the same time (several people share a checkout) then cannot pull files from under it.
-    let work = target_dir(&root)
-        .join("book-test")
-        .join(format!("run-{}", std::process::id()));
+    let runs = target_dir(&root).join("book-test");
+    remove_interrupted_runs(&runs);
+    let work = runs.join(format!("run-{}", std::process::id()));
     let libs = work.join("libs");
     link_libs(&files, &libs)?;
     eprintln!(
@@ -259,6 +260,25 @@ fn parse_summary(stdout: &str) -> Option<Summary> {
     Some(summary)
 }
 
+/// A chapter's counts from its rustdoc run: its `test result:` line, with one failure more
+/// when rustdoc failed without counting one. A run that printed no `test result:` line tested
+/// nothing that can be counted, so it is a failure too: rustdoc prints the line even for a
+/// chapter without tests (`ok. 0 passed`), and `RUSTDOC=/bin/true` passed every chapter.
+fn chapter_summary(stdout: &str, success: bool) -> Summary {
+    match parse_summary(stdout) {
+        Some(mut summary) => {
+            if !success && summary.failed == 0 {
+                summary.failed = 1;
+            }
+            summary
+        }
+        None => Summary {
+            failed: 1,
+            ..Summary::default()
+        },
+    }
+}
+
 /// Runs `rustdoc --test` on one chapter in `work`, prints one line about it (and rustdoc's whole
 /// output when something failed) and returns its counts. A chapter that rustdoc cannot test at
 /// all counts as one failure.
@@ -302,10 +322,7 @@ fn test_chapter(
         .output()
         .map_err(|e| format!("cannot run rustdoc: {e}"))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let mut summary = parse_summary(&stdout).unwrap_or_default();
-    if !output.status.success() && summary.failed == 0 {
-        summary.failed = 1;
-    }
+    let summary = chapter_summary(&stdout, output.status.success());
     let mut line = format!(
         "{:>4} passed  {:>5.1} s",
         summary.passed,
@@ -316,6 +333,9 @@ fn test_chapter(
     }
     if summary.failed > 0 {
         line += &format!("  {} FAILED", summary.failed);
+    }
+    if parse_summary(&stdout).is_none() {
+        line += "  (rustdoc printed no `test result:` line)";
     }
     eprintln!("{line}");
     if summary.failed > 0 {
@@ -493,6 +513,39 @@ fn build_package_libs(
     Ok(files)
 }
 
+/// Removes the folders that interrupted runs left in `runs`: Ctrl-C stops a run before it
+/// removes its `run-PID` folder, whose links then keep that build's libraries on disk after
+/// cargo has replaced them. A folder is removed when no process has its PID and it is over an
+/// hour old (a run takes about a minute; the age spares a run of another PID namespace that
+/// shares the checkout). Without `/proc` nothing tells which runs are gone: nothing is removed.
+fn remove_interrupted_runs(runs: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(runs) else {
+        return; // no run yet
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("run-"))
+            .filter(|pid| pid.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > hour));
+        if old && !proc.join(pid).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// Links `files` into `<target>/book-libs`, the folder of `mdbook test -L target/book-libs`,
 /// and returns it.
 fn shared_libs(root: &Path, files: &[PathBuf]) -> Result<PathBuf, Error> {
@@ -568,6 +621,43 @@ mod tests {
     }
 
     #[test]
+    fn removes_the_folders_of_interrupted_runs_only() {
+        let runs = env::temp_dir()
+            .join(format!("book-test-runs-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&runs);
+        // 4194305 is above Linux's largest PID (PID_MAX_LIMIT, 2^22): no process has it.
+        let own = format!("run-{}", std::process::id());
+        let names = ["run-4194305", "run-4194306", &own, "run-x", "other"];
+        for name in names {
+            fs::create_dir_all(runs.join(name).join("libs")).expect("a folder");
+        }
+        let two_hours_ago =
+            std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for name in ["run-4194305", &own, "run-x", "other"] {
+            fs::File::open(runs.join(name))
+                .and_then(|folder| folder.set_modified(two_hours_ago))
+                .expect("a folder's time can be set");
+        }
+        remove_interrupted_runs(&runs);
+        let mut left: Vec<String> = fs::read_dir(&runs)
+            .expect("the folder")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .into_string()
+                    .expect("utf-8")
+            })
+            .collect();
+        left.sort();
+        let _ = fs::remove_dir_all(&runs);
+        // The old run of a gone process is removed; a recent one (4194306), a running one
+        // (this test's) and folders not named run-PID stay.
+        let mut kept = vec!["other", "run-4194306", own.as_str(), "run-x"];
+        kept.sort();
+        assert_eq!(left, kept);
+    }
+
+    #[test]
     fn finds_compile_fail_blocks_that_name_an_error_code() {
         assert!(names_error_codes(
             "text\n```rust,compile_fail,E0382\nx\n```"
@@ -635,6 +725,19 @@ mod tests {
             })
         );
         assert_eq!(parse_summary("error: could not compile"), None);
+    }
+
+    #[test]
+    fn a_chapter_passes_only_with_rustdocs_summary_and_status() {
+        let none = "running 0 tests\n\ntest result: ok. 0 passed; 0 failed; 0 ignored\n";
+        assert_eq!(chapter_summary(none, true), Summary::default());
+        // rustdoc failed (a block did not compile) before it counted anything.
+        let failed = chapter_summary("error: could not compile", false);
+        assert_eq!((failed.passed, failed.failed), (0, 1));
+        let counted = "test result: FAILED. 3 passed; 2 failed; 0 ignored";
+        assert_eq!(chapter_summary(counted, false).failed, 2);
+        // A program that exits 0 and prints nothing (RUSTDOC=/bin/true) tested nothing.
+        assert_eq!(chapter_summary("", true).failed, 1);
     }
 
     #[test]
