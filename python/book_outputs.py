@@ -69,8 +69,25 @@ def answer_arguments():
         sys.exit(2)
 
 
-if __name__ != "__main__":
-    answer_arguments()  # first: --help answers even in a tuned configuration
+def command_line():
+    """The arguments of `python python/book_outputs.py` itself: --record FILE..., --prune."""
+    parser = argparse.ArgumentParser(
+        description="Record output files in their folder's SHA256SUMS, or prune the entries "
+        "of files that are gone."
+    )
+    parser.add_argument("--record", nargs="*", default=[], metavar="FILE")
+    parser.add_argument(
+        "--prune", action="store_true", help="drop entries of missing files, in every folder"
+    )
+    return parser.parse_args()
+
+
+# First: --help answers even in a tuned configuration (run as a command, it refused, in a
+# shell with OPENBLAS_CORETYPE set, before it printed its help).
+if __name__ == "__main__":
+    ARGUMENTS = command_line()
+else:
+    answer_arguments()
 refuse_tuned_numpy()
 
 import numpy as np  # noqa: E402 (after the check: OpenBLAS reads its variables on import)
@@ -161,17 +178,8 @@ class Outputs:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(
-        description="Record output files in their folder's SHA256SUMS, or prune the entries "
-        "of files that are gone."
-    )
-    parser.add_argument("--record", nargs="*", default=[], metavar="FILE")
-    parser.add_argument(
-        "--prune", action="store_true", help="drop entries of missing files, in every folder"
-    )
-    args = parser.parse_args()
-    for f in args.record:
+    for f in ARGUMENTS.record:
         record(f)
-    if args.prune:
+    if ARGUMENTS.prune:
         for folder in sorted(p for p in OUTPUT_ROOT.iterdir() if p.is_dir()):
             prune(folder)
