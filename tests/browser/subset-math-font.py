@@ -18,6 +18,8 @@ history (the commit below still has it), or from Debian's fonts-texgyre-math pac
 (20180621-6), which installs the very same file; its SHA-256 is checked either way.
 """
 
+from __future__ import annotations  # TTFont in annotations, before fontTools is imported
+
 import argparse
 import hashlib
 import html.parser
@@ -25,9 +27,6 @@ import io
 import pathlib
 import subprocess
 import sys
-
-from fontTools import subset
-from fontTools.ttLib import TTFont
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "src/fonts/texgyredejavu-math.woff2"
@@ -116,6 +115,13 @@ def main() -> None:
     parser.add_argument("--source", help="the full texgyredejavu-math.otf")
     parser.add_argument("--book", default=str(ROOT / "book"), help="the built book (book/)")
     args = parser.parse_args()
+    # fontTools after the arguments: --help needs none (it failed with ModuleNotFoundError
+    # outside the venv, where scripts/subset-text-fonts.py printed its help).
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+    except ModuleNotFoundError:
+        sys.exit("error: no fontTools in this Python: pip install fonttools brotli (see --help)")
 
     pages = sorted(pathlib.Path(args.book).glob("*.html"))
     if not pages:
