@@ -29,19 +29,14 @@ set -euo pipefail
 case "${1:-}" in
     -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
-# A PYTHON given as a relative path is relative to the caller's folder: made absolute before
-# the cd below (else it named nothing there, and the NumPy side was skipped as if absent).
-# A bare command name (no slash) is left as it is, to be found on PATH.
-case "${PYTHON:-}" in
-    "" | /*) ;;
-    */*)
-        if ! folder="$(cd "$(dirname "$PYTHON")" 2>/dev/null && pwd)"; then
-            echo "error: PYTHON=$PYTHON: no such folder" >&2
-            exit 1
-        fi
-        PYTHON="$folder/$(basename "$PYTHON")"
-        ;;
-esac
+# A relative PYTHON is relative to the caller's folder: made absolute before the cd below.
+# shellcheck source=scripts/python-path.sh
+source "$(dirname "$0")/scripts/python-path.sh"
+if ! python="$(absolute_python "${PYTHON:-}")"; then
+    echo "error: PYTHON=$PYTHON: no such folder" >&2
+    exit 1
+fi
+PYTHON="$python"
 cd "$(dirname "$0")"
 started=$(date +%s)
 

@@ -19,18 +19,14 @@ if [ $# -gt 1 ] || [[ "${1:-}" == -* ]]; then
 fi
 # The chapter scripts run from python/ (below), so the interpreter's path is made absolute
 # first: a relative PYTHON is relative to the caller's folder, the default to the repository.
-# A bare command name (no slash) is left as it is, to be found on PATH.
+# shellcheck source=scripts/python-path.sh
+source "$(dirname "$0")/python-path.sh"
 python="${PYTHON:-$(dirname "$0")/../.venv/bin/python}"
-case "$python" in
-    /*) ;;
-    */*)
-        if ! folder="$(cd "$(dirname "$python")" 2>/dev/null && pwd)"; then
-            echo "error: $python: no such folder; run scripts/python-venv.sh first, or set PYTHON=…" >&2
-            exit 1
-        fi
-        python="$folder/$(basename "$python")"
-        ;;
-esac
+if ! absolute="$(absolute_python "$python")"; then
+    echo "error: $python: no such folder; run scripts/python-venv.sh first, or set PYTHON=…" >&2
+    exit 1
+fi
+python="$absolute"
 cd "$(dirname "$0")/.."
 only="${1:-}"
 # The chapter scripts this run runs, in the book's order; a name that matches none (a typo
@@ -62,6 +58,12 @@ for name in $(compgen -e); do
 done
 if [ ${#dropped[@]} -gt 0 ]; then
     echo "numpy-outputs.sh: NumPy's default configuration, without ${dropped[*]}" >&2
+fi
+# Called by its full path, the script's default .venv/bin/python is absolute: when it does not
+# exist, say so (it was reported as a Python without NumPy).
+if ! command -v "$python" >/dev/null 2>&1; then
+    echo "error: $python: not found; run scripts/python-venv.sh first, or set PYTHON=…" >&2
+    exit 1
 fi
 if ! "$python" -c 'import numpy, scipy' 2>/dev/null; then
     echo "error: $python has no NumPy/SciPy; run scripts/python-venv.sh first, or set PYTHON=…" >&2

@@ -20,16 +20,13 @@ case "${1:-}" in
     *) echo "usage: scripts/python-venv.sh   (no arguments; PYTHON=python3.12 picks another Python)" >&2; exit 2 ;;
 esac
 python="${PYTHON:-python3}"
-# A relative path is relative to the caller's folder: made absolute before the cd below. A bare
-# command name (no slash) is left as it is, to be found on PATH.
-case "$python" in
-    /*) ;;
-    */*)
-        if folder="$(cd "$(dirname "$python")" 2>/dev/null && pwd)"; then
-            python="$folder/$(basename "$python")"
-        fi
-        ;;
-esac
+# A relative path is relative to the caller's folder: made absolute before the cd below (one
+# whose folder does not exist is left as it is, and reported as not found).
+# shellcheck source=scripts/python-path.sh
+source "$(dirname "$0")/python-path.sh"
+if absolute="$(absolute_python "$python")"; then
+    python="$absolute"
+fi
 cd "$(dirname "$0")/.."
 
 if ! command -v "$python" >/dev/null 2>&1; then

@@ -31,7 +31,8 @@ esac
 exit 0
 "#;
 
-/// A repository layout for the script: `scripts/numpy-outputs.sh` (the real one), and
+/// A repository layout for the script: `scripts/numpy-outputs.sh` (the real one, with the
+/// `scripts/python-path.sh` it sources), and
 /// `python/` with an empty file for each of the repository's `python/*.py` and each
 /// `python/outputs/edge-cases/*.json`, in a git repository (the script ends with
 /// `git status`); the stub interpreter is written to `bin/stubpython`.
@@ -49,11 +50,11 @@ impl Layout {
         for folder in ["scripts", "python/outputs/edge-cases", "bin"] {
             std::fs::create_dir_all(root.join(folder)).expect("a folder");
         }
-        std::fs::copy(
-            repo.join("scripts/numpy-outputs.sh"),
-            root.join("scripts/numpy-outputs.sh"),
-        )
-        .expect("the script copies");
+        // The script and the helper it sources.
+        for script in ["scripts/numpy-outputs.sh", "scripts/python-path.sh"] {
+            std::fs::copy(repo.join(script), root.join(script))
+                .expect("the script copies");
+        }
         for name in python_scripts() {
             write(&root.join("python").join(name), "");
         }
@@ -344,6 +345,25 @@ fn without_python_set_the_repository_venv_is_used_from_any_folder() {
         text(&output),
         "error: ../scripts/../.venv/bin/python: no such folder; run \
          scripts/python-venv.sh first, or set PYTHON=…\n"
+    );
+    assert!(layout.calls().is_empty());
+    // Called by its full path, the default is an absolute path: a missing .venv is said to
+    // be missing (it was reported as a Python without NumPy).
+    let full = layout.root.join("scripts/numpy-outputs.sh");
+    let output = layout.run_from(
+        &elsewhere,
+        &full.display().to_string(),
+        &["ch03"],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output),
+        format!(
+            "error: {}/scripts/../.venv/bin/python: not found; run \
+             scripts/python-venv.sh first, or set PYTHON=…\n",
+            layout.root.display()
+        )
     );
     assert!(layout.calls().is_empty());
 
