@@ -26,6 +26,8 @@
 # that measured them. The results file is written to a temporary file and renamed, so an
 # interrupted run leaves it whole.
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 case "${1:-}" in
     -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac

@@ -9,6 +9,8 @@
 # Both first install the pinned mdBook tools when they are missing (scripts/tools.sh), where
 # cargo installs programs, so that `mdbook serve --open` and `mdbook test` then work as typed.
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 cd "$(dirname "$0")"
 
 render=yes

@@ -7,6 +7,8 @@
 #   ./test.sh                      every check (a long run)
 #   BOOK_SKIP_BROWSER=1 ./test.sh  every check but the browser's (no Chromium or Node.js)
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 cd "$(dirname "$0")"
 # It takes no arguments: `./test.sh --help` prints this instead of starting the long run.
 case "${1:-}" in

@@ -9,6 +9,8 @@
 # rustdoc refuses to choose between two candidates for `extern crate ndarray` (E0464). The list
 # of files comes from cargo's own build messages, so it is always this build's, and only it.
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 case "${1:-}" in
     "") ;;
     -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;

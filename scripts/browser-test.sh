@@ -5,6 +5,8 @@
 # Chromium, downloads no browser) and axe-core (the accessibility rules, loaded into the pages from
 # node_modules, offline).
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 # It takes no arguments: `--help` prints the lines above instead of installing and running.
 case "${1:-}" in
     "") ;;

@@ -8,6 +8,8 @@
 #   scripts/edge-cases-release-arithmetic.sh               every edge case
 #   scripts/edge-cases-release-arithmetic.sh convolution   arguments go to cargo test (a filter)
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 case "${1:-}" in
     -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac

@@ -12,6 +12,8 @@
 #   scripts/link-check.sh          checks book/
 #   scripts/link-check.sh DIR      checks another built book (a path from where you run it)
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 usage="usage: scripts/link-check.sh [DIR]   (a built book; default book/)"
 case "${1:-}" in
     -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;

@@ -2,6 +2,8 @@
 # `mdbook build`, failing when a formula cannot be rendered: mdbook-katex only logs a warning
 # ("Rendering failed, keeping the original content") and leaves the raw TeX in the page.
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 case "${1:-}" in
     "") ;;
     -h | --help) sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;

@@ -10,6 +10,8 @@
 #                                       name: introduction, ch03, where_next)
 #   scripts/numpy-outputs.sh edge       only the edge-case data (python/edge_cases.py)
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 case "${1:-}" in
     -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac

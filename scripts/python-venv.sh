@@ -12,6 +12,8 @@
 #
 # Then: ./bench.sh picks .venv up by itself; for a chapter script, .venv/bin/python python/….py
 set -euo pipefail
+# cd searches an exported CDPATH (and prints the folder it found): never here.
+unset CDPATH
 # It takes no arguments (PYTHON=… picks the interpreter): `--help` prints the lines above
 # instead of creating .venv and downloading the packages.
 case "${1:-}" in

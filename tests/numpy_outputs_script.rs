@@ -469,3 +469,25 @@ fn a_prefix_that_names_no_chapter_script_stops_before_python_runs() {
     assert!(text(&output).contains("scripts/numpy-outputs.sh edge"));
     assert!(layout.calls().is_empty(), "{:?}", layout.calls());
 }
+
+#[test]
+fn an_exported_cdpath_does_not_move_the_script() {
+    let layout = Layout::new("cdpath");
+    // A decoy holding the folders the script reaches by relative names (scripts/.., python):
+    // with CDPATH exported, cd went there (and printed the folder) before the script unset it.
+    let decoy = layout.root.join("decoy");
+    for folder in ["scripts", "python"] {
+        std::fs::create_dir_all(decoy.join(folder)).expect("a folder");
+    }
+    let stub = layout.stub().display().to_string();
+    let cdpath = decoy.display().to_string();
+    let output = layout
+        .run(&["ch03"], &[("PYTHON", &stub), ("CDPATH", cdpath.as_str())]);
+    assert!(output.status.success(), "{}", text(&output));
+    let folders: Vec<String> = layout
+        .calls()
+        .into_iter()
+        .map(|(folder, _)| folder)
+        .collect();
+    assert_eq!(folders, ["", "/python", "/python"], "check, ch03, --prune");
+}
