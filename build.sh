@@ -11,6 +11,7 @@
 set -euo pipefail
 # cd searches an exported CDPATH (and prints the folder it found): never here.
 unset CDPATH
+caller="$(pwd)"
 cd "$(dirname "$0")"
 
 render=yes
@@ -30,7 +31,13 @@ if [ "$render" = yes ]; then
 fi
 echo "==> mdbook build"
 scripts/mdbook-build.sh
+# mdbook serve and mdbook test read book.toml from the folder they run in: from another one,
+# the commands below start with a cd here.
+here=""
+if [ "$caller" != "$(pwd)" ]; then
+    here="cd $(printf '%q' "$(pwd)") && "
+fi
 echo
 echo "The book is in book/: open $(pwd)/book/index.html in a browser, or read it with"
-echo "live reload:  mdbook serve --open"
-echo "Test every Rust block of the book:  mdbook test"
+echo "live reload:  ${here}mdbook serve --open"
+echo "Test every Rust block of the book:  ${here}mdbook test"
