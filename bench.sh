@@ -111,8 +111,6 @@ if [ ${#bench_names[@]} -eq 0 ]; then
     exit 1
 fi
 
-target="${CARGO_TARGET_DIR:-target}"
-work="$target/bench/run"
 groups=("$@")
 
 # The NumPy side runs with $PYTHON if set, else the venv of scripts/python-venv.sh, else python3.
@@ -131,6 +129,17 @@ elif [ -n "${PYTHON:-}" ]; then
     echo "error: PYTHON=$PYTHON cannot import numpy and scipy (scripts/python-venv.sh makes .venv with them)" >&2
     exit 1
 fi
+
+# Cargo's target folder, wherever the caller's settings put it: CARGO_TARGET_DIR, or
+# CARGO_BUILD_TARGET_DIR or build.target-dir in a cargo config (target/ was assumed, so the
+# run failed there, or ran a stale target/release/chapters-code left by an earlier build).
+target="$(cargo metadata --format-version 1 --no-deps \
+    | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+if [ -z "$target" ]; then
+    echo "error: cargo metadata names no target folder" >&2
+    exit 1
+fi
+work="$target/bench/run"
 
 echo "==> cargo build --release"
 cargo build --release
