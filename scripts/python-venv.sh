@@ -48,6 +48,12 @@ if [ -x .venv/bin/python ] && too_old .venv/bin/python; then
     echo "error: .venv has $(.venv/bin/python --version 2>&1); the NumPy side needs Python 3.11 or later: delete .venv and run this again (with PYTHON=… for a newer Python)" >&2
     exit 1
 fi
+# A run interrupted while `python -m venv` installed pip leaves .venv with its python but no
+# pip: every later run then stopped at "No module named pip" (and ./bench.sh skipped NumPy).
+if [ -x .venv/bin/python ] && ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+    echo "error: .venv has no pip (was its creation interrupted?): delete .venv and run this again" >&2
+    exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
     echo "==> creating .venv with $("$python" --version 2>&1) ($(command -v "$python"))"
     if ! "$python" -m venv .venv; then
