@@ -34,6 +34,11 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 use std::{env, fs, io};
 
+/// What the program takes, for `--help` and for an unknown argument.
+const USAGE: &str = "usage: book-test [libs | supports RENDERER] (without arguments it reads \
+                     mdBook's preprocessor input on stdin; `mdbook test` runs it so, and \
+                     scripts/book-libs.sh runs `book-test libs`)";
+
 /// The package whose libraries the book's blocks link against.
 const PACKAGE: &str = "chapters-code";
 
@@ -51,20 +56,31 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             };
         }
+        // Like the repository's scripts, --help answers without doing any work (it was an
+        // "unknown argument" error).
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Some("libs") if args.len() > 1 => Err(format!(
             "unexpected argument {:?} after libs; usage: book-test libs",
             args[1]
         )
         .into()),
-        Some("libs") => env::current_dir()
-            .map_err(Error::from)
-            .and_then(|root| shared_libs(&root, &build_libs(&root)?).map(|_| true)),
+        // The workspace's root, this crate's parent, from any folder: the current folder put
+        // book-libs/ in chapters-code/target when run from chapters-code/.
+        Some("libs") => {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .parent()
+                .ok_or("book-test's folder has no parent");
+            root.map_err(Error::from).and_then(|root| {
+                shared_libs(root, &build_libs(root)?).map(|_| true)
+            })
+        }
         None => preprocess(),
-        Some(other) => Err(format!(
-            "unknown argument {other:?}; usage: book-test [libs | supports RENDERER] \
-             (without arguments it reads mdBook's preprocessor input on stdin)"
-        )
-        .into()),
+        Some(other) => {
+            Err(format!("unknown argument {other:?}; {USAGE}").into())
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
