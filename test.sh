@@ -29,7 +29,9 @@ unset UPDATE INSTA_FORCE_PASS INSTA_FORCE_UPDATE
 # debug build's overflow checks off (both edge-case runs would then test release arithmetic);
 # MDBOOK_<KEY> overrides book.toml (MDBOOK_BUILD__BUILD_DIR=elsewhere built the book there,
 # and the link and browser checks then read an old book/), BOOK_TEST=mdbook leaves the
-# blocks to mdBook alone; PROPTEST_* sets how many cases a property test tries
+# blocks to mdBook alone; RUSTDOC (or CARGO_BUILD_RUSTDOC) replaces the program that runs
+# the doc tests (RUSTDOC=/bin/true: cargo test --doc and cargo doc passed, testing nothing);
+# PROPTEST_* sets how many cases a property test tries
 # (PROPTEST_CASES=0: none, and a property that fails passes); MIMALLOC_* retunes the
 # allocator tests/fast_alloc.rs measures; and BROWSER_REQUIRE_<RULE>=0 turns a browser rule
 # into a note.
@@ -39,7 +41,8 @@ drop_relaxing_environment() {
         case "$name" in
             CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS \
                 | CARGO_TARGET_*_RUSTFLAGS | RUSTDOCFLAGS | CARGO_ENCODED_RUSTDOCFLAGS \
-                | CARGO_BUILD_RUSTDOCFLAGS | MDBOOK_* | BOOK_TEST | PROPTEST_* | MIMALLOC_*)
+                | CARGO_BUILD_RUSTDOCFLAGS | RUSTDOC | CARGO_BUILD_RUSTDOC | MDBOOK_* | BOOK_TEST \
+                | PROPTEST_* | MIMALLOC_*)
                 relaxed+=("$name"); unset "$name" ;;
             BROWSER_REQUIRE_*)
                 if [ "${!name}" = 0 ]; then relaxed+=("$name=0"); unset "$name"; fi ;;

@@ -622,6 +622,8 @@ fn test_sh_drops_relaxing_settings_from_the_environment() {
         ),
         ("CARGO_PROFILE_DEV_OVERFLOW_CHECKS", "false"),
         ("RUSTDOCFLAGS", "-Cdebug-assertions=off"),
+        ("RUSTDOC", "/bin/true"),
+        ("CARGO_BUILD_RUSTDOC", "/bin/true"),
         ("MDBOOK_BUILD__BUILD_DIR", "/tmp/elsewhere"),
         ("BOOK_TEST", "mdbook"),
         ("BROWSER_REQUIRE_FONTS", "0"),
