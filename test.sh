@@ -63,7 +63,9 @@ step cargo fmt --all -- --check
 step cargo clippy --workspace --all-targets -- -D warnings
 # The crate's API docs: a broken or private intra-doc link is an error, not a dead link.
 step env RUSTDOCFLAGS="-D warnings" cargo doc -p chapters-code --no-deps --quiet
-step cargo test --workspace --all-targets
+# BOOK_EDGE_ARITHMETIC: tests/edge_cases.rs checks that this run's arithmetic is checked (a
+# cargo config file's profile settings, which the loop above cannot drop, could turn it off).
+step env BOOK_EDGE_ARITHMETIC=checked cargo test --workspace --all-targets
 step cargo test --workspace --doc
 # The edge cases once more with a release build's arithmetic (overflow wraps, no debug
 # assertions): an answer that depends on the build profile fails one of the two runs.

@@ -35,4 +35,6 @@ for profile in dev test; do
         settings+=(--config "profile.$profile.package.chapters-code.$setting")
     done
 done
+# tests/edge_cases.rs checks that the build's arithmetic is the one asked for here.
+export BOOK_EDGE_ARITHMETIC=wrapping
 exec cargo test "${settings[@]}" --test edge_cases "$@"
