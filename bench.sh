@@ -85,6 +85,11 @@ drop_tuning_environment() {
     fi
 }
 drop_tuning_environment
+# Compiler flags from a cargo config file apply as RUSTFLAGS do: build.rustflags or
+# target.<triple>.rustflags in ~/.cargo/config.toml, or in a .cargo/config.toml of a folder
+# above the checkout (-Ctarget-cpu=native is a common one; rustc got it). An empty
+# CARGO_ENCODED_RUSTFLAGS outranks every other source of flags, so none are added.
+export CARGO_ENCODED_RUSTFLAGS=""
 
 # The names of the [[bench]] targets a manifest declares, one a line, in its order: what
 # `cargo bench --bench NAME` takes. The manifest is the one list (autobenches is off): a
