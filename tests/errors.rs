@@ -82,6 +82,8 @@ fn error_messages() {
         (0.0, 1.0, 0.0),
         (0.0, f64::NAN, 1.0),
         (0.0, f64::INFINITY, 1.0),
+        (0.0, f64::NEG_INFINITY, 1.0),
+        (1.0, 0.0, 1e-300),
         (0.0, 1e18, 1.0),
     ] {
         let e = numpy_arange(start, stop, step).expect_err("NumPy raises");

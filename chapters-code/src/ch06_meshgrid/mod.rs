@@ -83,8 +83,10 @@ pub enum ArangeError {
     CannotComputeLength,
     /// The length is outside what an array can hold: an infinite bound, a
     /// tiny step (NumPy: "Maximum allowed size exceeded", "array is too big").
+    /// A length below -2^63 is refused too, as NumPy refuses it, although a
+    /// negative length means an empty array: `(1, 0, 1e-300)` is an error.
     TooLarge {
-        /// `ceil((stop - start) / step)`.
+        /// `ceil((stop - start) / step)`, which can be negative.
         length: f64,
     },
     /// There is not enough memory for `length` elements (NumPy: `MemoryError`).
@@ -134,6 +136,11 @@ impl fmt::Display for ArangeError {
             ArangeError::CannotComputeLength => {
                 write!(f, "arange: cannot compute the length (NaN)")
             }
+            ArangeError::TooLarge { length } if *length < 0.0 => write!(
+                f,
+                "arange: the length {length:.1e} is below -2^63, which NumPy \
+                 refuses (not an empty array)"
+            ),
             ArangeError::TooLarge { length } => write!(
                 f,
                 "arange: {length:.1e} elements are more than an array holds"
