@@ -163,8 +163,11 @@ pub enum ReshapeError {
         /// The shape as requested.
         requested: Vec<isize>,
     },
-    /// The shape has more elements than an array can hold.
+    /// The shape, or the array itself (`len` above `isize::MAX`), has more
+    /// elements than an array can hold.
     TooLarge {
+        /// The number of elements of the array.
+        len: usize,
         /// The shape as requested.
         requested: Vec<isize>,
     },
@@ -180,6 +183,7 @@ pub enum ReshapeError {
 
 impl fmt::Display for ReshapeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX_LEN: usize = isize::MAX as usize;
         let show = |r: &[isize]| {
             let parts: Vec<String> = r.iter().map(isize::to_string).collect();
             format!("({})", parts.join(", "))
@@ -195,7 +199,11 @@ impl fmt::Display for ReshapeError {
                 "sizes must be -1 or at least 0, got {}",
                 show(requested)
             ),
-            ReshapeError::TooLarge { requested } => write!(
+            // Too many elements for the array itself: no shape can fit.
+            ReshapeError::TooLarge { len, .. } if *len > MAX_LEN => {
+                write!(f, "no array has {len} elements, more than isize::MAX")
+            }
+            ReshapeError::TooLarge { requested, .. } => write!(
                 f,
                 "shape {} has more elements than an array can hold",
                 show(requested)
@@ -242,7 +250,7 @@ pub fn infer_shape(
     // array holds more than isize::MAX elements (not even beside a 0).
     if !fits_in_an_array(&known) || !fits_in_an_array(&[len]) {
         let requested = requested_vec();
-        return Err(ReshapeError::TooLarge { requested });
+        return Err(ReshapeError::TooLarge { len, requested });
     }
     let product: usize = known.iter().product();
     let mismatch = || ReshapeError::SizeMismatch {
@@ -387,6 +395,13 @@ mod tests {
         assert!(too_large(0, &[1 << 33, 1 << 31, -1]));
         assert!(too_large(4, &[1 << 62, 1 << 62, 1 << 62, -1]));
         assert!(too_large(usize::MAX, &[-1]));
+        // There the array is too large, not the shape: the message says so.
+        for (len, shape) in [(usize::MAX, &[][..]), (1 << 63, &[2, -1])] {
+            assert_eq!(
+                infer_shape(len, shape).expect_err("too large").to_string(),
+                format!("no array has {len} elements, more than isize::MAX")
+            );
+        }
         // The largest shapes an array can have still work, as in NumPy.
         assert_eq!(
             infer_shape(1 << 62, &[1 << 31, -1]),
