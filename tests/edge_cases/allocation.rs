@@ -271,3 +271,82 @@ fn a_full_convolution_is_refused_by_its_result() {
         );
     }
 }
+
+/// Set in the child process that
+/// [`temporaries_are_asked_for_with_the_result`] starts.
+const CHILD: &str = "BOOK_EDGE_CASES_MEMORY_LIMIT_CHILD";
+
+/// Bytes of one full-size array in the test below: 144,000,000 `f64`s.
+const ARRAY_BYTES: usize = 1_152_000_000;
+
+/// A function that holds a full-size temporary beside its result must ask for
+/// both: under a memory limit that holds one such array but not two, it
+/// panics, where asking for the result alone let the second allocation abort
+/// the process (`sinc_broadcast`'s sum and sine, `distances_broadcast_literal`'s
+/// differences and squares, `distances_broadcast_in_place`'s squares and sums).
+/// The limit is set on a child process of this test binary by `prlimit`
+/// (util-linux): its address space may grow by 1.25 arrays.
+#[test]
+fn temporaries_are_asked_for_with_the_result() {
+    if std::env::var_os(CHILD).is_some() {
+        return under_a_memory_limit();
+    }
+    let exe = std::env::current_exe().expect("the test binary");
+    let output = std::process::Command::new(exe)
+        .args([
+            "--exact",
+            "allocation::temporaries_are_asked_for_with_the_result",
+        ])
+        .args(["--nocapture", "--test-threads=1"])
+        .env(CHILD, "1")
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("the test binary runs");
+    let text = String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?}:\n{text}", output.status);
+    assert!(text.contains("1 passed"), "{text}");
+}
+
+/// The child's side: limit this process's address space to what it uses now
+/// plus 1.25 arrays, then call each function on views whose arrays take
+/// [`ARRAY_BYTES`] each.
+fn under_a_memory_limit() {
+    let status = std::fs::read_to_string("/proc/self/status").expect("Linux");
+    let kib: usize = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmSize:"))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .expect("a VmSize line");
+    let limit = kib * 1024 + ARRAY_BYTES + ARRAY_BYTES / 4;
+    let limited = std::process::Command::new("prlimit")
+        .arg(format!("--pid={}", std::process::id()))
+        .arg(format!("--as={limit}"))
+        .status()
+        .expect("prlimit (util-linux) runs");
+    assert!(limited.success(), "prlimit failed: {limited}");
+    // Quiet panics: printing one must not need memory the limit refuses.
+    std::panic::set_hook(Box::new(|_| {}));
+    let half = array![0.5];
+    let side = half.broadcast(12_000).expect("a view"); // 12,000² f64s
+    let pair = array![[1.0, 2.0]];
+    let rows = pair.broadcast((72_000_000, 2)).expect("a view"); // (n, 2) f64s
+    let origin = array![0.0, 0.0];
+    let problems: Vec<String> = [
+        refused("sinc_broadcast", || sinc_broadcast(side, side)),
+        refused("distances_broadcast_literal", || {
+            distances_broadcast_literal(origin.view(), rows)
+        }),
+        refused("distances_broadcast_in_place", || {
+            distances_broadcast_in_place(origin.view(), rows)
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    // The one-pass versions hold one full-size array, which the limit allows.
+    assert_eq!(sinc(side, side).len() * 8, ARRAY_BYTES);
+    assert_eq!(distances_to(origin.view(), rows).len() * 16, ARRAY_BYTES);
+}

@@ -564,15 +564,19 @@ pub fn distances_nested(point: &[f64], other_points: &[Vec<f64>]) -> Vec<f64> {
 ///
 /// # Panics
 /// If `point.len()` differs from the number of columns of `points`, or
-/// when the differences cannot be allocated (`points` can be a broadcast
+/// when the four arrays cannot be allocated (`points` can be a broadcast
 /// view, larger than memory; NumPy: `MemoryError`).
 pub fn distances_broadcast_literal(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
 ) -> Array1<f64> {
-    check_dimensions("distances_broadcast_literal", point, points);
+    let name = "distances_broadcast_literal";
+    check_dimensions(name, point, points);
     // The (n, d) differences: `points` can be a broadcast view.
-    ensure_allocatable::<f64>("distances_broadcast_literal", points.shape());
+    ensure_allocatable::<f64>(name, points.shape());
+    // All four are held at the end: 2 × (n, d) and 2 × (n,) at once.
+    let (rows, cols) = points.dim();
+    ensure_allocatable::<f64>(name, &[2, rows, cols + 1]);
     let diff = &point - &points; // broadcast (2,) against (n, 2)
     let squared = diff.mapv(|d| d * d);
     let summed = squared.sum_axis(Axis(1));
@@ -591,9 +595,13 @@ pub fn distances_broadcast_in_place(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
 ) -> Array1<f64> {
-    check_dimensions("distances_broadcast_in_place", point, points);
+    let name = "distances_broadcast_in_place";
+    check_dimensions(name, point, points);
     // The (n, d) differences: `points` can be a broadcast view.
-    ensure_allocatable::<f64>("distances_broadcast_in_place", points.shape());
+    ensure_allocatable::<f64>(name, points.shape());
+    // Held at once: the (n, d) squares and the (n,) sums.
+    let (rows, cols) = points.dim();
+    ensure_allocatable::<f64>(name, &[rows, cols + 1]);
     let squared = (&point - &points).mapv_into(|d| d * d);
     squared.sum_axis(Axis(1)).mapv_into(f64::sqrt)
 }

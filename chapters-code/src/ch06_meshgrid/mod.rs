@@ -270,9 +270,11 @@ pub fn linspace_pitfalls() {
 /// step, except that the sum is computed once (NumPy computes it twice): one
 /// temporary of the full size, the sum; the quotient is written into the
 /// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
-/// result or the squares cannot be allocated.
+/// result, the sum held beside it, or the squares cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     ensure_allocatable::<f64>("sinc_broadcast", &[y.len(), x.len()]);
+    // The sum and the sine's buffer, both full size, are held at once.
+    ensure_allocatable::<f64>("sinc_broadcast", &[2, y.len(), x.len()]);
     ensure_allocatable::<f64>("sinc_broadcast", &[x.len() + y.len()]);
     let xx = x.slice(s![NewAxis, ..]);
     let yy = y.slice(s![.., NewAxis]);
