@@ -283,7 +283,8 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// both: under a memory limit that holds one such array but not two, it
 /// panics, where asking for the result alone let the second allocation abort
 /// the process (`sinc_broadcast`'s sum and sine, `distances_broadcast_literal`'s
-/// differences and squares, `distances_broadcast_in_place`'s squares and sums).
+/// differences and squares, `distances_broadcast_in_place`'s squares and sums,
+/// `sinc`'s squares of a long `x` beside a result of one row).
 /// The limit is set on a child process of this test binary by `prlimit`
 /// (util-linux): its address space may grow by 1.25 arrays.
 #[test]
@@ -333,8 +334,11 @@ fn under_a_memory_limit() {
     let pair = array![[1.0, 2.0]];
     let rows = pair.broadcast((72_000_000, 2)).expect("a view"); // (n, 2) f64s
     let origin = array![0.0, 0.0];
+    let long = half.broadcast(ARRAY_BYTES / 8).expect("a view");
     let problems: Vec<String> = [
         refused("sinc_broadcast", || sinc_broadcast(side, side)),
+        // A (1, x) result beside squares of x as large as it.
+        refused("sinc", || sinc(long, half.view())),
         refused("distances_broadcast_literal", || {
             distances_broadcast_literal(origin.view(), rows)
         }),

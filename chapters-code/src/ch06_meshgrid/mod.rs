@@ -289,12 +289,14 @@ pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 /// temporary.
 ///
 /// # Panics
-/// When the `(y.len(), x.len())` result, or the squares of `x` and `y`,
-/// cannot be allocated (NumPy: `MemoryError`): a broadcast view can be
-/// longer than memory, even beside an empty one.
+/// When the `(y.len(), x.len())` result and the squares of `x` and `y`,
+/// which it holds at once, cannot be allocated (NumPy: `MemoryError`): a
+/// broadcast view can be longer than memory, even beside an empty one.
 pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     ensure_allocatable::<f64>("sinc", &[y.len(), x.len()]);
     ensure_allocatable::<f64>("sinc", &[x.len() + y.len()]); // the squares
+    // Both at once: y·x + x + y values, one fewer than (y + 1)·(x + 1).
+    ensure_allocatable::<f64>("sinc", &[y.len() + 1, x.len() + 1]);
     let x2 = x.mapv(|v| v * v);
     let y2 = y.mapv(|v| v * v).insert_axis(Axis(1));
     let shape = (y.len(), x.len());
