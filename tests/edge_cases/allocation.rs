@@ -284,7 +284,8 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// panics, where asking for the result alone let the second allocation abort
 /// the process (`sinc_broadcast`'s sum and sine, `distances_broadcast_literal`'s
 /// differences and squares, `distances_broadcast_in_place`'s squares and sums,
-/// `sinc`'s squares of a long `x` beside a result of one row).
+/// `sinc`'s squares of a long `x` beside a result of one row,
+/// `tutorial_points_nested`'s points beside their headers).
 /// The limit is set on a child process of this test binary by `prlimit`
 /// (util-linux): its address space may grow by 1.25 arrays.
 #[test]
@@ -339,6 +340,10 @@ fn under_a_memory_limit() {
         refused("sinc_broadcast", || sinc_broadcast(side, side)),
         // A (1, x) result beside squares of x as large as it.
         refused("sinc", || sinc(long, half.view())),
+        // Headers of one array's size, and a block of two f64s per point.
+        refused("tutorial_points_nested", || {
+            tutorial_points_nested(ARRAY_BYTES / 24)
+        }),
         refused("distances_broadcast_literal", || {
             distances_broadcast_literal(origin.view(), rows)
         }),

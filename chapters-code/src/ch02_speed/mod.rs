@@ -526,9 +526,14 @@ pub fn tutorial_points(n: usize) -> Array2<f64> {
 }
 
 /// The tutorial's points as a Python-like list of lists. Panics, like
-/// [`array_from_iter`], when `n` points cannot be allocated.
+/// [`array_from_iter`], when `n` points cannot be allocated: a header and
+/// two `f64`s each (the allocator's rounding of each small block, 32 bytes
+/// for 16 in glibc, is not counted).
 pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
-    ensure_allocatable::<Vec<f64>>("tutorial_points_nested", &[n]);
+    let name = "tutorial_points_nested";
+    ensure_allocatable::<Vec<f64>>(name, &[n]); // the headers
+    // The headers and every point's own block, all held at once.
+    ensure_allocatable::<(Vec<f64>, [f64; 2])>(name, &[n]);
     (0..n).map(|i| vec![i as f64, i as f64 + 1.0]).collect()
 }
 
