@@ -595,7 +595,8 @@ pub fn distances_broadcast_literal(
 /// buffer. Two allocations instead of four, like NumPy's.
 ///
 /// # Panics
-/// Like [`distances_broadcast_literal`].
+/// Like [`distances_broadcast_literal`], when its two arrays cannot be
+/// allocated.
 pub fn distances_broadcast_in_place(
     point: ArrayView1<f64>,
     points: ArrayView2<f64>,
