@@ -285,7 +285,9 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// the process (`sinc_broadcast`'s sum and sine, `distances_broadcast_literal`'s
 /// differences and squares, `distances_broadcast_in_place`'s squares and sums,
 /// `sinc`'s squares of a long `x` beside a result of one row,
-/// `tutorial_points_nested`'s points beside their headers).
+/// `tutorial_points_nested`'s points beside their headers,
+/// `pairwise_sq_distances_broadcast`'s differences, squares and sums,
+/// `pairwise_sq_distances_in_place`'s squares and sums).
 /// The limit is set on a child process of this test binary by `prlimit`
 /// (util-linux): its address space may grow by 1.25 arrays.
 #[test]
@@ -336,6 +338,9 @@ fn under_a_memory_limit() {
     let rows = pair.broadcast((72_000_000, 2)).expect("a view"); // (n, 2) f64s
     let origin = array![0.0, 0.0];
     let long = half.broadcast(ARRAY_BYTES / 8).expect("a view");
+    // 12,000 points of one coordinate: (n, n, 1) and (n, n) are one array each.
+    let points = array![[0.5]];
+    let points = points.broadcast((12_000, 1)).expect("a view");
     let problems: Vec<String> = [
         refused("sinc_broadcast", || sinc_broadcast(side, side)),
         // A (1, x) result beside squares of x as large as it.
@@ -350,6 +355,12 @@ fn under_a_memory_limit() {
         refused("distances_broadcast_in_place", || {
             distances_broadcast_in_place(origin.view(), rows)
         }),
+        refused("pairwise_sq_distances_broadcast", || {
+            pairwise_sq_distances_broadcast(points)
+        }),
+        refused("pairwise_sq_distances_in_place", || {
+            pairwise_sq_distances_in_place(points)
+        }),
     ]
     .into_iter()
     .flatten()
@@ -358,4 +369,5 @@ fn under_a_memory_limit() {
     // The one-pass versions hold one full-size array, which the limit allows.
     assert_eq!(sinc(side, side).len() * 8, ARRAY_BYTES);
     assert_eq!(distances_to(origin.view(), rows).len() * 16, ARRAY_BYTES);
+    assert_eq!(pairwise_sq_distances(points).len() * 8, ARRAY_BYTES);
 }

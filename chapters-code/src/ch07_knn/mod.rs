@@ -96,14 +96,17 @@ fn count(n: usize, noun: &str) -> String {
 // ANCHOR: pairwise_broadcast
 /// `np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)`, word
 /// for word. It creates two (n, n, d) temporaries: the differences, then their
-/// squares. Panics, like [`pairwise_sq_distances`], when they cannot be
-/// allocated. NumPy's answer bit for bit up to seven coordinates; from eight
-/// on, NumPy's pairwise summation adds in another order, so the last bits
-/// may differ (in every version).
+/// squares, held together with their (n, n) sums. Panics, like
+/// [`pairwise_sq_distances`], when they cannot be allocated. NumPy's answer
+/// bit for bit up to seven coordinates; from eight on, NumPy's pairwise
+/// summation adds in another order, so the last bits may differ (in every
+/// version).
 pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
     let (n, d) = x.dim();
     let name = "pairwise_sq_distances_broadcast";
     ensure_allocatable::<f64>(name, &[n, n, d.max(1)]);
+    // All three are held at the end: ask for them together.
+    ensure_allocatable::<f64>(name, &[n, n, 2 * d + 1]);
     let rows = x.slice(s![.., NewAxis, ..]); // X[:, np.newaxis, :], (n, 1, d)
     let cols = x.slice(s![NewAxis, .., ..]); // X[np.newaxis, :, :], (1, n, d)
     let differences = &rows - &cols; // (n, n, d): a new array
@@ -114,12 +117,13 @@ pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
 
 // ANCHOR: pairwise_in_place
 /// The same expression with the squares computed in place, as NumPy does it:
-/// one (n, n, d) temporary instead of two. Panics, like
-/// [`pairwise_sq_distances`], when it cannot be allocated.
+/// one (n, n, d) temporary instead of two, held with the (n, n) sums. Panics,
+/// like [`pairwise_sq_distances`], when they cannot be allocated.
 pub fn pairwise_sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
     let (n, d) = x.dim();
     let name = "pairwise_sq_distances_in_place";
     ensure_allocatable::<f64>(name, &[n, n, d.max(1)]);
+    ensure_allocatable::<f64>(name, &[n, n, d + 1]); // squares and sums
     let differences =
         &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]);
     differences.mapv_into(|v| v * v).sum_axis(Axis(2))
