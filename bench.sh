@@ -65,7 +65,8 @@ fi
 # environment that change what is measured are dropped, and named: OpenBLAS's (and OpenMP's)
 # kernel, cache and thread choices — some machines set OPENBLAS_CORETYPE for older builds,
 # which pins a newer processor to an older one's kernels —, glibc's and mimalloc's allocator
-# settings, rayon's thread count, NumPy's SIMD switches, and extra compiler flags. The tuned
+# settings, rayon's thread count, NumPy's SIMD switches, extra compiler flags, and a target
+# triple (the timings are this machine's, and the program is looked for in its folder). The tuned
 # configurations below set what they need themselves. tests/bench_ids.rs runs this function.
 drop_tuning_environment() {
     local name dropped=()
@@ -74,7 +75,7 @@ drop_tuning_environment() {
             OPENBLAS_* | GOTO_* | OMP_* | GLIBC_TUNABLES | MALLOC_* | MIMALLOC_* \
                 | RAYON_* | NPY_* | PYTHONMALLOC | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS \
                 | CARGO_BUILD_RUSTFLAGS | CARGO_TARGET_*_RUSTFLAGS | CARGO_PROFILE_* \
-                | BOOK_EXPECT_HUGE_PAGES)
+                | CARGO_BUILD_TARGET | BOOK_EXPECT_HUGE_PAGES)
                 dropped+=("$name=${!name}")
                 unset "$name"
                 ;;

@@ -421,6 +421,7 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
             "-Ctarget-cpu=native",
         ),
         ("CARGO_PROFILE_BENCH_LTO", "fat"),
+        ("CARGO_BUILD_TARGET", "x86_64-unknown-linux-musl"),
         ("BOOK_EXPECT_HUGE_PAGES", "1"),
     ];
     let kept = [
