@@ -1075,6 +1075,23 @@ def notes():
                         f"np.zeros((rows, cols)){expr[1:]}.shape", {"rows": rows, "cols": cols},
                         run(lambda: rows_cols(np.zeros((rows, cols))).shape, list),
                         note="chapter 8's windows: ndarray panics on the boards the table names")
+    # Chapter 8's mask rows with operands of different shapes: NumPy broadcasts `&`, and
+    # refuses a boolean mask of another shape; `Zip::and` panics on both.
+    n, z = np.full((3, 3), 3), np.zeros((1, 3), dtype=np.uint8)
+    fam.add("zip/(N == 3) & (Z == 0)/3x3-1x3", "ndarray::Zip::and",
+            "(np.full((3, 3), 3) == 3) & (np.zeros((1, 3)) == 0)", {},
+            run(lambda: (n == 3) & (z == 0),
+                lambda r: {"shape": list(r.shape), "data": [bool(v) for v in r.reshape(-1)]}),
+            note="Zip needs equal shapes: a panic where NumPy broadcasts (and_broadcast stretches)")
+
+    def masked_assignment():
+        board = np.zeros((6, 6), dtype=np.uint8)
+        board[1:-1, 1:-1][np.ones((3, 3), dtype=bool)] = 1
+        return board
+    fam.add("zip/Z[1:-1, 1:-1][mask] = 1/4x4-3x3", "ndarray::Zip::and",
+            "Z[1:-1, 1:-1][np.ones((3, 3), dtype=bool)] = 1 on a 6 x 6 Z", {},
+            run(masked_assignment, lambda r: arr(r, "u8")),
+            note="a mask of another shape: NumPy raises IndexError, Zip panics")
     return fam
 
 

@@ -13,6 +13,7 @@
 use std::panic::{catch_unwind, UnwindSafe};
 
 use ndarray::prelude::*;
+use ndarray::Zip;
 use ndarray_stats::{errors::MinMaxError, QuantileExt};
 
 use crate::harness::{float, Case, Family, Input};
@@ -72,6 +73,9 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 ///   rows or fewer than 2 columns, `s![2.., 1..-1]` on one of fewer than 2
 ///   rows or with no columns (NumPy: an empty view); every other board gives
 ///   NumPy's shape;
+/// - chapter 8's mask rows: `Zip::and` panics on operands of different shapes,
+///   where NumPy broadcasts `(N == 3) & (Z == 0)` (`and_broadcast` gives its
+///   answer) and refuses a boolean mask of another shape (`IndexError`);
 /// - the "Where next" page: where `np.max` answers `nan` for a NaN, ndarray-stats'
 ///   `max` returns `UndefinedOrder`; on an empty array NumPy raises and `max`
 ///   returns `EmptyInput`; `max_skipnan` is `np.nanmax` (NaN when every value
@@ -88,6 +92,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray_stats::QuantileExt::max_skipnan",
         "ndarray::ArrayBase::windows",
         "ndarray::s",
+        "ndarray::Zip::and",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
@@ -99,6 +104,7 @@ fn the_notes_on_ndarray_against_numpy() {
         | "ndarray_stats::QuantileExt::max_skipnan" => check_max(case),
         "ndarray::ArrayBase::windows" => check_windows(case),
         "ndarray::s" => check_slice(case),
+        "ndarray::Zip::and" => check_zip(case),
         other => Err(format!("no check for {other}")),
     });
 }
@@ -305,5 +311,49 @@ fn check_slice(case: &Case) -> Result<(), String> {
         None if panics && empty => Ok(()),
         Some((r, c)) if !panics && [r, c] == numpy[..] => Ok(()),
         got => Err(format!("{got:?}; NumPy {numpy:?}")),
+    }
+}
+
+#[allow(clippy::reversed_empty_ranges)] // NumPy's negative ends, as in chapter 8
+fn check_zip(case: &Case) -> Result<(), String> {
+    if case.id.starts_with("zip/(N == 3) & (Z == 0)") {
+        let numpy = numpy_value(case)?;
+        let (n, z) = (
+            Array2::<u8>::from_elem((3, 3), 3),
+            Array2::<u8>::zeros((1, 3)),
+        );
+        let birth = |n: &u8, z: &u8| *n == 3 && *z == 0;
+        if answer(|| Zip::from(&n).and(&z).map_collect(birth)).is_some() {
+            return Err("Zip::and accepted a (1, 3) beside a (3, 3)".into());
+        }
+        let stretched = Zip::from(&n).and_broadcast(&z).map_collect(birth);
+        let got = serde_json::json!({
+            "shape": stretched.shape(),
+            "data": stretched.iter().collect::<Vec<_>>(),
+        });
+        return (got == *numpy)
+            .then_some(())
+            .ok_or(format!("and_broadcast gave {got}; NumPy {numpy}"));
+    }
+    let Err((kind, _)) = &case.expect else {
+        return Err(format!(
+            "NumPy answered {:?}; the note says it raises",
+            case.expect
+        ));
+    };
+    let mut z = Array2::<u8>::zeros((6, 6));
+    let mask = Array2::from_elem((3, 3), true);
+    let written = answer(move || {
+        Zip::from(z.slice_mut(s![1..-1, 1..-1]))
+            .and(&mask)
+            .for_each(|c, &m| {
+                if m {
+                    *c = 1
+                }
+            })
+    });
+    match (kind.as_str(), written) {
+        ("IndexError", None) => Ok(()),
+        (kind, written) => Err(format!("Zip: {written:?}; NumPy {kind}")),
     }
 }

@@ -65,7 +65,8 @@ fn birth_mask() -> RowResult {
     let birth = numpy_row!(
         "`(N == 3) & (Z == 0)`",
         Zip::from(&n).and(&z).map_collect(|&n, &z| n == 3 && z == 0),
-        "a new `bool` array"
+        "a new `bool` array; equal shapes only: `Zip` panics where NumPy \
+         broadcasts (`and_broadcast` stretches)"
     );
     assert_eq!(birth.iter().filter(|&&b| b).count(), 36 - 5);
     Ok(())
@@ -86,7 +87,8 @@ fn masked_assignment() -> RowResult {
         Zip::from(z.slice_mut(s![1..-1, 1..-1]))
             .and(&mask)
             .for_each(|c, &m| if m { *c = 1 }),
-        "no boolean indexing: `Zip` writes where the mask is true"
+        "no boolean indexing: `Zip` writes where the mask is true (a mask of \
+         another shape: a panic; NumPy: `IndexError`)"
     );
     assert_eq!(z.sum(), 16);
     Ok(())
