@@ -494,13 +494,22 @@ fn when(run: &Run) -> String {
 /// 1.95.0, Python 3.11.7, NumPy 2.4.6, SciPy 1.17.1".
 fn setup(run: &Run) -> String {
     let fact = |key: &str| run.fact(key).unwrap_or("unknown");
-    let mut machine = format!("{} cores", fact("cores"));
+    let mut machine = match fact("cores") {
+        "1" => "1 core".to_string(),
+        cores => format!("{cores} cores"),
+    };
     if let Some(features) = run.fact("cpu features") {
         let simd: Vec<String> = features
             .split_whitespace()
             .map(|f| f.to_uppercase())
             .collect();
-        let _ = write!(machine, "; SIMD: {}", simd.join(", "));
+        // Empty where the processor has none of the features `machine` looks for.
+        let simd = if simd.is_empty() {
+            "none detected".to_string()
+        } else {
+            simd.join(", ")
+        };
+        let _ = write!(machine, "; SIMD: {simd}");
     }
     // Chapter 2's page faults depend on it: `always` gives every large allocation huge
     // pages, `madvise` only those that ask.

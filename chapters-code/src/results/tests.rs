@@ -359,6 +359,18 @@ fn tables_show_every_declared_row_and_mark_mixed_runs() {
         ),
         "{note}"
     );
+    // One core is "1 core"; a machine with none of the SIMD features looked for says so.
+    let text = sample()
+        .replace("# run 1: cores: 2", "# run 1: cores: 1")
+        .replace(
+            "# run 1: cpu features: avx2 avx512f",
+            "# run 1: cpu features: ",
+        );
+    let note = parse(&text).expect("valid").groups_note(&[&GROUP_G]);
+    assert!(
+        note.contains("on Test CPU (1 core; SIMD: none detected)"),
+        "{note}"
+    );
     // The code measured: bench.sh records the commit.
     let note = note_with("# run 1: source commit: 0123456789ab-dirty");
     assert!(
