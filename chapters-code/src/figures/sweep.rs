@@ -9,11 +9,11 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::bars::tick_label;
+use super::bars::{chart_duration, tick_label};
 use super::{draw_not_measured, palette, register_fonts, FONT};
 use crate::benchmarks::{Series, Side, Sweep};
 use crate::error::{Error, Result};
-use crate::results::{format_duration, power_of_ten, Results};
+use crate::results::{power_of_ten, Results};
 
 /// One point of a line, with an optional range drawn as an error bar (a timing's
 /// quartiles).
@@ -95,6 +95,39 @@ fn decade_label(value: f64) -> String {
     power_of_ten(value.log10().round() as i32)
 }
 
+/// The gridlines of a log axis from `start` to `end`: a labelled one at every
+/// power of ten (bold) and lighter ones at 2 to 9 times each (light).
+///
+/// plotters finds a log axis' first power of ten as `10^ceil(ln(start) / ln(10))`,
+/// which rounds up past `start` when `start` is itself one of 1e-9, 1e-6, 1e-4,
+/// 1e-3, 1e-2 or 0.1 (`ln(1e-6) / ln(10)` is -5.999…): an axis starting at 1 µs
+/// lost its "1 µs" label and the light gridlines of its first decade (run 10's
+/// Life sweep drew it so). Exact powers from `powi`, with the ends themselves
+/// where a power lies within rounding of them, keep every one.
+fn log_gridlines(start: f64, end: f64) -> (Vec<f64>, Vec<f64>) {
+    let near = |a: f64, b: f64| (a / b - 1.0).abs() < 1e-9;
+    let (first, last) =
+        (start.log10().floor() as i32, end.log10().ceil() as i32);
+    let mut bold = Vec::new();
+    let mut light = Vec::new();
+    for exponent in first..=last {
+        let base = 10f64.powi(exponent);
+        if near(base, start) {
+            bold.push(start);
+        } else if near(base, end) {
+            bold.push(end);
+        } else if start < base && base < end {
+            bold.push(base);
+        }
+        light.extend(
+            (2..10)
+                .map(|k| f64::from(k) * base)
+                .filter(|&v| start < v && v < end),
+        );
+    }
+    (bold, light)
+}
+
 fn tick(format: fn(f64) -> String, value: f64) -> String {
     // Only powers of ten are labelled; the lines between them stay unlabelled.
     let exponent = value.log10();
@@ -146,7 +179,8 @@ pub fn draw_log_log(
     let y_max = values().fold(f64::MIN, f64::max);
     let (y_low, y_high) = decades(y_min, y_max);
     let (y_start, y_end) = widened((y_low, y_high), y_min, y_max);
-    let count = |low: f64, high: f64| (high / low).log10().round() as usize + 1;
+    let (x_bold, x_light) = log_gridlines(x_start, x_high);
+    let (y_bold, y_light) = log_gridlines(y_start, y_end);
 
     let root = crate::figures::hidpi::canvas(path, (WIDTH, HEIGHT));
     root.fill(&palette::PAPER)?;
@@ -157,13 +191,17 @@ pub fn draw_log_log(
         .x_label_area_size(58)
         .y_label_area_size(96)
         .build_cartesian_2d(
-            (x_start..x_high).log_scale(),
-            (y_start..y_end).log_scale(),
+            (x_start..x_high)
+                .log_scale()
+                .with_key_points(x_bold)
+                .with_light_points(x_light),
+            (y_start..y_end)
+                .log_scale()
+                .with_key_points(y_bold)
+                .with_light_points(y_light),
         )?;
     let y_format = chart.y_format;
     plot.configure_mesh()
-        .x_labels(count(x_low, x_high))
-        .y_labels(count(y_low, y_high))
         .x_label_formatter(&|v| tick(decade_label, *v))
         .y_label_formatter(&|v| tick(y_format, *v))
         .x_desc(chart.x_label)
@@ -296,7 +334,7 @@ pub fn sweep_chart(
             title: sweep.title,
             x_label: sweep.size_label,
             y_label: "median time per call (log scale)",
-            y_format: format_duration,
+            y_format: chart_duration,
         },
         &sweep_lines(sweep, results),
     )
@@ -310,7 +348,7 @@ pub fn draw_sweep(path: &Path, sweep: &Sweep) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::format_count;
+    use crate::results::{format_count, format_duration};
 
     #[test]
     fn axes_are_whole_powers_of_ten() {
@@ -334,6 +372,28 @@ mod tests {
             .map(|&v| tick(decade_label, v))
             .collect();
         assert_eq!(ticks, ["1", "10", "10²", "10⁴", "10⁷", ""]);
+    }
+
+    #[test]
+    fn log_axes_keep_every_power_of_ten() {
+        // plotters' own key points lost the first power of ten of an axis
+        // starting at 1e-9, 1e-6, 1e-4, 1e-3, 1e-2 or 0.1 (run 10's Life
+        // sweep had no 1 µs label); every start keeps it here.
+        for exponent in -12..4 {
+            let start = 10f64.powf(f64::from(exponent));
+            let end = start * 100.0;
+            let (bold, light) = log_gridlines(start, end);
+            assert_eq!(bold.len(), 3, "{start:e}");
+            assert_eq!(bold[0], start);
+            assert_eq!(light.len(), 16, "{start:e}");
+            assert!(light.iter().all(|&v| start < v && v < end));
+        }
+        // An axis from 8 to 1.25e7 (a sweep from 10 to 10⁷): 9 is a light
+        // line, 10 to 10⁷ are labelled.
+        let (bold, light) = log_gridlines(8.0, 1.25e7);
+        assert_eq!(bold, [10.0, 100.0, 1e3, 1e4, 1e5, 1e6, 1e7]);
+        assert_eq!(light[0], 9.0);
+        assert_eq!(light.last(), Some(&9e6));
     }
 
     #[test]
