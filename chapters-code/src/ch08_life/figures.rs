@@ -10,7 +10,7 @@ use plotters::prelude::*;
 
 use super::{seeded_board, FastLife};
 use crate::error::Result;
-use crate::figures::grid::draw_caption;
+use crate::figures::grid::{draw_caption, draw_grid, CellStyle};
 use crate::figures::{palette, register_fonts};
 
 /// Draws a 0/1 board into `area` with `cell` pixels per cell, alive cells dark.
@@ -50,7 +50,8 @@ pub fn render_windows(path: &Path) -> Result<()> {
     let grid = cell * size as i32;
     let panel = grid + 60; // a grid and the gap to the next one's
     // Margins: 20 px left and right, 40 px above (for the titles), 20 below.
-    let (width, height) = (20 + 2 * panel + grid + 20, 40 + 2 * panel + grid + 20);
+    let (width, height) =
+        (20 + 2 * panel + grid + 20, 40 + 2 * panel + grid + 20);
     let root =
         crate::figures::hidpi::canvas(path, (width as u32, height as u32));
     root.fill(&palette::PAPER)?;
@@ -71,28 +72,28 @@ pub fn render_windows(path: &Path) -> Result<()> {
                 (x0 + cell * size as i32 / 2, y0 - 14),
                 15.0,
             )?;
-            for r in 0..size {
-                for c in 0..size {
+            // The shared cell grid, as in the book's other array diagrams:
+            // its 2 px borders and cell looks (its own 1 px borders made
+            // this figure's cells look thinner than theirs).
+            draw_grid(
+                &root,
+                (x0, y0),
+                cell,
+                size,
+                size,
+                |_, _| String::new(),
+                |r, c| {
                     let inside = r >= dr
                         && r < dr + size - 2
                         && c >= dc
                         && c < dc + size - 2;
-                    let fill = match (inside, centre) {
-                        (true, true) => palette::RESULT,
-                        (true, false) => palette::HIGHLIGHT,
-                        _ => palette::CELL,
-                    };
-                    let (x, y) = (x0 + c as i32 * cell, y0 + r as i32 * cell);
-                    root.draw(&Rectangle::new(
-                        [(x, y), (x + cell, y + cell)],
-                        fill.filled(),
-                    ))?;
-                    root.draw(&Rectangle::new(
-                        [(x, y), (x + cell, y + cell)],
-                        palette::BORDER.stroke_width(1),
-                    ))?;
-                }
-            }
+                    match (inside, centre) {
+                        (true, true) => CellStyle::RESULT,
+                        (true, false) => CellStyle::HIGHLIGHT,
+                        _ => CellStyle::PLAIN,
+                    }
+                },
+            )?;
         }
     }
     root.present()?;
@@ -108,7 +109,10 @@ pub fn render_generations(path: &Path) -> Result<()> {
     let (cell, size) = (3, 100);
     let panel_w = cell * size + 30;
     let panel_h = cell * size + 50;
-    let root = crate::figures::hidpi::canvas(path, (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10));
+    let root = crate::figures::hidpi::canvas(
+        path,
+        (3 * panel_w as u32 + 10, 2 * panel_h as u32 + 10),
+    );
     root.fill(&palette::PAPER)?;
     let mut life = FastLife::new(seeded_board());
     let mut generation = 0;
