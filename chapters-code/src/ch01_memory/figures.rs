@@ -152,7 +152,8 @@ pub fn render_anatomy(path: &Path) -> Result<()> {
     let width = grid_left + widest as i32 * small + buffer_left;
     let bottom = (0..views.len())
         .map(|k| {
-            let array_end = strip_middle(k) + views[k].1.nrows() as i32 * small / 2;
+            let array_end =
+                strip_middle(k) + views[k].1.nrows() as i32 * small / 2;
             array_end.max(y(k) + 26 + cell)
         })
         .max()

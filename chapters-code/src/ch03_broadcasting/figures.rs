@@ -22,8 +22,10 @@ struct Diagram {
 /// The chapter's three broadcasting examples (Listings 3-1 to 3-3), drawn as grids of cells.
 pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
     register_fonts();
-    let stretch = |a: ArrayView2<i32>, shape: (usize, usize)| -> Result<Array2<i32>> {
-        Ok(a.broadcast(shape).context("cannot stretch")?.to_owned())
+    let stretch = |a: ArrayView2<i32>, shape: (usize, usize)| {
+        a.broadcast(shape)
+            .map(|view| view.to_owned())
+            .context("cannot stretch")
     };
     let row = Array::from_iter(0..3).insert_axis(Axis(0));
     let column = Array::from_iter(0..3).insert_axis(Axis(1));
@@ -58,7 +60,8 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
     // last one (a 760 px canvas left 88 px on the right, and the height
     // counted a gap after the last diagram: 50 px below it).
     let width = lefts[2] + 3 * cell + lefts[0];
-    let grids: i32 = diagrams.iter().map(|d| d.left.nrows() as i32 * cell).sum();
+    let grids: i32 =
+        diagrams.iter().map(|d| d.left.nrows() as i32 * cell).sum();
     let height = first_top + grids + gap * (diagrams.len() as i32 - 1) + 20;
     let root =
         crate::figures::hidpi::canvas(path, (width as u32, height as u32));
@@ -103,7 +106,8 @@ pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
         )?;
         let middle = top + rows as i32 * cell / 2;
         // Each operator halfway between the grids it joins.
-        let between = |i: usize| (lefts[i] + cols as i32 * cell + lefts[i + 1]) / 2;
+        let between =
+            |i: usize| (lefts[i] + cols as i32 * cell + lefts[i + 1]) / 2;
         draw_caption(&root, "+", (between(0), middle), 36.0)?;
         draw_caption(&root, "=", (between(1), middle), 36.0)?;
         top += rows as i32 * cell + gap;

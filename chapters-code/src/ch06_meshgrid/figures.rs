@@ -179,7 +179,8 @@ pub fn render_contourf(path: &Path) -> Result<()> {
     // plot (a whole number of pixels a band, 800 / 7, left it 2 px short).
     let bar_x = margin + plot + 30;
     let bands = CONTOUR_LEVELS.len() - 1;
-    let level_y = |i: usize| CONTOUR_TOP + plot - (i as i32 * plot) / bands as i32;
+    let level_y =
+        |i: usize| CONTOUR_TOP + plot - (i as i32 * plot) / bands as i32;
     for band in 0..bands {
         root.draw(&Rectangle::new(
             [(bar_x, level_y(band + 1)), (bar_x + 24, level_y(band))],
@@ -292,8 +293,11 @@ mod tests {
             7 => "seven",
             other => panic!("the alt text says seven bands, not {other}"),
         };
-        let (low, high) = (CONTOUR_LEVELS[0], CONTOUR_LEVELS[CONTOUR_LEVELS.len() - 1]);
-        let alt = format!("{bands} bands, colour bar from {low:.1} to {high:.1}\"");
+        let (low, high) =
+            (CONTOUR_LEVELS[0], CONTOUR_LEVELS[CONTOUR_LEVELS.len() - 1]);
+        let alt = format!(
+            "{bands} bands, colour bar from {low:.1} to {high:.1}\""
+        );
         let page = crate::chapter::page_text("ch06-meshgrid.md");
         assert!(page.contains(&alt), "{alt}");
     }
@@ -311,7 +315,8 @@ mod tests {
         let file = std::fs::File::open(&path).expect("written");
         let _ = std::fs::remove_file(&path);
         let mut decoder = png::Decoder::new(file);
-        decoder.set_transformations(png::Transformations::normalize_to_color8());
+        decoder
+            .set_transformations(png::Transformations::normalize_to_color8());
         let mut reader = decoder.read_info().expect("a PNG");
         let mut bytes = vec![0; reader.output_buffer_size()];
         let frame = reader.next_frame(&mut bytes).expect("one frame");
@@ -330,7 +335,8 @@ mod tests {
         let (mut compared, mut differ) = (0, 0);
         for y in top..top + side {
             for x in left..left + side {
-                let (mx, my) = (2 * left + side - 1 - x, 2 * top + side - 1 - y);
+                let (mx, my) =
+                    (2 * left + side - 1 - x, 2 * top + side - 1 - y);
                 let here = pixel(x, y);
                 for there in [pixel(mx, y), pixel(x, my)] {
                     if bands.contains(&here) && bands.contains(&there) {

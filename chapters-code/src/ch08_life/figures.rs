@@ -185,7 +185,8 @@ pub fn render_animation(path: &Path) -> Result<()> {
                     (t.min(r), l.min(c), b.max(r + 1), rt.max(c + 1))
                 });
         let (top, left, bottom, right) = if cells.is_empty() {
-            (0, 0, 1, 1) // nothing changed: one transparent cell keeps the timing
+            // Nothing changed: one transparent cell keeps the timing.
+            (0, 0, 1, 1)
         } else {
             (top, left, bottom, right)
         };

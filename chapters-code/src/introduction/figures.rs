@@ -25,7 +25,8 @@ pub fn render_matrix_product(path: &Path) -> Result<()> {
     let width = lefts[2] + 3 * cell + lefts[0];
     let root = crate::figures::hidpi::canvas(path, (width as u32, 300));
     root.fill(&palette::PAPER)?;
-    let (plain, highlight, result) = (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
+    let (plain, highlight, result) =
+        (CellStyle::PLAIN, CellStyle::HIGHLIGHT, CellStyle::RESULT);
 
     draw_grid(
         &root,
@@ -106,7 +107,8 @@ mod tests {
         // The prose translates the cell into the formula's counting from 1.
         let ordinal = |k: usize| ["first", "second", "third", "fourth"][k];
         let formula = format!(
-            "`c[{row}][{col}]` is the formula's $c_{{{}{}}}$, the {} row's {} entry",
+            "`c[{row}][{col}]` is the formula's $c_{{{}{}}}$, the {} row's \
+             {} entry",
             row + 1,
             col + 1,
             ordinal(row),
