@@ -177,20 +177,6 @@ pub(super) fn tick_label(formatted: &str) -> String {
     format!("{number}{unit}")
 }
 
-/// A duration on a chart: [`format_duration`], but in picoseconds where that
-/// writes "0 ns" (below about half a nanosecond: it has no smaller unit). The
-/// results file holds times down to 1 ps, and a log axis reaching 10⁻¹⁰ s
-/// labelled its lowest gridline "0 ns" (rendered from a results file with a
-/// 1 ns timing).
-pub fn chart_duration(seconds: f64) -> String {
-    let text = format_duration(seconds);
-    if text.starts_with("0\u{a0}") {
-        format!("{:.0}\u{a0}ps", seconds * 1e12)
-    } else {
-        text
-    }
-}
-
 /// Draws `bars` top to bottom into a PNG file.
 pub fn draw_bars(
     path: &Path,
@@ -391,7 +377,7 @@ pub fn timing_chart(
             title,
             axis_label: "median time per call, shorter is faster",
             log_scale: true,
-            value_format: |ms| chart_duration(ms * 1e-3),
+            value_format: |ms| format_duration(ms * 1e-3),
             legend: &[
                 ("CPython", palette::CPYTHON),
                 ("NumPy", palette::NUMPY),
@@ -489,12 +475,6 @@ mod tests {
         assert_eq!(tick_label("10.0\u{a0}ms"), "10\u{a0}ms");
         assert_eq!(tick_label("2.5\u{a0}µs"), "2.5\u{a0}µs");
         assert_eq!(tick_label("100\u{a0}ns"), "100\u{a0}ns");
-        // Below half a nanosecond a chart counts picoseconds, not "0 ns".
-        assert_eq!(format_duration(1e-10), "0\u{a0}ns");
-        assert_eq!(chart_duration(1e-10), "100\u{a0}ps");
-        assert_eq!(chart_duration(1e-12), "1\u{a0}ps");
-        assert_eq!(chart_duration(0.5e-9), "500\u{a0}ps");
-        assert_eq!(chart_duration(2e-9), format_duration(2e-9));
-        assert_eq!(chart_duration(1e-3), format_duration(1e-3));
+        assert_eq!(tick_label("100\u{a0}ps"), "100\u{a0}ps");
     }
 }

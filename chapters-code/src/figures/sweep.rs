@@ -9,11 +9,11 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::bars::{chart_duration, tick_label};
+use super::bars::tick_label;
 use super::{draw_not_measured, palette, register_fonts, FONT};
 use crate::benchmarks::{Series, Side, Sweep};
 use crate::error::{Error, Result};
-use crate::results::{power_of_ten, Results};
+use crate::results::{format_duration, power_of_ten, Results};
 
 /// One point of a line, with an optional range drawn as an error bar (a timing's
 /// quartiles).
@@ -334,7 +334,7 @@ pub fn sweep_chart(
             title: sweep.title,
             x_label: sweep.size_label,
             y_label: "median time per call (log scale)",
-            y_format: chart_duration,
+            y_format: format_duration,
         },
         &sweep_lines(sweep, results),
     )

@@ -143,11 +143,14 @@ impl fmt::Display for Ratio {
 /// unit the value reaches, unless the value printed in it would read 1000 or more (0.99996 s
 /// in milliseconds is "1000.0"): then the next one up, "1.00 s".
 fn unit(seconds: f64) -> (f64, usize, &'static str) {
-    const UNITS: [(f64, usize, &str); 4] = [
+    // Down to picoseconds: the results file holds times down to 1 ps, and a
+    // chart's log axis can reach below a nanosecond ("0 ns" said nothing).
+    const UNITS: [(f64, usize, &str); 5] = [
         (1.0, 2, "s"),
         (1e-3, 1, "ms"),
         (1e-6, 1, "µs"),
         (1e-9, 0, "ns"),
+        (1e-12, 0, "ps"),
     ];
     let natural = UNITS
         .iter()
@@ -168,7 +171,7 @@ fn unit(seconds: f64) -> (f64, usize, &'static str) {
 /// Formats a duration in seconds with a unit that keeps about three significant digits:
 /// `41.5 ms`, with a no-break space. For a positive, finite duration, as the results file
 /// holds (its parser refuses any other): NaN, negative or enormous values print as they
-/// are, in nanoseconds or seconds, and mean nothing.
+/// are, in picoseconds or seconds, and mean nothing.
 pub fn format_duration(seconds: f64) -> String {
     let (scale, decimals, name) = unit(seconds);
     format!("{:.decimals$}{NBSP}{name}", seconds / scale)

@@ -491,6 +491,11 @@ fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(format_duration(9.6e-4), "960.0\u{a0}µs");
     assert_eq!(format_duration(0.995), "995.0\u{a0}ms");
     assert_eq!(format_duration(9.5e-7), "950\u{a0}ns");
+    // Below a nanosecond, picoseconds (the results file holds times down to 1 ps).
+    assert_eq!(format_duration(1e-10), "100\u{a0}ps");
+    assert_eq!(format_duration(1e-12), "1\u{a0}ps");
+    assert_eq!(format_duration(0.5e-9), "500\u{a0}ps");
+    assert_eq!(format_duration(0.9996e-9), "1\u{a0}ns");
     let spread = Spread {
         q1: 9.4e-4,
         q3: 9.7e-4,
