@@ -12,10 +12,14 @@ use crate::error::{Context, Result};
 use crate::figures::colormap::{COOLWARM, PUBU_R};
 use crate::figures::{hidpi, palette, register_fonts, FONT};
 
+/// Figure 6-1's coordinates: `np.arange(-1, 1.05, 0.5)`'s start, stop, step.
+const GRID_RANGE: [f64; 3] = [-1.0, 1.05, 0.5];
+
 /// The 5×5 grid of points, `plt.plot(xx, yy, marker='.', linestyle='none')`.
 pub fn render_grid_points(path: &Path) -> Result<()> {
     register_fonts();
-    let values = numpy_arange(-1.0, 1.05, 0.5)?;
+    let [start, stop, step] = GRID_RANGE;
+    let values = numpy_arange(start, stop, step)?;
     let (xx, yy) = ndarray::meshgrid((&values, &values), MeshIndex::XY);
     let root = crate::figures::hidpi::canvas(path, (480, 480));
     root.fill(&palette::PAPER)?;
@@ -283,6 +287,21 @@ mod tests {
             .map(|v| v.parse().expect("a number"))
             .collect();
         assert_eq!(printed, CONTOUR_LEVELS);
+    }
+
+    /// Figure 6-1's alt text counts the points the code draws and gives their
+    /// range.
+    #[test]
+    fn the_points_alt_text_counts_the_grid() {
+        let [start, stop, step] = GRID_RANGE;
+        let values = numpy_arange(start, stop, step).expect("a range");
+        let (n, first, last) = (values.len(), values[0], values[values.len() - 1]);
+        let alt = format!(
+            "alt=\"The {} points of the {n} × {n} grid from {first} to {last}\"",
+            n * n
+        );
+        let page = crate::chapter::page_text("ch06-meshgrid.md");
+        assert!(page.contains(&alt), "{alt}");
     }
 
     /// Figure 6-2's alt text counts the bands and names the colour bar's

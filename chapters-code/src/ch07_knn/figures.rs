@@ -9,16 +9,21 @@ use crate::error::Result;
 use crate::figures::{palette, register_fonts, FONT};
 use crate::random::RandomState;
 
+/// The tutorial's number of random points (`rand(10, 2)`).
+const POINTS: usize = 10;
+/// The tutorial's K: each point is joined to this many nearest neighbours.
+const K: usize = 2;
+
 /// The tutorial's scatter plot with lines from each point to its K = 2 nearest
 /// neighbours, coloured with viridis.
 pub fn render_neighbours(path: &Path) -> Result<()> {
     register_fonts();
-    const K: usize = 2;
-    let x = RandomState::new(42).rand(10, 2);
+    let x = RandomState::new(42).rand(POINTS, 2);
     let dist_sq = pairwise_sq_distances(x.view());
     let partition = argpartition_rows(dist_sq.view(), K + 1)?;
-    let colors: Vec<RGBColor> = (0..10)
-        .map(|i| ViridisRGB::get_color(i as f64 / 9.0))
+    let last = (POINTS - 1) as f64;
+    let colors: Vec<RGBColor> = (0..POINTS)
+        .map(|i| ViridisRGB::get_color(i as f64 / last))
         .collect();
 
     let root = crate::figures::hidpi::canvas(path, (640, 560));
@@ -50,4 +55,28 @@ pub fn render_neighbours(path: &Path) -> Result<()> {
     )?;
     root.present()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Figure 7-1's alt text and title count the points and the neighbours
+    /// the code draws.
+    #[test]
+    fn the_alt_text_counts_what_is_drawn() {
+        let word = |n: usize| match n {
+            2 => "two",
+            10 => "Ten",
+            other => panic!("the alt text has no word for {other}"),
+        };
+        let alt = format!(
+            "alt=\"{} random points, each joined by lines to its {} nearest \
+             neighbours, coloured with viridis\"",
+            word(POINTS),
+            word(K)
+        );
+        let page = crate::chapter::page_text("ch07-knn.md");
+        assert!(page.contains(&alt), "{alt}");
+    }
 }

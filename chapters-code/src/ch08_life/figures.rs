@@ -42,11 +42,14 @@ where
     Ok(())
 }
 
+/// The side of Figure 8-1's boards.
+const WINDOWS_BOARD_SIDE: usize = 6;
+
 /// The nine shifted windows of `iterate` on a 6 × 6 board (the middle one is
 /// the cells themselves).
 pub fn render_windows(path: &Path) -> Result<()> {
     register_fonts();
-    let (cell, size) = (22i32, 6usize);
+    let (cell, size) = (22i32, WINDOWS_BOARD_SIDE);
     let grid = cell * size as i32;
     let panel = grid + 60; // a grid and the gap to the next one's
     // Margins: 20 px left and right, 40 px above (for the titles), 20 below.
@@ -239,8 +242,9 @@ mod tests {
             PANEL_GENERATIONS.split_last().expect("some generations");
         let first: Vec<String> = first.iter().map(|g| g.to_string()).collect();
         let listed = format!("at generations {} and {last}", first.join(", "));
+        let (rows, cols) = seeded_board().dim();
         let alt = format!(
-            "alt=\"Six snapshots of the seeded 100 × 100 board, {listed}, \
+            "alt=\"Six snapshots of the seeded {rows} × {cols} board, {listed}, \
              fewer cells alive in each\""
         );
         assert_eq!(PANEL_GENERATIONS.len(), 6, "the alt text says six");
@@ -257,5 +261,33 @@ mod tests {
             alive.push(life.board().iter().map(|&c| usize::from(c)).sum());
         }
         assert!(alive.windows(2).all(|w| w[1] < w[0]), "{alive:?}");
+    }
+
+    /// Figure 8-2's alt text gives the seeded board's size, and the page
+    /// shows the one-pixel-a-cell animation at three pixels a cell.
+    #[test]
+    fn the_animation_alt_text_gives_the_board_size() {
+        let page = crate::chapter::page_text("ch08-life.md");
+        let (rows, cols) = seeded_board().dim();
+        let alt = format!(
+            "alt=\"The Game of Life on the seeded {rows} × {cols} board, \
+             animated\" width=\"{}\" height=\"{}\"",
+            3 * cols,
+            3 * rows
+        );
+        assert!(page.contains(&alt), "{alt}");
+    }
+
+    /// Figure 8-1's alt text gives the sizes of the boards and windows drawn.
+    #[test]
+    fn the_windows_alt_text_gives_the_sizes_drawn() {
+        let page = crate::chapter::page_text("ch08-life.md");
+        let (n, w) = (WINDOWS_BOARD_SIDE, WINDOWS_BOARD_SIDE - 2);
+        for text in [
+            format!("alt=\"Nine {n} × {n} boards in a 3 × 3 square:"),
+            format!("each of the eight around it the {w} × {w} window"),
+        ] {
+            assert!(page.contains(&text), "{text}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use ndarray::prelude::*;
+use ndarray::arr2;
 
 use super::{correlate2d, Mode};
 use crate::error::Result;
@@ -10,12 +10,17 @@ use crate::figures::grid::{draw_caption, draw_grid, palette, CellStyle};
 use crate::figures::register_fonts;
 use crate::random::RandomState;
 
+/// The side of the figure's square image.
+const IMAGE_SIDE: usize = 6;
+/// The figure's kernel: the discrete Laplacian.
+const KERNEL: [[i64; 3]; 3] = [[0, 1, 0], [1, -4, 1], [0, 1, 0]];
+
 /// A 3×3 kernel sliding over a 6×6 image: the window under the kernel, the weights, and the
 /// output cell their weighted sum fills.
 pub fn render_kernel(path: &Path) -> Result<()> {
     register_fonts();
-    let image = RandomState::new(7).randint(0, 10, 6, 6);
-    let kernel = array![[0, 1, 0], [1, -4, 1], [0, 1, 0]];
+    let image = RandomState::new(7).randint(0, 10, IMAGE_SIDE, IMAGE_SIDE);
+    let kernel = arr2(&KERNEL);
     let output = correlate2d(image.view(), kernel.view(), Mode::Valid)?;
     let (wr, wc) = (1, 2); // the window's top-left corner
     let cell = 46;
@@ -99,4 +104,19 @@ pub fn render_kernel(path: &Path) -> Result<()> {
     draw_caption(&root, &sum, (width / 2, top + 6 * cell + 30), 20.0)?;
     root.present()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Figure 9-1's alt text gives the sizes the code draws.
+    #[test]
+    fn the_alt_text_gives_the_sizes_drawn() {
+        let (k, n) = (KERNEL.len(), IMAGE_SIDE);
+        assert!(KERNEL.iter().all(|row| row.len() == k), "a square kernel");
+        let alt = format!("alt=\"A {k} × {k} kernel over a {n} × {n} image:");
+        let page = crate::chapter::page_text("ch09-convolution.md");
+        assert!(page.contains(&alt), "{alt}");
+    }
 }
