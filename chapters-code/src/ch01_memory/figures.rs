@@ -127,14 +127,19 @@ fn anatomy_views(a: &Array2<i64>) -> [(&'static str, ArrayView2<'_, i64>); 5] {
     ]
 }
 
+/// Figure 1-2's array: the numbers 0 to 11 in a 3 × 4 buffer of their own.
+fn anatomy_buffer() -> Array2<i64> {
+    Array::from_iter(0..12)
+        .into_shape_with_order((3, 4))
+        .expect("12 elements fill a 3×4 array")
+}
+
 /// The anatomy of an array (after Rougier's "Anatomy of an array"): one buffer
 /// of 12 numbers and five arrays over it, each drawn as the cells of the
 /// buffer it uses (its first element marked) next to the array it shows.
 pub fn render_anatomy(path: &Path) -> Result<()> {
     register_fonts();
-    let a: Array2<i64> = Array::from_iter(0..12)
-        .into_shape_with_order((3, 4))
-        .context("12 elements fill a 3×4 array")?;
+    let a = anatomy_buffer();
     let start = a.as_ptr().addr();
     let index = |x: &i64| ((x as *const i64).addr() - start) / size_of::<i64>();
     let views = anatomy_views(&a);
@@ -243,9 +248,7 @@ mod tests {
     /// block that cannot call this module, so both spell the slices out).
     #[test]
     fn anatomy_views_are_the_listings() {
-        let a: Array2<i64> = Array::from_iter(0..12)
-            .into_shape_with_order((3, 4))
-            .expect("12 elements fill a 3×4 array");
+        let a = anatomy_buffer();
         let start = a.as_ptr().addr();
         let drawn: Vec<String> = anatomy_views(&a)
             .iter()
@@ -266,5 +269,29 @@ mod tests {
             .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(drawn, printed);
+    }
+
+    /// Figure 1-2's alt text counts the arrays drawn and the buffer's numbers,
+    /// and Figure 1-1's the elements chapter 1 measures.
+    #[test]
+    fn the_alt_texts_count_what_is_drawn() {
+        let word = |n: usize| match n {
+            5 => "Five",
+            12 => "twelve",
+            1_000_000 => "one million",
+            other => panic!("the alt texts have no word for {other}"),
+        };
+        let a = anatomy_buffer();
+        let page = crate::chapter::page_text("ch01-memory.md");
+        for text in [
+            format!(
+                "alt=\"{} arrays over the same buffer of {} numbers:",
+                word(anatomy_views(&a).len()),
+                word(a.len())
+            ),
+            format!("of each layout of {} elements,", word(super::super::N)),
+        ] {
+            assert!(page.contains(&text), "{text}");
+        }
     }
 }
