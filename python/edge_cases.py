@@ -277,6 +277,25 @@ def broadcasting():
             a = r.randint(-9, 10, size=(3, 4))
             b = r.randint(-9, 10, size=4)
             add_case(f"checked_add/layout-{la}-{lb}", a, b, "i64", la, lb)
+
+    # checked_add on an empty result whose other sizes are huge: NumPy refuses a result whose
+    # sizes other than 0 take more than isize::MAX bytes ("array is too big"), so the limit
+    # depends on the element type. The inputs are shapes, not data: `zeros` is np.zeros of
+    # that shape, `broadcast` a zero broadcast to that shape (up to 2**62 elements, none stored).
+    for i, (dtype, zeros, broadcast) in enumerate([
+        ("u8", [0, 1], [1, 2**62]), ("u8", [0, 1, 1], [2**31, 2**31]),
+        ("i16", [0, 1], [1, 2**61]), ("i16", [0, 1], [1, 2**62]),
+        ("f64", [0, 1], [1, 2**59 + 1]), ("f64", [0, 1], [1, 2**60]),
+        ("f64", [0, 1, 1], [2**31, 2**31]), ("f32", [1, 0, 1], [2**61, 1, 1]),
+        ("f32", [1, 0, 1], [2**60, 1, 2]),
+    ]):
+        npt = {"u8": np.uint8, "i16": np.int16, "f32": np.float32, "f64": np.float64}[dtype]
+        fam.add(f"checked_add/empty-huge/{i:02}", "broadcasting::checked_add",
+                "np.zeros(zeros, dtype) + np.broadcast_to(dtype(0), broadcast)",
+                {"dtype": dtype, "zeros": zeros, "broadcast": broadcast},
+                run(lambda: (np.zeros(zeros, npt)
+                             + np.broadcast_to(npt(0), tuple(broadcast))).shape, list),
+                note="an empty result: NumPy counts the bytes of its other sizes")
     return fam
 
 
