@@ -325,6 +325,18 @@ def newaxis():
                 {"len": length, "requested": requested},
                 run(lambda: reshape(length, requested), list))
 
+    # infer_shape counts elements (it is given no element type); NumPy counts bytes, so an
+    # empty array reshaped to (0, 2**60) is fine for uint8 and "array is too big" for float64
+    # (infer_shape's documentation says so).
+    for dtype, npt, length, requested in [("u8", np.uint8, 0, [0, 2**60]),
+                                          ("f64", np.float64, 0, [0, 2**60])]:
+        fam.add(f"infer_shape/bytes-{dtype}", "newaxis::infer_shape",
+                "np.broadcast_to(dtype(0), (len,)).reshape(requested).shape",
+                {"dtype": dtype, "len": length, "requested": requested},
+                run(lambda: np.broadcast_to(npt(0), (length,)).reshape(tuple(requested)).shape,
+                    list),
+                note="NumPy's limit counts bytes; infer_shape's counts elements")
+
     for i, (shape, positions) in enumerate([
         ([2, 3], [0]), ([2, 3], [2]), ([2, 3], [3, 0]), ([2, 3], [0, 0]), ([2, 3], [3]),
         ([2, 3], [1, 1]), ([], [0]), ([], [0, 1]), ([], [1]), ([0], [0, 2]), ([5], [1, 2]),
