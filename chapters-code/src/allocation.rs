@@ -165,7 +165,8 @@ mod tests {
         assert_eq!(checked_bytes::<f64>(&[]), Some((1, 8)));
         assert_eq!(checked_bytes::<f64>(&[0, 1 << 62]), Some((0, 0)));
         assert_eq!(checked_bytes::<f64>(&[0, usize::MAX]), None); // ndarray's limit
-                                                                  // Empty, so no bytes: accepted (NumPy refuses this one, see the doc comment).
+
+        // Empty, so no bytes: accepted (NumPy refuses this one, see the doc comment).
         assert_eq!(
             checked_bytes::<f64>(&[0, isize::MAX as usize]),
             Some((0, 0))

@@ -411,7 +411,8 @@ mod tests {
         );
         let wide = Axis::new(true, &[1e-9, 10.0]);
         assert_eq!(wide.ticks().0.len(), 6); // every other of 11 powers of ten
-                                             // The axis label says so: it said ×10 on every log axis.
+
+        // The axis label says so: it said ×10 on every log axis.
         assert_eq!(
             wide.scale_note(),
             " (log scale: ×100 between labelled gridlines)"
