@@ -128,7 +128,7 @@ fn reverse() -> RowResult {
     let v = numpy_row!(
         "`a[::-1]`",
         a.slice(s![..;-1]),
-        "a view, negative stride; `a` 1-D (2-D: `s![..;-1, ..]`)"
+        "a view, negative stride; for a 1-D `a` (2-D: `s![..;-1, ..]`)"
     );
     assert_eq!(v, array![3, 2, 1, 0]);
     let m = twelve()?; // 2-D: one slice per axis
