@@ -209,6 +209,7 @@ impl PyValue {
         }
     }
 }
+
 /// The tutorial's `[1, 2, 3, 4.0, 5.0, 'abc', 'def', True, False]`.
 pub fn tutorial_mixed_list() -> Vec<PyValue> {
     vec![
