@@ -6,8 +6,8 @@
 
 use chapters_code::allocation::{
     advise_huge_pages, checked_bytes, ensure_allocatable,
-    ensure_allocatable_like_numpy, range_len, vec_with_capacity,
-    HUGE_PAGE_ADVICE_BYTES, PROBE_BYTES,
+    ensure_allocatable_like_numpy, ensure_allocatable_together, range_len,
+    vec_with_capacity, HUGE_PAGE_ADVICE_BYTES, PROBE_BYTES,
 };
 use chapters_code::appendix::{
     broadcast_temporary_bytes, cheatsheet, convolution_sweep,

@@ -116,6 +116,32 @@ pub fn ensure_allocatable<T>(function: &str, shape: &[usize]) {
     }
 }
 
+/// Checks, as [`ensure_allocatable`] does for one array, that the arrays of `shapes`,
+/// which a function holds at the same time (its result and the temporaries beside it),
+/// can be allocated together. Asking for the result alone is not enough: under a memory
+/// limit that holds one array but not two (`ulimit -v`, strict overcommit), the second
+/// allocation would abort the process. Each shape is checked on its own first, so that a
+/// refusal of one names an array the function builds; then all their elements are tried as
+/// one request, from [`PROBE_BYTES`] up.
+///
+/// # Panics
+/// As [`ensure_allocatable`] does for any one of the arrays; and when they cannot be had
+/// together: "cannot allocate N elements of T" for all of them at once (NumPy:
+/// `MemoryError`, for whichever temporary it cannot get).
+pub fn ensure_allocatable_together<T>(function: &str, shapes: &[&[usize]]) {
+    let mut elements = 0_usize;
+    for shape in shapes {
+        ensure_allocatable::<T>(function, shape);
+        let each = checked_bytes::<T>(shape).map_or(usize::MAX, |(n, _)| n);
+        elements = elements.saturating_add(each);
+    }
+    match checked_bytes::<T>(&[elements]) {
+        Some((_, bytes)) if bytes < PROBE_BYTES => {}
+        // Beyond isize::MAX bytes too: the allocator refuses what no array can be.
+        _ => drop(vec_with_capacity::<T>(function, elements)),
+    }
+}
+
 // ANCHOR: advise_huge_pages
 /// Arrays from this size up get huge-page advice from
 /// [`advise_huge_pages`]: NumPy's threshold (4 MiB). Any range that long
@@ -177,6 +203,33 @@ mod tests {
             Some((isize::MAX as usize, isize::MAX as usize))
         );
         assert_eq!(checked_bytes::<u16>(&[isize::MAX as usize]), None);
+    }
+
+    /// Arrays held together: each is checked on its own, so a refusal names
+    /// the array's own shape; then all their elements are one request.
+    #[test]
+    fn arrays_held_together_are_asked_for_together() {
+        ensure_allocatable_together::<f64>(
+            "test",
+            &[&[3, 4], &[3], &[0, 1 << 62]],
+        );
+        // One array no allocator can give: its own shape is named.
+        let refused = catch_unwind(|| {
+            ensure_allocatable_together::<f64>("test", &[&[2], &[1 << 62]])
+        });
+        let one = *refused
+            .expect_err("2^65 bytes")
+            .downcast::<String>()
+            .expect("a message");
+        assert!(
+            one.starts_with(
+                "test: an array of shape [4611686018427387904] of f64"
+            ),
+            "{one}"
+        );
+        // Arrays each of which fits but not all together are refused only
+        // under a memory limit: tests/edge_cases/allocation.rs sets one
+        // (temporaries_are_asked_for_with_the_result).
     }
 
     #[test]

@@ -10,7 +10,9 @@ use memmap2::MmapMut;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
-use crate::allocation::{ensure_allocatable, range_len};
+use crate::allocation::{
+    ensure_allocatable, ensure_allocatable_together, range_len,
+};
 use crate::chapter::{samples, Chapter, Figure, HeapUse, Table};
 
 pub use figures::{render_distances_chart, render_reciprocals_chart};
@@ -577,11 +579,13 @@ pub fn distances_broadcast_literal(
 ) -> Array1<f64> {
     let name = "distances_broadcast_literal";
     check_dimensions(name, point, points);
-    // The (n, d) differences: `points` can be a broadcast view.
-    ensure_allocatable::<f64>(name, points.shape());
-    // All four are held at the end: 2 × (n, d) and 2 × (n,) at once.
-    let (rows, cols) = points.dim();
-    ensure_allocatable::<f64>(name, &[2, rows, cols + 1]);
+    // All four are held at the end: the (n, d) differences and squares (as
+    // large as `points`, which can be a broadcast view), the (n,) sums, roots.
+    let n = [points.nrows()];
+    ensure_allocatable_together::<f64>(
+        name,
+        &[points.shape(), points.shape(), &n, &n],
+    );
     let diff = &point - &points; // broadcast (2,) against (n, 2)
     let squared = diff.mapv(|d| d * d);
     let summed = squared.sum_axis(Axis(1));
@@ -603,11 +607,10 @@ pub fn distances_broadcast_in_place(
 ) -> Array1<f64> {
     let name = "distances_broadcast_in_place";
     check_dimensions(name, point, points);
-    // The (n, d) differences: `points` can be a broadcast view.
-    ensure_allocatable::<f64>(name, points.shape());
-    // Held at once: the (n, d) squares and the (n,) sums.
-    let (rows, cols) = points.dim();
-    ensure_allocatable::<f64>(name, &[rows, cols + 1]);
+    // Held at once: the (n, d) squares, as large as `points` (which can be a
+    // broadcast view), and the (n,) sums.
+    let n = [points.nrows()];
+    ensure_allocatable_together::<f64>(name, &[points.shape(), &n]);
     let squared = (&point - &points).mapv_into(|d| d * d);
     squared.sum_axis(Axis(1)).mapv_into(f64::sqrt)
 }

@@ -9,7 +9,7 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::{MeshIndex, Zip};
 
-use crate::allocation::ensure_allocatable;
+use crate::allocation::ensure_allocatable_together;
 use crate::chapter::{samples, Chapter, Figure, Table};
 
 pub use crate::figures::colormap::{Colormap, COOLWARM, PUBU_R};
@@ -272,10 +272,13 @@ pub fn linspace_pitfalls() {
 /// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
 /// result, the sum held beside it, or the squares cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
-    ensure_allocatable::<f64>("sinc_broadcast", &[y.len(), x.len()]);
-    // The sum and the sine's buffer, both full size, are held at once.
-    ensure_allocatable::<f64>("sinc_broadcast", &[2, y.len(), x.len()]);
-    ensure_allocatable::<f64>("sinc_broadcast", &[x.len() + y.len()]);
+    // At most held at once: the sum and the sine's buffer, both full size,
+    // and the squares of x and y.
+    let full = [y.len(), x.len()];
+    ensure_allocatable_together::<f64>(
+        "sinc_broadcast",
+        &[&full, &full, &[x.len()], &[y.len()]],
+    );
     let xx = x.slice(s![NewAxis, ..]);
     let yy = y.slice(s![.., NewAxis]);
     let r2 = &xx.mapv(|v| v * v) + &yy.mapv(|v| v * v);
@@ -293,10 +296,9 @@ pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 /// which it holds at once, cannot be allocated (NumPy: `MemoryError`): a
 /// broadcast view can be longer than memory, even beside an empty one.
 pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
-    ensure_allocatable::<f64>("sinc", &[y.len(), x.len()]);
-    ensure_allocatable::<f64>("sinc", &[x.len() + y.len()]); // the squares
-    // Both at once: y·x + x + y values, one fewer than (y + 1)·(x + 1).
-    ensure_allocatable::<f64>("sinc", &[y.len() + 1, x.len() + 1]);
+    // Held at once: the result and the squares of x and y.
+    let (full, xs, ys) = ([y.len(), x.len()], [x.len()], [y.len()]);
+    ensure_allocatable_together::<f64>("sinc", &[&full, &xs, &ys]);
     let x2 = x.mapv(|v| v * v);
     let y2 = y.mapv(|v| v * v).insert_axis(Axis(1));
     let shape = (y.len(), x.len());

@@ -12,7 +12,9 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
-use crate::allocation::{ensure_allocatable, vec_with_capacity};
+use crate::allocation::{
+    ensure_allocatable, ensure_allocatable_together, vec_with_capacity,
+};
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -104,9 +106,9 @@ fn count(n: usize, noun: &str) -> String {
 pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
     let (n, d) = x.dim();
     let name = "pairwise_sq_distances_broadcast";
-    ensure_allocatable::<f64>(name, &[n, n, d.max(1)]);
-    // All three are held at the end: ask for them together.
-    ensure_allocatable::<f64>(name, &[n, n, 2 * d + 1]);
+    // All three are held at the end: the differences, squares and sums.
+    let (cube, square) = ([n, n, d], [n, n]);
+    ensure_allocatable_together::<f64>(name, &[&cube, &cube, &square]);
     let rows = x.slice(s![.., NewAxis, ..]); // X[:, np.newaxis, :], (n, 1, d)
     let cols = x.slice(s![NewAxis, .., ..]); // X[np.newaxis, :, :], (1, n, d)
     let differences = &rows - &cols; // (n, n, d): a new array
@@ -122,8 +124,8 @@ pub fn pairwise_sq_distances_broadcast(x: ArrayView2<f64>) -> Array2<f64> {
 pub fn pairwise_sq_distances_in_place(x: ArrayView2<f64>) -> Array2<f64> {
     let (n, d) = x.dim();
     let name = "pairwise_sq_distances_in_place";
-    ensure_allocatable::<f64>(name, &[n, n, d.max(1)]);
-    ensure_allocatable::<f64>(name, &[n, n, d + 1]); // squares and sums
+    // Held at once: the (n, n, d) squares and the (n, n) sums.
+    ensure_allocatable_together::<f64>(name, &[&[n, n, d], &[n, n]]);
     let differences =
         &x.slice(s![.., NewAxis, ..]) - &x.slice(s![NewAxis, .., ..]);
     differences.mapv_into(|v| v * v).sum_axis(Axis(2))
