@@ -444,6 +444,8 @@ def meshgrid():
         (0.0, 1.0, 1e-14), (0.0, 1e18, 1.0), (-1e308, 1e308, 1e308), (0.0, 1.5e-323, 5e-324),
         (1e16, 1e16 + 10.0, 1.0), (2.0**53, 2.0**53 + 5.0, 1.0), (0.0, 3.0, 1.0000000000000002),
         (0.1, 0.4, 0.1), (1.0, 1.3, 0.1),
+        # (stop - start) / step is NaN without a NaN argument: inf / inf, inf - inf.
+        (0.0, math.inf, math.inf), (0.0, -math.inf, math.inf), (math.inf, math.inf, 1.0),
     ]
     for i, (start, stop, step) in enumerate(cases):
         big = (step != 0 and not math.isnan(step) and not math.isnan(stop - start)
