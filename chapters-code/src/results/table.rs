@@ -141,7 +141,8 @@ impl fmt::Display for Ratio {
 
 /// The unit a duration is shown in: (seconds per unit, decimals, unit). It is the largest
 /// unit the value reaches, unless the value printed in it would read 1000 or more (0.99996 s
-/// in milliseconds is "1000.0"): then the next one up, "1.00 s".
+/// in milliseconds is "1000.0"): then the next one up, "1.00 s". Seconds keep about three
+/// digits too: "12.3 s", "123 s".
 fn unit(seconds: f64) -> (f64, usize, &'static str) {
     // Down to picoseconds: the results file holds times down to 1 ps, and a
     // chart's log axis can reach below a nanosecond ("0 ns" said nothing).
@@ -161,10 +162,27 @@ fn unit(seconds: f64) -> (f64, usize, &'static str) {
     let printed: f64 = format!("{:.decimals$}", seconds / scale)
         .parse()
         .unwrap_or(0.0);
-    if printed >= 1000.0 && natural > 0 {
+    let chosen = if printed >= 1000.0 && natural > 0 {
         UNITS[natural - 1]
     } else {
         UNITS[natural]
+    };
+    match chosen {
+        // Seconds have no larger unit to move to: fewer decimals keep about
+        // three digits ("12.3 s", "123 s", not "100.00 s"), chosen from the
+        // printed value so that 9.996 s reads "10.0 s".
+        (1.0, _, name) => {
+            let decimals = (0..=2)
+                .rev()
+                .find(|&decimals| {
+                    let printed: f64 =
+                        format!("{seconds:.decimals$}").parse().unwrap_or(0.0);
+                    printed < 10f64.powi(3 - decimals as i32)
+                })
+                .unwrap_or(0);
+            (1.0, decimals, name)
+        }
+        other => other,
     }
 }
 

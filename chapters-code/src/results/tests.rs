@@ -483,6 +483,13 @@ fn ratios_and_durations_never_break_across_lines() {
     assert_eq!(format_duration(0.000000012000), "12\u{a0}ns");
     // Rounding up to the next unit shows the next unit.
     assert_eq!(format_duration(0.99996), "1.00\u{a0}s");
+    // Seconds have no larger unit: fewer decimals instead, decided by the
+    // printed value ("100.00 s" had five digits).
+    assert_eq!(format_duration(12.34), "12.3\u{a0}s");
+    assert_eq!(format_duration(9.996), "10.0\u{a0}s");
+    assert_eq!(format_duration(99.96), "100\u{a0}s");
+    assert_eq!(format_duration(123.4), "123\u{a0}s");
+    assert_eq!(format_duration(9.994), "9.99\u{a0}s");
     assert_eq!(format_duration(9.9996e-4), "1.0\u{a0}ms");
     assert_eq!(format_duration(9.99996e-7), "1.0\u{a0}µs");
     assert_eq!(format_duration(0.9949), "994.9\u{a0}ms");
