@@ -12,6 +12,7 @@ use ndarray::Zip;
 
 use crate::allocation::{
     ensure_allocatable, ensure_allocatable_together, range_len,
+    vec_with_capacity, PROBE_BYTES,
 };
 use crate::chapter::{samples, Chapter, Figure, HeapUse, Table};
 
@@ -534,8 +535,15 @@ pub fn tutorial_points(n: usize) -> Array2<f64> {
 pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
     let name = "tutorial_points_nested";
     ensure_allocatable::<Vec<f64>>(name, &[n]); // the headers
-    // The headers and every point's own block, all held at once.
-    ensure_allocatable::<(Vec<f64>, [f64; 2])>(name, &[n]);
+    ensure_allocatable::<[f64; 2]>(name, &[n]); // the points' blocks
+    // The headers and every point's own block, all held at once: one
+    // request as large as both (refused with "cannot allocate n elements
+    // of (Vec<f64>, [f64; 2])", also beyond isize::MAX bytes, where a
+    // shape check would name an array this function never builds).
+    let each = size_of::<(Vec<f64>, [f64; 2])>();
+    if n.saturating_mul(each) >= PROBE_BYTES {
+        drop(vec_with_capacity::<(Vec<f64>, [f64; 2])>(name, n));
+    }
     (0..n).map(|i| vec![i as f64, i as f64 + 1.0]).collect()
 }
 
