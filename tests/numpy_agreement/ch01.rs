@@ -182,3 +182,12 @@ fn the_contiguous_array_has_numpys_nbytes() {
     assert_eq!(n.first(), r.first());
     assert_eq!(n.first(), Some(&8_000_000.0));
 }
+
+/// Exercise 1's answer is NumPy's `nbytes` of the same array, as NumPy printed it.
+#[test]
+fn exercise_nbytes_is_numpys_nbytes() {
+    let numpy = numpy_output(SLUG, "exercise_nbytes");
+    let rust = rust_output(SLUG, "exercise_nbytes");
+    assert_eq!(numpy, rust);
+    assert_eq!(numbers(&numpy), vec![4_000_000.0]);
+}
