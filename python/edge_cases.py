@@ -406,6 +406,14 @@ def products():
                  np.full((k, n), -1e-200), note=underflow)
     dot_case("checked_dot/underflow-subnormal", [[5e-324, 5e-324], [1.0, 0.0]], [[-0.4, 1.0], [-0.4, 2.0]],
              note=underflow)
+    # An empty product of a broadcast view far larger than memory: NumPy answers an empty
+    # (rows, 0) array (tests/edge_cases/products.rs also checks the Rust side takes no time).
+    for rows, k in [(2**40, 3), (2**40, 0), (5, 3)]:
+        fam.add(f"checked_dot/broadcast-{rows}x{k}-{k}x0", "products::checked_dot_broadcast",
+                "np.broadcast_to(value, (rows, k)) @ np.zeros((k, 0))",
+                {"value": 1.5, "rows": rows, "k": k},
+                run(lambda: np.broadcast_to(1.5, (rows, k)) @ np.zeros((k, 0)),
+                    lambda r: {"shape": list(r.shape)}))
     r = rng(5)
     for la in LAYOUTS_2D:
         for lb in ["c", "f", "neg_both", "step2"]:

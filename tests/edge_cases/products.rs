@@ -21,7 +21,11 @@ const TOLERANCE: f64 = 1e-13;
 #[test]
 fn products_match_numpy() {
     let family = Family::load("products");
-    family.covers(&["products::checked_dot", "products::bench_matrices"]);
+    family.covers(&[
+        "products::checked_dot",
+        "products::checked_dot_broadcast",
+        "products::bench_matrices",
+    ]);
     family.check(KNOWN, |case| match case.function.as_str() {
         "products::checked_dot" => {
             check_product(case, "checked_dot", |a, b| {
@@ -36,6 +40,7 @@ fn products_match_numpy() {
                     .map_err(|_| "panicked".to_string())
             })
         }
+        "products::checked_dot_broadcast" => check_broadcast_product(case),
         "products::bench_matrices" => check_bench(case),
         other => Err(format!("no check for {other}")),
     });
@@ -158,8 +163,38 @@ fn check_bench(case: &Case) -> Result<(), String> {
     same_array(&b, &want[1])
 }
 
-/// An empty product of a long view: `np.broadcast_to(1.5, (2**40, 3)) @
-/// np.zeros((3, 0))` is an empty (2**40, 0) array at once in NumPy 2.4.6.
+/// `np.broadcast_to(value, (rows, k)) @ np.zeros((k, 0))`: an empty product
+/// of a broadcast view, up to 2^40 rows, far more than memory holds. NumPy's
+/// answer is the shape of an empty array; every product must give it.
+fn check_broadcast_product(case: &Case) -> Result<(), String> {
+    let size = |key: &str| case.args[key].as_u64().map(|n| n as usize);
+    let (Some(rows), Some(k), Some(value)) =
+        (size("rows"), size("k"), case.args["value"].as_f64())
+    else {
+        return Err("rows, k and value".into());
+    };
+    let want = case.expect.as_ref().map_err(|e| format!("{e:?}"))?;
+    let want: Vec<usize> = serde_json::from_value(want["shape"].clone())
+        .map_err(|e| e.to_string())?;
+    let one = array![[value]];
+    let tall = one.broadcast((rows, k)).ok_or("a broadcast view")?;
+    let none = Array2::<f64>::zeros((k, 0));
+    let shapes = [
+        checked_dot(tall, none.view())
+            .map_err(|e| e.to_string())?
+            .shape()
+            .to_vec(),
+        fast_matmul(tall, none.view()).shape().to_vec(),
+        fast_matmul_par(tall, none.view()).shape().to_vec(),
+    ];
+    match shapes.iter().find(|&shape| *shape != want) {
+        Some(shape) => Err(format!("shape {shape:?}; NumPy: {want:?}")),
+        None => Ok(()),
+    }
+}
+
+/// An empty product of a long view (NumPy's answer, an empty (2**40, 0)
+/// array, is the committed case `checked_dot/broadcast-1099511627776x3-3x0`).
 /// `checked_dot` used to let `dot` walk the 2^40 rows (about 7 minutes in a
 /// debug build, 1 µs in release); every product must return at once.
 #[test]
