@@ -664,6 +664,17 @@ def knn():
         fam.add(f"argsort_rows/long-{n}-{name}/c", "knn::argsort_rows",
                 "np.argsort(a, axis=1, kind='stable')", {"a": arr(m, "f64")},
                 run(lambda: stable_argsort(m), lambda x: arr(x, "usize")))
+    # Empty matrices with a huge other side hold nothing: NumPy answers with the empty result
+    # (the Rust tests also check these take no time).
+    wide_and_empty = np.zeros((0, 2**40))
+    fam.add("argsort_rows/0x1099511627776/c", "knn::argsort_rows",
+            "np.argsort(a, axis=1, kind='stable')", {"a": arr(wide_and_empty, "f64")},
+            run(lambda: stable_argsort(wide_and_empty), lambda x: arr(x, "usize")))
+    tall_and_empty = np.zeros((2**40, 0))
+    fam.add("k_nearest/1099511627776x0/k0/c", "knn::k_nearest",
+            "the tutorial's np.argsort(dist_sq, axis=1)[:, 1:k+1] for k = 0",
+            {"dist_sq": arr(tall_and_empty, "f64"), "k": 0},
+            run(lambda: stable_argsort(tall_and_empty)[:, 1:1], lambda x: arr(x, "usize")))
     return fam
 
 
@@ -677,6 +688,14 @@ def random():
                     "np.random.RandomState(seed).rand(rows, cols)",
                     {"seed": seed, "rows": shape[0], "cols": shape[1]},
                     run(lambda: rng(seed).rand(*shape), lambda x: arr(x, "f64")))
+        if seed == 0:
+            # Empty, with 2^62 bytes of the other size (NumPy makes it), and 2^63 (refused:
+            # NumPy counts the bytes of the sizes other than 0).
+            for cols in [2**59, 2**60]:
+                fam.add(f"rand/seed{seed}/0x{cols}", "random::RandomState::rand",
+                        "np.random.RandomState(seed).rand(rows, cols)",
+                        {"seed": seed, "rows": 0, "cols": cols},
+                        run(lambda: rng(seed).rand(0, cols), lambda x: arr(x, "f64")))
         fam.add(f"next_f64/seed{seed}", "random::RandomState::next_f64",
                 "np.random.RandomState(seed).random_sample() x 4",
                 {"seed": seed, "count": 4},
@@ -781,6 +800,9 @@ def life():
         ("values-255", np.pad(np.full((3, 3), 255), 1)),
         ("values-random", np.pad(r.randint(0, 256, (4, 5)), 1)),
         ("values-3-neighbour-sum-wraps-to-3", np.array([[0, 0, 0, 0, 0], [0, 128, 128, 0, 0], [0, 3, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]])),
+        # Boards with no cells but a huge other side: NumPy steps them at once (the Rust tests
+        # also check the time).
+        ("1099511627776x0", np.zeros((2**40, 0))), ("0x281474976710656", np.zeros((0, 2**48))),
     ]
     for name, board in boards:
         layouts = ["c", "f", "neg_rows", "neg_both"] if name.startswith("random") or name == "values-random" else ["c"]

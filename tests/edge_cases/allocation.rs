@@ -221,12 +221,13 @@ fn the_guards_let_ordinary_sizes_through() {
         sinc(Array1::zeros(0).view(), Array1::ones(4).view()).dim(),
         (4, 0)
     );
-    // 2^62 bytes of the other size: NumPy makes the empty array (2^65 it refuses).
+    // 2^62 bytes of the other size: NumPy makes the empty array (committed
+    // case rand/seed0/0x576460752303423488; 2^63 it refuses).
     assert_eq!(RandomState::new(0).rand(0, 1 << 59).dim(), (0, 1 << 59));
     assert_eq!(array_from_iter(i64::MIN).len(), 0);
     assert_eq!(list_range(4), vec![1, 2, 3]);
     // Empty arrays with a huge other axis hold nothing, and sorting them
-    // allocates nothing (NumPy returns the empty result too).
+    // allocates nothing (NumPy's empty answer: case argsort_rows/0x1099511627776/c).
     let wide_and_empty = Array2::<f64>::zeros((0, 1 << 40));
     let sorted = chapters_code::knn::argsort_rows(wide_and_empty.view());
     assert_eq!(sorted.dim(), (0, 1 << 40));
@@ -241,7 +242,8 @@ fn the_guards_let_ordinary_sizes_through() {
     assert_eq!(product.dim(), (0, 0));
     let product = checked_dot(wide_and_empty.view(), tall_and_empty.view());
     assert_eq!(product.map(|p| p.dim()), Ok((0, 0)));
-    // A Life board with no rows and 2^48 columns (NumPy steps it): FastLife
+    // A Life board with no rows and 2^48 columns (NumPy steps it: the life
+    // cases */0x281474976710656/g1/c): FastLife
     // needs its column buffer only for a board with an interior.
     let mut life = FastLife::new(Array2::zeros((0, 1 << 48)));
     life.step();

@@ -195,9 +195,9 @@ fn sq_distance_of_points_of_different_lengths_panics_clearly() {
     assert_eq!(message, Some("sq_distance: points of 2 and 1 coordinates"));
 }
 
-/// No neighbours of the 2^40 points of a matrix with no columns: NumPy's
-/// `argpartition(d, 0, axis=1)[:, 1:1]` answers at once, and so must
-/// `k_nearest` (it used to walk all the rows, for hours).
+/// No neighbours of the 2^40 points of a matrix with no columns: NumPy
+/// answers with an empty (2^40, 0) array (case k_nearest/1099511627776x0/k0/c),
+/// and `k_nearest` must answer at once (it used to walk all the rows, for hours).
 #[test]
 fn zero_neighbours_of_2_to_the_40_points_come_at_once() {
     let (done, finished) = std::sync::mpsc::channel();

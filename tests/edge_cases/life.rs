@@ -108,7 +108,8 @@ fn a_neighbour_sum_that_wraps_gives_a_birth_in_every_profile() {
     assert_eq!(&z, fast.board());
 }
 
-/// A board with no columns can claim 2^40 rows, and NumPy steps it at once.
+/// A board with no columns can claim 2^40 rows, and NumPy steps it (the cases
+/// */1099511627776x0/g1/c check the answer; this test, the time).
 /// `iterate_loops` used to walk all its rows, each with no cells (a quarter
 /// of an hour in a debug build); every version must return at once.
 #[test]
