@@ -463,6 +463,17 @@ def meshgrid():
                 run(lambda: np.arange(start, stop, step), lambda r: arr(r, "f64")),
                 note="NumPy refuses before allocating; in Rust this may abort the process: run it "
                      "in a child process" if big else None)
+    # Lengths at the limits: 2**63 (NumPy's own bug: an empty array), -2**63 (an empty range
+    # NumPy accepts) and just beyond (refused), and lengths whose bytes pass isize::MAX.
+    limits = [(0.0, 2.0**63, 1.0), (0.0, -2.0**63, 1.0), (0.0, -1e19, 1.0), (0.0, 2.0**60, 1.0),
+              (0.0, 2.0**63 - 1024, 1.0)]
+    for i, (start, stop, step) in enumerate(limits, start=len(cases)):
+        fam.add(f"numpy_arange/{i:02}", "meshgrid::numpy_arange", "np.arange(start, stop, step)",
+                {"start": f(start), "stop": f(stop), "step": f(step)},
+                run(lambda: np.arange(start, stop, step), lambda r: arr(r, "f64")),
+                numpy_is_wrong="NumPy 2.4.6 returns an empty array: its length, 2**63, overflows a "
+                "signed 64-bit count (np.arange(0, 2.0**63 - 1024, 1.0) raises 'array is too big'); "
+                "the right answer is an error" if stop == 2.0**63 else None)
 
     # np.linspace itself, for chapter 6's table, whose row says where ndarray's Array::linspace
     # differs: NumPy sets the last value to `stop`, one point is start + 0 * (stop - start),
