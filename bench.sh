@@ -75,7 +75,7 @@ drop_tuning_environment() {
             OPENBLAS_* | GOTO_* | OMP_* | GLIBC_TUNABLES | MALLOC_* | MIMALLOC_* \
                 | RAYON_* | NPY_* | PYTHONMALLOC | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS \
                 | CARGO_BUILD_RUSTFLAGS | CARGO_TARGET_*_RUSTFLAGS | CARGO_PROFILE_* \
-                | CARGO_BUILD_TARGET | BOOK_EXPECT_HUGE_PAGES)
+                | CARGO_BUILD_TARGET | CARGO_INCREMENTAL | BOOK_EXPECT_HUGE_PAGES)
                 dropped+=("$name=${!name}")
                 unset "$name"
                 ;;
@@ -91,6 +91,24 @@ drop_tuning_environment
 # above the checkout (-Ctarget-cpu=native is a common one; rustc got it). An empty
 # CARGO_ENCODED_RUSTFLAGS outranks every other source of flags, so none are added.
 export CARGO_ENCODED_RUSTFLAGS=""
+# Profile settings of a cargo config file ([profile.release] or [profile.bench] with lto,
+# codegen-units or opt-level, in ~/.cargo/config.toml or a folder above) change the program
+# measured as compiler flags do, and so does build.incremental. The environment outranks config
+# files, so the settings that change the code are set to cargo's defaults for both profiles,
+# which the manifest keeps (tests/bench_ids.rs checks it sets none of them); the manifest's
+# settings for one package, such as chapters-code's single codegen unit, still apply.
+# tests/bench_ids.rs runs this function.
+pin_default_profiles() {
+    local profile
+    for profile in RELEASE BENCH; do
+        export "CARGO_PROFILE_${profile}_OPT_LEVEL=3" "CARGO_PROFILE_${profile}_LTO=false" \
+            "CARGO_PROFILE_${profile}_CODEGEN_UNITS=16" \
+            "CARGO_PROFILE_${profile}_DEBUG_ASSERTIONS=false" \
+            "CARGO_PROFILE_${profile}_OVERFLOW_CHECKS=false"
+    done
+    export CARGO_INCREMENTAL=0
+}
+pin_default_profiles
 
 # The names of the [[bench]] targets a manifest declares, one a line, in its order: what
 # `cargo bench --bench NAME` takes. The manifest is the one list (autobenches is off): a

@@ -422,6 +422,7 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
         ),
         ("CARGO_PROFILE_BENCH_LTO", "fat"),
         ("CARGO_BUILD_TARGET", "x86_64-unknown-linux-musl"),
+        ("CARGO_INCREMENTAL", "1"),
         ("BOOK_EXPECT_HUGE_PAGES", "1"),
     ];
     let kept = [
@@ -440,6 +441,66 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
         let named = format!("{name}={value}");
         assert!(said.contains(&named), "{named} not named: {said}");
     }
+}
+
+/// The settings bench.sh pins to cargo's defaults, so that a cargo config file's
+/// `[profile.release]` or `[profile.bench]` cannot change the program measured.
+const PINNED_PROFILE_KEYS: [&str; 5] = [
+    "opt-level",
+    "lto",
+    "codegen-units",
+    "debug-assertions",
+    "overflow-checks",
+];
+
+/// bench.sh sets each pinned profile setting in the environment, which outranks cargo
+/// config files, for the release and bench profiles; the workspace manifest sets none of
+/// them in those profiles, so the pins are its own settings (a package's own settings,
+/// such as chapters-code's one codegen unit, outrank them and stay).
+#[test]
+fn bench_sh_pins_the_profiles_a_cargo_config_could_change() {
+    let body = bench_sh_function("pin_default_profiles");
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(format!("{body}pin_default_profiles\nenv"))
+        .env("CARGO_INCREMENTAL", "1")
+        .output()
+        .expect("bash runs");
+    assert!(output.status.success(), "{output:?}");
+    let env = String::from_utf8_lossy(&output.stdout);
+    let defaults = ["3", "false", "16", "false", "false"]
+        .iter()
+        .zip(PINNED_PROFILE_KEYS);
+    for profile in ["RELEASE", "BENCH"] {
+        for (value, key) in defaults.clone() {
+            let key = key.replace('-', "_").to_uppercase();
+            let line = format!("CARGO_PROFILE_{profile}_{key}={value}");
+            assert!(env.lines().any(|l| l == line), "{line} not set");
+        }
+    }
+    assert!(env.lines().any(|l| l == "CARGO_INCREMENTAL=0"), "{env}");
+
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.toml"),
+    )
+    .expect("the workspace manifest");
+    let mut section = String::new();
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line.to_string();
+        } else if section == "[profile.release]" || section == "[profile.bench]"
+        {
+            let key = line.split('=').next().unwrap_or_default().trim();
+            assert!(
+                !PINNED_PROFILE_KEYS.contains(&key),
+                "{section} sets {key}: bench.sh's pin would hide it"
+            );
+        }
+    }
+    assert!(
+        manifest.contains("[profile.release]"),
+        "no [profile.release] section: the scan checked nothing"
+    );
 }
 
 /// Runs `script`'s shell function `function` with `dropped` and `kept` set, and checks
