@@ -165,9 +165,24 @@ if [ -z "$target" ]; then
 fi
 work="$target/bench/run"
 
+# The path of the executable NAME that `cargo build --release ARGS…` makes, from cargo's own
+# report of what it built: a build.target in a cargo config file puts it under a target triple
+# ($target/<triple>/release), where $target/release held a stale one or none.
+# tests/bench_ids.rs runs this function.
+built_executable() {
+    local name="$1" path
+    shift
+    path=$(cargo build --release --message-format=json-render-diagnostics "$@" \
+        | sed -n 's/.*"reason":"compiler-artifact".*"target":{[^}]*"name":"'"$name"'"[^}]*}.*"executable":"\([^"]*\)".*/\1/p')
+    if [ -z "$path" ] || [ ! -x "$path" ]; then
+        echo "error: cargo built no executable $name" >&2
+        return 1
+    fi
+    printf '%s\n' "$path"
+}
+
 echo "==> cargo build --release"
-cargo build --release
-program="$target/release/chapters-code"
+program=$(built_executable chapters-code)
 
 echo "==> plan"
 rm -rf "$work"
@@ -176,7 +191,9 @@ mkdir -p "$work"
 # itself) before anything else is built or measured.
 "$program" bench-plan "$work" ${groups[@]+"${groups[@]}"}
 work="$(cd "$work" && pwd)"
-cargo build --release --example ch02_page_faults --example ch02_page_faults_fast_alloc
+page_faults=$(built_executable ch02_page_faults --example ch02_page_faults)
+page_faults_fast_alloc=$(built_executable ch02_page_faults_fast_alloc \
+    --example ch02_page_faults_fast_alloc)
 
 # The FastAlloc rows need the benchmarks built with chapters_code::speed::FastAlloc as their
 # global allocator: if that does not build, say so and keep those rows' earlier runs.
@@ -291,13 +308,13 @@ source_commit() {
     fi
     if grep -qx reciprocals "$work/groups.txt"; then
         # Keys from chapters_code::speed::page_fault_key: one line per variant and allocator.
-        "$target/release/examples/ch02_page_faults" rust
-        with_huge_pages "$target/release/examples/ch02_page_faults" rust+thp
+        "$page_faults" rust
+        with_huge_pages "$page_faults" rust+thp
         if [ "$huge_pages_available" = no ]; then
             # This run has no huge-pages counts: say so, or an earlier run's would stand in.
-            "$target/release/examples/ch02_page_faults" rust+thp --not-available
+            "$page_faults" rust+thp --not-available
         fi
-        "$target/release/examples/ch02_page_faults_fast_alloc"
+        "$page_faults_fast_alloc"
         if [ "$have_numpy" = yes ]; then "$python_bin" python/bench.py --page-faults; fi
     fi
 } | tee "$work/machine.txt"

@@ -503,6 +503,65 @@ fn bench_sh_pins_the_profiles_a_cargo_config_could_change() {
     );
 }
 
+/// bench.sh's `built_executable` finds the program cargo built where cargo put it: in
+/// `target/release`, or under a target triple when a cargo config file sets build.target
+/// (bench.sh used to run `target/release/chapters-code`, stale or missing there); a name
+/// cargo did not build is an error naming it.
+#[test]
+fn bench_sh_runs_the_program_cargo_built_wherever_it_is() {
+    let dir = std::env::temp_dir()
+        .join(format!("bench-sh-built-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).expect("a temporary crate");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"tiny\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .expect("writes");
+    std::fs::write(dir.join("src/main.rs"), "fn main() {}\n").expect("writes");
+    let rustc = Command::new("rustc").arg("-vV").output().expect("rustc");
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("rustc names its host");
+    let function = bench_sh_function("built_executable");
+    let run = |name: &str| {
+        Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "set -euo pipefail\n{function}built_executable {name}"
+            ))
+            .current_dir(&dir)
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_BUILD_TARGET")
+            .env_remove("CARGO_BUILD_TARGET_DIR")
+            .output()
+            .expect("bash runs")
+    };
+    let path = |output: &std::process::Output| {
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    };
+    let plain = path(&run("tiny"));
+    assert_eq!(Path::new(&plain), dir.join("target/release/tiny"));
+    std::fs::create_dir_all(dir.join(".cargo")).expect("a config folder");
+    std::fs::write(
+        dir.join(".cargo/config.toml"),
+        format!("[build]\ntarget = \"{host}\"\n"),
+    )
+    .expect("writes");
+    let moved = path(&run("tiny"));
+    assert_eq!(
+        Path::new(&moved),
+        dir.join("target").join(&host).join("release/tiny")
+    );
+    let missing = run("other");
+    assert!(!missing.status.success(), "{missing:?}");
+    let said = String::from_utf8_lossy(&missing.stderr);
+    assert!(said.contains("no executable other"), "{said}");
+    std::fs::remove_dir_all(&dir).expect("removes the temporary crate");
+}
+
 /// Runs `script`'s shell function `function` with `dropped` and `kept` set, and checks
 /// that it leaves every `dropped` setting out of the environment and every `kept` one in;
 /// returns what it said on stderr, which names every `dropped` setting. Run again with an
