@@ -175,8 +175,10 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
         }
     }
     if kinds.contains(&Kind::Figure) {
-        let scratch = std::env::temp_dir()
-            .join(format!("chapters-code-{}", std::process::id()));
+        let temp = std::env::temp_dir();
+        remove_abandoned_scratch(&temp);
+        let scratch =
+            temp.join(format!("{SCRATCH_PREFIX}{}", std::process::id()));
         for (chapter, figure) in figures() {
             let path = chapter.figure_path(figure);
             compare(path, render_figure(figure, &scratch));
@@ -197,6 +199,35 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
             Mode::Update => String::new(),
         };
         Err(Error::msg(problems.join("\n\n") + &how))
+    }
+}
+
+/// The scratch folder of a figure render is this prefix and the process's id.
+const SCRATCH_PREFIX: &str = "chapters-code-";
+
+/// Removes the scratch folders that renders ended before their cleanup (Ctrl-C, a kill)
+/// left in `temp`: those named for a process that no longer runs. Where `/proc` does not
+/// say which processes run, none is removed.
+fn remove_abandoned_scratch(temp: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(SCRATCH_PREFIX))
+            .filter(|pid| pid.parse::<u32>().is_ok());
+        if let Some(pid) = pid {
+            if !proc.join(pid).exists() {
+                // Another render may remove it at the same time: nothing to report.
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
     }
 }
 
@@ -665,5 +696,27 @@ mod tests {
             Some(chapter.slug)
         );
         assert!(find_sample("no-such-sample").is_none());
+    }
+
+    /// An interrupted render's scratch folder goes at the next render: one named for a
+    /// process that no longer runs; this process's own, and other names, stay.
+    #[test]
+    fn abandoned_scratch_folders_are_removed() {
+        let temp = std::env::temp_dir()
+            .join(format!("scratch-cleanup-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&temp);
+        // Above any Linux pid_max (2^22): no process has this id.
+        let dead = temp.join(format!("{SCRATCH_PREFIX}99999999"));
+        let own = temp.join(format!("{SCRATCH_PREFIX}{}", std::process::id()));
+        let other = temp.join(format!("{SCRATCH_PREFIX}readme-1"));
+        for dir in [&dead, &own, &other] {
+            std::fs::create_dir_all(dir.join("figures")).expect("a folder");
+        }
+        remove_abandoned_scratch(&temp);
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists(), "the dead render's folder stays");
+        }
+        assert!(own.exists() && other.exists());
+        std::fs::remove_dir_all(&temp).expect("removes the test's folder");
     }
 }
