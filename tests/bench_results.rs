@@ -289,6 +289,57 @@ fn a_line_a_merge_would_rewrite_stops_it_before_anything_changes() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A line the merge would move, drop or add stops it too: the merged file is written in
+/// the writer's order, one title, so timings out of the registry's order were put back in
+/// it, a second title line vanished and a missing one appeared, though each line of the
+/// file was one the writer writes (the check compared the lines as a set).
+#[test]
+fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
+    let dir = scratch("move");
+    let measured = life_run(&dir);
+    let file = dir.join("benchmarks.csv");
+    let whole = committed();
+    let lines: Vec<&str> = whole.split_inclusive('\n').collect();
+    let header = lines
+        .iter()
+        .position(|line| line.starts_with("group,"))
+        .expect("a header");
+    let mut swapped = lines.clone();
+    swapped.swap(header + 1, header + 2);
+    let mut twice = lines.clone();
+    twice.insert(1, lines[0]);
+    for (what, broken, line, says) in [
+        (
+            "two timings swapped",
+            swapped.concat(),
+            header + 2,
+            "is out of place",
+        ),
+        ("the title twice", twice.concat(), 2, "is out of place"),
+        (
+            "no title",
+            lines[1..].concat(),
+            1,
+            "which the file lacks: a merge would add it",
+        ),
+    ] {
+        chapters_code::results::Results::parse(&broken)
+            .unwrap_or_else(|e| panic!("{what}: the file reads ({e})"));
+        std::fs::write(&file, &broken).expect("writable");
+        let out = run(&["results", path(&measured), path(&file)]);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", text(&out));
+        assert!(
+            text(&out).contains(&format!("line {line}: ")),
+            "{what}: {}",
+            text(&out)
+        );
+        assert!(text(&out).contains(says), "{what}: {}", text(&out));
+        let now = std::fs::read_to_string(&file).expect("still there");
+        assert_eq!(now, broken, "{what}: the file was touched");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `./bench.sh`'s cpu fact falls back to `uname -m` where /proc/cpuinfo names no model
 /// (aarch64 Linux): a `cmd | cut | sed || uname -m` fallback never ran (the pipeline's
 /// status is sed's), and the fact was written empty. Runs the script's own lines with

@@ -175,31 +175,51 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
 }
 
 /// Checks that merging into `old`, read from `text`, would keep each of its lines byte for
-/// byte: the merged file is written from the parsed results, so a line the parser reads but
-/// the writer would spell otherwise (a comment or a blank line, a CRLF end, a time with more
-/// or fewer than 12 decimals, which would be rounded: `0.0009086321874`) would silently
-/// change in a partial run, which promises to touch only what it measured.
+/// byte and in its place: the merged file is written from the parsed results, so a line the
+/// parser reads but the writer would spell otherwise (a comment or a blank line, a CRLF end,
+/// a time with more or fewer than 12 decimals, which would be rounded: `0.0009086321874`), a
+/// line out of the writer's order (timings out of the registry's order, runs out of
+/// number order) or one written twice (the title) would silently change, move or vanish in a
+/// partial run, which promises to touch only what it measured. The text must be what the
+/// writer writes for `old`; the error names the first line where it is not.
 fn kept_as_written(text: &str, old: &Results) -> Result<()> {
     let written = old.to_csv();
-    let lines: std::collections::HashSet<&str> = written.lines().collect();
-    let changed = text
-        .split_inclusive('\n')
-        .map(|raw| raw.strip_suffix('\n').unwrap_or(raw))
-        .position(|line| !lines.contains(line));
-    match changed {
-        None => Ok(()),
-        Some(index) => {
-            let line = text.split('\n').nth(index).unwrap_or_default();
-            Err(Error::msg(format!(
-                "line {}: {line:?} is not written as ./bench.sh writes its lines \
-                 (a comment, a blank line, a CR before the line end, or a number \
-                 spelled otherwise, such as a time without exactly 12 decimals): a \
-                 merge would change or drop it; restore it as ./bench.sh wrote it, \
-                 or delete it",
-                index + 1
-            )))
-        }
+    if text == written {
+        return Ok(());
     }
+    // Compared with their `\n`s, so that a CR before one is a difference.
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let expected: Vec<&str> = written.split_inclusive('\n').collect();
+    let index = lines
+        .iter()
+        .zip(&expected)
+        .position(|(line, expected)| line != expected)
+        .unwrap_or(lines.len().min(expected.len()));
+    let number = index + 1;
+    let shown =
+        |line: &str| line.strip_suffix('\n').unwrap_or(line).to_string();
+    let problem = match (lines.get(index), expected.get(index)) {
+        (Some(line), _) if !expected.contains(line) => format!(
+            "{:?} is not written as ./bench.sh writes its lines (a comment, a blank \
+             line, a CR before the line end, or a number spelled otherwise, such as a \
+             time without exactly 12 decimals): a merge would change or drop it; \
+             restore it as ./bench.sh wrote it, or delete it",
+            shown(line)
+        ),
+        (_, Some(missing)) if !lines.contains(missing) => format!(
+            "./bench.sh writes {:?} here, which the file lacks: a merge would add it; \
+             restore it",
+            shown(missing)
+        ),
+        (Some(line), _) => format!(
+            "{:?} is out of place (./bench.sh writes the runs' facts by run number and \
+             the timings in the registry's order, each line once): a merge would move \
+             or drop it; put it back where ./bench.sh wrote it, or delete it",
+            shown(line)
+        ),
+        (None, _) => "the file ends before ./bench.sh's last line".to_string(),
+    };
+    Err(Error::msg(format!("line {number}: {problem}")))
 }
 
 /// Checks the group names and writes the plan of a `./bench.sh` run into `dir`.
