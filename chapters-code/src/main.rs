@@ -11,7 +11,7 @@ use chapters_code::book::{self, Host, Kind, Mode};
 use chapters_code::chapter::repo_root;
 use chapters_code::error::{Context, Error, Result};
 use chapters_code::results::{
-    write_atomically, BenchPlan, Results, BENCHMARKS_PATH,
+    utf8_text, write_atomically, BenchPlan, Results, BENCHMARKS_PATH,
 };
 
 const USAGE: &str = "\
@@ -131,10 +131,12 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
         .unwrap_or_else(|| repo_root().join(BENCHMARKS_PATH));
     let known = measured_series();
     let mut creating = false;
-    let old = match std::fs::read_to_string(&path) {
-        Ok(text) => Results::parse_with(&text, &known)
-            .and_then(|old| kept_as_written(&text, &old).map(|()| old))
-            .map_err(|e| e.context(path.display().to_string()))?,
+    let old = match std::fs::read(&path) {
+        Ok(bytes) => utf8_text(&path, bytes).and_then(|text| {
+            Results::parse_with(&text, &known)
+                .and_then(|old| kept_as_written(&text, &old).map(|()| old))
+                .map_err(|e| e.context(path.display().to_string()))
+        })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             creating = true;
             Results::default()

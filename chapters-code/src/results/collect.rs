@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::{
-    lone_cr_line_or_final_cr, Results, Run, Spread, Timing, LONE_CR,
-    MACHINE_FACTS, SMALLEST_SECONDS,
+    lone_cr_line_or_final_cr, utf8_text, Results, Run, Spread, Timing, BOM,
+    LONE_CR, MACHINE_FACTS, SMALLEST_SECONDS,
 };
 use crate::benchmarks::{measured_series, Series, Side};
 use crate::error::{Context, Error, Result};
@@ -99,8 +99,9 @@ impl Results {
                 })
         };
         let machine_path = dir.join("machine.txt");
-        let machine = std::fs::read_to_string(&machine_path)
+        let machine = std::fs::read(&machine_path)
             .context(format!("cannot read {}", machine_path.display()))?;
+        let machine = utf8_text(&machine_path, machine)?;
         let facts = parse_facts(&machine, &machine_path)?;
         let mut timings = Vec::new();
         for side in Side::CRITERION {
@@ -118,8 +119,9 @@ impl Results {
             }
         }
         let python = dir.join("python.csv");
-        match std::fs::read_to_string(&python) {
-            Ok(text) => {
+        match std::fs::read(&python) {
+            Ok(bytes) => {
+                let text = utf8_text(&python, bytes)?;
                 for timing in parse_python(&text, &python, &find)? {
                     timings.push(timing);
                 }
@@ -194,6 +196,9 @@ impl Results {
 /// [`Run::same_machine`] compare runs of different machines; so is a second line with the
 /// same key, of which only one would be read. Blank lines are allowed.
 fn parse_facts(text: &str, path: &Path) -> Result<Vec<(String, String)>> {
+    if text.starts_with('\u{feff}') {
+        return Err(Error::msg(format!("{}: line 1: {BOM}", path.display())));
+    }
     if let Some(number) = lone_cr_line_or_final_cr(text) {
         return Err(Error::msg(format!(
             "{}: line {number}: {LONE_CR}",
@@ -237,6 +242,9 @@ fn parse_python(
     let error = |number: usize, what: String| {
         Error::msg(format!("{}: line {number}: {what}", path.display()))
     };
+    if text.starts_with('\u{feff}') {
+        return Err(error(1, BOM.into()));
+    }
     if let Some(number) = lone_cr_line_or_final_cr(text) {
         return Err(error(number, LONE_CR.into()));
     }
@@ -294,7 +302,10 @@ fn parse_python(
         if timings.iter().any(|t: &Timing| t.series == series) {
             return Err(error(
                 number,
-                format!("a second timing of {group}/{variant}"),
+                format!(
+                    "a second timing of {group}/{variant}{}",
+                    size.map(|n| format!("/{n}")).unwrap_or_default()
+                ),
             ));
         }
         let median_seconds = number_of(median)?;

@@ -132,8 +132,8 @@ impl Results {
     /// Reads the results file at `path`, checked against the registry. A missing file is no
     /// error: nothing has been measured yet. An empty one is: it was cut short.
     pub fn load(path: &Path) -> Result<Results> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Results::parse(&text)
+        match std::fs::read(path) {
+            Ok(bytes) => Results::parse(&utf8_text(path, bytes)?)
                 .map_err(|e| e.context(path.display().to_string())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Results::default())
@@ -373,6 +373,36 @@ fn seconds(value: f64) -> String {
     format!("{value:.12}")
 }
 
+/// The text of the file at `path`, read as `bytes`: UTF-8, or an error naming the file, the
+/// line and the byte that is not (`std::fs::read_to_string` names neither:
+/// "stream did not contain valid UTF-8"). For the results file and a run's `machine.txt`
+/// and `python.csv`.
+pub fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.as_bytes();
+        let at = error.utf8_error().valid_up_to();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |newline| newline + 1);
+        Error::msg(format!(
+            "{}: line {line}: byte {} of the line (0x{:02x}) is not UTF-8: save the \
+             file as UTF-8",
+            path.display(),
+            at - line_start + 1,
+            bytes[at]
+        ))
+    })
+}
+
+/// What the readers of the results file, `machine.txt` and `python.csv` say of a text that
+/// starts with a byte-order mark (U+FEFF, which some Windows editors write): read as text,
+/// it is part of the first line, whose error (a header not found) would not say why.
+const BOM: &str =
+    "the file starts with a byte-order mark (U+FEFF): save it as UTF-8 without one";
+
 /// What the readers of the results file, `machine.txt` and `python.csv` say of a lone CR
 /// (a `\r` not followed by `\n`, the line end of classic Mac OS): read line by line, such
 /// a file is one long line, and the error it would get instead (a header not found, a field
@@ -416,6 +446,9 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
         .enumerate()
         .map(|(i, s)| ((s.group, s.side.name(), s.variant, s.size), (i, *s)))
         .collect();
+    if text.starts_with('\u{feff}') {
+        return Err(line_error(1, BOM.into()));
+    }
     if let Some(number) = lone_cr_line(text) {
         return Err(line_error(number, LONE_CR.into()));
     }
@@ -612,7 +645,16 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
         if results.timing(&series).is_some() {
             return Err(line_error(
                 number,
-                format!("a second timing of {group}/{side}/{variant}"),
+                match size {
+                    Some(n) => {
+                        format!(
+                            "a second timing of {group}/{side}/{variant}/{n}"
+                        )
+                    }
+                    None => {
+                        format!("a second timing of {group}/{side}/{variant}")
+                    }
+                },
             ));
         }
         positions.push(position);

@@ -1035,3 +1035,75 @@ fn bench_sh_records_the_facts_the_notes_read() {
         "rustc",
     ]);
 }
+
+/// A file that is not UTF-8, or starts with a byte-order mark, is an error naming its file
+/// and line: `read_to_string` said only "stream did not contain valid UTF-8", and a BOM
+/// made the first line an unexplained "expected the header".
+#[test]
+fn non_utf8_bytes_and_a_byte_order_mark_are_errors_naming_the_line() {
+    let dir = empty_folder("utf8");
+    let file = dir.join("benchmarks.csv");
+    let mut bytes = sample().into_bytes();
+    let third_line = 1 + bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .nth(1)
+        .map(|(at, _)| at)
+        .expect("three lines");
+    bytes.insert(third_line + 4, 0xff);
+    std::fs::write(&file, &bytes).expect("writable");
+    let err = Results::load(&file).expect_err("not UTF-8").to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}: line 3: byte 5 of the line (0xff) is not UTF-8: save the file as UTF-8",
+            file.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let bom = "the file starts with a byte-order mark (U+FEFF)";
+    let err = error_of(&format!("\u{feff}{}", sample()));
+    assert!(err.starts_with(&format!("line 1: {bom}")), "{err}");
+    let with_bom = format!("\u{feff}{MACHINE}");
+    let err = collect_error("bom-machine", &with_bom, GOOD_PYTHON);
+    assert!(
+        err.contains(&format!("machine.txt: line 1: {bom}")),
+        "{err}"
+    );
+    let dir = run_folder("bom-python", MACHINE, GOOD_PYTHON);
+    let python = dir.join("python.csv");
+    let text = std::fs::read_to_string(&python).expect("written");
+    std::fs::write(&python, format!("\u{feff}{text}")).expect("writable");
+    let err = Results::collect(&dir).expect_err("a BOM").to_string();
+    assert!(err.contains(&format!("python.csv: line 1: {bom}")), "{err}");
+    let mut bytes = text.into_bytes();
+    bytes.push(0xc3); // a two-byte character cut after its first byte
+    std::fs::write(&python, &bytes).expect("writable");
+    let err = Results::collect(&dir).expect_err("not UTF-8").to_string();
+    assert!(
+        err.contains(
+            "python.csv: line 3: byte 1 of the line (0xc3) is not UTF-8"
+        ),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A second timing of a sweep point names its size: "a second timing of s/rust/fast" did
+/// not say which of the sweep's lines was doubled.
+#[test]
+fn a_second_timing_of_a_sweep_point_names_its_size() {
+    let text = sample();
+    let row = text
+        .lines()
+        .find(|line| line.starts_with("s,rust,fast,10,"))
+        .expect("a sweep row");
+    let doubled = text.replace(&format!("{row}\n"), &format!("{row}\n{row}\n"));
+    let err = error_of(&doubled);
+    assert!(
+        err.starts_with("line 18: a second timing of s/rust/fast/10"),
+        "{err}"
+    );
+}
