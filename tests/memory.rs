@@ -180,3 +180,25 @@ fn general_mat_mul_allocates_only_a_packing_buffer_for_floats() {
         assert_eq!(integers, nothing, "{n} × {n} i64");
     }
 }
+
+/// Chapter 8's random boards hold nothing beside themselves: `choice_binary` makes its
+/// `u8` board and nothing else. It made an `i64` array of `randint`'s draws first and
+/// mapped it, so it held eight bytes per cell beside the board's one: under a memory limit
+/// that fits the `i64` array but not both, the second allocation aborted the process
+/// ("memory allocation of 134217728 bytes failed" for a 16,384 × 8,192 board), where its
+/// documentation promises a panic.
+#[test]
+fn choice_binary_allocates_its_board_alone() {
+    use chapters_code::random::RandomState;
+    let mut random = RandomState::new(42);
+    let used = measure(&mut || {
+        drop(std::hint::black_box(random.choice_binary(100, 300)));
+    });
+    assert_eq!(
+        used,
+        HeapUse {
+            allocations: 1,
+            peak_bytes: 30_000
+        }
+    );
+}

@@ -69,11 +69,31 @@ pub fn vec_with_capacity<T>(function: &str, len: usize) -> Vec<T> {
 /// # Panics
 /// As [`ensure_allocatable`] does, with NumPy's error for such an empty shape too.
 pub fn ensure_allocatable_like_numpy<T>(function: &str, shape: &[usize]) {
-    let nonzero: Vec<usize> = shape.iter().map(|&d| d.max(1)).collect();
-    if checked_bytes::<T>(&nonzero).is_none() {
+    ensure_shape_like_numpy::<T>(function, shape);
+    ensure_allocatable::<T>(function, shape);
+}
+
+/// Refuses what NumPy's `np.empty` refuses for `shape` with elements of type `T` (see
+/// [`ensure_allocatable_like_numpy`]: the bytes of the sizes other than 0 too), without
+/// asking for any memory: for a function whose NumPy counterpart builds an array of `T`
+/// where it builds a smaller one (`random::RandomState::choice_binary`: NumPy's int64
+/// indices, its bytes), which then asks for its own array with [`ensure_allocatable`].
+///
+/// # Panics
+/// With a message naming `function`, the shape and NumPy's error, as
+/// [`ensure_allocatable`] does for a shape no array can have.
+pub fn ensure_shape_like_numpy<T>(function: &str, shape: &[usize]) {
+    // checked_bytes of the shape with each 0 taken as 1, without a vector for it: the
+    // check itself allocates nothing.
+    let fits = shape
+        .iter()
+        .try_fold(1usize, |n, &d| n.checked_mul(d.max(1)))
+        .filter(|&n| n <= isize::MAX as usize)
+        .and_then(|n| n.checked_mul(size_of::<T>()))
+        .is_some_and(|bytes| bytes <= isize::MAX as usize);
+    if !fits {
         refuse_shape::<T>(function, shape);
     }
-    ensure_allocatable::<T>(function, shape);
 }
 
 /// Panics for a shape no array can have, naming `function` and NumPy's error for it.

@@ -18,8 +18,8 @@ pub use std::fmt;
 
 pub use crate::allocation::{
     advise_huge_pages, checked_bytes, ensure_allocatable,
-    ensure_allocatable_like_numpy, ensure_allocatable_together, range_len,
-    vec_with_capacity,
+    ensure_allocatable_like_numpy, ensure_allocatable_together,
+    ensure_shape_like_numpy, range_len, vec_with_capacity,
 };
 pub use crate::random::RandomState;
 

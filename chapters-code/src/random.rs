@@ -11,7 +11,9 @@
 use ndarray::Array2;
 use rand_mt::Mt;
 
-use crate::allocation::ensure_allocatable_like_numpy;
+use crate::allocation::{
+    ensure_allocatable, ensure_allocatable_like_numpy, ensure_shape_like_numpy,
+};
 
 // ANCHOR: random_state
 /// NumPy's legacy random number generator, `np.random.RandomState`.
@@ -79,36 +81,50 @@ impl RandomState {
             return Array2::zeros((rows, cols));
         }
         let range = high.abs_diff(low) - 1; // largest offset from `low`
-        let mask = u64::MAX >> range.leading_zeros().min(63);
         Array2::from_shape_simple_fn((rows, cols), || {
-            let offset = match range {
-                0 => 0,
-                r if r == u64::from(u32::MAX) => u64::from(self.mt.next_u32()),
-                r if r < u64::from(u32::MAX) => loop {
-                    let value = u64::from(self.mt.next_u32()) & mask;
-                    if value <= r {
-                        break value;
-                    }
-                },
-                r => loop {
-                    let high_bits = u64::from(self.mt.next_u32());
-                    let value = ((high_bits << 32)
-                        | u64::from(self.mt.next_u32()))
-                        & mask;
-                    if value <= r {
-                        break value;
-                    }
-                },
-            };
-            low.wrapping_add(offset as i64)
+            low.wrapping_add(self.offset(range) as i64)
         })
     }
 
     /// `choice([0, 1], size=(rows, cols))` for a two-element population, which
     /// NumPy's legacy `choice` draws as `randint(0, 2)` and then looks up.
-    /// Panics like [`RandomState::randint`].
+    /// The same draws are made here straight into the `u8` result, with no
+    /// `i64` array beside it.
+    ///
+    /// # Panics
+    /// For the shapes NumPy refuses for its int64 indices ("array is too
+    /// big"), or when the result cannot be allocated (NumPy: `MemoryError`).
     pub fn choice_binary(&mut self, rows: usize, cols: usize) -> Array2<u8> {
-        self.randint(0, 2, rows, cols).mapv(|v| v as u8)
+        ensure_shape_like_numpy::<i64>(
+            "choice_binary (NumPy's int64 indices)",
+            &[rows, cols],
+        );
+        ensure_allocatable::<u8>("choice_binary", &[rows, cols]);
+        Array2::from_shape_simple_fn((rows, cols), || self.offset(1) as u8)
+    }
+
+    /// One draw in `0..=range`, as NumPy bounds it: masked to the smallest
+    /// covering power of two, and rejected until in range.
+    fn offset(&mut self, range: u64) -> u64 {
+        let mask = u64::MAX >> range.leading_zeros().min(63);
+        match range {
+            0 => 0,
+            r if r == u64::from(u32::MAX) => u64::from(self.mt.next_u32()),
+            r if r < u64::from(u32::MAX) => loop {
+                let value = u64::from(self.mt.next_u32()) & mask;
+                if value <= r {
+                    break value;
+                }
+            },
+            r => loop {
+                let high_bits = u64::from(self.mt.next_u32());
+                let value =
+                    ((high_bits << 32) | u64::from(self.mt.next_u32())) & mask;
+                if value <= r {
+                    break value;
+                }
+            },
+        }
     }
 }
 // ANCHOR_END: random_state

@@ -180,7 +180,9 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         refused("argpartition_rows", || k_nearest(everywhere, 2)),
         refused("rand", || RandomState::new(0).rand(MEBI, MEBI)),
         refused("randint", || RandomState::new(0).randint(0, 10, MEBI, MEBI)),
-        refused("randint", || RandomState::new(0).choice_binary(MEBI, MEBI)),
+        refused("choice_binary", || {
+            RandomState::new(0).choice_binary(MEBI, MEBI)
+        }),
         refused("bench_matrices", || bench_matrices(MEBI)),
         refused("new_array_floor", || new_array_floor(1 << 45)),
         refused("list_range", || list_range(1 << 45)),
