@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::{
-    lone_cr_line_or_final_cr, utf8_text, Results, Run, Spread, Timing, BOM,
-    LONE_CR, MACHINE_FACTS, SMALLEST_SECONDS,
+    lone_cr_line_or_final_cr, positive_whole, utf8_text, Results, Run, Spread,
+    Timing, BOM, LONE_CR, MACHINE_FACTS, SMALLEST_SECONDS,
 };
 use crate::benchmarks::{measured_series, Series, Side};
 use crate::error::{Context, Error, Result};
@@ -292,9 +292,10 @@ fn parse_python(
         };
         let size = match size {
             "" => None,
-            n => Some(n.parse::<u64>().map_err(|_| {
-                error(number, format!("size {n:?} is not a whole number"))
-            })?),
+            n => Some(
+                positive_whole("size", n, u64::MAX)
+                    .map_err(|what| error(number, what))?,
+            ),
         };
         let series = find(group, Side::Python, variant, size)?;
         // Checked here, so that the error names this line of python.csv: the read-back of
@@ -326,17 +327,8 @@ fn parse_python(
             median_seconds,
             spread: Some(spread),
             samples: Some(
-                samples.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(
-                    || {
-                        error(
-                            number,
-                            format!(
-                                "samples {samples:?} is not a positive whole \
-                                 number"
-                            ),
-                        )
-                    },
-                )?,
+                positive_whole("samples", samples, u32::MAX)
+                    .map_err(|what| error(number, what))?,
             ),
             run: 0,
         });
@@ -421,9 +413,10 @@ fn read_benchmark(new: &Path) -> Result<Option<Found>> {
     let function = text("function_id").ok_or_else(|| bad("no function_id"))?;
     let size = match text("value_str") {
         None => None,
-        Some(value) => Some(value.parse::<u64>().map_err(|_| {
-            bad(&format!("size {value:?} is not a whole number"))
-        })?),
+        Some(value) => Some(
+            positive_whole("size", &value, u64::MAX)
+                .map_err(|what| bad(&what))?,
+        ),
     };
     let numbers = |key: &str| -> Result<Vec<f64>> {
         sample[key]

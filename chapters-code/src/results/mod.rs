@@ -433,6 +433,31 @@ fn lone_cr_line_or_final_cr(text: &str) -> Option<usize> {
         .or_else(|| text.ends_with('\r').then(|| text.split('\n').count()))
 }
 
+/// The positive whole number a field holds, or what is wrong with it, said of `name`: a
+/// number above `max`, the largest `T`, is said to be too large (it is a positive whole number, just
+/// not one the file holds), anything else not to be a positive whole number.
+fn positive_whole<T>(
+    name: &str,
+    field: &str,
+    max: T,
+) -> std::result::Result<T, String>
+where
+    T: TryFrom<u128> + std::fmt::Display,
+{
+    let too_large = || {
+        format!(
+            "{name} {field:?} is larger than the file can hold (at most {max})"
+        )
+    };
+    match field.parse::<u128>() {
+        Ok(n) if n > 0 => T::try_from(n).map_err(|_| too_large()),
+        Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
+            Err(too_large())
+        }
+        _ => Err(format!("{name} {field:?} is not a positive whole number")),
+    }
+}
+
 /// A series as the file names it: group, side, variant, size.
 type Key<'a> = (&'a str, &'a str, &'a str, Option<u64>);
 
@@ -565,14 +590,10 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
         })?;
         let size = match size {
             "" => None,
-            n => Some(n.parse::<u64>().ok().filter(|&n| n > 0).ok_or_else(
-                || {
-                    line_error(
-                        number,
-                        format!("size {n:?} is not a positive whole number"),
-                    )
-                },
-            )?),
+            n => Some(
+                positive_whole("size", n, u64::MAX)
+                    .map_err(|what| line_error(number, what))?,
+            ),
         };
         let time = |name: &str, field: &str| -> Result<f64> {
             let value: f64 = field.parse().map_err(|_| {
@@ -608,14 +629,10 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
         };
         let samples = match samples {
             "" => None,
-            n => Some(n.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(
-                || {
-                    line_error(
-                        number,
-                        format!("samples {n:?} is not a positive whole number"),
-                    )
-                },
-            )?),
+            n => Some(
+                positive_whole("samples", n, u32::MAX)
+                    .map_err(|what| line_error(number, what))?,
+            ),
         };
         let run = run.parse::<u32>().map_err(|_| {
             line_error(number, format!("run {run:?} is not a run number"))

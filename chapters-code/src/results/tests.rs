@@ -1107,3 +1107,56 @@ fn a_second_timing_of_a_sweep_point_names_its_size() {
         "{err}"
     );
 }
+
+/// A count too large for the file is said to be too large, not "not a positive whole
+/// number", which it is: the results file's samples and size, python.csv's samples and size
+/// and criterion's size said so of 4294967296 samples or a size of 2^64.
+#[test]
+fn a_count_too_large_for_the_file_is_said_to_be_too_large() {
+    let text = sample();
+    let row = "g,rust,slow,,0.060000000000,0.059000000000,0.061000000000,0.058000000000,0.070000000000,10,1";
+    for (field, value, max) in [
+        ("samples", "4294967296", "4294967295"),
+        (
+            "samples",
+            "99999999999999999999999999999999999999999",
+            "4294967295",
+        ),
+    ] {
+        let err = error_of(
+            &text.replace(row, &row.replace(",10,1", &format!(",{value},1"))),
+        );
+        assert_eq!(
+            err,
+            format!(
+                "line 15: {field} \"{value}\" is larger than the file can hold (at most {max})"
+            )
+        );
+    }
+    let sweep = "s,rust,fast,10,";
+    let err =
+        error_of(&text.replace(sweep, "s,rust,fast,18446744073709551616,"));
+    assert!(
+        err.starts_with(
+            "line 17: size \"18446744073709551616\" is larger than the file can hold \
+             (at most 18446744073709551615)"
+        ),
+        "{err}"
+    );
+    for (wrong, why) in [
+        ("0", "not a positive"),
+        ("-1", "not a positive"),
+        ("x", "not a positive"),
+    ] {
+        let err = error_of(
+            &text.replace(row, &row.replace(",10,1", &format!(",{wrong},1"))),
+        );
+        assert!(err.contains(why), "{wrong}: {err}");
+    }
+    let python = GOOD_PYTHON.replace(",30\n", ",4294967296\n");
+    let err = collect_error("huge-samples", MACHINE, &python);
+    assert!(
+        err.contains("python.csv: line 2: samples \"4294967296\" is larger than the file can hold"),
+        "{err}"
+    );
+}
