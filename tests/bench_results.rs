@@ -148,6 +148,46 @@ fn a_missing_results_file_is_created() {
     let created = std::fs::read_to_string(&file).expect("created");
     assert!(created.contains("\nlife,rust,iterate,,0.030000000000,"));
     assert!(created.ends_with("# end: 1 timings\n"));
+    assert!(
+        text(&out).contains("did not exist: created it"),
+        "{}",
+        text(&out)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A results file that cannot be created is not said to be: the note that the file is
+/// being created came before the write, so a link to nothing printed "does not exist yet:
+/// creating it" and then failed; an empty FILE argument got "cannot rename ./..N.0.tmp to
+/// : No such file or directory".
+#[cfg(unix)]
+#[test]
+fn a_results_file_that_cannot_be_created_is_not_said_to_be() {
+    let dir = scratch("uncreatable");
+    let measured = life_run(&dir);
+    let link = dir.join("benchmarks.csv");
+    std::os::unix::fs::symlink(dir.join("missing").join("x.csv"), &link)
+        .expect("a link");
+    let out = run(&["results", path(&measured), path(&link)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains("cannot follow the link"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        !text(&out).contains("creating it")
+            && !text(&out).contains("created it"),
+        "{}",
+        text(&out)
+    );
+    let out = run(&["results", path(&measured), ""]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains("error: the results FILE is an empty path"),
+        "{}",
+        text(&out)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

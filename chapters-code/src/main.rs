@@ -126,6 +126,12 @@ fn heap(key: &str) -> Result<()> {
 
 /// Merges the run `./bench.sh` measured into `dir` into the results file.
 fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
+    if file.is_some_and(|file| file.as_os_str().is_empty()) {
+        return Err(Error::msg(
+            "the results FILE is an empty path: name a file, or leave it out for \
+             results/benchmarks.csv",
+        ));
+    }
     let path = file
         .map(Path::to_path_buf)
         .unwrap_or_else(|| repo_root().join(BENCHMARKS_PATH));
@@ -147,10 +153,6 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
         }
     };
     let fresh = Results::collect(dir)?;
-    // Said only once the run is collected: a run that cannot be read creates nothing.
-    if creating {
-        println!("note: {} does not exist yet: creating it", path.display());
-    }
     let python = fresh
         .timings
         .iter()
@@ -166,6 +168,11 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
         .to_checked_csv(&known)
         .context("the merged results")?;
     write_atomically(&path, text.as_bytes())?;
+    // Said only once the file is written: a run that cannot be read, or a write that fails
+    // (a link to nothing, a read-only folder), creates nothing.
+    if creating {
+        println!("note: {} did not exist: created it", path.display());
+    }
     println!(
         "results {}: {} measured now, {} in all, from {}",
         path.display(),
