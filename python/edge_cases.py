@@ -699,14 +699,6 @@ def random():
                     "np.random.RandomState(seed).rand(rows, cols)",
                     {"seed": seed, "rows": shape[0], "cols": shape[1]},
                     run(lambda: rng(seed).rand(*shape), lambda x: arr(x, "f64")))
-        if seed == 0:
-            # Empty, with 2^62 bytes of the other size (NumPy makes it), and 2^63 (refused:
-            # NumPy counts the bytes of the sizes other than 0).
-            for cols in [2**59, 2**60]:
-                fam.add(f"rand/seed{seed}/0x{cols}", "random::RandomState::rand",
-                        "np.random.RandomState(seed).rand(rows, cols)",
-                        {"seed": seed, "rows": 0, "cols": cols},
-                        run(lambda: rng(seed).rand(0, cols), lambda x: arr(x, "f64")))
         fam.add(f"next_f64/seed{seed}", "random::RandomState::next_f64",
                 "np.random.RandomState(seed).random_sample() x 4",
                 {"seed": seed, "count": 4},
@@ -737,6 +729,33 @@ def random():
                     "np.random.RandomState(seed).choice([0, 1], size=(rows, cols))",
                     {"seed": seed, "rows": shape[0], "cols": shape[1]},
                     run(lambda: rng(seed).choice([0, 1], size=shape), lambda x: arr(x, "u8")))
+
+    # Sizes no array holds, and empty ones: NumPy's refusal and its order. randint returns
+    # np.empty(size) when the product of the sizes (an int64 that wraps, or a float beyond
+    # int64) is 0, then checks low >= high, then allocates; np.empty counts the bytes of the
+    # sizes other than 0 even for an empty shape.
+    for low, high, shape in [
+        (5, 5, (2**22, 2**22)), (5, 5, (2**40, 2**40)), (5, 3, (2**31, 2**31)),
+        (5, 3, (3, 2**62)), (5, 3, (2**32 + 1, 2**32 - 1)), (5, 3, (2**32, 2**32)),
+        (5, 3, (2**33, 2**31)), (5, 3, (2**63, 2)), (5, 3, (4, 2**63)),
+        (5, 3, (2**63, 2**62)), (5, 3, (2**63, 0)), (5, 3, (0, 2**63)),
+        (0, 10, (2**60, 0)), (5, 3, (0, 2**60)), (5, 3, (0, 2**59)),
+    ]:
+        fam.add(f"randint/sizes/{low}..{high}/{shape[0]}x{shape[1]}",
+                "random::RandomState::randint",
+                "np.random.RandomState(seed).randint(low, high, size=(rows, cols))",
+                {"seed": 1, "low": low, "high": high, "rows": shape[0], "cols": shape[1]},
+                run(lambda: rng(1).randint(low, high, size=shape), lambda x: arr(x, "i64")))
+    for shape in [(0, 2**60), (2**60, 0), (2**59, 0), (0, 2**59), (2**63, 0)]:
+        fam.add(f"rand/sizes/{shape[0]}x{shape[1]}", "random::RandomState::rand",
+                "np.random.RandomState(seed).rand(rows, cols)",
+                {"seed": 1, "rows": shape[0], "cols": shape[1]},
+                run(lambda: rng(1).rand(*shape), lambda x: arr(x, "f64")))
+    for shape in [(0, 2**60), (0, 2**59), (2**30, 2**30), (2**60 + 1, 1)]:
+        fam.add(f"choice_binary/sizes/{shape[0]}x{shape[1]}", "random::RandomState::choice_binary",
+                "np.random.RandomState(seed).choice([0, 1], size=(rows, cols))",
+                {"seed": 1, "rows": shape[0], "cols": shape[1]},
+                run(lambda: rng(1).choice([0, 1], size=shape), lambda x: arr(x, "u8")))
 
     def stream(seed):
         s = rng(seed)

@@ -224,7 +224,7 @@ fn the_guards_let_ordinary_sizes_through() {
         (4, 0)
     );
     // 2^62 bytes of the other size: NumPy makes the empty array (committed
-    // case rand/seed0/0x576460752303423488; 2^63 it refuses).
+    // case rand/sizes/0x576460752303423488; 2^63 it refuses).
     assert_eq!(RandomState::new(0).rand(0, 1 << 59).dim(), (0, 1 << 59));
     assert_eq!(array_from_iter(i64::MIN).len(), 0);
     assert_eq!(list_range(4), vec![1, 2, 3]);
