@@ -348,6 +348,19 @@ fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
     swapped.swap(header + 1, header + 2);
     let mut twice = lines.clone();
     twice.insert(1, lines[0]);
+    // Two runs, the later one's facts first: the merge writes them by run number.
+    let facts = lines
+        .iter()
+        .position(|line| line.starts_with("# run "))
+        .expect("a run's facts");
+    let mut later_first = lines[..facts].to_vec();
+    later_first.push("# run 99: cpu: Another CPU\n");
+    later_first.extend(&lines[facts..header + 1]);
+    let first_row = lines[header + 1].trim_end();
+    let (row, _) = first_row.rsplit_once(',').expect("a run column");
+    let moved_row = format!("{row},99\n");
+    later_first.push(&moved_row);
+    later_first.extend(&lines[header + 2..]);
     for (what, broken, line, says) in [
         (
             "two timings swapped",
@@ -356,6 +369,12 @@ fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
             "is out of place",
         ),
         ("the title twice", twice.concat(), 2, "is out of place"),
+        (
+            "a later run's facts first",
+            later_first.concat(),
+            facts + 1,
+            "is out of place",
+        ),
         (
             "no title",
             lines[1..].concat(),
