@@ -709,6 +709,9 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
         }
         _ => {}
     }
+    // By number, as the merge writes them, so that the last run is the latest
+    // ([`Results::fact`]) whatever order a hand-edited file lists them in.
+    results.runs.sort_by_key(|run| run.id);
     let mut indexed: Vec<(usize, Timing)> =
         positions.into_iter().zip(results.timings).collect();
     indexed.sort_by_key(|(i, _)| *i);

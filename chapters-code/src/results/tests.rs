@@ -1160,3 +1160,36 @@ fn a_count_too_large_for_the_file_is_said_to_be_too_large() {
         "{err}"
     );
 }
+
+/// The latest run is the one with the largest number, wherever the file lists its facts:
+/// [`Results::fact`] took the last run in the file's order, so a hand-edited file with
+/// run 2's facts above run 1's gave run 1's facts as the latest.
+#[test]
+fn the_latest_run_is_the_largest_number_whatever_the_order_of_the_facts() {
+    let text = sample();
+    let run1: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("# run 1: "))
+        .collect();
+    let swapped = text
+        .lines()
+        .filter(|l| !l.starts_with("# run 1: "))
+        .flat_map(|l| {
+            let mut out = vec![l];
+            if l.starts_with("# run 2: cpu features") {
+                out.extend(&run1);
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    assert!(swapped.find("# run 2: ") < swapped.find("# run 1: "));
+    let results = parse(&swapped).expect("reads");
+    assert_eq!(results.fact("date"), "2026-02-02");
+    assert_eq!(
+        results.runs.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(results.to_csv(), text, "written back by run number");
+}
