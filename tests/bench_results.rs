@@ -361,6 +361,10 @@ fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
     let moved_row = format!("{row},99\n");
     later_first.push(&moved_row);
     later_first.extend(&lines[header + 2..]);
+    // A run whose facts no timing names: the merge drops runs no timing names.
+    let mut orphan = lines[..header].to_vec();
+    orphan.push("# run 98: cpu: Another CPU\n");
+    orphan.extend(&lines[header..]);
     for (what, broken, line, says) in [
         (
             "two timings swapped",
@@ -369,6 +373,12 @@ fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
             "is out of place",
         ),
         ("the title twice", twice.concat(), 2, "is out of place"),
+        (
+            "a run no timing names",
+            orphan.concat(),
+            header + 1,
+            "run 98 has facts but no timing names it",
+        ),
         (
             "a later run's facts first",
             later_first.concat(),
