@@ -248,7 +248,7 @@ def broadcasting():
                 "shape text of NumPy's broadcasting error messages", {"shape": shape},
                 run(shape_text, str))
 
-    # checked_add: a + b with broadcasting, for i64, u8 and f64, every layout.
+    # checked_add: a + b with broadcasting, for i64, u8, f32 and f64, every layout.
     def add_case(id_, a, b, dtype, la="c", lb="c", note=None):
         npt = DTYPES[dtype] if dtype != "u8" else np.uint8
         a = np.array(a, dtype=npt)
@@ -271,6 +271,11 @@ def broadcasting():
     add_case("checked_add/0-vs-3", np.zeros((0,)), np.zeros((3,)), "f64")
     add_case("checked_add/1x1", [[5]], [[7]], "i64")
     add_case("checked_add/incompatible", np.zeros((3, 2)), np.zeros((3,)), "f64")
+    # float32 sums rounded to float32: 2**24 + 1 ties to 2**24, 3e38 + 3e38 overflows to inf,
+    # and 0.1 + 0.2 rounds to another float32 than 0.3 does; a column plus a row, broadcast.
+    add_case("checked_add/f32-rounding", [[16777216.0, 3e38, 0.1, 1.0, -0.0, math.nan]],
+             [[1.0, 3e38, 0.2, 1e-8, 0.0, 1.0]], "f32", note="float32 arithmetic")
+    add_case("checked_add/f32-column-row", [[0.1], [-2.5], [1e30]], [[0.7, 1e-7]], "f32")
     r = rng(3)
     for la in LAYOUTS_2D:
         for lb in ["c", "neg", "step2"]:
@@ -288,6 +293,8 @@ def broadcasting():
         ("f64", [0, 1], [1, 2**59 + 1]), ("f64", [0, 1], [1, 2**60]),
         ("f64", [0, 1, 1], [2**31, 2**31]), ("f32", [1, 0, 1], [2**61, 1, 1]),
         ("f32", [1, 0, 1], [2**60, 1, 2]),
+        # Exactly isize::MAX bytes of uint8: NumPy makes the empty (2**63 - 1, 0, 1) array.
+        ("u8", [1, 0, 1], [2**63 - 1, 1, 1]),
     ]):
         npt = {"u8": np.uint8, "i16": np.int16, "f32": np.float32, "f64": np.float64}[dtype]
         fam.add(f"checked_add/empty-huge/{i:02}", "broadcasting::checked_add",

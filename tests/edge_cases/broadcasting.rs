@@ -1,6 +1,6 @@
 //! `broadcasting::broadcast_shapes`, `numpy_shape` and `checked_add` against
 //! `np.broadcast_shapes`, the shapes in NumPy's broadcast error messages, and
-//! `a + b`, for `i64`, `u8` and `f64` in every layout.
+//! `a + b`, for `i64`, `u8`, `f32` and `f64` in every layout.
 
 use chapters_code::broadcasting::{
     broadcast_shapes, checked_add, numpy_shape, BroadcastError, NumpyAdd,
@@ -44,6 +44,7 @@ fn broadcasting_matches_numpy() {
         "broadcasting::checked_add" => match case.args["a"]["dtype"].as_str() {
             Some("i64") => check_add::<i64>(case),
             Some("u8") => check_add::<u8>(case),
+            Some("f32") => check_add::<f32>(case),
             Some("f64") => check_add::<f64>(case),
             other => Err(format!("unknown dtype {other:?}")),
         },
