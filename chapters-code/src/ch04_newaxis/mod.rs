@@ -402,6 +402,14 @@ mod tests {
                 format!("no array has {len} elements, more than isize::MAX")
             );
         }
+        // An array of isize::MAX elements exists: there the shape is too large.
+        assert_eq!(
+            infer_shape(isize::MAX as usize, &[1 << 32, 1 << 32])
+                .expect_err("too large")
+                .to_string(),
+            "shape (4294967296, 4294967296) has more elements than an array \
+             can hold"
+        );
         // The largest shapes an array can have still work, as in NumPy.
         assert_eq!(
             infer_shape(1 << 62, &[1 << 31, -1]),
