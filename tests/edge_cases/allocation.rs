@@ -288,7 +288,7 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// panics, where asking for the result alone let the second allocation abort
 /// the process (`sinc_broadcast`'s sum and sine, `distances_broadcast_literal`'s
 /// differences and squares, `distances_broadcast_in_place`'s squares and sums,
-/// `sinc`'s squares of a long `x` beside a result of one row,
+/// `sinc`'s squares of a long `x` or `y` beside a result of one row or column,
 /// `tutorial_points_nested`'s points beside their headers,
 /// `pairwise_sq_distances_broadcast`'s differences, squares and sums,
 /// `pairwise_sq_distances_in_place`'s squares and sums).
@@ -345,16 +345,27 @@ fn under_a_memory_limit() {
     // 12,000 points of one coordinate: (n, n, 1) and (n, n) are one array each.
     let points = array![[0.5]];
     let points = points.broadcast((12_000, 1)).expect("a view");
+    // 1,125,000 points of 128 coordinates: the (n, d) differences and their
+    // squares are one array each, the (n,) sums and roots under 1% of one.
+    let (wide_origin, wide_row) = (Array1::zeros(128), Array2::zeros((1, 128)));
+    let wide_rows = wide_row.broadcast((1_125_000, 128)).expect("a view");
     let problems: Vec<String> = [
         refused("sinc_broadcast", || sinc_broadcast(side, side)),
-        // A (1, x) result beside squares of x as large as it.
+        // A (1, x) result beside squares of x as large as it, and a (y, 1)
+        // result beside squares of y.
         refused("sinc", || sinc(long, half.view())),
+        refused("sinc", || sinc(half.view(), long)),
         // Headers of one array's size, and a block of two f64s per point.
         refused("tutorial_points_nested", || {
             tutorial_points_nested(ARRAY_BYTES / 24)
         }),
         refused("distances_broadcast_literal", || {
             distances_broadcast_literal(origin.view(), rows)
+        }),
+        // Its two (n, d) arrays: with two columns the (n,) sums and roots are
+        // half an array each, so asking for one (n, d) array passed above.
+        refused("distances_broadcast_literal", || {
+            distances_broadcast_literal(wide_origin.view(), wide_rows)
         }),
         refused("distances_broadcast_in_place", || {
             distances_broadcast_in_place(origin.view(), rows)
