@@ -324,6 +324,9 @@ mod tests {
     fn whole_bytes_round_a_tenth_below_up_and_never_wrap() {
         assert_eq!(whole_bytes_per_element(39_970_000), 40);
         assert_eq!(whole_bytes_per_element(8_500_000), 8);
+        // A tenth exactly: 39.9 bytes read 40, a byte fewer in all reads 39.
+        assert_eq!(whole_bytes_per_element(39_900_000), 40);
+        assert_eq!(whole_bytes_per_element(39_899_999), 39);
         assert_eq!(whole_bytes_per_element(u64::MAX), u64::MAX / N as u64);
     }
 

@@ -867,6 +867,9 @@ mod tests {
         assert!(mostly_huge_pages(640.0, bytes, 4 << 10));
         assert!(!mostly_huge_pages(10_240.0, bytes, 4 << 10));
         assert!(mostly_huge_pages(20.0, bytes, 4 << 10)); // 2 MiB pages
+        // Fewer than a quarter of the 10,240: 2,559 faults, not 2,560.
+        assert!(mostly_huge_pages(2_559.0, bytes, 4 << 10));
+        assert!(!mostly_huge_pages(2_560.0, bytes, 4 << 10));
         if cfg!(all(target_os = "linux", target_arch = "x86_64")) {
             assert_eq!(base_page_bytes(), 4096);
         }
