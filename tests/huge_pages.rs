@@ -1,7 +1,9 @@
 //! `advise_huge_pages`, and `fast_matmul` through it, ask the kernel for huge pages as NumPy
 //! does: the advice shows in `/proc/self/smaps` as `hg` among a mapping's `VmFlags`. Whether
 //! the kernel then grants huge pages depends on its settings and on its free memory at that
-//! moment, so these tests check the advice, which is ours, not the grant.
+//! moment, so these tests check the advice, which is ours, not the grant. So does
+//! `reciprocals_thp_map`, with memmap2's advice; and a benchmark that `./bench.sh` runs as
+//! "huge pages" ends itself when it did not get them (`exit_unless_huge_pages_as_expected`).
 #![cfg(target_os = "linux")]
 
 use chapters_code::allocation::{advise_huge_pages, HUGE_PAGE_ADVICE_BYTES};
@@ -90,4 +92,73 @@ fn fast_matmul_advises_its_result() {
         let values = product.as_slice().expect("a new array is contiguous");
         assert!(advised(values), "fast_matmul's result was not advised");
     }
+}
+
+/// `reciprocals_thp_map` maps its memory and advises huge pages before the first write, as
+/// its documentation says (chapter 2's page-fault table counts what the advice saves).
+#[test]
+fn reciprocals_thp_map_advises_its_map() {
+    if !kernel_has_huge_pages() {
+        return;
+    }
+    let nums: Vec<i64> = (1..=1 << 19).collect(); // 4 MiB of results
+    let map = chapters_code::speed::reciprocals_thp_map(&nums).expect("a map");
+    assert!(
+        advised(&map[..]),
+        "reciprocals_thp_map's map was not advised"
+    );
+    let values: &[f64] = bytemuck::cast_slice(&map[..]);
+    assert_eq!((values[0], values[1], values.len()), (1.0, 0.5, 1 << 19));
+}
+
+/// Set in the child processes that
+/// [`a_process_expecting_huge_pages_without_them_exits`] starts: the test then only runs
+/// the check, which ends the process or returns.
+const CHILD: &str = "BOOK_HUGE_PAGES_CHECK_CHILD";
+
+/// `exit_unless_huge_pages_as_expected` in a process that `./bench.sh` runs as "huge
+/// pages" (`BOOK_EXPECT_HUGE_PAGES=1`) but that did not get them (no `GLIBC_TUNABLES`, a
+/// kernel that gives huge pages only when asked): it ends the process with
+/// `NO_HUGE_PAGES_EXIT_CODE` and the message `bench.sh` looks for, and with any other value
+/// of the variable it returns.
+#[test]
+fn a_process_expecting_huge_pages_without_them_exits() {
+    use chapters_code::speed::{
+        exit_unless_huge_pages_as_expected, EXPECT_HUGE_PAGES,
+        NO_HUGE_PAGES_EXIT_CODE, NO_HUGE_PAGES_MESSAGE,
+    };
+    if std::env::var_os(CHILD).is_some() {
+        exit_unless_huge_pages_as_expected();
+        return;
+    }
+    let setting =
+        std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
+    if !setting.is_ok_and(|s| !s.contains("[always]")) {
+        eprintln!("skipped: this kernel may give huge pages unasked");
+        return;
+    }
+    let run = |expect: &str| {
+        let exe = std::env::current_exe().expect("the test binary");
+        std::process::Command::new(exe)
+            .args([
+                "--exact",
+                "a_process_expecting_huge_pages_without_them_exits",
+            ])
+            .args(["--nocapture", "--test-threads=1"])
+            .env(CHILD, "1")
+            .env(EXPECT_HUGE_PAGES, expect)
+            .env_remove("GLIBC_TUNABLES")
+            .output()
+            .expect("the test binary runs")
+    };
+    let expecting = run("1");
+    let stderr = String::from_utf8_lossy(&expecting.stderr);
+    assert_eq!(
+        expecting.status.code(),
+        Some(NO_HUGE_PAGES_EXIT_CODE),
+        "{stderr}"
+    );
+    assert!(stderr.contains(NO_HUGE_PAGES_MESSAGE), "{stderr}");
+    let not_expecting = run("0");
+    assert!(not_expecting.status.success(), "{not_expecting:?}");
 }
