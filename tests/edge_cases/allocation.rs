@@ -291,7 +291,7 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// `sinc`'s squares of a long `x` or `y` beside a result of one row or column,
 /// `tutorial_points_nested`'s points beside their headers,
 /// `pairwise_sq_distances_broadcast`'s differences, squares and sums,
-/// `pairwise_sq_distances_in_place`'s squares and sums).
+/// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two matrices).
 /// The limit is set on a child process of this test binary by `prlimit`
 /// (util-linux): its address space may grow by 1.25 arrays.
 #[test]
@@ -376,6 +376,8 @@ fn under_a_memory_limit() {
         refused("pairwise_sq_distances_in_place", || {
             pairwise_sq_distances_in_place(points)
         }),
+        // Two 12,000 × 12,000 matrices, one array each.
+        refused("bench_matrices", || bench_matrices(12_000)),
     ]
     .into_iter()
     .flatten()
