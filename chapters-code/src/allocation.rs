@@ -293,6 +293,18 @@ mod tests {
                 .ends_with("(NumPy: \"Maximum allowed dimension exceeded\")"),
             "{message}"
         );
+        // A size of isize::MAX itself is not above it: the bytes are too many.
+        let largest = catch_unwind(|| {
+            ensure_allocatable::<f64>("test", &[isize::MAX as usize])
+        });
+        let message = *largest
+            .expect_err("2^66 bytes")
+            .downcast::<String>()
+            .expect("a message");
+        assert!(
+            message.ends_with("(NumPy: \"array is too big\")"),
+            "{message}"
+        );
         let vec = catch_unwind(|| vec_with_capacity::<u8>("vec", 1 << 60));
         assert!(vec.is_err());
         ensure_allocatable::<f64>("small", &[1000, 1000]);
