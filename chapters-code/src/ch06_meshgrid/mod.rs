@@ -272,8 +272,8 @@ pub fn linspace_pitfalls() {
 /// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
 /// result, the sum held beside it, or the squares cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
-    // At most held at once: the sum and the sine's buffer, both full size,
-    // and the squares of x and y.
+    // Held at once: the squares of x and y beside the sum, then the sum
+    // beside the sine's buffer (both full size); asked for all together.
     let full = [y.len(), x.len()];
     ensure_allocatable_together::<f64>(
         "sinc_broadcast",
