@@ -162,3 +162,47 @@ fn a_process_expecting_huge_pages_without_them_exits() {
     let not_expecting = run("0");
     assert!(not_expecting.status.success(), "{not_expecting:?}");
 }
+
+/// Set in the child process that
+/// [`fast_matmul_writes_its_result_without_reading_it`] starts.
+const FAULTS_CHILD: &str = "BOOK_MATMUL_FAULTS_CHILD";
+
+/// `fast_matmul` has faer write its new array without reading it first (`Accum::Replace`):
+/// reading fresh zeroed memory maps the shared page of zeros, and the first write then
+/// faults again, so a product that read its result would take two page faults per 4 KiB page
+/// instead of one (chapter 5 counts one). Measured on a 704 × 704 product (3.8 MiB, below
+/// the 4 MiB of huge-page advice, so on 4 KiB pages), after a first product of the same
+/// size has faulted in faer's code, in a child process of its own: page faults are counted
+/// per process, and other tests would add theirs.
+#[test]
+fn fast_matmul_writes_its_result_without_reading_it() {
+    const N: usize = 704;
+    if std::env::var_os(FAULTS_CHILD).is_some() {
+        let (a, b) = bench_matrices(N);
+        drop(std::hint::black_box(fast_matmul(a.view(), b.view())));
+        let faults = chapters_code::speed::page_faults_of(|| {
+            drop(std::hint::black_box(fast_matmul(a.view(), b.view())));
+        })
+        .expect("Linux counts page faults");
+        let pages = (N * N * size_of::<f64>()).div_ceil(PAGE) as u64;
+        eprintln!("{faults} page faults for {pages} pages");
+        assert!(
+            faults < pages + pages / 2,
+            "{faults} faults for {pages} pages"
+        );
+        return;
+    }
+    let exe = std::env::current_exe().expect("the test binary");
+    let output = std::process::Command::new(exe)
+        .args([
+            "--exact",
+            "fast_matmul_writes_its_result_without_reading_it",
+        ])
+        .args(["--nocapture", "--test-threads=1"])
+        .env(FAULTS_CHILD, "1")
+        .output()
+        .expect("the test binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    eprintln!("{stderr}");
+}
