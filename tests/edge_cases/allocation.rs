@@ -349,6 +349,10 @@ fn under_a_memory_limit() {
     // squares are one array each, the (n,) sums and roots under 1% of one.
     let (wide_origin, wide_row) = (Array1::zeros(128), Array2::zeros((1, 128)));
     let wide_rows = wide_row.broadcast((1_125_000, 128)).expect("a view");
+    // 54,000,000 points of one coordinate: each of the four arrays of the
+    // literal translation is 3/8 of one array here; three fit the limit.
+    let (one_origin, one_row) = (array![0.0], array![[0.5]]);
+    let narrow_rows = one_row.broadcast((54_000_000, 1)).expect("a view");
     let problems: Vec<String> = [
         refused("sinc_broadcast", || sinc_broadcast(side, side)),
         // A (1, x) result beside squares of x as large as it, and a (y, 1)
@@ -366,6 +370,10 @@ fn under_a_memory_limit() {
         // half an array each, so asking for one (n, d) array passed above.
         refused("distances_broadcast_literal", || {
             distances_broadcast_literal(wide_origin.view(), wide_rows)
+        }),
+        // And its two (n,) arrays, the sums and the roots, as large here.
+        refused("distances_broadcast_literal", || {
+            distances_broadcast_literal(one_origin.view(), narrow_rows)
         }),
         refused("distances_broadcast_in_place", || {
             distances_broadcast_in_place(origin.view(), rows)
