@@ -4,6 +4,8 @@
 //! moment, so these tests check the advice, which is ours, not the grant. So does
 //! `reciprocals_thp_map`, with memmap2's advice; and a benchmark that `./bench.sh` runs as
 //! "huge pages" ends itself when it did not get them (`exit_unless_huge_pages_as_expected`).
+//! On 4 KiB pages, the page faults the book counts are checked too: one per page of a fresh
+//! result, whether `fast_matmul`'s or those of chapter 2's `page_fault_report`.
 #![cfg(target_os = "linux")]
 
 use chapters_code::allocation::{advise_huge_pages, HUGE_PAGE_ADVICE_BYTES};
@@ -205,4 +207,55 @@ fn fast_matmul_writes_its_result_without_reading_it() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     eprintln!("{stderr}");
+}
+
+/// `page_fault_report`'s counts per call, in a child process of their own (faults are
+/// counted per process): where the kernel gives huge pages only when asked, a fresh
+/// 80 MB result of `reciprocals` takes one fault per 4 KiB page (glibc maps it afresh each
+/// time), writing into a reused buffer takes none, and a small result reuses the heap.
+#[test]
+fn the_page_fault_report_counts_per_call() {
+    use chapters_code::speed::{
+        page_fault_report, PageFaultSide, TUTORIAL_END,
+    };
+    let name = "the_page_fault_report_counts_per_call";
+    if std::env::var_os(FAULTS_CHILD).is_some() {
+        let report = page_fault_report(PageFaultSide::Rust);
+        eprintln!("{report}");
+        let per_call = |variant: &str| -> f64 {
+            let key = PageFaultSide::Rust.key(variant);
+            report
+                .lines()
+                .find_map(|line| line.strip_prefix(&format!("{key}: ")))
+                .and_then(|value| value.parse().ok())
+                .unwrap_or_else(|| panic!("no count for {variant} in {report}"))
+        };
+        let bytes = (TUTORIAL_END as usize - 1) * size_of::<f64>();
+        let pages = bytes.div_ceil(PAGE) as f64;
+        let fresh = per_call("reciprocals");
+        assert!(
+            (0.9 * pages..=1.1 * pages).contains(&fresh),
+            "{fresh} faults per call for {pages} pages"
+        );
+        assert!(per_call("into_reused_buffer") < 1.0, "{report}");
+        assert!(per_call("small") < 1.0, "{report}");
+        return;
+    }
+    let setting =
+        std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
+    if !setting.is_ok_and(|s| !s.contains("[always]"))
+        || !kernel_has_huge_pages()
+    {
+        eprintln!("skipped: huge pages unasked, or pages other than 4 KiB");
+        return;
+    }
+    let exe = std::env::current_exe().expect("the test binary");
+    let output = std::process::Command::new(exe)
+        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .env(FAULTS_CHILD, "1")
+        .env_remove("GLIBC_TUNABLES")
+        .output()
+        .expect("the test binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
 }
