@@ -177,7 +177,7 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
             argsort_rows_unstable(everywhere)
         }),
         refused("argpartition_rows", || argpartition_rows(everywhere, 2)),
-        refused("argpartition_rows", || k_nearest(everywhere, 2)),
+        refused("k_nearest", || k_nearest(everywhere, 2)),
         refused("rand", || RandomState::new(0).rand(MEBI, MEBI)),
         refused("randint", || RandomState::new(0).randint(0, 10, MEBI, MEBI)),
         refused("choice_binary", || {
@@ -291,7 +291,10 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// `sinc`'s squares of a long `x` or `y` beside a result of one row or column,
 /// `tutorial_points_nested`'s points beside their headers,
 /// `pairwise_sq_distances_broadcast`'s differences, squares and sums,
-/// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two matrices).
+/// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two
+/// matrices, `k_nearest`'s partition and neighbours, `convolve_full`'s padded
+/// input and result; `argpartition_rows`'s working memory for one row beside
+/// its result).
 /// The limit is set on a child process of this test binary by `prlimit`
 /// (util-linux): its address space may grow by 1.25 arrays.
 #[test]
@@ -353,6 +356,14 @@ fn under_a_memory_limit() {
     // literal translation is 3/8 of one array here; three fit the limit.
     let (one_origin, one_row) = (array![0.0], array![[0.5]]);
     let narrow_rows = one_row.broadcast((54_000_000, 1)).expect("a view");
+    // A distance matrix of 12,000² (the partition and the 11,999 neighbours
+    // of each point are one array each), and one row of one array's length.
+    let square = half.broadcast((12_000, 12_000)).expect("a view");
+    let row = half.broadcast((1, ARRAY_BYTES / 8)).expect("a view");
+    // 11,000² f64s, under the 1 GiB from which every request is tried on its
+    // own (PROBE_BYTES): only asking for both at once sees the limit.
+    let image = half.broadcast((11_000, 11_000)).expect("a view");
+    let one = array![[1.0]];
     let problems: Vec<String> = [
         refused("sinc_broadcast", || sinc_broadcast(side, side)),
         // A (1, x) result beside squares of x as large as it, and a (y, 1)
@@ -386,6 +397,24 @@ fn under_a_memory_limit() {
         }),
         // Two 12,000 × 12,000 matrices, one array each.
         refused("bench_matrices", || bench_matrices(12_000)),
+        refused("k_nearest", || k_nearest(square, 11_999)),
+        // Both of its paths: a row's indices to select from (kth of 16 or
+        // more), or a copy of a row that is not contiguous (a smaller kth).
+        refused("argpartition_rows (working memory)", || {
+            argpartition_rows(row, 20)
+        }),
+        refused("argpartition_rows (working memory)", || {
+            argpartition_rows(row, 3)
+        }),
+        refused("convolve_full", || {
+            convolve2d(image, one.view(), Mode::Full)
+        }),
+        refused("convolve_full", || {
+            convolve2d(image, one.view(), Mode::Same)
+        }),
+        refused("convolve_full", || {
+            correlate2d(image, one.view(), Mode::Same)
+        }),
     ]
     .into_iter()
     .flatten()

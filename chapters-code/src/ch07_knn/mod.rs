@@ -533,7 +533,8 @@ fn write_indices(row: &[f64], packed: &[u64], mask: u64, out: &mut Vec<usize>) {
 /// Beyond position `kth` the order is unspecified (NumPy's is different again,
 /// and depends on the CPU): only the partition property is promised, by both.
 /// An array with no elements gives an empty result whatever `kth`, as in NumPy.
-/// Panics when the result cannot be allocated (NumPy: `MemoryError`).
+/// Panics when the result or one row's working memory cannot be allocated
+/// (NumPy: `MemoryError`).
 pub fn argpartition_rows(
     a: ArrayView2<f64>,
     kth: usize,
@@ -547,13 +548,26 @@ pub fn argpartition_rows(
     }
     ensure_allocatable::<usize>("argpartition_rows", &[a.nrows(), ncols]);
     let mut out = Array2::<usize>::zeros(a.dim());
-    let mut index: Vec<usize> = Vec::with_capacity(ncols);
+    // One row's working memory: a refusal panics, like the result's. The
+    // small-kth path needs a copy of a row that is not contiguous, the other
+    // path the indices to select from.
+    let scratch = "argpartition_rows (working memory)";
+    let small = kth < SMALL_KTH;
+    let contiguous = a.row(0).as_slice().is_some(); // the same for every row
+    let copy_len = if small && !contiguous { ncols } else { 0 };
+    let mut copy: Vec<f64> = vec_with_capacity(scratch, copy_len);
+    let index_len = if small { 0 } else { ncols };
+    let mut index: Vec<usize> = vec_with_capacity(scratch, index_len);
     let mut best: Vec<usize> = Vec::with_capacity(SMALL_KTH + 1);
     for (row, mut arranged) in a.rows().into_iter().zip(out.rows_mut()) {
-        if kth < SMALL_KTH {
+        if small {
             match row.as_slice() {
                 Some(values) => select_smallest(values, kth + 1, &mut best),
-                None => select_smallest(&row.to_vec(), kth + 1, &mut best),
+                None => {
+                    copy.clear();
+                    copy.extend(row.iter().copied());
+                    select_smallest(&copy, kth + 1, &mut best);
+                }
             }
             // Every index in order, then the kth + 1 smallest swapped to the
             // front, in order.
@@ -630,9 +644,9 @@ fn select_smallest(row: &[f64], count: usize, best: &mut Vec<usize>) {
 /// squared-distance matrix (each point itself, at distance 0, is left out).
 /// `k = 0` gives `(points, 0)`, even for no points, as the tutorial's
 /// `np.argsort(d, axis=1)[:, 1:1]` does. An error when there are not `k + 1`
-/// points, or a row has fewer than `k + 1` columns. Panics, with
-/// [`argpartition_rows`]'s message, when its partition cannot be allocated
-/// (NumPy: `MemoryError`).
+/// points, or a row has fewer than `k + 1` columns. Panics when the
+/// partition and the (points, k) answer, held together, cannot be allocated
+/// (NumPy: `MemoryError`), or as [`argpartition_rows`] does.
 pub fn k_nearest(
     dist_sq: ArrayView2<f64>,
     k: usize,
@@ -651,6 +665,9 @@ pub fn k_nearest(
         let ncols = dist_sq.ncols();
         return Err(KnnError::KthOutOfBounds { kth: k, ncols });
     }
+    // Held at once: the partition and the neighbours taken from it.
+    let [all, first_k] = [[points, dist_sq.ncols()], [points, k]];
+    ensure_allocatable_together::<usize>("k_nearest", &[&all, &first_k]);
     let partition = argpartition_rows(dist_sq, k)?;
     let mut nearest = Array2::<usize>::zeros((points, k));
     for (i, (candidates, mut row)) in partition

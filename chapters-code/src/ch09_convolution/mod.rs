@@ -14,7 +14,7 @@ use std::fmt;
 use ndarray::prelude::*;
 use ndarray::{LinalgScalar, Zip};
 
-use crate::allocation::ensure_allocatable;
+use crate::allocation::{ensure_allocatable, ensure_allocatable_together};
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -166,8 +166,9 @@ impl std::error::Error for ConvError {}
 /// `[[1e308, 1e308, -1e308]]` gives inf here and 1e308 there.
 ///
 /// # Panics
-/// When the result, or the zero-padded input of `Full` and `Same`, cannot
-/// be allocated (NumPy: "array is too big" above `isize::MAX` bytes, else
+/// When the result, or the zero-padded input of `Full` and `Same` (alone or
+/// together with the full result, which is held beside it), cannot be
+/// allocated (NumPy: "array is too big" above `isize::MAX` bytes, else
 /// `MemoryError`); the message names
 /// [`convolve_valid`] or [`convolve_full`], which allocate them.
 pub fn convolve2d<T: ConvScalar>(
@@ -200,8 +201,8 @@ pub fn convolve2d<T: ConvScalar>(
 ///
 /// # Panics
 /// If the kernel is empty ([`convolve2d`] returns an error instead), or
-/// when the result, then the padded input, cannot be allocated (NumPy:
-/// "array is too big", or `MemoryError`).
+/// when the result, the padded input, or both together (they are held at
+/// once) cannot be allocated (NumPy: "array is too big", or `MemoryError`).
 pub fn convolve_full<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
@@ -225,7 +226,8 @@ pub fn convolve_full<T: ConvScalar>(
         panic!("convolve_full: the padded input is too big for memory");
     };
     let padded_shape = [rows, cols];
-    ensure_allocatable::<T>("convolve_full", &padded_shape);
+    // Held at once: the padded input and the result computed from it.
+    ensure_allocatable_together::<T>("convolve_full", &[&padded_shape, &shape]);
     let mut padded = Array2::zeros(padded_shape);
     padded
         .slice_mut(s![p - 1..p - 1 + m, q - 1..q - 1 + n])
