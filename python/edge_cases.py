@@ -566,6 +566,8 @@ def knn():
         ("0x0", np.zeros((0, 0))), ("0x3", np.zeros((0, 3))), ("3x0", np.zeros((3, 0))),
         ("1x1", np.array([[2.5]])), ("1x1-nan", np.array([[math.nan]])),
         ("specials", np.array([[math.nan, 1.0, -0.0, 0.0, -math.inf, math.inf, -math.nan, 0.0, -1.0, 5e-324]])),
+        # ch07's unit test of the stable order (ties, ±0.0, NaN and -NaN last).
+        ("nan-last-ties", np.array([[2.0, math.nan, 1.0, 2.0, -0.0, 0.0, -math.inf, -math.nan]])),
         ("ties", np.array([[1.0, 1.0, 0.0, 1.0, 0.0, 2.0, 2.0, 0.0]] * 2)),
         ("all-nan", np.full((2, 5), math.nan)),
         ("random", r.uniform(-1, 1, (4, 9))),
@@ -913,6 +915,18 @@ def convolution():
     # 1x1 and empty operands (SciPy 1.17.1 returns odd shapes for these rather than raising).
     conv_case("1x1", [[3]], [[-2]], "i64")
     conv_case("1x1-kernel", [[1, 2], [3, 4]], [[5]], "i64")
+    # The examples of chapter 9's unit tests: np.arange(1, 21).reshape(4, 5) with an even
+    # 3 x 2 kernel (and swapped, the kernel larger), a 3 x 3 and a 2 x 2 one; a 2 x 3 input
+    # with a larger 4 x 4 kernel; and floats that round.
+    arange_4x5 = np.arange(1, 21).reshape(4, 5)
+    k3x2 = [[1, 2], [3, 4], [5, 6]]
+    conv_case("arange-4x5-k3x2", arange_4x5, k3x2, "i64")
+    conv_case("arange-3x2-k4x5", k3x2, arange_4x5, "i64")
+    conv_case("arange-4x5-k3x3", arange_4x5, [[0, 1, 0], [2, 3, 4], [0, 5, 0]], "i64")
+    conv_case("arange-4x5-k2x2", arange_4x5, [[1, -1], [2, 0]], "i64")
+    conv_case("arange-2x3-k4x4", np.arange(1, 7).reshape(2, 3), np.arange(1, 17).reshape(4, 4), "i64")
+    conv_case("float-2x3-k2x2", [[0.5, -1.25, 2.0], [1.5, 0.25, -0.75]], [[0.1, 0.2], [-0.3, 0.4]], "f64",
+              note="non-integer floats: SciPy's summation order may differ in the last bits (compare in ulps)")
     for a_shape in [(0, 3), (3, 0), (0, 0), (2, 2)]:
         for k_shape in [(0, 3), (2, 0), (0, 0), (2, 2)]:
             if a_shape == (2, 2) and k_shape == (2, 2):
