@@ -1335,4 +1335,136 @@ mod tests {
             both_argsorts_agree(row.repeat(repeat * repeat));
         }
     }
+
+    /// The element values of `row_strategy`, for whole arrays.
+    fn element() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            8 => (-5i32..5i32).prop_map(|v| f64::from(v) / 2.0),
+            1 => Just(-0.0),
+            1 => Just(f64::INFINITY),
+            1 => Just(f64::NEG_INFINITY),
+            2 => Just(f64::NAN),
+        ]
+    }
+
+    /// Arrays of every kind of shape, rows or columns of none included: up to
+    /// 3 rows of up to 70 values (the bucket path starts at 64), or up to 70
+    /// rows of up to 3.
+    fn arrays() -> impl Strategy<Value = Array2<f64>> {
+        let shape = prop_oneof![(0usize..=3, 0usize..=70), (0usize..=70, 0usize..=3)];
+        shape.prop_flat_map(|(rows, cols)| {
+            prop::collection::vec(element(), rows * cols).prop_map(move |v| {
+                Array2::from_shape_vec((rows, cols), v).expect("rows * cols")
+            })
+        })
+    }
+
+    /// An owned copy of `a` whose memory is laid out as `layout` says: 0
+    /// row-major, 1 column-major, 2 columns stored in reverse, 3 every other
+    /// column of a wider array.
+    fn laid_out(a: &Array2<f64>, layout: u8) -> Array2<f64> {
+        let (rows, cols) = a.dim();
+        let copy = match layout {
+            0 => a.clone(),
+            1 => a.t().as_standard_layout().into_owned().reversed_axes(),
+            2 => {
+                let mut flipped = a.view();
+                flipped.invert_axis(Axis(1));
+                let mut stored = flipped.as_standard_layout().into_owned();
+                stored.invert_axis(Axis(1));
+                stored
+            }
+            _ => {
+                let mut wide = Array2::from_elem((rows, 2 * cols), 7.0);
+                wide.slice_mut(s![.., ..;2]).assign(a);
+                wide.slice_move(s![.., ..;2])
+            }
+        };
+        assert!(same_bits(&copy, a), "layout {layout}");
+        copy
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(PROPERTY_ROWS))]
+
+        /// Both argsorts of whole arrays, in every layout, empty ones
+        /// included: each row in the stable order.
+        #[test]
+        fn argsorts_of_arrays_in_every_layout(a in arrays(), layout in 0u8..4) {
+            let laid = laid_out(&a, layout);
+            let stable = argsort_rows(laid.view());
+            let unstable = argsort_rows_unstable(laid.view());
+            prop_assert_eq!(stable.dim(), a.dim());
+            prop_assert_eq!(&unstable, &stable);
+            for (row, sorted) in a.rows().into_iter().zip(stable.rows()) {
+                prop_assert_eq!(sorted.to_vec(), stable_order(&row.to_vec()));
+            }
+        }
+
+        /// `argpartition_rows` of whole arrays, in every layout, for any
+        /// `kth`: an empty array gives an empty result, a `kth` past the
+        /// columns an error, any other the partition of every row.
+        #[test]
+        fn argpartition_of_arrays_in_every_layout(
+            a in arrays(), layout in 0u8..4, kth in 0usize..75,
+        ) {
+            let ncols = a.ncols();
+            let got = argpartition_rows(laid_out(&a, layout).view(), kth);
+            if a.is_empty() {
+                prop_assert_eq!(got.map(|p| p.dim()), Ok(a.dim()));
+                return Ok(());
+            }
+            if kth >= ncols {
+                prop_assert_eq!(got, Err(KnnError::KthOutOfBounds { kth, ncols }));
+                return Ok(());
+            }
+            let got = got.expect("kth < ncols");
+            for (row, p) in a.rows().into_iter().zip(got.rows()) {
+                let mut seen = p.to_vec();
+                seen.sort_unstable();
+                prop_assert_eq!(seen, (0..ncols).collect::<Vec<_>>());
+                let pivot = row[p[kth]];
+                let order = stable_order(&row.to_vec());
+                prop_assert_eq!(cmp_nan_last(pivot, row[order[kth]]), Ordering::Equal);
+                for &i in p.iter().take(kth) {
+                    prop_assert!(cmp_nan_last(row[i], pivot).is_le());
+                }
+                for &i in p.iter().skip(kth + 1) {
+                    prop_assert!(cmp_nan_last(row[i], pivot).is_ge());
+                }
+            }
+        }
+
+        /// `k_nearest` on the distances of up to 9 points of up to 2
+        /// coordinates (none included), with duplicate points and NaN
+        /// coordinates, for every k: each row's stable order without the
+        /// point itself, or the documented error.
+        #[test]
+        fn k_nearest_is_the_stable_order_without_the_point(
+            points in (0usize..=9, 0usize..=2).prop_flat_map(|(n, d)| {
+                prop::collection::vec(element(), n * d).prop_map(move |v| {
+                    Array2::from_shape_vec((n, d), v).expect("n * d")
+                })
+            }),
+            layout in 0u8..4,
+        ) {
+            let dist_sq = pairwise_sq_distances(points.view());
+            let n = dist_sq.nrows();
+            for k in 0..=n + 1 {
+                let got = k_nearest(laid_out(&dist_sq, layout).view(), k);
+                if k > 0 && k >= n {
+                    prop_assert_eq!(got, Err(KnnError::TooFewPoints { k, points: n }));
+                    continue;
+                }
+                let got = got.expect("k < n");
+                prop_assert_eq!(got.dim(), (n, k));
+                for (i, row) in dist_sq.rows().into_iter().enumerate() {
+                    let order = stable_order(&row.to_vec());
+                    let want: Vec<usize> =
+                        order.into_iter().filter(|&j| j != i).take(k).collect();
+                    prop_assert_eq!(got.row(i).to_vec(), want, "k = {}", k);
+                }
+            }
+        }
+    }
 }
