@@ -643,6 +643,67 @@ mod tests {
                 }
             }
 
+            /// Operands with no rows or no columns (and small ones around
+            /// them): an error for an empty one, in every mode of both
+            /// functions; otherwise an answer of the documented shape, or
+            /// the Valid mode's error when neither contains the other.
+            #[test]
+            fn empty_operands_are_an_error_and_shapes_are_scipys(m in 0usize..4, n in 0usize..4, p in 0usize..4, q in 0usize..4) {
+                let (input, kernel) = (Array2::<i64>::ones((m, n)), Array2::<i64>::ones((p, q)));
+                let shapes = ((m, n), (p, q));
+                for mode in [Mode::Full, Mode::Same, Mode::Valid] {
+                    for (name, got) in [
+                        ("convolve2d", convolve2d(input.view(), kernel.view(), mode)),
+                        ("correlate2d", correlate2d(input.view(), kernel.view(), mode)),
+                    ] {
+                        let contained = (m >= p && n >= q) || (p >= m && q >= n);
+                        let want = if m * n * p * q == 0 {
+                            Err(ConvError::Empty { input: shapes.0, kernel: shapes.1 })
+                        } else if mode == Mode::Valid && !contained {
+                            Err(ConvError::ValidNeedsContainment { input: shapes.0, kernel: shapes.1 })
+                        } else {
+                            Ok(match mode {
+                                Mode::Full => (m + p - 1, n + q - 1),
+                                Mode::Same => (m, n),
+                                Mode::Valid => (m.abs_diff(p) + 1, n.abs_diff(q) + 1),
+                            })
+                        };
+                        prop_assert_eq!(got.map(|a| a.dim()), want, "{} {:?}", name, mode);
+                    }
+                }
+            }
+
+            /// ±0.0, ±inf, NaN and sums that overflow, stored by rows or by
+            /// columns: every window is added in the same order, so the
+            /// same values come out (any NaN for a NaN: its sign bit is
+            /// not specified).
+            #[test]
+            fn special_floats_do_not_depend_on_layout(
+                seed in 0u32..5000, m in 1usize..6, n in 1usize..6, p in 1usize..4, q in 1usize..4,
+            ) {
+                const SPECIAL: [f64; 8] = [0.0, -0.0, 1.5, -2.0, 1e308, f64::INFINITY, f64::NEG_INFINITY, f64::NAN];
+                let mut rng = RandomState::new(seed);
+                let pick = |a: Array2<i64>| a.mapv(|i| SPECIAL[i as usize]);
+                let input = pick(rng.randint(0, 8, m, n));
+                let kernel = pick(rng.randint(0, 8, p, q));
+                let column_major = |a: &Array2<f64>| a.t().as_standard_layout().into_owned();
+                let (input_f, kernel_f) = (column_major(&input), column_major(&kernel));
+                let same = |a: &Array2<f64>, b: &Array2<f64>| {
+                    a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()))
+                };
+                for mode in [Mode::Full, Mode::Same, Mode::Valid] {
+                    if mode == Mode::Valid && (p > m || q > n) && (m > p || n > q) {
+                        continue; // neither contains the other
+                    }
+                    let c = convolve2d(input.view(), kernel.view(), mode).expect("valid shapes");
+                    let c_f = convolve2d(input_f.t(), kernel_f.t(), mode).expect("valid shapes");
+                    prop_assert!(same(&c, &c_f), "{:?}: {} and {}", mode, c, c_f);
+                    let r = correlate2d(input.view(), kernel.view(), mode).expect("valid shapes");
+                    let r_f = correlate2d(input_f.t(), kernel_f.t(), mode).expect("valid shapes");
+                    prop_assert!(same(&r, &r_f), "{:?}: {} and {}", mode, r, r_f);
+                }
+            }
+
             #[test]
             fn full_is_the_defining_sum(seed in 0u32..5000, m in 1usize..6, n in 1usize..6, p in 1usize..4, q in 1usize..4) {
                 let mut rng = RandomState::new(seed);
