@@ -16,7 +16,7 @@ use chapters_code::knn::{
     pairwise_sq_distances, pairwise_sq_distances_broadcast,
     pairwise_sq_distances_in_place, pairwise_sq_distances_symmetric,
 };
-use chapters_code::life::FastLife;
+use chapters_code::life::{board_text, FastLife};
 use chapters_code::meshgrid::{sinc, sinc_broadcast};
 use chapters_code::products::{
     bench_matrices, checked_dot, fast_matmul, fast_matmul_par,
@@ -190,9 +190,7 @@ fn results_larger_than_memory_panic_instead_of_aborting() {
         refused("array_range_f64", || array_range_f64(1 << 45)),
         refused("tutorial_points", || tutorial_points(HUGE)),
         refused("tutorial_points_nested", || tutorial_points_nested(HUGE)),
-        refused("board_text", || {
-            chapters_code::life::board_text(&Array2::zeros((1 << 48, 0)))
-        }),
+        refused("board_text", || board_text(&Array2::zeros((1 << 48, 0)))),
         // Sizes whose bytes overflow what any allocation can be.
         refused("array_from_iter", || array_from_iter(i64::MAX)),
         refused("rand", || RandomState::new(0).rand(usize::MAX, 2)),
@@ -294,7 +292,7 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two
 /// matrices, `k_nearest`'s partition and neighbours, `convolve_full`'s padded
 /// input and result; `argpartition_rows`'s working memory for one row beside
-/// its result).
+/// its result; `board_text`'s text, which grew by doubling past the size it asked for).
 /// The limit is set on a child process of this test binary by `prlimit`
 /// (util-linux): its address space may grow by 1.25 arrays.
 #[test]
@@ -323,6 +321,10 @@ fn temporaries_are_asked_for_with_the_result() {
 /// plus 1.25 arrays, then call each function on views whose arrays take
 /// [`ARRAY_BYTES`] each.
 fn under_a_memory_limit() {
+    // A board of one array's bytes, made before the limit: its text is as
+    // large, and must be asked for once (collected row by row, it grew by
+    // doubling to 2^31 bytes and aborted).
+    let wide_board = Array2::<u8>::zeros((1, ARRAY_BYTES));
     let status = std::fs::read_to_string("/proc/self/status").expect("Linux");
     let kib: usize = status
         .lines()
@@ -424,4 +426,5 @@ fn under_a_memory_limit() {
     assert_eq!(sinc(side, side).len() * 8, ARRAY_BYTES);
     assert_eq!(distances_to(origin.view(), rows).len() * 16, ARRAY_BYTES);
     assert_eq!(pairwise_sq_distances(points).len() * 8, ARRAY_BYTES);
+    assert_eq!(board_text(&wide_board).len(), ARRAY_BYTES + 1);
 }
