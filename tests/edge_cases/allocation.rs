@@ -16,7 +16,7 @@ use chapters_code::knn::{
     pairwise_sq_distances, pairwise_sq_distances_broadcast,
     pairwise_sq_distances_in_place, pairwise_sq_distances_symmetric,
 };
-use chapters_code::life::{board_text, FastLife};
+use chapters_code::life::{board_text, iterate, FastLife};
 use chapters_code::meshgrid::{sinc, sinc_broadcast};
 use chapters_code::products::{
     bench_matrices, checked_dot, fast_matmul, fast_matmul_par,
@@ -289,10 +289,11 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// `sinc`'s squares of a long `x` or `y` beside a result of one row or column,
 /// `tutorial_points_nested`'s points beside their headers,
 /// `pairwise_sq_distances_broadcast`'s differences, squares and sums,
-/// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two
-/// matrices, `k_nearest`'s partition and neighbours, `convolve_full`'s padded
-/// input and result; `argpartition_rows`'s working memory for one row beside
-/// its result; `board_text`'s text, which grew by doubling past the size it asked for).
+/// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two matrices, `k_nearest`'s
+/// partition and neighbours, `convolve_full`'s padded input and result;
+/// `argpartition_rows`'s working memory for one row beside its result;
+/// `board_text`'s text, which grew by doubling past the size it asked for;
+/// `iterate`'s neighbour count and two masks).
 /// The limit is set on a child process of this test binary by `prlimit`
 /// (util-linux): its address space may grow by 1.25 arrays.
 #[test]
@@ -325,6 +326,9 @@ fn under_a_memory_limit() {
     // large, and must be asked for once (collected row by row, it grew by
     // doubling to 2^31 bytes and aborted).
     let wide_board = Array2::<u8>::zeros((1, ARRAY_BYTES));
+    // A Life board of half an array's bytes: `iterate`'s neighbour count and
+    // two masks are as large, 1.5 arrays held at once.
+    let mut life_board = Array2::<u8>::zeros((24_000, 24_000));
     let status = std::fs::read_to_string("/proc/self/status").expect("Linux");
     let kib: usize = status
         .lines()
@@ -417,6 +421,7 @@ fn under_a_memory_limit() {
         refused("convolve_full", || {
             correlate2d(image, one.view(), Mode::Same)
         }),
+        refused("iterate", move || iterate(&mut life_board)),
     ]
     .into_iter()
     .flatten()

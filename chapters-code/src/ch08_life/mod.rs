@@ -21,7 +21,7 @@ mod tables;
 use ndarray::prelude::*;
 use ndarray::Zip;
 
-use crate::allocation::ensure_allocatable;
+use crate::allocation::{ensure_allocatable, ensure_allocatable_together};
 use crate::chapter::{samples, Chapter, Figure, Table};
 use crate::random::RandomState;
 
@@ -102,12 +102,19 @@ pub fn iterate_loops(z: &mut Array2<u8>) {
 /// `iterate` computes it: the neighbour count of every interior cell at once,
 /// as the sum of eight shifted windows. Cells hold 0 or 1; the border cells are
 /// always dead.
+///
+/// # Panics
+/// When the neighbour count and the two masks, held at once beside the
+/// board, cannot be allocated (NumPy: `MemoryError`).
 pub fn iterate(z: &mut Array2<u8>) {
     let (rows, cols) = z.dim();
     if rows < 3 || cols < 3 {
         z.fill(0); // no interior: Z[...] = 0 kills every cell
         return;
     }
+    // Three arrays of the interior's size (a byte a cell) are held at once.
+    let interior: &[usize] = &[rows - 2, cols - 2];
+    ensure_allocatable_together::<u8>("iterate", &[interior; 3]);
     // Count neighbours: the sum of the eight shifted windows.
     let windows = [
         z.slice(s![0..-2, 0..-2]),
