@@ -211,3 +211,49 @@ fn zero_neighbours_of_2_to_the_40_points_come_at_once() {
         .expect("no neighbours to find takes no time");
     assert_eq!(nearest, Ok((1 << 40, 0)));
 }
+
+/// Chapter 7 says that the tutorial's `np.argsort(d, axis=1)[:, 1:K + 1]`
+/// can list a point among its own neighbours when another point is at the
+/// same place (column 0 then holds the other one). The `k_nearest` cases'
+/// notes hold NumPy's answer of that expression (with the stable argsort):
+/// it is `argsort_rows`'s, and for the duplicate points it lists a point
+/// itself, which `k_nearest` never does.
+#[test]
+fn the_tutorial_formula_lists_a_duplicate_as_its_own_neighbour() {
+    let family = Family::load("knn");
+    let prefix = "tutorial formula gives: ";
+    let (mut compared, mut itself) = (0, Vec::new());
+    for case in &family.cases {
+        let note = case.raw["note"].as_str().unwrap_or("");
+        let Some(numpy) = note.strip_prefix(prefix) else {
+            continue;
+        };
+        let numpy: serde_json::Value =
+            serde_json::from_str(numpy).expect("a JSON answer");
+        let Some(numpy) = numpy.get("ok") else {
+            continue; // NumPy raised: nothing listed
+        };
+        let dist_sq = Input::<f64>::decode(&case.args["dist_sq"]);
+        let k = case.args["k"].as_u64().expect("k") as usize;
+        let sorted = argsort_rows(dist_sq.view2());
+        // [:, 1:k + 1], clipped to the columns as NumPy clips it.
+        let end = (k + 1).min(sorted.ncols());
+        let formula = sorted.slice(s![.., 1.min(end)..end]);
+        if let Err(e) = same_array(&formula, numpy) {
+            panic!("{}: {e}", case.id);
+        }
+        compared += 1;
+        for (i, row) in formula.rows().into_iter().enumerate() {
+            if row.iter().any(|&j| j == i) {
+                itself.push(format!("{}: point {i}", case.id));
+            }
+        }
+    }
+    assert!(compared > 10, "only {compared} notes compared");
+    assert!(
+        itself
+            .iter()
+            .any(|s| s.starts_with("k_nearest/duplicates/")),
+        "no duplicate point listed itself: {itself:?}"
+    );
+}

@@ -832,8 +832,10 @@ mod tests {
 
     #[test]
     fn duplicate_points_are_each_others_neighbours_never_their_own() {
-        // Three points at one place: for these, NumPy's `argsort(d)[:, 1:K+1]` lists
-        // point 1 among its own neighbours ([1, 2]), and so does the stable argsort.
+        // Three points at one place: for these, the stable argsort's
+        // `argsort(d)[:, 1:K+1]` lists point 1 among its own neighbours ([1, 2]),
+        // as NumPy's does for the duplicates of the committed k_nearest cases
+        // (tests/edge_cases/knn.rs checks their notes).
         let x = array![[0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [1.0, 1.0]];
         let dist_sq = pairwise_sq_distances(x.view());
         assert_eq!(argsort_rows(dist_sq.view()).slice(s![1, 1..3]), array![1, 2]);
