@@ -303,8 +303,9 @@ const ARRAY_BYTES: usize = 1_152_000_000;
 /// `sinc`'s squares of a long `x` or `y` beside a result of one row or column,
 /// `tutorial_points_nested`'s points beside their headers,
 /// `pairwise_sq_distances_broadcast`'s differences, squares and sums,
-/// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two matrices, `k_nearest`'s
-/// partition and neighbours, `convolve_full`'s padded input and result;
+/// `pairwise_sq_distances_in_place`'s squares and sums, `bench_matrices`'s two
+/// matrices, `k_nearest`'s partition and neighbours, `convolve_full`'s padded
+/// input and result;
 /// `argpartition_rows`'s working memory for one row beside its result;
 /// `iterate`'s neighbour count and two masks).
 /// The limit is set on a child process of this test binary by `prlimit`
