@@ -1147,6 +1147,14 @@ def notes():
             "np.array([[200, 100]], dtype=np.uint8).sum(axis=1)", {},
             run(lambda: np.array([[200, 100]], dtype=np.uint8).sum(axis=1), u64_row),
             note="NumPy sums uint8 in uint64; ndarray keeps u8 (a panic or 44)")
+    for name in ["int8", "int16", "int32", "uint16", "uint32"]:
+        def max_plus_one(name=name):
+            return np.array([[np.iinfo(name).max, 1]], dtype=name).sum(axis=1)
+        wide = "uint64" if name.startswith("u") else "int64"
+        fam.add(f"sum_axis/{name}-rows", "ndarray::ArrayBase::sum_axis",
+                f"np.array([[np.iinfo('{name}').max, 1]], dtype='{name}').sum(axis=1)",
+                {"dtype": name}, run(max_plus_one, u64_row),
+                note=f"NumPy sums {name} in {wide}; ndarray keeps the type (a panic or its minimum)")
     fam.add("mean_axis/i64", "ndarray::ArrayBase::mean_axis",
             "np.array([[1, 2], [2, 3]]).mean(axis=0)", {},
             run(lambda: np.array([[1, 2], [2, 3]]).mean(axis=0), lambda r: arr(r, "f64")),

@@ -59,8 +59,10 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 }
 
 /// Each note against NumPy's recorded answer:
-/// - `np.sum` of `uint8` rows is `uint64` (300); ndarray's `sum_axis` keeps
-///   `u8` (a panic, or 44 where it wraps), and `mapv(u64::from)` first gives 300;
+/// - `np.sum` of `uint8` rows is `uint64` (300), and of the other integer
+///   types narrower than 64 bits `int64` or `uint64`; ndarray's `sum_axis`
+///   keeps the type (a panic, or a wrapped sum such as 44), and widening first
+///   with `mapv` gives NumPy's sums;
 /// - NumPy's mean of integers is a float; ndarray's `mean_axis` divides integers;
 /// - NumPy's `a @ b` and `a * b` wrap integer overflow silently (`[[0]]`);
 /// - chapter 9's `sliding_window_view` row: `windows` gives no windows where
@@ -117,6 +119,13 @@ fn numpy_value(case: &Case) -> Result<&serde_json::Value, String> {
 }
 
 fn check_sum_axis(case: &Case) -> Result<(), String> {
+    match case.id.as_str() {
+        "sum_axis/u8-rows" => check_sum_axis_u8(case),
+        _ => check_sum_axis_narrow(case),
+    }
+}
+
+fn check_sum_axis_u8(case: &Case) -> Result<(), String> {
     let want = numpy_value(case)?;
     if want["dtype"] != "uint64" || want["data"] != serde_json::json!([300]) {
         return Err(format!("NumPy answered {want}; the note says uint64 300"));
@@ -136,6 +145,49 @@ fn check_sum_axis(case: &Case) -> Result<(), String> {
     (widened == array![300_u64])
         .then_some(())
         .ok_or(format!("widened sum {widened}"))
+}
+
+/// Not only `uint8`: NumPy sums every integer type narrower than 64 bits in
+/// a 64-bit one (`int64` or `uint64`), so a row of `[MAX, 1]` sums to
+/// `MAX + 1`, where `sum_axis` keeps the type: a panic with overflow checks,
+/// else the type's minimum. Widening first with `mapv` gives NumPy's sum.
+fn check_sum_axis_narrow(case: &Case) -> Result<(), String> {
+    // (wide type, MAX + 1, what sum_axis did, the widened sum)
+    macro_rules! sums {
+        ($narrow:ty, $wide:literal, $to:ty) => {{
+            let row = array![[<$narrow>::MAX, 1]];
+            let kept = answer(|| row.sum_axis(Axis(1))[0]);
+            let widened = row.mapv(<$to>::from).sum_axis(Axis(1))[0];
+            let wrapped = kept.map(|sum| sum == <$narrow>::MIN);
+            let max_plus_one = i64::from(<$narrow>::MAX) + 1;
+            ($wide, max_plus_one, wrapped, i64::try_from(widened).ok())
+        }};
+    }
+    let (wide, sum, wrapped, widened) = match case.args["dtype"].as_str() {
+        Some("int8") => sums!(i8, "int64", i64),
+        Some("int16") => sums!(i16, "int64", i64),
+        Some("int32") => sums!(i32, "int64", i64),
+        Some("uint16") => sums!(u16, "uint64", u64),
+        Some("uint32") => sums!(u32, "uint64", u64),
+        other => return Err(format!("no sum_axis check for {other:?}")),
+    };
+    let want = numpy_value(case)?;
+    if want["dtype"] != wide || want["data"] != serde_json::json!([sum]) {
+        return Err(format!(
+            "NumPy answered {want}; the note says {wide} {sum}"
+        ));
+    }
+    match wrapped {
+        None => {} // overflow checked
+        Some(_) if cfg!(debug_assertions) => {
+            return Err("a debug build panics".into())
+        }
+        Some(false) => return Err("wrapped, but not to the minimum".into()),
+        Some(true) => {} // wrapped, where NumPy's 64-bit sum did not
+    }
+    (widened == Some(sum))
+        .then_some(())
+        .ok_or(format!("widened sum {widened:?}, not {sum}"))
 }
 
 fn check_mean_axis(case: &Case) -> Result<(), String> {

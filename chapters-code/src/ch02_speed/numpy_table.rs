@@ -87,11 +87,15 @@ fn sum_of_rows() -> RowResult {
     let s = numpy_row!(
         "`np.sum(x, axis=1)`",
         x.sum_axis(Axis(1)),
-        "keeps the element type: widen `u8` first (NumPy sums it as `uint64`)"
+        "keeps the element type: widen integers narrower than 64 bits first \
+         (NumPy sums `int8` to `int32` as `int64`, `uint8` to `uint32` as \
+         `uint64`)"
     );
     assert_eq!(s, array![3., 7.]);
     let bytes = array![[200_u8, 100]];
     assert_eq!(bytes.mapv(u64::from).sum_axis(Axis(1)), array![300_u64]);
+    let ints = array![[i32::MAX, 1]];
+    assert_eq!(ints.mapv(i64::from).sum_axis(Axis(1)), array![1_i64 << 31]);
     Ok(())
 }
 
