@@ -250,11 +250,10 @@ print("result =", result)
 # ANCHOR_END: zip_and_slices
 out.end()
 
-# The answer of the chapter's first exercise, which the Rust answer must match.
 out.begin("exercise_nbytes")
 # ANCHOR: exercise_nbytes
 a = np.zeros((1000, 1000), dtype=np.float32)
-print(f"{a.nbytes} bytes")
+print(a.nbytes, "bytes")
 # ANCHOR_END: exercise_nbytes
 out.end()
 

@@ -589,7 +589,7 @@ pub fn exercise_nbytes() {
     let a = Array2::<f32>::zeros((1000, 1000));
     let nbytes = a.len() * size_of::<f32>();
     println!("{nbytes} bytes");
-    // np.zeros((1000, 1000), dtype=np.float32).nbytes
+    // the 4,000,000 that NumPy's nbytes prints (shown with the solution)
     assert_eq!(nbytes, 4_000_000);
 }
 // ANCHOR_END: exercise_nbytes
