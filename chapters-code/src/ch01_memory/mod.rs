@@ -626,6 +626,7 @@ mod tests {
         assert_eq!(widths, [4, 6, 11, 21, 3, 20]);
         let widest = [I8, I16, I32, I64, U8, U64].map(widest_integer_text);
         assert_eq!(widest, [4, 6, 11, 20, 3, 20]);
+        // NumPy's: the committed edge cases numpy_str_width/uint16 and /uint32.
         assert_eq!([U16, U32].map(numpy_str_width), [5, 10]);
     }
 

@@ -950,7 +950,8 @@ mod tests {
 
     #[test]
     fn distances_match_numpy_values() {
-        // np_dists[:4] printed by NumPy: [1., 1., 2.23606798, 3.60555128]
+        // The exact roots; NumPy's printed distances are compared with the
+        // sample's by tests/numpy_agreement/ch02.rs (the_first_distances).
         let d =
             distances_to(array![1.0, 1.0].view(), tutorial_points(4).view());
         let expected = [1.0, 1.0, 5f64.sqrt(), 13f64.sqrt()];

@@ -75,7 +75,8 @@ mod tests {
 
     #[test]
     fn product_matches_numpy() {
-        // np.arange(1, 10).reshape(3, 3) @ [[1, 0, 2], [0, 1, 0], [2, 0, 1]]
+        // np.arange(1, 10).reshape(3, 3) @ [[1, 0, 2], [0, 1, 0], [2, 0, 1]];
+        // tests/numpy_agreement/introduction.rs compares the printed products.
         let (a, b) = product_operands();
         assert_eq!(a.dot(&b), array![[7, 2, 5], [16, 5, 14], [25, 8, 23]]);
     }
