@@ -2240,3 +2240,153 @@ fn no_numpy_output_is_a_summarised_array() {
     assert_eq!(summarised_lines("[[0 1]\n ...,\n [8 9]]"), [2]);
     assert!(summarised_lines("a after bottom[...] = 0:").is_empty());
 }
+
+/// The names a block of Python code reads before it binds them, and the names it binds at
+/// the top level (`x = …`, `a, b = …`, `for x in …`, `def f`, `import m as x`), in that order.
+fn python_reads_and_binds(code: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let word = regex::Regex::new(r"[A-Za-z_][A-Za-z_0-9]*").expect("regex");
+    let binding = regex::Regex::new(
+        r"^(?:(?:for|def|class)\s+([A-Za-z_][A-Za-z_0-9, ]*?)\s*(?:\bin\b|\(|:)|(?:from\s+\S+\s+)?import\s.*\bas\s+([A-Za-z_]\w*)|\(?([A-Za-z_][A-Za-z_0-9, ]*?)\)?\s*=[^=])",
+    )
+    .expect("regex");
+    let (mut reads, mut binds) = (BTreeSet::new(), BTreeSet::new());
+    for line in code.lines() {
+        let captures = binding.captures(line);
+        let bound = captures.as_ref().and_then(|c| {
+            (1..=3)
+                .find_map(|i| c.get(i))
+                .map(|m| (m.as_str(), m.end()))
+        });
+        // What the line reads: the names after those it binds, but for
+        // attributes (`x.dtype`) and keyword arguments (`dtype=…`).
+        let rest = bound.map_or(line, |(_, end)| &line[end..]);
+        for w in word.find_iter(rest) {
+            let attribute = rest[..w.start()].ends_with('.');
+            let after = rest[w.end()..].trim_start();
+            let keyword = after.starts_with('=') && !after.starts_with("==");
+            if !attribute && !keyword && !binds.contains(w.as_str()) {
+                reads.insert(w.as_str().to_string());
+            }
+        }
+        if let Some((names, _)) = bound {
+            for name in word.find_iter(names) {
+                binds.insert(name.as_str().to_string());
+            }
+        }
+    }
+    (reads, binds)
+}
+
+/// Where a page reads its NumPy blocks in another order than their script runs them, the
+/// blocks that a name read by a later block comes from: the page's last earlier block that
+/// binds it must be the script's too, or a reader who runs the page's blocks in order gets
+/// other values than the outputs shown (chapter 7's 2000-point memory block once rebound the
+/// ten points' `X` and `dist_sq` before the page's argsort block, which read them).
+/// `page` is (anchor, code) in page order; `script` the anchors in the order the script runs.
+fn python_rebinding_problems(
+    page: &[(String, String)],
+    script: &[String],
+) -> Vec<String> {
+    let binds: Vec<BTreeSet<String>> = page
+        .iter()
+        .map(|(_, code)| python_reads_and_binds(code).1)
+        .collect();
+    let place = |anchor: &str| script.iter().position(|a| a == anchor);
+    let mut problems = Vec::new();
+    for (i, (anchor, code)) in page.iter().enumerate() {
+        let (reads, _) = python_reads_and_binds(code);
+        for name in &reads {
+            // The last other block to bind `name` before this one: on the page, and in
+            // the order the script ran them.
+            let binders =
+                (0..page.len()).filter(|&b| b != i && binds[b].contains(name));
+            let on_page = binders.clone().rfind(|&b| b < i);
+            let in_script = binders
+                .filter(|&b| place(&page[b].0) < place(anchor))
+                .max_by_key(|&b| place(&page[b].0));
+            if on_page != in_script {
+                let name_of = |b: Option<usize>| b.map(|b| page[b].0.clone());
+                problems.push(format!(
+                    "block {anchor:?} reads `{name}`: on the page it comes from \
+                     {:?}, in the script that printed its output from {:?}",
+                    name_of(on_page),
+                    name_of(in_script)
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn numpy_blocks_read_in_page_order_give_the_outputs_shown() {
+    let root = repo_root();
+    let mut problems = Vec::new();
+    for page in pages() {
+        let mut by_script: Vec<(PathBuf, Vec<(String, String)>)> = Vec::new();
+        for block in page.code_blocks() {
+            if block.info != "python" {
+                continue;
+            }
+            let includes = page.includes_within(block.range.clone());
+            let Some(include) = includes.first() else {
+                continue;
+            };
+            let Some(anchor) = include.selector.clone() else {
+                continue;
+            };
+            let entry = (anchor, block.body.clone());
+            match by_script.iter_mut().find(|(f, _)| *f == include.file) {
+                Some((_, blocks)) => blocks.push(entry),
+                None => by_script.push((include.file.clone(), vec![entry])),
+            }
+        }
+        for (file, blocks) in by_script {
+            let script = std::fs::read_to_string(root.join(&file))
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let anchors: Vec<String> = script
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("# ANCHOR: "))
+                .map(|a| a.trim().to_string())
+                .collect();
+            for problem in python_rebinding_problems(&blocks, &anchors) {
+                problems.push(format!("{}: {problem}", page.chapter.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The check sees chapter 7's old order: the memory block, last in the script, shown before
+/// the argsort block and rebinding the names it reads.
+#[test]
+fn the_guard_sees_a_numpy_block_that_rebinds_what_a_later_one_reads() {
+    let block =
+        |anchor: &str, code: &str| (anchor.to_string(), code.to_string());
+    let page = [
+        block("points", "X = rand(10, 2)\n"),
+        block("distances", "dist_sq = f(X)\nprint(dist_sq)\n"),
+        block("memory", "X = rand(2000, 2)\ndist_sq = f(X)\n"),
+        block("argsort", "nearests = np.argsort(dist_sq, axis=1)\n"),
+    ];
+    let script = ["points", "distances", "argsort", "memory"].map(String::from);
+    let problems = python_rebinding_problems(&page, &script);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("reads `dist_sq`"), "{problems:#?}");
+    // In the script's order, or with the memory block's names its own, nothing.
+    let mut in_order = page.clone();
+    in_order.swap(2, 3);
+    assert!(python_rebinding_problems(&in_order, &script).is_empty());
+    let mut own_names = page.clone();
+    own_names[2] =
+        block("memory", "def peak(X):\n    d = f(X)\nprint(peak(r))\n");
+    assert!(python_rebinding_problems(&own_names, &script).is_empty());
+    // Reading and binding: the right side is read, tuples and loops bind.
+    let (reads, binds) = python_reads_and_binds(
+        "a, b = c + d\nfor i in range(a):\n    print(i)\nfrom m import x as y\n",
+    );
+    assert_eq!(binds, ["a", "b", "i", "y"].map(String::from).into());
+    assert!(
+        reads.contains("c") && reads.contains("range") && !reads.contains("a")
+    );
+}
