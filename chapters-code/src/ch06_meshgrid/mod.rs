@@ -49,9 +49,10 @@ pub const CHAPTER: Chapter = Chapter {
 /// array as `start + i * delta`, where `delta` is *not* `step` but
 /// `(start + step) - start`: the step as it survives one floating-point
 /// addition. ndarray's `Array::range` multiplies by `step` itself, so the two
-/// differ: on the chapter's `(-8, 8, 0.01)` by up to a few hundred ulps, and
-/// at 0, which `range` hits exactly, NumPy is off by about 1.7e-13. Where
-/// NumPy raises, this returns an [`ArangeError`].
+/// differ: on the chapter's `(-8, 8, 0.01)` by less than 4e-13, which near 0
+/// is up to about 10^5 ulps of the values, and at 0, which `range` hits
+/// exactly, NumPy is off by about 1.7e-13. Where NumPy raises, this returns
+/// an [`ArangeError`].
 pub fn numpy_arange(
     start: f64,
     stop: f64,
@@ -272,8 +273,8 @@ pub fn linspace_pitfalls() {
 /// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
 /// result, the sum held beside it, or the squares cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
-    // Held at once: the squares of x and y beside the sum, then the sum
-    // beside the sine's buffer (both full size); asked for all together.
+    // At most held at once: the sum and the sine's buffer, both full size,
+    // and the squares of x and y.
     let full = [y.len(), x.len()];
     ensure_allocatable_together::<f64>(
         "sinc_broadcast",
@@ -412,8 +413,9 @@ mod tests {
 
     #[test]
     fn numpy_arange_matches_numpy() {
-        // A few of NumPy's answers, which the committed edge cases
-        // numpy_arange/00 to /03 hold whole (tests/edge_cases/meshgrid.rs).
+        // Values NumPy 2.4 printed: python/outputs/ch06-meshgrid/ (x[800] and
+        // the step) and edge-cases/meshgrid.json (every element, which the
+        // edge-case test compares).
         let x = numpy_arange(-8.0, 8.0, 0.01).expect("valid");
         assert_eq!(x.len(), 1600);
         assert_eq!(x[800], -1.7053025658242404e-13);
@@ -425,6 +427,27 @@ mod tests {
         );
         assert_eq!(numpy_arange(-5.0, 5.0, 0.25).map(|a| a.len()), Ok(40));
         assert_eq!(numpy_arange(1.0, 0.0, 1.0).map(|a| a.len()), Ok(0));
+    }
+
+    /// `numpy_arange`'s doc: on `(-8, 8, 0.01)` it is less than 4e-13 from
+    /// `Array::range`, which near 0 is about 10^5 ulps of the values (98,304
+    /// at ±0.01, where a value's ulp is 1.7e-18), not "a few hundred".
+    #[test]
+    fn numpy_arange_and_range_differ_by_many_ulps_near_zero() {
+        let x = numpy_arange(-8.0, 8.0, 0.01).expect("valid");
+        let r = Array::range(-8.0, 8.0, 0.01);
+        // Floats in order as integers: the ulps between two of one sign.
+        let ordered = |v: f64| {
+            let bits = v.to_bits() as i64;
+            if bits < 0 { -(bits & i64::MAX) } else { bits }
+        };
+        let (mut most_apart, mut most_ulps) = (0.0_f64, 0_u64);
+        for (&a, &b) in x.iter().zip(&r).filter(|&(_, &b)| b != 0.0) {
+            most_apart = most_apart.max((a - b).abs());
+            most_ulps = most_ulps.max(ordered(a).abs_diff(ordered(b)));
+        }
+        assert!(most_apart < 4e-13, "{most_apart:e}");
+        assert!((50_000..200_000).contains(&most_ulps), "{most_ulps}");
     }
 
     #[test]
