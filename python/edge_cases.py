@@ -377,6 +377,18 @@ def products():
     dot_case("checked_dot/1x1", [[3.0]], [[-2.5]])
     dot_case("checked_dot/mismatch", np.ones((2, 3)), np.ones((2, 2)))
     dot_case("checked_dot/mismatch-empty", np.ones((2, 0)), np.ones((1, 2)))
+    # An empty product whose other size is huge, shapes as inputs (a zero broadcast stores
+    # nothing): NumPy refuses (0, 3) @ (3, 2**60) ("array is too big"; its count of bytes
+    # takes the inner size too, so (3, 2**59) on the right is refused as well), where
+    # checked_dot and fast_matmul return the empty array, as their docs say.
+    for a_shape, b_shape in [((0, 3), (3, 2**60)), ((2**60, 3), (3, 0)), ((0, 3), (3, 2**59))]:
+        fam.add(f"checked_dot/empty-huge/{a_shape[0]}x3-3x{b_shape[1]}", "products::checked_dot",
+                "np.broadcast_to(0.0, a_shape) @ np.broadcast_to(0.0, b_shape)",
+                {"a_shape": list(a_shape), "b_shape": list(b_shape)},
+                run(lambda: (np.broadcast_to(0.0, a_shape) @ np.broadcast_to(0.0, b_shape)).shape,
+                    list),
+                note="an empty result, which NumPy refuses by bytes, the inner size counted "
+                     "too: (0, 3) @ (3, 2**59) is refused, np.empty((0, 2**59)) is not")
     dot_case("checked_dot/inf-times-zero", [[math.inf, 0.0]], [[0.0], [1.0]],
              note="inf * 0 is NaN, even where the other term is finite")
     dot_case("checked_dot/nan", [[math.nan, 1.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]])

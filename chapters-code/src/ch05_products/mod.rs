@@ -118,7 +118,7 @@ impl std::error::Error for DotShapeError {}
 /// # Panics
 /// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
 /// empty matrices, `m × 0` and `0 × n`, ask for `m·n` zeros. An empty
-/// result is returned even where NumPy counts the bytes of its other size
+/// result is returned even where NumPy counts bytes of sizes other than 0
 /// and raises "array is too big" (`(0, 3) @ (3, 2**60)`), as ndarray and
 /// `allocation::checked_bytes` accept it.
 pub fn checked_dot(
