@@ -110,6 +110,26 @@ pub fn render_kernel(path: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// Chapter 9: "With a symmetric kernel like the Life kernel, or the one
+    /// in Figure 9-1, there is no difference" between convolving and
+    /// correlating: each equals itself rotated by 180°, and the two agree.
+    #[test]
+    fn the_figure_kernel_is_its_own_rotation() {
+        use crate::convolution::{convolve2d, correlate2d, Mode};
+        use ndarray::{array, Array2};
+        let figure = Array2::from_shape_fn((3, 3), |(i, j)| KERNEL[i][j]);
+        let life = array![[1, 1, 1], [1, 0, 1], [1, 1, 1]];
+        let image = Array2::from_shape_fn((5, 6), |(i, j)| (7 * i + j * j) as i64);
+        for kernel in [figure, life] {
+            let rotated = kernel.slice(ndarray::s![..;-1, ..;-1]);
+            assert_eq!(kernel, rotated);
+            for mode in [Mode::Full, Mode::Same, Mode::Valid] {
+                let conv = convolve2d(image.view(), kernel.view(), mode);
+                assert_eq!(conv, correlate2d(image.view(), kernel.view(), mode));
+            }
+        }
+    }
+
     /// Figure 9-1's alt text gives the sizes the code draws.
     #[test]
     fn the_alt_text_gives_the_sizes_drawn() {
