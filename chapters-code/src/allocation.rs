@@ -10,8 +10,10 @@
 //! than the data it was given — a length, a shape, an outer product, a full convolution —
 //! first asks with [`ensure_allocatable`], which uses Rust's fallible `try_reserve_exact`,
 //! and panics with a message a caller or a test can catch. Functions whose result is no
-//! larger than their input (a reciprocal per number) need no such check: the input's memory
-//! already exists.
+//! larger than their input (a reciprocal per number, a Life board's next generation) do not
+//! ask first: the input's memory already exists, so their result fits wherever memory is not
+//! capped per process. Under a limit that holds the input but not a second array of its size
+//! (`ulimit -v`), their allocation is refused and aborts, as any Rust allocation does.
 //!
 //! Where this differs from NumPy: a view can describe far more elements than memory holds
 //! (a broadcast view, whose strides are 0). A function that maps such a view to a new array
