@@ -265,6 +265,29 @@ fn a_python_csv_left_over_from_an_earlier_run_is_not_merged_as_new() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Writes `broken` (a results file that parses) to `file` and merges the run in
+/// `measured` into it: the merge must stop (exit status 2) naming line `line` and saying
+/// `says`, and leave the file as it was. `what` names the case in a failure.
+fn assert_merge_refused(
+    measured: &Path,
+    file: &Path,
+    what: &str,
+    broken: &str,
+    line: usize,
+    says: &str,
+) {
+    chapters_code::results::Results::parse(broken)
+        .unwrap_or_else(|e| panic!("{what}: the file reads ({e})"));
+    std::fs::write(file, broken).expect("writable");
+    let out = run(&["results", path(measured), path(file)]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{what}: {said}");
+    assert!(said.contains(&format!("line {line}: ")), "{what}: {said}");
+    assert!(said.contains(says), "{what}: {said}");
+    let now = std::fs::read_to_string(file).expect("still there");
+    assert_eq!(now, broken, "{what}: the file was touched");
+}
+
 #[test]
 fn a_line_a_merge_would_rewrite_stops_it_before_anything_changes() {
     let dir = scratch("rewrite");
@@ -308,19 +331,8 @@ fn a_line_a_merge_would_rewrite_stops_it_before_anything_changes() {
         ),
         ("CRLF", whole.replace('\n', "\r\n"), 1),
     ] {
-        chapters_code::results::Results::parse(&broken)
-            .unwrap_or_else(|e| panic!("{what}: the file reads ({e})"));
-        std::fs::write(&file, &broken).expect("writable");
-        let out = run(&["results", path(&measured), path(&file)]);
-        assert_eq!(out.status.code(), Some(2), "{what}: {}", text(&out));
-        assert!(
-            text(&out).contains(&format!("line {line}: ")),
-            "{what}: {}",
-            text(&out)
-        );
-        assert!(text(&out).contains("a merge would change or drop it"));
-        let now = std::fs::read_to_string(&file).expect("still there");
-        assert_eq!(now, broken, "{what}: the file was touched");
+        let says = "a merge would change or drop it";
+        assert_merge_refused(&measured, &file, what, &broken, line, says);
     }
     // The committed file, as ./bench.sh wrote it, merges.
     std::fs::write(&file, &whole).expect("writable");
@@ -392,19 +404,7 @@ fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
             "which the file lacks: a merge would add it",
         ),
     ] {
-        chapters_code::results::Results::parse(&broken)
-            .unwrap_or_else(|e| panic!("{what}: the file reads ({e})"));
-        std::fs::write(&file, &broken).expect("writable");
-        let out = run(&["results", path(&measured), path(&file)]);
-        assert_eq!(out.status.code(), Some(2), "{what}: {}", text(&out));
-        assert!(
-            text(&out).contains(&format!("line {line}: ")),
-            "{what}: {}",
-            text(&out)
-        );
-        assert!(text(&out).contains(says), "{what}: {}", text(&out));
-        let now = std::fs::read_to_string(&file).expect("still there");
-        assert_eq!(now, broken, "{what}: the file was touched");
+        assert_merge_refused(&measured, &file, what, &broken, line, says);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

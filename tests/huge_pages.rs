@@ -8,6 +8,8 @@
 //! result, whether `fast_matmul`'s or those of chapter 2's `page_fault_report`.
 #![cfg(target_os = "linux")]
 
+mod support;
+
 use chapters_code::allocation::{advise_huge_pages, HUGE_PAGE_ADVICE_BYTES};
 use chapters_code::products::{bench_matrices, fast_matmul};
 use memmap2::MmapMut;
@@ -140,18 +142,11 @@ fn a_process_expecting_huge_pages_without_them_exits() {
         return;
     }
     let run = |expect: &str| {
-        let exe = std::env::current_exe().expect("the test binary");
-        std::process::Command::new(exe)
-            .args([
-                "--exact",
-                "a_process_expecting_huge_pages_without_them_exits",
-            ])
-            .args(["--nocapture", "--test-threads=1"])
-            .env(CHILD, "1")
-            .env(EXPECT_HUGE_PAGES, expect)
-            .env_remove("GLIBC_TUNABLES")
-            .output()
-            .expect("the test binary runs")
+        support::rerun_in_child(
+            "a_process_expecting_huge_pages_without_them_exits",
+            &[(CHILD, "1"), (EXPECT_HUGE_PAGES, expect)],
+            &["GLIBC_TUNABLES"],
+        )
     };
     let expecting = run("1");
     let stderr = String::from_utf8_lossy(&expecting.stderr);
@@ -194,16 +189,11 @@ fn fast_matmul_writes_its_result_without_reading_it() {
         );
         return;
     }
-    let exe = std::env::current_exe().expect("the test binary");
-    let output = std::process::Command::new(exe)
-        .args([
-            "--exact",
-            "fast_matmul_writes_its_result_without_reading_it",
-        ])
-        .args(["--nocapture", "--test-threads=1"])
-        .env(FAULTS_CHILD, "1")
-        .output()
-        .expect("the test binary runs");
+    let output = support::rerun_in_child(
+        "fast_matmul_writes_its_result_without_reading_it",
+        &[(FAULTS_CHILD, "1")],
+        &[],
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     eprintln!("{stderr}");
@@ -249,13 +239,11 @@ fn the_page_fault_report_counts_per_call() {
         eprintln!("skipped: huge pages unasked, or pages other than 4 KiB");
         return;
     }
-    let exe = std::env::current_exe().expect("the test binary");
-    let output = std::process::Command::new(exe)
-        .args(["--exact", name, "--nocapture", "--test-threads=1"])
-        .env(FAULTS_CHILD, "1")
-        .env_remove("GLIBC_TUNABLES")
-        .output()
-        .expect("the test binary runs");
+    let output = support::rerun_in_child(
+        name,
+        &[(FAULTS_CHILD, "1")],
+        &["GLIBC_TUNABLES"],
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
 }

@@ -872,3 +872,23 @@ impl LangString {
         self.rust && !self.ignore && !self.no_run
     }
 }
+
+/// Runs the test `name` of this test binary again, alone, in a child process with the
+/// variables of `set` set and those of `unset` removed: for what is measured or limited per
+/// process (page faults, an address-space limit), apart from the other tests.
+pub fn rerun_in_child(
+    name: &str,
+    set: &[(&str, &str)],
+    unset: &[&str],
+) -> std::process::Output {
+    let exe = std::env::current_exe().expect("the test binary");
+    let mut command = std::process::Command::new(exe);
+    command.args(["--exact", name, "--nocapture", "--test-threads=1"]);
+    for (variable, value) in set {
+        command.env(variable, value);
+    }
+    for variable in unset {
+        command.env_remove(variable);
+    }
+    command.output().expect("the test binary runs")
+}

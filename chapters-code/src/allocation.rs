@@ -205,7 +205,15 @@ pub fn range_len(start: i64, end: i64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::panic::catch_unwind;
+    use std::panic::{catch_unwind, UnwindSafe};
+
+    /// The message `f` panics with; `why` says why it must panic.
+    fn panic_message(why: &str, f: impl FnOnce() + UnwindSafe) -> String {
+        *catch_unwind(f)
+            .expect_err(why)
+            .downcast::<String>()
+            .expect("a message")
+    }
 
     #[test]
     fn sizes_are_checked_for_overflow() {
@@ -236,13 +244,9 @@ mod tests {
             &[&[3, 4], &[3], &[0, 1 << 62]],
         );
         // One array no allocator can give: its own shape is named.
-        let refused = catch_unwind(|| {
+        let one = panic_message("2^65 bytes", || {
             ensure_allocatable_together::<f64>("test", &[&[2], &[1 << 62]])
         });
-        let one = *refused
-            .expect_err("2^65 bytes")
-            .downcast::<String>()
-            .expect("a message");
         assert!(
             one.starts_with(
                 "test: an array of shape [4611686018427387904] of f64"
@@ -258,51 +262,36 @@ mod tests {
     fn a_refused_allocation_panics_instead_of_aborting() {
         // 2^44 f64s (128 TiB) and 2^60 bytes: more than a process's addresses hold on
         // x86-64 Linux, so refused even where the kernel overcommits memory.
-        let too_big = catch_unwind(|| {
+        let message = panic_message("128 TiB", || {
             ensure_allocatable::<f64>("test", &[1 << 22, 1 << 22])
         });
-        let message = *too_big
-            .expect_err("128 TiB")
-            .downcast::<String>()
-            .expect("a message");
         assert!(
             message.starts_with(
                 "test: cannot allocate 17592186044416 elements of f64"
             ),
             "{message}"
         );
-        let overflow =
-            catch_unwind(|| ensure_allocatable::<f64>("test", &[1 << 62]));
-        let message = *overflow
-            .expect_err("2^65 bytes")
-            .downcast::<String>()
-            .expect("a message");
+        let message = panic_message("2^65 bytes", || {
+            ensure_allocatable::<f64>("test", &[1 << 62])
+        });
         assert!(message.contains("too big for memory"), "{message}");
         assert!(
             message.ends_with("(NumPy: \"array is too big\")"),
             "{message}"
         );
         // One size above isize::MAX: NumPy names the dimension, even for an empty array.
-        let dimension = catch_unwind(|| {
+        let message = panic_message("a size above isize::MAX", || {
             ensure_allocatable::<f64>("test", &[0, usize::MAX])
         });
-        let message = *dimension
-            .expect_err("a size above isize::MAX")
-            .downcast::<String>()
-            .expect("a message");
         assert!(
             message
                 .ends_with("(NumPy: \"Maximum allowed dimension exceeded\")"),
             "{message}"
         );
         // A size of isize::MAX itself is not above it: the bytes are too many.
-        let largest = catch_unwind(|| {
+        let message = panic_message("2^66 bytes", || {
             ensure_allocatable::<f64>("test", &[isize::MAX as usize])
         });
-        let message = *largest
-            .expect_err("2^66 bytes")
-            .downcast::<String>()
-            .expect("a message");
         assert!(
             message.ends_with("(NumPy: \"array is too big\")"),
             "{message}"

@@ -315,17 +315,11 @@ fn temporaries_are_asked_for_with_the_result() {
     if std::env::var_os(CHILD).is_some() {
         return under_a_memory_limit();
     }
-    let exe = std::env::current_exe().expect("the test binary");
-    let output = std::process::Command::new(exe)
-        .args([
-            "--exact",
-            "allocation::temporaries_are_asked_for_with_the_result",
-        ])
-        .args(["--nocapture", "--test-threads=1"])
-        .env(CHILD, "1")
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .expect("the test binary runs");
+    let output = crate::support::rerun_in_child(
+        "allocation::temporaries_are_asked_for_with_the_result",
+        &[(CHILD, "1"), ("RUST_BACKTRACE", "0")],
+        &[],
+    );
     let text = String::from_utf8_lossy(&output.stdout).to_string()
         + &String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{:?}:\n{text}", output.status);
