@@ -946,6 +946,8 @@ mod tests {
         }
         assert_eq!(PROBE_BYTES, 1 << 30); // "a gibibyte or more"
         assert!(chapter.contains("tries a request of a gibibyte or more"));
+        let life = crate::chapter::page_text("ch08-life.md");
+        assert!(life.contains("for temporaries of a gibibyte or more together"));
     }
 
     #[test]
