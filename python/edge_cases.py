@@ -11,7 +11,8 @@ root (NumPy and SciPy of python/requirements.txt):
 
 It writes one JSON file per function family to python/outputs/edge-cases/ (`broadcasting`,
 `newaxis`, `products`, `meshgrid`, `knn`, `random`, `life`, `convolution`, `speed`,
-`memory`, and `notes`: NumPy's side of the book's notes on ndarray itself). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
+`memory`, `notes`: NumPy's side of the book's notes on ndarray itself, and `printing`: NumPy's
+printed arrays, which `numpy_text` reads back). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
 on one machine give byte-identical files. Across machines, `products.json` can differ: `a @ b`
 calls OpenBLAS, whose kernel (chosen for the processor, or forced by OPENBLAS_CORETYPE) changes
 the last bits of the random products, whether the overflow case is inf or NaN, and the sign of a
@@ -1148,6 +1149,62 @@ def memory():
     return fam
 
 
+# ---- NumPy's printed arrays, read back by numpy_text (tests/edge_cases/printing.rs) -------
+
+def printing():
+    """What NumPy prints for arrays of every kind the agreement tests read (str and repr, under
+    the print options a script could set), and the values printed: `numpy_text::array` must
+    read each text as an array of that shape whose values are within the printed precision,
+    or refuse it (a summarised array with '...', booleans, a 0-d array's bare scalar)."""
+    fam = Family("printing")
+    r = rng(7)
+    arrays = [
+        ("f64/halves", np.array([0.5, -1.25, 3.0]), "f64"),
+        ("f64/thirds", np.array([1 / 3, 2 / 3, -1 / 3]), "f64"),
+        ("f64/scientific", np.array([1e-5, 1.0, 12345.678]), "f64"),
+        ("f64/specials", np.array([math.nan, math.inf, -math.inf, -0.0, 0.0, 5e-324]), "f64"),
+        ("f64/extremes", np.array([1.7976931348623157e308, -2.2250738585072014e-308, 1e-300]), "f64"),
+        ("f64/2x3", r.normal(size=(2, 3)), "f64"),
+        ("f64/wrapped-row", np.linspace(0, 1, 30), "f64"),
+        ("f64/3x4x2", r.normal(size=(3, 4, 2)) * 1e3, "f64"),
+        ("f32/normal", r.normal(size=(5,)).astype(np.float32), "f32"),
+        ("f32/specials", np.array([math.nan, -math.inf, 1e-45, 3.4028235e38], dtype=np.float32), "f32"),
+        ("i64/limits", np.array([I64_MAX, I64_MIN, 0, 2**53 + 1]), "i64"),
+        ("u8/2x2", np.array([[0, 255], [1, 2]], dtype=np.uint8), "u8"),
+        ("i64/2x2x2x2", np.arange(-8, 8).reshape(2, 2, 2, 2), "i64"),
+        ("f64/wide-3d", np.arange(2 * 2 * 25, dtype=np.float64).reshape(2, 2, 25) / 7, "f64"),
+        ("f64/empty-0x3", np.zeros((0, 3)), "f64"),
+        ("f64/empty-0", np.zeros((0,)), "f64"),
+        ("i64/empty-2x0", np.zeros((2, 0), dtype=np.int64), "i64"),
+    ]
+    refused = [
+        ("f64/summarised", np.arange(2000.0), "summarised with '...': not every value is printed"),
+        ("f64/summarised-2d", np.arange(40000.0).reshape(200, 200), "summarised with '...'"),
+        ("bool", np.array([True, False]), "booleans are words, not numbers"),
+        ("f64/0-d", np.array(1.5), "a 0-d array prints a bare scalar, no brackets"),
+        ("c128", np.array([1 + 2j]), "complex numbers are not read"),
+    ]
+    options = [("default", {}, 8), ("sign+", {"sign": "+"}, 8), ("sign-space", {"sign": " "}, 8),
+               ("precision3", {"precision": 3}, 3), ("precision0", {"precision": 0}, 0),
+               ("unique", {"floatmode": "unique"}, 17),
+               ("suppress", {"suppress": True}, 8), ("linewidth20", {"linewidth": 20}, 8)]
+    for name, a, dtype in arrays + [(n, a, None) for n, a, _ in refused]:
+        why = next((w for n, _, w in refused if n == name), None)
+        for option, opts, precision in options:
+            with np.printoptions(**opts):
+                texts = [("str", str(a)), ("repr", repr(a))]
+            for form, text in texts:
+                args = {"text": text, "form": form, "options": opts, "precision": precision}
+                expect = ({"error": {"type": "unreadable", "message": why}} if why
+                          else {"ok": arr(a, dtype)})
+                fam.add(f"{name}/{option}/{form}", "numpy_text::array",
+                        f"{form}(a) under np.printoptions(**{opts})", args, expect,
+                        note="a value read is within 0.5 * 10**-precision * max(1, |x|) of x "
+                        "(a float32 also within half its ulp: NumPy prints its shortest repr), "
+                        "NaN is NaN, infinities and signed zeros exact")
+    return fam
+
+
 # ---- the notes on ndarray itself (tests/edge_cases/ndarray_notes.rs) ---------------------
 
 def notes():
@@ -1230,7 +1287,7 @@ def notes():
 
 
 FAMILIES = [broadcasting, newaxis, products, meshgrid, knn, random, life, convolution, speed, memory,
-            notes]
+            notes, printing]
 
 
 def main():

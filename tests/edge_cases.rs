@@ -31,6 +31,8 @@ mod meshgrid;
 mod ndarray_notes;
 #[path = "edge_cases/newaxis.rs"]
 mod newaxis;
+#[path = "edge_cases/printing.rs"]
+mod printing;
 #[path = "edge_cases/products.rs"]
 mod products;
 #[path = "edge_cases/random.rs"]

@@ -213,11 +213,15 @@ impl fmt::Display for PrintedArray {
 }
 
 /// Parses one number as NumPy or ndarray prints it: `3`, `-3.`, `0.25`, `1e-05`, `nan`,
-/// `NaN`, `inf`, `-inf`. One trailing `.` after a digit is NumPy's way to print a whole
+/// `NaN`, `inf`, `-inf`, and the `+1.`, `+nan`, `+inf` of `np.set_printoptions(sign='+')`.
+/// One trailing `.` after a digit is NumPy's way to print a whole
 /// float; `1..` is not a number. Neither library prints `.5`, `infinity` or a literal
 /// beyond the range of `f64`, too large (`1e400`) or too small (`1e-400`, below the smallest
 /// subnormal), so these are not numbers, with or without a sign: read as one (infinity or
-/// zero), they would hide a corrupted output.
+/// zero), they would hide a corrupted output. One exception: with fewer digits than its
+/// default 8 (`np.set_printoptions(precision=1)`), NumPy rounds the largest `f64` up and
+/// prints `1.8e+308`; a literal that is `f64::MAX` (or its negative) rounded to the digits
+/// printed is read as that value.
 pub fn parse_number(token: &str) -> Option<f64> {
     let token = match token.strip_suffix('.') {
         Some(whole)
@@ -233,8 +237,8 @@ pub fn parse_number(token: &str) -> Option<f64> {
         return None;
     }
     match token.to_ascii_lowercase().as_str() {
-        "nan" | "-nan" => return Some(f64::NAN),
-        "inf" => return Some(f64::INFINITY),
+        "nan" | "-nan" | "+nan" => return Some(f64::NAN),
+        "inf" | "+inf" => return Some(f64::INFINITY),
         "-inf" => return Some(f64::NEG_INFINITY),
         _ => {}
     }
@@ -247,10 +251,31 @@ pub fn parse_number(token: &str) -> Option<f64> {
     // literal with a non-zero digit that rounds to zero (`1e-400`) underflowed: refused too.
     let mantissa = unsigned.split(['e', 'E']).next().unwrap_or(unsigned);
     let nonzero = mantissa.contains(|c: char| matches!(c, '1'..='9'));
-    token
-        .parse::<f64>()
-        .ok()
-        .filter(|value| value.is_finite() && (*value != 0.0 || !nonzero))
+    let value = token.parse::<f64>().ok()?;
+    if value.is_infinite() {
+        return largest_rounded(unsigned).then(|| f64::MAX.copysign(value));
+    }
+    (value != 0.0 || !nonzero).then_some(value)
+}
+
+/// Whether an unsigned literal in scientific notation (`1.8e+308`, `2.e+308`) is `f64::MAX`
+/// rounded to the literal's fractional digits, as NumPy prints it with a reduced precision.
+fn largest_rounded(unsigned: &str) -> bool {
+    let Some((mantissa, exponent)) = unsigned.split_once(['e', 'E']) else {
+        return false;
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (Ok(exponent), true) = (exponent.parse::<i32>(), whole.len() == 1)
+    else {
+        return false;
+    };
+    // Rust prints `f64::MAX` with that many fractional digits as `1.8e308`.
+    let largest = format!("{:.*e}", fraction.len(), f64::MAX);
+    let literal = match fraction {
+        "" => format!("{whole}e{exponent}"),
+        _ => format!("{whole}.{fraction}e{exponent}"),
+    };
+    largest == literal
 }
 
 /// Every number in `text`, in order, whether inside brackets or not. Words, punctuation and
@@ -653,15 +678,45 @@ mod tests {
     #[test]
     fn signed_and_unsigned_spellings_agree_and_overflowing_literals_are_refused(
     ) {
-        for token in
-            [".5", "-.5", "+.5", "infinity", "-infinity", "+inf", "1e400"]
-        {
+        for token in [
+            ".5",
+            "-.5",
+            "+.5",
+            "infinity",
+            "-infinity",
+            "+-inf",
+            "1e400",
+        ] {
             assert_eq!(parse_number(token), None, "{token}");
         }
         assert_eq!(parse_number("-1e400"), None);
         assert_eq!(parse_number("-0.5"), Some(-0.5));
         assert_eq!(parse_number("+2"), Some(2.0));
         assert_eq!(parse_number("-inf"), Some(f64::NEG_INFINITY));
+        // np.set_printoptions(sign='+') prints `[+nan +inf -inf  +1.  +0.  -0.]`.
+        let plus = array("[+nan +inf -inf  +1.  +0.  -0.]").expect("sign='+'");
+        assert!(plus.values[0].is_nan());
+        assert_eq!(
+            plus.values[1..],
+            [f64::INFINITY, f64::NEG_INFINITY, 1.0, 0.0, -0.0]
+        );
+        assert_eq!(parse_number("++1"), None);
+        // f64::MAX rounded up to the digits printed (np.set_printoptions(precision=1) prints
+        // `1.8e+308`; python/outputs/edge-cases/printing.json has the cases) is f64::MAX;
+        // other literals beyond it are still refused.
+        for (token, value) in [
+            ("1.8e+308", f64::MAX),
+            ("-1.80e308", f64::MIN),
+            ("2.e+308", f64::MAX),
+            ("1.7977e+308", f64::MAX),
+        ] {
+            assert_eq!(parse_number(token), Some(value), "{token}");
+        }
+        for token in
+            ["1.9e+308", "1.8e+309", "18e+307", "1.7978e+308", "2e308.5"]
+        {
+            assert_eq!(parse_number(token), None, "{token}");
+        }
         assert_eq!(parse_number("5e-324"), Some(5e-324));
         // Underflow: a non-zero literal below the smallest subnormal is no number either,
         // while every spelling of zero still is.
