@@ -273,13 +273,12 @@ pub fn linspace_pitfalls() {
 /// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
 /// result, the sum held beside it, or the squares cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
-    // At most held at once: the sum and the sine's buffer, both full size,
-    // and the squares of x and y.
+    // Held at once: first the squares of x and y beside their sum, then the
+    // sum beside the sine's buffer (the quotient is written into it).
     let full = [y.len(), x.len()];
-    ensure_allocatable_together::<f64>(
-        "sinc_broadcast",
-        &[&full, &full, &[x.len()], &[y.len()]],
-    );
+    let name = "sinc_broadcast";
+    ensure_allocatable_together::<f64>(name, &[&full, &[x.len()], &[y.len()]]);
+    ensure_allocatable_together::<f64>(name, &[&full, &full]);
     let xx = x.slice(s![NewAxis, ..]);
     let yy = y.slice(s![.., NewAxis]);
     let r2 = &xx.mapv(|v| v * v) + &yy.mapv(|v| v * v);
