@@ -224,8 +224,20 @@ pub fn draw_bars(
         text(22.0, HPos::Center),
     ))?;
 
-    let mut legend_x = LABEL_WIDTH + 20;
-    for (name, color) in chart.legend {
+    // The legend is centred under the title: each entry is a swatch, its
+    // text, and a fixed gap before the next, measured in the font (a width
+    // guessed from the count of characters left gaps of 16 to 28 px in
+    // Figure 2-1).
+    let mut entry_widths = Vec::with_capacity(chart.legend.len());
+    for (name, _) in chart.legend {
+        let (text_width, _) =
+            root.estimate_text_size(name, &text(16.0, HPos::Left))?;
+        entry_widths.push(26 + text_width as i32);
+    }
+    let gaps = 28 * (entry_widths.len() as i32 - 1).max(0);
+    let legend_width = entry_widths.iter().sum::<i32>() + gaps;
+    let mut legend_x = (WIDTH as i32 - legend_width) / 2;
+    for ((name, color), width) in chart.legend.iter().zip(entry_widths) {
         root.draw(&Rectangle::new(
             [(legend_x, 50), (legend_x + 18, 66)],
             color.filled(),
@@ -235,12 +247,7 @@ pub fn draw_bars(
             (legend_x + 26, 58),
             text(16.0, HPos::Left),
         ))?;
-        // The next entry starts a fixed gap after this one's text, measured
-        // in the font (a width guessed from the count of characters left
-        // gaps of 16 to 28 px in Figure 2-1).
-        let (text_width, _) =
-            root.estimate_text_size(name, &text(16.0, HPos::Left))?;
-        legend_x += 26 + text_width as i32 + 28;
+        legend_x += width + 28;
     }
 
     // Gridlines first, so that the bars lie on top of them.
