@@ -77,6 +77,8 @@ const WIDTH: u32 = 960;
 const LABEL_WIDTH: i32 = 340;
 const ROW: i32 = 38;
 const TOP: i32 = 90;
+/// The least room left between any text and the canvas' edge.
+const EDGE_MARGIN: i32 = 8;
 const X0: i32 = LABEL_WIDTH + 12;
 /// The width of the bars' area: a log axis leaves more room on the right for the
 /// whiskers and their values (a linear axis keeps the layout it always had).
@@ -236,6 +238,26 @@ pub fn draw_bars(
     }
     let gaps = 28 * (entry_widths.len() as i32 - 1).max(0);
     let legend_width = entry_widths.iter().sum::<i32>() + gaps;
+    // Text beyond the canvas would be cut off without a word: refuse it.
+    if legend_width > WIDTH as i32 - 2 * EDGE_MARGIN {
+        return Err(Error::msg(format!(
+            "{}: the legend is {legend_width} px wide, more than the chart's {} px",
+            chart.title,
+            WIDTH as i32 - 2 * EDGE_MARGIN
+        )));
+    }
+    for bar in bars {
+        let (label_width, _) =
+            root.estimate_text_size(&bar.label, &text(16.0, HPos::Right))?;
+        if label_width as i32 > LABEL_WIDTH - EDGE_MARGIN {
+            return Err(Error::msg(format!(
+                "{}: the label {:?} is {label_width} px wide, more than the {} px left of the bars",
+                chart.title,
+                bar.label,
+                LABEL_WIDTH - EDGE_MARGIN
+            )));
+        }
+    }
     let mut legend_x = (WIDTH as i32 - legend_width) / 2;
     for ((name, color), width) in chart.legend.iter().zip(entry_widths) {
         root.draw(&Rectangle::new(
@@ -474,6 +496,38 @@ mod tests {
         timing_chart(&path, "t", &GROUP, &results).expect("drawn");
         let rows_height = TOP + ROW * rows.len() as i32 + 8 + 74;
         assert_eq!(height(), rows_height as u32 * crate::figures::hidpi::SCALE);
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn text_wider_than_its_room_is_refused_not_cut_off() {
+        let path = std::env::temp_dir()
+            .join(format!("bars-too-wide-{}.png", std::process::id()));
+        let ink = palette::INK;
+        fn chart<'a>(legend: &'a [(&'a str, RGBColor)]) -> BarChart<'a> {
+            BarChart {
+                title: "t",
+                axis_label: "a",
+                log_scale: true,
+                value_format: crate::results::format_duration,
+                legend,
+            }
+        }
+        // The longest label of the book's charts fits; one of twice its
+        // length would be cut off at the canvas' left edge.
+        let longest = "Rust reciprocals_par (all cores), huge pages";
+        let fits = [Bar::new(longest, 1e-3, ink)];
+        assert!(draw_bars(&path, &chart(&[("NumPy", ink)]), &fits).is_ok());
+        let long = format!("{longest}, {longest}");
+        let too_long = [Bar::new(long.clone(), 1e-3, ink)];
+        let error = draw_bars(&path, &chart(&[]), &too_long)
+            .expect_err("a label wider than its room");
+        assert!(error.to_string().contains(&long), "{error}");
+        // Eight legend entries of the book's longest run past both edges.
+        let entry = ("Rust, tuned, huge pages", ink);
+        let error = draw_bars(&path, &chart(&[entry; 8]), &fits)
+            .expect_err("a legend wider than the chart");
+        assert!(error.to_string().contains("legend"), "{error}");
         let _ = std::fs::remove_file(&path);
     }
 
