@@ -31,8 +31,9 @@ unset UPDATE INSTA_FORCE_PASS INSTA_FORCE_UPDATE
 # and the link and browser checks then read an old book/), BOOK_TEST=mdbook leaves the
 # blocks to mdBook alone; RUSTDOC (or CARGO_BUILD_RUSTDOC) replaces the program that runs
 # the doc tests (RUSTDOC=/bin/true: cargo test --doc and cargo doc passed, testing nothing);
-# PROPTEST_* sets how many cases a property test tries
-# (PROPTEST_CASES=0: none, and a property that fails passes); MIMALLOC_* retunes the
+# CARGO_TARGET_<TRIPLE>_RUNNER starts every test program through another one (a runner
+# "true": cargo test exited 0 having run no test); PROPTEST_* sets how many cases a property
+# test tries (PROPTEST_CASES=0: none, and a property that fails passes); MIMALLOC_* retunes the
 # allocator tests/fast_alloc.rs measures; and BROWSER_REQUIRE_<RULE>=0 turns a browser rule
 # into a note.
 drop_relaxing_environment() {
@@ -40,9 +41,9 @@ drop_relaxing_environment() {
     for name in $(compgen -e); do
         case "$name" in
             CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS \
-                | CARGO_TARGET_*_RUSTFLAGS | RUSTDOCFLAGS | CARGO_ENCODED_RUSTDOCFLAGS \
-                | CARGO_BUILD_RUSTDOCFLAGS | RUSTDOC | CARGO_BUILD_RUSTDOC | MDBOOK_* | BOOK_TEST \
-                | PROPTEST_* | MIMALLOC_*)
+                | CARGO_TARGET_*_RUSTFLAGS | CARGO_TARGET_*_RUNNER | RUSTDOCFLAGS \
+                | CARGO_ENCODED_RUSTDOCFLAGS | CARGO_BUILD_RUSTDOCFLAGS | RUSTDOC | CARGO_BUILD_RUSTDOC \
+                | MDBOOK_* | BOOK_TEST | PROPTEST_* | MIMALLOC_*)
                 relaxed+=("$name"); unset "$name" ;;
             BROWSER_REQUIRE_*)
                 if [ "${!name}" = 0 ]; then relaxed+=("$name=0"); unset "$name"; fi ;;
@@ -53,6 +54,28 @@ drop_relaxing_environment() {
     fi
 }
 drop_relaxing_environment
+
+# Every test program cargo ran ("Running …", "Doc-tests …") reported its tests: a "test
+# result:" line, or criterion's "Success" for a benchmark run in test mode. A runner from a
+# cargo config file (target.<triple>.runner, which no variable above drops) that does not run
+# the program it is given made cargo test exit 0 with no test run, and this run say "passed".
+# (Colours, as CARGO_TERM_COLOR=always gives them, are read past.)
+every_test_program_reported() {
+    awk '
+        { gsub(/\033\[[0-9;]*m/, "") }
+        function check() {
+            if (pending != "") {
+                print "error: cargo ran " pending " but it reported no test (a cargo runner that did not run it?)" > "/dev/stderr"
+                bad = 1
+            }
+            pending = ""
+        }
+        /^ +Running [^`]|^ +Doc-tests / { check(); pending = $0; sub(/^ +/, "", pending); next }
+        /^test result: / { pending = ""; next }
+        pending ~ /^Running benches\// && /^Success$/ { pending = ""; next }
+        END { check(); exit bad }
+    ' "$1"
+}
 
 log="target/test-log.txt"
 mkdir -p target
@@ -85,6 +108,8 @@ if [ "${BOOK_SKIP_BROWSER:-0}" = 1 ]; then
 else
     step scripts/browser-test.sh
 fi
+
+every_test_program_reported "$log"
 
 # One closing line that counts every test that ran (cargo's, rustdoc's, every Rust block of the
 # book in mdbook test, and the browser check's pages).

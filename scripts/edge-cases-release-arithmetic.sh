@@ -16,11 +16,13 @@ esac
 cd "$(dirname "$0")/.."
 # Compiler flags from the caller's environment come after the profile's settings and win
 # (RUSTFLAGS=-Coverflow-checks=on would make this run test the debug arithmetic again):
-# they are dropped, and named. (--config below outranks CARGO_PROFILE_* variables.)
+# they are dropped, and named. (--config below outranks CARGO_PROFILE_* variables.) So is a
+# runner (CARGO_TARGET_<TRIPLE>_RUNNER=true: cargo test exited 0 having run no edge case).
 dropped=()
 for name in $(compgen -e); do
     case "$name" in
-        RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS | CARGO_TARGET_*_RUSTFLAGS)
+        RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS | CARGO_TARGET_*_RUSTFLAGS \
+            | CARGO_TARGET_*_RUNNER)
             dropped+=("$name=${!name}")
             unset "$name"
             ;;

@@ -747,6 +747,7 @@ fn test_sh_drops_relaxing_settings_from_the_environment() {
             "-Coverflow-checks=off",
         ),
         ("CARGO_PROFILE_DEV_OVERFLOW_CHECKS", "false"),
+        ("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER", "true"),
         ("RUSTDOCFLAGS", "-Cdebug-assertions=off"),
         ("RUSTDOC", "/bin/true"),
         ("CARGO_BUILD_RUSTDOC", "/bin/true"),
@@ -769,4 +770,72 @@ fn test_sh_drops_relaxing_settings_from_the_environment() {
     for (name, _) in kept {
         assert!(!said.contains(name), "{name} named: {said}");
     }
+}
+
+/// test.sh's `every_test_program_reported` on its log: each test program cargo ran must
+/// report its tests ("test result:", or criterion's "Success" for a benchmark in test mode).
+/// A runner that does not run the program it is given (`runner = "true"` in a cargo config
+/// file, which no variable can drop) made `cargo test` exit 0 with no test run, and test.sh
+/// said every check passed.
+#[test]
+fn test_sh_fails_when_a_test_program_reports_no_test() {
+    let function = script_function("test.sh", "every_test_program_reported");
+    let check = |log: &str| {
+        let dir = std::env::temp_dir().join(format!(
+            "test-log-check-{}-{}",
+            std::process::id(),
+            log.len()
+        ));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let path = dir.join("test-log.txt");
+        std::fs::write(&path, log).expect("writes the log");
+        let output = Command::new("bash")
+            .arg("-c")
+            .arg(format!("{function}every_test_program_reported \"$1\""))
+            .arg("test.sh")
+            .arg(&path)
+            .output()
+            .expect("bash runs");
+        let _ = std::fs::remove_dir_all(&dir);
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let unit = "     Running unittests src/lib.rs (target/debug/deps/chapters_code-1)\n";
+    let errors =
+        "     Running ../tests/errors.rs (target/debug/deps/errors-2)\n";
+    let bench =
+        "     Running benches/ch08_life.rs (target/debug/deps/ch08_life-3)\n";
+    let doc = "   Doc-tests chapters_code\n";
+    let result = "\nrunning 1 test\ntest a ... ok\n\n\
+                  test result: ok. 1 passed; 0 failed; 0 ignored; 0 measured\n\n";
+    let success = "Testing life/iterate\nSuccess\n\n";
+    let run = "     Running `target/debug/book-test`\n";
+
+    // A whole run: every program reported; `cargo run`'s line is no test program.
+    let whole = format!(
+        "{run}{unit}{result}{errors}{result}{bench}{success}{doc}{result}"
+    );
+    assert_eq!(check(&whole), (true, String::new()));
+    // So is the same run in colour (CARGO_TERM_COLOR=always colours cargo's words).
+    let coloured = whole
+        .replace("     Running", "\u{1b}[1m\u{1b}[92m     Running\u{1b}[0m");
+    assert_eq!(check(&coloured), (true, String::new()));
+
+    // A runner that runs nothing: each silent program is named, the last one too.
+    let silent = format!("{unit}{errors}{result}{bench}{doc}");
+    let (ok, said) = check(&silent);
+    assert!(!ok, "{said}");
+    for name in [
+        "unittests src/lib.rs",
+        "benches/ch08_life.rs",
+        "Doc-tests chapters_code",
+    ] {
+        assert!(said.contains(name), "{name} not named: {said}");
+    }
+    assert!(!said.contains("errors.rs"), "{said}");
+    // A benchmark's "Success" does not stand in for a test program's result.
+    let (ok, said) = check(&format!("{errors}{success}"));
+    assert!(!ok && said.contains("errors.rs"), "{said}");
 }
