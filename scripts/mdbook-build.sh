@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `mdbook build`, failing when a formula cannot be rendered: mdbook-katex only logs a warning
-# ("Rendering failed, keeping the original content") and leaves the raw TeX in the page.
+# `mdbook build` into book/, failing when a formula cannot be rendered: mdbook-katex only logs a
+# warning ("Rendering failed, keeping the original content") and leaves the raw TeX in the page.
 set -euo pipefail
 # cd searches an exported CDPATH (and prints the folder it found): never here.
 unset CDPATH
@@ -12,7 +12,10 @@ esac
 cd "$(dirname "$0")/.."
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
-mdbook build 2>&1 | tee "$out"
+# Into book/ whatever the environment says: MDBOOK_BUILD__BUILD_DIR=/elsewhere built the book
+# there, while ./build.sh said "The book is in book/" (an old one) and the link and browser
+# checks read that old book/.
+mdbook build --dest-dir book 2>&1 | tee "$out"
 if grep -q "Rendering failed" "$out"; then
     echo "error: a formula could not be rendered (see the mdbook_katex warning above)" >&2
     exit 1

@@ -839,3 +839,39 @@ fn test_sh_fails_when_a_test_program_reports_no_test() {
     let (ok, said) = check(&format!("{errors}{success}"));
     assert!(!ok && said.contains("errors.rs"), "{said}");
 }
+
+/// scripts/mdbook-build.sh builds into book/, the folder ./build.sh names and the link and
+/// browser checks read, whatever the environment says: with MDBOOK_BUILD__BUILD_DIR set,
+/// `mdbook build` wrote the book there and ./build.sh said "The book is in book/", an old one.
+/// Run with a stand-in `mdbook` that prints its folder and arguments.
+#[test]
+fn mdbook_build_sh_builds_into_book_whatever_the_environment_says() {
+    use std::os::unix::fs::PermissionsExt;
+    let stub = std::env::temp_dir()
+        .join(format!("mdbook-stand-in-{}", std::process::id()));
+    std::fs::create_dir_all(&stub).expect("a temporary folder");
+    let program = stub.join("mdbook");
+    std::fs::write(&program, "#!/bin/sh\necho \"in $(pwd -P): mdbook $*\"\n")
+        .expect("writes the stand-in");
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755))
+        .expect("makes it executable");
+    let root = chapters_code::chapter::repo_root();
+    let path = format!(
+        "{}:{}",
+        stub.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let output = Command::new(root.join("scripts/mdbook-build.sh"))
+        .current_dir(&stub)
+        .env("PATH", path)
+        .env("MDBOOK_BUILD__BUILD_DIR", stub.join("elsewhere"))
+        .output()
+        .expect("the script runs");
+    let _ = std::fs::remove_dir_all(&stub);
+    assert!(output.status.success(), "{output:?}");
+    let root = root.canonicalize().expect("the repository exists");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!("in {}: mdbook build --dest-dir book\n", root.display())
+    );
+}
