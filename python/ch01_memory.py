@@ -10,7 +10,7 @@ import tracemalloc
 
 import numpy as np
 
-from book_outputs import Outputs, record
+from book_outputs import Outputs, record, write_atomically
 
 out = Outputs("ch01-memory")
 
@@ -269,8 +269,8 @@ facts = {
     "str_list_resident_bytes": str_list_resident,
     "elements": 1000000,
 }
-(out.dir / "facts.txt").write_text(
-    "".join(f"{k} {v}\n" for k, v in facts.items()))
+# Through a temporary file and a rename, as every output: an interrupted run leaves it whole.
+write_atomically(out.dir / "facts.txt", "".join(f"{k} {v}\n" for k, v in facts.items()))
 record(out.dir / "facts.txt")
 
 # Short phrases the chapter includes in its sentences (no trailing newline).
@@ -278,5 +278,5 @@ for name, phrase in [
     ("append_spare", append_spare),
     ("list_over_array", list_over_array),
 ]:
-    (out.dir / f"{name}.txt").write_text(phrase)
+    write_atomically(out.dir / f"{name}.txt", phrase)
     record(out.dir / f"{name}.txt")

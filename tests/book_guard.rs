@@ -2390,3 +2390,35 @@ fn the_guard_sees_a_numpy_block_that_rebinds_what_a_later_one_reads() {
         reads.contains("c") && reads.contains("range") && !reads.contains("a")
     );
 }
+
+/// The NumPy scripts write every output through `book_outputs.write_atomically` (a temporary
+/// file, then a rename), so an interrupted or failing run leaves each committed file whole:
+/// chapter 1's facts.txt, append_spare.txt and list_over_array.txt were written in place with
+/// `Path.write_text` after the samples' outputs had moved to write_atomically. Only
+/// book_outputs.py itself, and bench.py (its own temporary file and rename), write directly.
+#[test]
+fn numpy_scripts_write_their_outputs_atomically() {
+    let root = repo_root();
+    let direct = regex::Regex::new(
+        r#"\.write_text\(|\.write_bytes\(|\bopen\([^)]*["'][wax]"#,
+    )
+    .expect("a regex");
+    let mut problems = Vec::new();
+    for script in files_with_suffix(&root.join("python"), ".py") {
+        let name = script.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if matches!(name, "book_outputs.py" | "bench.py") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&script).expect("reads the script");
+        for (number, line) in text.lines().enumerate() {
+            if direct.is_match(line) {
+                problems.push(format!(
+                    "python/{name}:{}: writes in place; use write_atomically: {}",
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
