@@ -2422,3 +2422,110 @@ fn numpy_scripts_write_their_outputs_atomically() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every committed NumPy output was written with the NumPy and SciPy that
+/// python/requirements.txt pins (the versions scripts/python-venv.sh installs and the book
+/// names, "with Python …, NumPy …, SciPy …" in chapter 1): each folder's versions.txt and each
+/// edge-case file's header say so. Each chapter can be regenerated on its own
+/// (`scripts/numpy-outputs.sh ch04`), and SHA256SUMS records whatever that run wrote, so a run
+/// with another NumPy (PYTHON=python3) mixed versions across chapters and every test passed.
+#[test]
+fn numpy_outputs_come_from_the_pinned_numpy_and_scipy() {
+    let root = repo_root();
+    let requirements =
+        std::fs::read_to_string(root.join("python/requirements.txt"))
+            .expect("reads python/requirements.txt");
+    let pin = |package: &str| {
+        requirements
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{package}==")))
+            .unwrap_or_else(|| {
+                panic!("python/requirements.txt pins {package}==…")
+            })
+            .to_string()
+    };
+    let (numpy, scipy) = (pin("numpy"), pin("scipy"));
+    let problems =
+        numpy_version_problems(&root.join("python/outputs"), &numpy, &scipy);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    // Checked on a copy: one chapter regenerated with another NumPy is found.
+    let copy = std::env::temp_dir()
+        .join(format!("numpy-versions-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(copy.join("ch04-newaxis"))
+        .expect("a temporary folder");
+    std::fs::create_dir_all(copy.join("edge-cases"))
+        .expect("a temporary folder");
+    std::fs::write(
+        copy.join("ch04-newaxis/versions.txt"),
+        format!("Python 3.11.7, NumPy {numpy}1, SciPy {scipy}\n"),
+    )
+    .expect("writes");
+    std::fs::write(
+        copy.join("edge-cases/knn.json"),
+        format!("{{\"numpy\": \"{numpy}\", \"scipy\": \"0.{scipy}\", \"cases\": [\n]}}\n"),
+    )
+    .expect("writes");
+    let found = numpy_version_problems(&copy, &numpy, &scipy);
+    let _ = std::fs::remove_dir_all(&copy);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("ch04-newaxis/versions.txt"), "{found:?}");
+    assert!(found[1].contains("edge-cases/knn.json"), "{found:?}");
+}
+
+/// The versions.txt files and edge-case headers under `outputs` that do not name NumPy
+/// `numpy` and SciPy `scipy`; a folder without versions.txt (edge-cases/) is read by its JSON.
+fn numpy_version_problems(
+    outputs: &Path,
+    numpy: &str,
+    scipy: &str,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(outputs)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    let name =
+        |p: &Path| p.strip_prefix(outputs).unwrap_or(p).display().to_string();
+    for folder in folders {
+        let versions = folder.join("versions.txt");
+        if let Ok(text) = std::fs::read_to_string(&versions) {
+            let parts: Vec<&str> = text.trim_end().split(", ").collect();
+            let wanted = [format!("NumPy {numpy}"), format!("SciPy {scipy}")];
+            if !wanted.iter().all(|w| parts.contains(&w.as_str())) {
+                problems.push(format!(
+                    "{}: {:?}, not the pinned NumPy {numpy} and SciPy {scipy} of \
+                     python/requirements.txt; regenerate with scripts/numpy-outputs.sh in the \
+                     .venv of scripts/python-venv.sh",
+                    name(&versions),
+                    text.trim_end()
+                ));
+            }
+        }
+        let mut json = files_with_suffix(&folder, ".json");
+        json.sort();
+        for file in json {
+            let text =
+                std::fs::read_to_string(&file).expect("reads the JSON file");
+            let head = text.lines().next().unwrap_or("");
+            let wanted = [
+                format!("\"numpy\": \"{numpy}\""),
+                format!("\"scipy\": \"{scipy}\""),
+            ];
+            if !wanted.iter().all(|w| head.contains(w.as_str())) {
+                problems.push(format!(
+                    "{}: its header names another NumPy or SciPy than the pinned {numpy} and \
+                     {scipy}: {head}",
+                    name(&file)
+                ));
+            }
+        }
+    }
+    problems
+}
