@@ -75,7 +75,8 @@ drop_tuning_environment() {
             OPENBLAS_* | GOTO_* | OMP_* | GLIBC_TUNABLES | MALLOC_* | MIMALLOC_* \
                 | RAYON_* | NPY_* | PYTHONMALLOC | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS \
                 | CARGO_BUILD_RUSTFLAGS | CARGO_TARGET_*_RUSTFLAGS | CARGO_PROFILE_* \
-                | CARGO_BUILD_TARGET | CARGO_INCREMENTAL | BOOK_EXPECT_HUGE_PAGES)
+                | CARGO_BUILD_TARGET | CARGO_INCREMENTAL | CARGO_TARGET_*_RUNNER \
+                | BOOK_EXPECT_HUGE_PAGES)
                 dropped+=("$name=${!name}")
                 unset "$name"
                 ;;
@@ -109,6 +110,22 @@ pin_default_profiles() {
     export CARGO_INCREMENTAL=0
 }
 pin_default_profiles
+# A runner starts every benchmark program through another one (`runner = "nice"` or
+# "taskset …" in a cargo config file's [target.<triple>] or [target.'cfg(…)'], which no
+# environment variable drops): what it changes would be measured without a word. The
+# environment's runner for the host outranks a config file's; `env` runs the program as it is.
+# tests/bench_ids.rs runs this function.
+pin_plain_runner() {
+    local host
+    host=$(rustc -vV | sed -n 's/^host: //p')
+    if [ -z "$host" ]; then
+        echo "error: rustc -vV names no host" >&2
+        return 1
+    fi
+    host=$(printf '%s' "$host" | tr 'a-z.-' 'A-Z__')
+    export "CARGO_TARGET_${host}_RUNNER=env"
+}
+pin_plain_runner
 
 # The names of the [[bench]] targets a manifest declares, one a line, in its order: what
 # `cargo bench --bench NAME` takes. The manifest is the one list (autobenches is off): a

@@ -423,6 +423,7 @@ fn bench_sh_drops_tuning_settings_from_the_environment() {
         ("CARGO_PROFILE_BENCH_LTO", "fat"),
         ("CARGO_BUILD_TARGET", "x86_64-unknown-linux-musl"),
         ("CARGO_INCREMENTAL", "1"),
+        ("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER", "nice"),
         ("BOOK_EXPECT_HUGE_PAGES", "1"),
     ];
     let kept = [
@@ -501,6 +502,52 @@ fn bench_sh_pins_the_profiles_a_cargo_config_could_change() {
         manifest.contains("[profile.release]"),
         "no [profile.release] section: the scan checked nothing"
     );
+}
+
+/// bench.sh's `pin_plain_runner` makes cargo run each program as it is, whatever runner a
+/// cargo config file names for the host (`[target.'cfg(all())'] runner = …`, which no
+/// environment variable drops): here a runner that would fail the run.
+#[test]
+fn bench_sh_runs_benchmarks_without_a_config_files_runner() {
+    let dir = std::env::temp_dir()
+        .join(format!("bench-sh-runner-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).expect("a temporary crate");
+    std::fs::create_dir_all(dir.join(".cargo")).expect("a config folder");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"tiny\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        dir.join("src/main.rs"),
+        "fn main() { println!(\"ran as it is\"); }\n",
+    )
+    .expect("writes");
+    std::fs::write(
+        dir.join(".cargo/config.toml"),
+        "[target.'cfg(all())']\nrunner = \"false\"\n",
+    )
+    .expect("writes");
+    let function = bench_sh_function("pin_plain_runner");
+    let run = |pinned: bool| {
+        let pin = if pinned { "pin_plain_runner\n" } else { "" };
+        Command::new("bash")
+            .arg("-c")
+            .arg(format!("set -euo pipefail\n{function}{pin}cargo run -q"))
+            .current_dir(&dir)
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_BUILD_TARGET")
+            .env_remove("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER")
+            .output()
+            .expect("bash runs")
+    };
+    // The test can fail: the config file's runner does stop the program.
+    assert!(!run(false).status.success(), "the runner was not used");
+    let pinned = run(true);
+    assert!(pinned.status.success(), "{pinned:?}");
+    assert_eq!(String::from_utf8_lossy(&pinned.stdout), "ran as it is\n");
+    std::fs::remove_dir_all(&dir).expect("removes the temporary crate");
 }
 
 /// bench.sh's `built_executable` finds the program cargo built where cargo put it: in
