@@ -92,6 +92,27 @@ refuse_tuned_numpy()
 
 import numpy as np  # noqa: E402 (after the check: OpenBLAS reads its variables on import)
 
+
+def refuse_unpinned_numpy():
+    """Stops a script that would record the answers of a NumPy or SciPy other than the ones
+    python/requirements.txt pins: a chapter regenerated on its own with another NumPy would
+    mix versions in the committed outputs (the book names one; book_guard checks each
+    folder's versions.txt). To move the book to another version, change the pin first."""
+    pins = {}
+    requirements = Path(__file__).resolve().parent / "requirements.txt"
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        name, _, version = line.partition("==")
+        if version and not name.startswith("#"):
+            pins[name.strip()] = version.strip()
+    import scipy  # noqa: PLC0415 (only for its version; the scripts that need it import it)
+    for name, version in (("numpy", np.__version__), ("scipy", scipy.__version__)):
+        if pins.get(name) != version:
+            sys.exit(f"error: {name} {version} is not the {name}=={pins.get(name)} that "
+                     f"{requirements} pins; run scripts/python-venv.sh, or change the pin first")
+
+
+refuse_unpinned_numpy()
+
 OUTPUT_ROOT = Path(__file__).resolve().parent / "outputs"
 MANIFEST = "SHA256SUMS"
 
