@@ -488,6 +488,27 @@ mod tests {
             (prop::collection::vec(0usize..5, 1..5), any::<usize>())
         }
 
+        /// Sizes at the limits of an array's element count: products of them
+        /// overflow `usize` or pass `isize::MAX`, beside -1s, 0s and small sizes.
+        fn size_at_the_limits() -> impl Strategy<Value = isize> {
+            prop_oneof![
+                Just(-1),
+                Just(0),
+                1isize..4,
+                prop::sample::select(vec![1 << 31, 1 << 32, 3 << 30, 1 << 62, isize::MAX]),
+                1isize..=isize::MAX,
+            ]
+        }
+
+        /// Lengths at the same limits, `isize::MAX + 1` and `usize::MAX` included.
+        fn len_at_the_limits() -> impl Strategy<Value = usize> {
+            const MAX: usize = isize::MAX as usize;
+            prop_oneof![
+                prop::sample::select(vec![0, 1, 6, 1 << 32, 1 << 62, 3 << 61, MAX, MAX + 1, usize::MAX]),
+                any::<usize>(),
+            ]
+        }
+
         proptest! {
             #[test]
             fn infer_shape_fills_in_only_the_unknown_axis(
@@ -522,6 +543,56 @@ mod tests {
                         // same.
                         if known != 0 || len != 0 {
                             prop_assert!((0..=len).all(|v| known * v != len));
+                        }
+                    }
+                }
+            }
+
+            /// At the size limits, against the rules worked out in `u128`, where
+            /// no product of two sizes overflows: the properties above draw
+            /// sizes below 5, so `TooLarge` and the overflow checks never ran.
+            #[test]
+            fn infer_shape_at_the_size_limits(
+                len in len_at_the_limits(),
+                requested in prop::collection::vec(size_at_the_limits(), 0..5),
+            ) {
+                const MAX: u128 = isize::MAX as u128;
+                let unknowns = requested.iter().filter(|&&n| n == -1).count();
+                // The product of the known sizes other than 0, saturating above
+                // isize::MAX (every size is at most isize::MAX, so no u128 overflow).
+                let nonzero = requested.iter().filter(|&&n| n > 0).fold(1u128, |p, &n| {
+                    (p * n as u128).min(MAX + 1)
+                });
+                let has_zero = requested.contains(&0);
+                let known = if has_zero { 0 } else { nonzero };
+                let len128 = len as u128;
+                match infer_shape(len, &requested) {
+                    Ok(shape) => {
+                        prop_assert!(unknowns <= 1 && nonzero <= MAX && len128 <= MAX);
+                        let product = shape.iter().try_fold(1u128, |p, &n| Some(p * n as u128).filter(|&p| p <= MAX + 1));
+                        prop_assert_eq!(product, Some(len128));
+                        for (&got, &asked) in shape.iter().zip(&requested) {
+                            if asked != -1 {
+                                prop_assert_eq!(got as isize, asked);
+                            }
+                        }
+                    }
+                    Err(ReshapeError::MoreThanOneUnknown { .. }) => prop_assert!(unknowns > 1),
+                    Err(ReshapeError::NegativeSize { .. }) => prop_assert!(false, "no size below -1 drawn"),
+                    Err(ReshapeError::TooLarge { len: said, requested: asked }) => {
+                        prop_assert_eq!(said, len);
+                        prop_assert_eq!(&asked, &requested);
+                        prop_assert!(unknowns <= 1);
+                        prop_assert!(nonzero > MAX || len128 > MAX, "{:?} fits", requested);
+                    }
+                    Err(ReshapeError::SizeMismatch { .. }) => {
+                        prop_assert!(unknowns <= 1 && nonzero <= MAX && len128 <= MAX);
+                        if unknowns == 0 {
+                            prop_assert_ne!(known, len128);
+                        } else {
+                            // No size in place of the -1 gives `len`; beside a 0, NumPy
+                            // refuses whatever the length.
+                            prop_assert!(known == 0 || !len128.is_multiple_of(known));
                         }
                     }
                 }
