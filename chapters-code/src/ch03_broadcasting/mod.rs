@@ -705,6 +705,19 @@ mod tests {
             prop::collection::vec(prop_oneof![Just(1usize), Just(0), 2usize..4], 0..4)
         }
 
+        /// Shapes at the size limits: products of their sizes overflow `usize`
+        /// or pass `isize::MAX`, and single sizes pass it, beside 0s and 1s.
+        fn shape_at_the_limits() -> impl Strategy<Value = Vec<usize>> {
+            const MAX: usize = isize::MAX as usize;
+            let size = prop_oneof![
+                Just(1usize),
+                Just(0),
+                2usize..4,
+                prop::sample::select(vec![1 << 31, 1 << 32, 1 << 62, MAX, MAX + 1, usize::MAX]),
+            ];
+            prop::collection::vec(size, 0..4)
+        }
+
         proptest! {
             #[test]
             fn agrees_with_what_ndarray_arithmetic_accepts(a in shape(), b in shape()) {
@@ -716,6 +729,48 @@ mod tests {
                     (Ok(shape), Ok(sum_shape)) => prop_assert_eq!(shape, sum_shape),
                     (Err(_), Err(_)) => {}
                     (ours, theirs) => prop_assert!(false, "ours {:?}, ndarray {:?}", ours, theirs.is_ok()),
+                }
+            }
+
+            /// At the size limits, against NumPy's rules worked out in `u128`: the
+            /// properties here draw sizes below 4, so `TooLarge` never came up.
+            #[test]
+            fn follows_numpy_at_the_size_limits(a in shape_at_the_limits(), b in shape_at_the_limits()) {
+                const MAX: u128 = isize::MAX as u128;
+                let ndim = a.len().max(b.len());
+                let padded = |s: &[usize]| {
+                    let mut p = vec![1usize; ndim - s.len()];
+                    p.extend_from_slice(s);
+                    p
+                };
+                let (pa, pb) = (padded(&a), padded(&b));
+                let huge = a.iter().chain(&b).any(|&n| n as u128 > MAX);
+                let clash = (0..ndim).find(|&i| pa[i] != pb[i] && pa[i] != 1 && pb[i] != 1);
+                let rules: Vec<usize> = (0..ndim).map(|i| if pa[i] == 1 { pb[i] } else { pa[i] }).collect();
+                // Multiplied from the left, stopping at the first 0, saturating.
+                let left = rules.iter().take_while(|&&n| n != 0).fold(1u128, |p, &n| (p * n as u128).min(MAX + 1));
+                match broadcast_shapes(&[&a, &b]) {
+                    Ok(shape) => {
+                        prop_assert!(!huge && clash.is_none() && left <= MAX);
+                        prop_assert_eq!(shape, rules);
+                    }
+                    Err(BroadcastError::Mismatch { axis, sizes, .. }) => {
+                        prop_assert!(!huge);
+                        prop_assert_eq!(clash, Some(axis));
+                        let mut want = vec![pa[axis], pb[axis]];
+                        want.sort_unstable();
+                        prop_assert_eq!(sizes, want);
+                    }
+                    Err(BroadcastError::TooLarge { shape, .. }) => {
+                        if huge {
+                            // The first shape with a size above isize::MAX.
+                            let a_huge = a.iter().any(|&n| n as u128 > MAX);
+                            prop_assert_eq!(shape, if a_huge { a } else { b });
+                        } else {
+                            prop_assert!(clash.is_none() && left > MAX);
+                            prop_assert_eq!(shape, rules);
+                        }
+                    }
                 }
             }
 
