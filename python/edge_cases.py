@@ -1088,6 +1088,11 @@ def speed():
         ("d0", [], np.zeros((3, 0))),
         ("d9", list(rng(14).uniform(-1, 1, 9)), rng(15).uniform(-1, 1, (4, 9))),
         ("d33", list(rng(16).uniform(-1, 1, 33)), rng(17).uniform(-1, 1, (3, 33))),
+        # One square of 1 beside 99 squares of about 0.75 ulp(1): added one by one, each
+        # rounds the running sum up by a whole ulp (1 + 99 ulps); NumPy's pairwise sum rounds
+        # far less (1 + 78 ulps), so the roots differ by 10 ulps, 2.2e-15.
+        ("d100-rounding", [0.0] * 100,
+         np.array([[1.0] + [math.sqrt(0.75) * 2.0**-26] * 99])),
         ("broadcast-1", [2.0], np.array([[1.0, 2.0], [3.0, 4.0]])),
         ("mismatch", [1.0, 2.0, 3.0], np.array([[1.0, 2.0]])),
     ]
