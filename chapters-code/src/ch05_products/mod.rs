@@ -8,7 +8,9 @@ use std::fmt;
 use ndarray::linalg::general_mat_mul;
 use ndarray::prelude::*;
 
-use crate::allocation::{advise_huge_pages, ensure_allocatable};
+use crate::allocation::{
+    advise_huge_pages, ensure_allocatable, ensure_allocatable_together,
+};
 use crate::chapter::{samples, Chapter, Table};
 use crate::random::RandomState;
 
@@ -278,7 +280,7 @@ pub fn fast_matmul_agrees() {
 /// If two `n × n` matrices cannot be allocated, or have more elements than
 /// an array can hold.
 pub fn bench_matrices(n: usize) -> (Array2<f64>, Array2<f64>) {
-    ensure_allocatable::<f64>("bench_matrices", &[2, n, n]);
+    ensure_allocatable_together::<f64>("bench_matrices", &[&[n, n], &[n, n]]);
     let a = Array2::from_shape_fn((n, n), |(i, j)| {
         ((i * 7 + j * 3) % 11) as f64 - 5.0
     });
