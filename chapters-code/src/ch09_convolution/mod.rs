@@ -377,8 +377,9 @@ pub fn flip_or_not() {
 
 // ANCHOR: with_ndarray_conv
 /// What to use in practice: the `ndarray-conv` crate (direct and FFT
-/// convolution, any number of dimensions, several padding modes). It agrees
-/// with `convolve2d`.
+/// convolution, any number of dimensions, several padding modes). On
+/// integers it agrees with `convolve2d` (on floats, a NaN or an infinity
+/// under a weight of 0 drops out of its sums).
 pub fn with_ndarray_conv() {
     use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
 

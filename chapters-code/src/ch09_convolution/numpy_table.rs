@@ -64,11 +64,21 @@ fn conv_same() -> RowResult {
         "`signal.convolve2d(a, k, mode='same')`",
         a.conv(&k, ConvMode::Same, PaddingMode::Zeros)?,
         "`ndarray-conv`; an error for an empty operand, as with `convolve2d`; \
-         integer overflow panics in a debug build (SciPy wraps)"
+         integer overflow panics in a debug build (SciPy wraps); a weight of 0 \
+         is skipped: NaN or inf under it adds nothing (SciPy: NaN)"
     );
     assert_eq!(s, convolve2d(a.view(), k.view(), Mode::Same)?);
     let empty = Array2::<i64>::zeros((0, 3));
     assert!(empty.conv(&k, ConvMode::Same, PaddingMode::Zeros).is_err());
+    // The Life kernel's 0 meets the infinite cell: convolve2d, like SciPy,
+    // multiplies it (0 × inf is NaN); ndarray-conv leaves it out.
+    let life = array![[1.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 1.0]];
+    let mut board = Array2::<f64>::zeros((3, 3));
+    board[[1, 1]] = f64::INFINITY;
+    let skipped = board.conv(&life, ConvMode::Same, PaddingMode::Zeros)?;
+    let scipy = convolve2d(board.view(), life.view(), Mode::Same)?;
+    assert!(scipy[[1, 1]].is_nan() && skipped[[1, 1]] == 0.0);
+    assert_eq!(skipped[[0, 0]], f64::INFINITY); // a neighbour: both agree
     Ok(())
 }
 
