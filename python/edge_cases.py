@@ -1264,7 +1264,8 @@ def notes():
                     run(thunk, lambda r: arr(r, "i64")),
                     note="s![1..4;-1] is [3, 2, 1] of x, and panics for fewer than 4 elements")
     for expr, rows_cols in [("Z[1:-1, 0:-2]", lambda z: z[1:-1, 0:-2]),
-                            ("Z[2:, 1:-1]", lambda z: z[2:, 1:-1])]:
+                            ("Z[2:, 1:-1]", lambda z: z[2:, 1:-1]),
+                            ("Z[1:-1, 1:-1]", lambda z: z[1:-1, 1:-1])]:
         for rows in range(5):
             for cols in range(5):
                 fam.add(f"slice/{expr}/{rows}x{cols}", "ndarray::s",

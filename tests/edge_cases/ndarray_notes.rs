@@ -352,6 +352,11 @@ fn check_slice(case: &Case) -> Result<(), String> {
             answer(|| z.slice(s![1..-1, 0..-2]).dim()),
             rows == 0 || cols < 2,
         )
+    } else if case.id.starts_with("slice/Z[1:-1, 1:-1]") {
+        (
+            answer(|| z.slice(s![1..-1, 1..-1]).dim()),
+            rows == 0 || cols == 0,
+        )
     } else {
         (
             answer(|| z.slice(s![2.., 1..-1]).dim()),

@@ -88,7 +88,8 @@ fn masked_assignment() -> RowResult {
             .and(&mask)
             .for_each(|c, &m| if m { *c = 1 }),
         "no boolean indexing: `Zip` writes where the mask is true (a mask of \
-         another shape: a panic; NumPy: `IndexError`)"
+         another shape: a panic; NumPy: `IndexError`); `s![1..-1, 1..-1]` panics \
+         on a board with no rows or no columns (NumPy: an empty view)"
     );
     assert_eq!(z.sum(), 16);
     Ok(())
@@ -99,7 +100,8 @@ fn interior_copy() -> RowResult {
     let mut copy = numpy_row!(
         "`Z[1:-1, 1:-1].copy()`",
         z.slice(s![1..-1, 1..-1]).to_owned(),
-        "a copy; `slice_mut` is the view that writes through"
+        "a copy; `slice_mut` is the view that writes through; panics on a board \
+         with no rows or no columns (NumPy: an empty array)"
     );
     copy.fill(7);
     assert_eq!(z, glider());
@@ -123,7 +125,8 @@ mod tests {
 
     use ndarray::prelude::*;
 
-    /// The two window rows' notes, on every board up to 4 × 4: a bound
+    /// The window rows' notes and the interior's (`s![1..-1, 1..-1]`, in the
+    /// masked assignment and copy rows), on every board up to 4 × 4: a bound
     /// outside its axis panics (`1..-1` fits an axis of 1, as an empty
     /// range; `0..-2` and `2..` need 2), in debug and release builds alike
     /// (only the messages differ); every other board gives NumPy's empty or
@@ -144,6 +147,10 @@ mod tests {
                 let lower = catch_unwind(|| z.slice(s![2.., 1..-1]).dim());
                 let lower_panics = rows < 2 || cols == 0;
                 assert_eq!(lower.ok(), (!lower_panics).then_some(numpy), "{rows}×{cols}");
+                // "panics on a board with no rows or no columns"
+                let inner = catch_unwind(|| z.slice(s![1..-1, 1..-1]).dim());
+                let inner_panics = rows == 0 || cols == 0;
+                assert_eq!(inner.ok(), (!inner_panics).then_some(numpy), "{rows}×{cols}");
             }
         }
     }
