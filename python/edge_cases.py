@@ -1257,6 +1257,13 @@ def notes():
                 {"shape": list(shape), "window": list(window)},
                 run(lambda: sliding_window_view(np.ones(shape), window).shape, list),
                 note="ndarray: no windows where NumPy raises, a panic for a side of 0")
+    from scipy import signal
+    for shape in [(0, 3), (3, 0), (0, 0)]:
+        fam.add(f"fftconvolve/empty/{shape[0]}x{shape[1]}", "ndarray_conv::ConvFFTExt::conv_fft",
+                "signal.fftconvolve(np.zeros(shape), np.ones((2, 2))).shape",
+                {"shape": list(shape)},
+                run(lambda: signal.fftconvolve(np.zeros(shape), np.ones((2, 2))).shape, list),
+                note="ndarray-conv's conv_fft: an error for an empty operand; SciPy: an empty array")
     for n in range(7):
         for expr, thunk in [("x[3:0:-1]", lambda: np.arange(n)[3:0:-1]),
                             ("x[1:4:-1]", lambda: np.arange(n)[1:4:-1])]:

@@ -73,8 +73,11 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 ///   empty;
 /// - chapter 8's window rows: `s![1..-1, 0..-2]` panics on a board with no
 ///   rows or fewer than 2 columns, `s![2.., 1..-1]` on one of fewer than 2
-///   rows or with no columns (NumPy: an empty view); every other board gives
-///   NumPy's shape;
+///   rows or with no columns, and the interior `s![1..-1, 1..-1]` (the mask
+///   and copy rows) on one with no rows or no columns (NumPy: an empty view);
+///   every other board gives NumPy's shape;
+/// - chapter 9's `fftconvolve` row: `conv_fft` returns an error for an empty
+///   operand, where SciPy returns an empty array;
 /// - chapter 8's mask rows: `Zip::and` panics on operands of different shapes,
 ///   where NumPy broadcasts `(N == 3) & (Z == 0)` (`and_broadcast` gives its
 ///   answer) and refuses a boolean mask of another shape (`IndexError`);
@@ -95,6 +98,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::ArrayBase::windows",
         "ndarray::s",
         "ndarray::Zip::and",
+        "ndarray_conv::ConvFFTExt::conv_fft",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
@@ -107,6 +111,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::ArrayBase::windows" => check_windows(case),
         "ndarray::s" => check_slice(case),
         "ndarray::Zip::and" => check_zip(case),
+        "ndarray_conv::ConvFFTExt::conv_fft" => check_conv_fft(case),
         other => Err(format!("no check for {other}")),
     });
 }
@@ -295,6 +300,23 @@ fn shape(value: &serde_json::Value) -> Result<Vec<usize>, String> {
             sides.iter().map(|n| Some(n.as_u64()? as usize)).collect()
         })
         .ok_or(format!("not a shape: {value}"))
+}
+
+/// Chapter 9's `fftconvolve` row: `conv_fft` returns an error for an empty
+/// operand, where SciPy's `fftconvolve` returns an empty array.
+fn check_conv_fft(case: &Case) -> Result<(), String> {
+    use ndarray_conv::{ConvFFTExt, ConvMode, PaddingMode};
+    let sides = shape(&case.args["shape"])?;
+    let numpy = shape(numpy_value(case)?)?;
+    if !numpy.contains(&0) {
+        return Err(format!("SciPy's answer {numpy:?} is not empty"));
+    }
+    let empty = Array2::<f64>::zeros((sides[0], sides[1]));
+    let kernel = Array2::<f64>::ones((2, 2));
+    match empty.conv_fft(&kernel, ConvMode::Full, PaddingMode::Zeros) {
+        Err(_) => Ok(()),
+        Ok(got) => Err(format!("returned {got:?}, not an error")),
+    }
 }
 
 fn check_windows(case: &Case) -> Result<(), String> {
