@@ -101,7 +101,8 @@ fn linspace() -> RowResult {
         Array::linspace(a, b, n),
         "NumPy sets the last value to `b`; ndarray computes it, so it can miss \
          `b` by rounding error, by many ulps when `b` is much nearer 0 than `a`; \
-         one point with an infinite or NaN end: NumPy `[nan]` \
+         one point where `b - a` is infinite or NaN (an infinite or NaN end, \
+         or finite ends as far apart as `-1e308` and `1e308`): NumPy `[nan]` \
          (`a + 0 × (b - a)`), ndarray `[a]`; a span so small that its step \
          rounds to 0: NumPy scales `[0, …, 1]` by `b - a`, ndarray repeats `a`"
     );
@@ -110,6 +111,9 @@ fn linspace() -> RowResult {
     // python/outputs/edge-cases/meshgrid.json, checked by tests/edge_cases.
     assert_eq!(Array::linspace(0.0, f64::INFINITY, 1).to_vec(), [0.0]);
     assert_eq!(Array::linspace(f64::INFINITY, 0.0, 1).to_vec(), [f64::INFINITY]);
+    // Finite ends whose difference overflows (NumPy: [nan], committed too).
+    assert!((-1e308_f64 - 1e308).is_infinite());
+    assert_eq!(Array::linspace(-1e308, 1e308, 1).to_vec(), [-1e308]);
     // A subnormal span: the step 5e-324 / 3 rounds to 0, and every value is a
     // (NumPy: [0, 0, 5e-324, 5e-324], committed with the cases above).
     assert_eq!(Array::linspace(0.0, 5e-324, 4).to_vec(), [0.0; 4]);
