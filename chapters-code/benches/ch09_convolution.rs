@@ -17,7 +17,7 @@ use ndarray_conv::{ConvExt, ConvFFTExt, ConvMode, PaddingMode};
 
 fn convolution_benches(c: &mut Criterion) {
     let image = RandomState::new(42).rand(1000, 1000);
-    let kernel = array![[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]];
+    let kernel = arr2(&workloads::KERNEL);
     let mut group = c.benchmark_group(workloads::GROUP.name);
     group.sample_size(10);
     group.bench_function(workloads::CONVOLVE2D.variant, |b| {

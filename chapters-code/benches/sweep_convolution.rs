@@ -22,7 +22,7 @@ fn convolution_sweep(c: &mut Criterion) {
         sweeps::convolution::CONVOLVE2D,
         sweeps::convolution::NDARRAY_CONV,
     );
-    let kernel = array![[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]];
+    let kernel = arr2(&chapters_code::benchmarks::convolution::KERNEL);
     let mut group = group(c, &sweep);
     for n in sizes(&sweep) {
         let image = RandomState::new(42).rand(n, n);

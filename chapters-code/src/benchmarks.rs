@@ -966,6 +966,13 @@ pub mod life {
 pub mod convolution {
     use super::*;
     const G: &str = "convolution";
+    /// The kernel of chapter 9's benchmarks and size sweep, on both sides
+    /// (`python/bench.py` types the same values): the discrete Laplacian.
+    /// Its four zero weights are products `ndarray-conv`'s `conv` leaves
+    /// out, so it computes five products per pixel where SciPy and
+    /// `convolve2d` compute nine; chapter 9 says so under its table.
+    pub const KERNEL: [[f64; 3]; 3] =
+        [[0.0, 1.0, 0.0], [1.0, -4.0, 1.0], [0.0, 1.0, 0.0]];
     /// `scipy.signal.convolve2d(a, k, mode='same')`.
     pub const SCIPY_CONVOLVE2D: Workload = Workload::python(
         G,

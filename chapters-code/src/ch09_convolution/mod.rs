@@ -460,6 +460,48 @@ pub fn exercise_commutative() {
 mod tests {
     use super::*;
 
+    /// The sentences under chapter 9's timing table: the benchmarks' kernel
+    /// (`benchmarks::convolution::KERNEL`, which `python/bench.py` types
+    /// for SciPy, in the table's benchmark and the size sweep) has four zero
+    /// weights, and `ndarray-conv`'s `conv` leaves them out (a NaN under each
+    /// of them drops out of its sum, not of `convolve2d`'s), so it computes
+    /// five products per pixel where SciPy and `convolve2d` compute nine.
+    #[test]
+    fn the_benchmark_kernel_gives_ndarray_conv_less_work() {
+        use crate::benchmarks::convolution::KERNEL;
+        use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+        let rows = KERNEL.map(|r| format!("[{:?}, {:?}, {:?}]", r[0], r[1], r[2]));
+        let numpy = format!("kernel = np.array([{}])", rows.join(", "));
+        let bench = std::fs::read_to_string(crate::chapter::repo_root().join("python/bench.py"))
+            .expect("python/bench.py");
+        assert_eq!(bench.matches(&numpy).count(), 2, "python/bench.py: {numpy}");
+        let kernel = arr2(&KERNEL);
+        let zeros = kernel.iter().filter(|&&w| w == 0.0).count();
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+        // NaN where the weights are 0, 1.0 elsewhere: one window.
+        let image = kernel.mapv(|w| if w == 0.0 { f64::NAN } else { 1.0 });
+        let theirs = image
+            .conv(&kernel, ConvMode::Valid, PaddingMode::Zeros)
+            .expect("valid shapes");
+        let ours = convolve2d(image.view(), kernel.view(), Mode::Valid).expect("valid shapes");
+        assert_eq!(theirs, array![[0.0]]); // 1 + 1 - 4 + 1 + 1
+        assert!(ours[[0, 0]].is_nan());
+        let shown = KERNEL.map(|r| format!("[{}, {}, {}]", r[0], r[1], r[2]));
+        let chapter = crate::chapter::page_text("ch09-convolution.md");
+        for said in [
+            format!("the Laplacian `[{}]`,", shown.join(", ")),
+            format!(
+                "leaves out the kernel's {} zero weights, so it computes {} products per pixel, \
+                 where SciPy and `convolve2d` compute {}",
+                words[zeros],
+                words[kernel.len() - zeros],
+                words[kernel.len()]
+            ),
+        ] {
+            assert!(chapter.contains(&said), "src/ch09-convolution.md: {said:?}");
+        }
+    }
+
     // SciPy's answers on the examples these tests once typed by hand
     // (np.arange(1, 21).reshape(4, 5) with even, odd and larger kernels, in
     // every mode; floats that round) are committed edge cases, which
