@@ -1257,6 +1257,14 @@ def notes():
                 {"shape": list(shape), "window": list(window)},
                 run(lambda: sliding_window_view(np.ones(shape), window).shape, list),
                 note="ndarray: no windows where NumPy raises, a panic for a side of 0")
+    # Chapter 6's np.sin row (and chapter 1's np.sqrt row): NumPy takes integers and
+    # picks the float type from their width; ndarray's sin takes floats only.
+    for name in ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]:
+        for ufunc in ["sin", "sqrt"]:
+            fam.add(f"float_method/{ufunc}/{name}", "ndarray::ArrayBase::sin",
+                    f"np.{ufunc}(np.array([1], dtype='{name}')).dtype", {"dtype": name},
+                    run(lambda: str(getattr(np, ufunc)(np.array([1], dtype=name)).dtype), str),
+                    note="ndarray's sin and sqrt take floats: convert integers first with mapv")
     from scipy import signal
     for shape in [(0, 3), (3, 0), (0, 0)]:
         fam.add(f"fftconvolve/empty/{shape[0]}x{shape[1]}", "ndarray_conv::ConvFFTExt::conv_fft",

@@ -76,6 +76,9 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 ///   rows or with no columns, and the interior `s![1..-1, 1..-1]` (the mask
 ///   and copy rows) on one with no rows or no columns (NumPy: an empty view);
 ///   every other board gives NumPy's shape;
+/// - chapter 6's `np.sin` row and chapter 1's `np.sqrt` row: NumPy gives
+///   an integer array a float type by the integer's width (`int8` `float16`,
+///   `int64` `float64`); ndarray's `sin` and `sqrt` take floats;
 /// - chapter 9's `fftconvolve` row: `conv_fft` returns an error for an empty
 ///   operand, where SciPy returns an empty array;
 /// - chapter 8's mask rows: `Zip::and` panics on operands of different shapes,
@@ -99,6 +102,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::s",
         "ndarray::Zip::and",
         "ndarray_conv::ConvFFTExt::conv_fft",
+        "ndarray::ArrayBase::sin",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
@@ -112,6 +116,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::s" => check_slice(case),
         "ndarray::Zip::and" => check_zip(case),
         "ndarray_conv::ConvFFTExt::conv_fft" => check_conv_fft(case),
+        "ndarray::ArrayBase::sin" => check_float_method(case),
         other => Err(format!("no check for {other}")),
     });
 }
@@ -300,6 +305,57 @@ fn shape(value: &serde_json::Value) -> Result<Vec<usize>, String> {
             sides.iter().map(|n| Some(n.as_u64()? as usize)).collect()
         })
         .ok_or(format!("not a shape: {value}"))
+}
+
+/// The float type NumPy's `np.sin` and `np.sqrt` give an integer array, by
+/// the integer's width: 8 bits or fewer (and `bool`) `float16`, 16 bits
+/// `float32`, wider `float64`.
+fn numpy_float_of(dtype: &str) -> &'static str {
+    match dtype {
+        "bool" | "int8" | "uint8" => "float16",
+        "int16" | "uint16" => "float32",
+        _ => "float64",
+    }
+}
+
+/// Chapter 6's `np.sin` row (and chapter 1's `np.sqrt` row, the same words):
+/// ndarray's `sin` and `sqrt` take floats only, where NumPy takes integers
+/// and picks a float type from their width, as the row says for `int64` and
+/// `int8`; converting with `mapv` first gives the float64 values.
+fn check_float_method(case: &Case) -> Result<(), String> {
+    let dtype = case.args["dtype"].as_str().ok_or("no dtype")?;
+    let numpy = numpy_value(case)?.as_str().ok_or("not a dtype name")?;
+    if numpy != numpy_float_of(dtype) {
+        return Err(format!(
+            "NumPy {numpy}, the rule {}",
+            numpy_float_of(dtype)
+        ));
+    }
+    let ones = Array1::<i64>::ones(1).mapv(|v| v as f64);
+    let (sin, sqrt) = (ones.sin(), ones.sqrt());
+    if sin[0] == 1f64.sin() && sqrt[0] == 1.0 {
+        Ok(())
+    } else {
+        Err(format!("sin {sin}, sqrt {sqrt}"))
+    }
+}
+
+/// The rows state the rule for `int64` and `int8`; the data holds NumPy's
+/// answers for every integer type.
+#[test]
+fn the_float_method_rows_state_numpys_types() {
+    let said = format!(
+        "`int64` gives `{}`, `int8` only `{}`",
+        numpy_float_of("int64"),
+        numpy_float_of("int8")
+    );
+    for table in [
+        "src/outputs/ch06-meshgrid/numpy-table.md",
+        "src/outputs/ch01-memory/numpy-table.md",
+    ] {
+        let text = crate::support::read_repo_file(table);
+        assert!(text.contains(&said), "{table}: {said:?}");
+    }
 }
 
 /// Chapter 9's `fftconvolve` row: `conv_fft` returns an error for an empty
