@@ -500,6 +500,9 @@ mod tests {
         ] {
             assert!(chapter.contains(&said), "src/ch09-convolution.md: {said:?}");
         }
+        let appendix = crate::chapter::page_text("appendix-performance.md");
+        let said = format!("leaves out the benchmark kernel's {} zero weights", words[zeros]);
+        assert!(appendix.contains(&said), "src/appendix-performance.md: {said:?}");
     }
 
     // SciPy's answers on the examples these tests once typed by hand
