@@ -1278,6 +1278,22 @@ def notes():
             fam.add(f"slice/{expr}/{n}", "ndarray::s", f"np.arange(n){expr[1:]}", {"n": n},
                     run(thunk, lambda r: arr(r, "i64")),
                     note="s![1..4;-1] is [3, 2, 1] of x, and panics for fewer than 4 elements")
+    # Chapter 1's slicing paragraph: NumPy clips a bound outside the axis (of ten elements
+    # a[:100] is all ten, a[:-100] and a[100:] are empty, and a[1:-1] of nothing is empty),
+    # where ndarray panics; and a negative step walks a[7:1:-2], while a[2:8:-2] is empty.
+    clips = "chapter 1: ndarray panics where NumPy clips a bound outside the axis"
+    walks = "chapter 1: s![2..8;-2] is a[7:1:-2], not a[2:8:-2] (empty)"
+    for expr, sizes, thunk, note in [
+            ("a[:100]", [10], lambda a: a[:100], clips),
+            ("a[:-100]", [10], lambda a: a[:-100], clips),
+            ("a[100:]", [10], lambda a: a[100:], clips),
+            ("a[-100:]", [10], lambda a: a[-100:], clips),
+            ("a[1:-1]", range(4), lambda a: a[1:-1], clips),
+            ("a[2:8:-2]", [10], lambda a: a[2:8:-2], walks),
+            ("a[7:1:-2]", [10], lambda a: a[7:1:-2], walks)]:
+        for n in sizes:
+            fam.add(f"slice/{expr}/{n}", "ndarray::s", f"np.arange(n){expr[1:]}", {"n": n},
+                    run(lambda: thunk(np.arange(n)), lambda r: arr(r, "i64")), note=note)
     for expr, rows_cols in [("Z[1:-1, 0:-2]", lambda z: z[1:-1, 0:-2]),
                             ("Z[2:, 1:-1]", lambda z: z[2:, 1:-1]),
                             ("Z[1:-1, 1:-1]", lambda z: z[1:-1, 1:-1])]:

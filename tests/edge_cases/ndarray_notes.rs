@@ -68,6 +68,10 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 /// - chapter 9's `sliding_window_view` row: `windows` gives no windows where
 ///   NumPy raises (a window larger than the array), panics for a window with a
 ///   side of 0 (NumPy: empty windows), and otherwise gives NumPy's windows;
+/// - chapter 1's slicing paragraph: a bound outside the axis panics, at either
+///   end, where NumPy clips it (`a[:100]`, `a[:-100]`, `a[100:]`, `a[-100:]` of
+///   ten elements, `a[1:-1]` of none); `s![2..8;-2]` is `a[7:1:-2]`, and
+///   `a[2:8:-2]` is empty;
 /// - chapter 9's `x[3:0:-1]` row: `s![1..4;-1]` is NumPy's `x[3:0:-1]`, and
 ///   panics where `x` has fewer than 4 elements (NumPy clips); `x[1:4:-1]` is
 ///   empty;
@@ -405,6 +409,9 @@ fn check_windows(case: &Case) -> Result<(), String> {
 #[allow(clippy::reversed_empty_ranges)] // NumPy's negative ends, as in chapter 8
 fn check_slice(case: &Case) -> Result<(), String> {
     let numpy = numpy_value(case)?;
+    if case.id.starts_with("slice/a[") {
+        return check_chapter_1_slice(case, numpy);
+    }
     if case.id.starts_with("slice/x[") {
         let n = size(case, "n")?;
         let want = Input::<i64>::decode(numpy);
@@ -446,6 +453,43 @@ fn check_slice(case: &Case) -> Result<(), String> {
         None if panics && empty => Ok(()),
         Some((r, c)) if !panics && [r, c] == numpy[..] => Ok(()),
         got => Err(format!("{got:?}; NumPy {numpy:?}")),
+    }
+}
+
+/// Chapter 1's slicing paragraph on `np.arange(n)`: where NumPy clips a bound
+/// outside the axis (`a[:100]`, `a[:-100]`, `a[100:]`, `a[-100:]` of ten
+/// elements, `a[1:-1]` of none), ndarray's `s![]` panics; otherwise it gives
+/// NumPy's elements. `s![2..8;-2]` is NumPy's `a[7:1:-2]`, and `a[2:8:-2]`,
+/// which it is not, is empty.
+#[allow(clippy::reversed_empty_ranges)] // NumPy's negative ends
+fn check_chapter_1_slice(
+    case: &Case,
+    numpy: &serde_json::Value,
+) -> Result<(), String> {
+    let n = size(case, "n")?;
+    let want = Input::<i64>::decode(numpy);
+    let want = want.logical();
+    let a = Array1::from_iter(0..n as i64);
+    let expr = case.id.split('/').nth(1).unwrap_or_default();
+    if expr == "a[2:8:-2]" {
+        return want
+            .is_empty()
+            .then_some(())
+            .ok_or(format!("NumPy {want}, not empty"));
+    }
+    let (got, clipped) = match expr {
+        "a[:100]" => (answer(|| a.slice(s![..100]).to_owned()), n < 100),
+        "a[:-100]" => (answer(|| a.slice(s![..-100]).to_owned()), n < 100),
+        "a[100:]" => (answer(|| a.slice(s![100..]).to_owned()), n < 100),
+        "a[-100:]" => (answer(|| a.slice(s![-100..]).to_owned()), n < 100),
+        "a[1:-1]" => (answer(|| a.slice(s![1..-1]).to_owned()), n == 0),
+        "a[7:1:-2]" => (answer(|| a.slice(s![2..8;-2]).to_owned()), n < 8),
+        other => return Err(format!("no ndarray slice for {other}")),
+    };
+    match got {
+        None if clipped => Ok(()),
+        Some(got) if !clipped && got.view().into_dyn() == want => Ok(()),
+        got => Err(format!("{got:?} (clipped: {clipped}); NumPy {want}")),
     }
 }
 
