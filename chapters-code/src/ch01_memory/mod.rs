@@ -665,6 +665,38 @@ mod tests {
         assert_eq!(Array::range(0., 0., 1.), Array1::<f64>::zeros(0));
     }
 
+    /// "An owned operand, `a` in `a + &b` (or `b` in `&a + b`), is consumed
+    /// instead: when the result has its shape, its buffer holds the result
+    /// [...]; when the owned operand itself must be stretched (a column plus
+    /// a row), a new array is allocated all the same." Listing 1-13 asserts
+    /// only `copy + &b`.
+    #[test]
+    fn an_owned_operand_holds_the_result_unless_it_is_stretched() {
+        let a = array![1.0, 4.0, 9.0];
+        let b = array![10.0, 20.0, 30.0];
+        let buffer = b.as_ptr();
+        let sum = &a + b; // the owned operand on the right
+        assert_eq!(sum.as_ptr(), buffer);
+        assert_eq!(sum, array![11.0, 24.0, 39.0]);
+
+        // A (3,) row stretched against an owned (3, 3) table: the table's buffer.
+        let table = Array2::<f64>::ones((3, 3));
+        let buffer = table.as_ptr();
+        assert_eq!((table + &a).as_ptr(), buffer);
+
+        // An owned column plus a row is (3, 3): the column cannot hold it.
+        let column = array![[1.0], [2.0], [3.0]];
+        let buffer = column.as_ptr();
+        let stretched = column + &a;
+        assert_eq!(stretched.shape(), &[3, 3]);
+        assert_ne!(stretched.as_ptr(), buffer);
+        let row = a.clone().insert_axis(Axis(0));
+        let buffer = row.as_ptr();
+        let stretched = &array![[1.0], [2.0], [3.0]] + row;
+        assert_eq!(stretched.shape(), &[3, 3]);
+        assert_ne!(stretched.as_ptr(), buffer);
+    }
+
     #[test]
     fn fixed_width_pads_and_truncates() {
         assert_eq!(fixed_width::<4>(12), *b"12\0\0");

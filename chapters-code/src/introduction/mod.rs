@@ -80,4 +80,15 @@ mod tests {
         let (a, b) = product_operands();
         assert_eq!(a.dot(&b), array![[7, 2, 5], [16, 5, 14], [25, 8, 23]]);
     }
+
+    /// The page: "the Rust side asks for `i64` explicitly (`1..10` alone would
+    /// give `i32`)", and "`array!` alone would give `i32`" in Listing 0-2.
+    #[test]
+    fn integers_without_a_type_are_i32() {
+        fn element_type<A>(_: &Array<A, impl Dimension>) -> &'static str {
+            std::any::type_name::<A>()
+        }
+        assert_eq!(element_type(&Array::from_iter(1..10)), "i32");
+        assert_eq!(element_type(&array![[1, 2], [3, 4]]), "i32");
+    }
 }
