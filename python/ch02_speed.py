@@ -70,3 +70,20 @@ print(f"{n:,} points: peak {peak / 1e6:.1f} MB", end=" ")
 print(f"= differences {differences / 1e6:.0f} MB + sum {sums / 1e6:.0f} MB")
 # ANCHOR_END: temporaries
 out.end()
+
+# Not shown: the layout the chapter's prose states. The tutorial's np.vstack([...]).T is
+# stored column after column, and so are the differences and their squares, whose sum over
+# axis 1 adds two contiguous columns. Strides in elements, as the Rust sample prints them.
+out.begin("distances_layout")
+
+
+def distances_layout():
+    stacked = np.vstack([np.arange(0.0, 10.0), np.arange(1.0, 11.0)]).T
+    squares = (np.ones(2) - stacked)**2
+    for name, a in [("np_other_points", stacked), ("(np_point - np_other_points)**2", squares)]:
+        strides = [s // a.itemsize for s in a.strides]
+        print(f"{name}: strides {strides}, column-major: {a.flags.f_contiguous}")
+
+
+distances_layout()
+out.end()

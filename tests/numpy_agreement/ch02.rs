@@ -68,3 +68,33 @@ fn numpy_peaks_like_the_in_place_version() {
     assert_eq!(peak[1..], [16.0, 8.0], "the two arrays: {numpy_text}");
     assert_eq!(rust[0], 2.0, "two allocations");
 }
+
+/// The prose: "the Rust points are stored row after row (strides `[2, 1]` in elements, printed
+/// above), while the tutorial's `np.vstack([...]).T` [...] so NumPy's points are stored column
+/// after column and its sum over axis 1 adds two contiguous columns". NumPy's side is the
+/// committed output `distances_layout.txt` (not shown): the points and the squared differences
+/// the sum reads are column-major, their strides the reverse of the Rust points'.
+#[test]
+fn numpy_points_and_squares_are_column_major_the_rust_points_row_major() {
+    let numpy = numpy_output(SLUG, "distances_layout");
+    let lines: Vec<&str> = numpy.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "np_other_points: strides [1, 10], column-major: True",
+            "(np_point - np_other_points)**2: strides [1, 10], column-major: True",
+        ]
+    );
+    let rust = rust_output(SLUG, "distance_variants");
+    assert!(rust.contains("strides of the points: [2, 1]\n"), "{rust}");
+    let page = super::support::repo_root().join("src/ch02-speed.md");
+    let chapter = std::fs::read_to_string(&page).expect("src/ch02-speed.md");
+    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "the Rust points are stored row after row (strides `[2, 1]` in elements",
+        "so NumPy's points are stored column after column and its sum over axis 1 adds two \
+         contiguous columns",
+    ] {
+        assert!(chapter.contains(said), "src/ch02-speed.md: {said:?}");
+    }
+}
