@@ -1233,6 +1233,20 @@ def notes():
             "np.array([[1, 2], [2, 3]]).mean(axis=0)", {},
             run(lambda: np.array([[1, 2], [2, 3]]).mean(axis=0), lambda r: arr(r, "f64")),
             note="NumPy's mean of integers is float64; ndarray divides integers ([1, 2])")
+    fam.add("mean_axis/i64-negative", "ndarray::ArrayBase::mean_axis",
+            "np.array([[-1], [-2]]).mean(axis=0)", {},
+            run(lambda: np.array([[-1], [-2]]).mean(axis=0), lambda r: arr(r, "f64")),
+            note="NumPy's -1.5; ndarray's integer mean rounds toward 0 (-1), not down (-2)")
+
+    def mean_of_no_rows():
+        # Chapter 3: "NumPy returns nan with a warning" where mean_axis returns None.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            mean = np.zeros((0, 2)).mean(axis=0)
+        return mean, [f"{w.category.__name__}: {w.message}" for w in caught]
+    fam.add("mean_axis/no-rows", "ndarray::ArrayBase::mean_axis", "np.zeros((0, 2)).mean(axis=0)",
+            {}, run(mean_of_no_rows, lambda r: {"mean": arr(r[0], "f64"), "warnings": r[1]}),
+            note="NumPy returns nan with a warning; ndarray's mean_axis returns None")
     for op, thunk in [("matmul", lambda: np.array([[2**62]]) @ np.array([[4]])),
                       ("multiply", lambda: np.array([[2**62]]) * np.array([[4]]))]:
         fam.add(f"{op}/i64-overflow", "ndarray::ArrayBase::dot" if op == "matmul"

@@ -63,7 +63,9 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 ///   types narrower than 64 bits `int64` or `uint64`; ndarray's `sum_axis`
 ///   keeps the type (a panic, or a wrapped sum such as 44), and widening first
 ///   with `mapv` gives NumPy's sums;
-/// - NumPy's mean of integers is a float; ndarray's `mean_axis` divides integers;
+/// - NumPy's mean of integers is a float; ndarray's `mean_axis` divides integers,
+///   rounding toward 0 (-1 for NumPy's -1.5); with no rows NumPy returns `nan`
+///   with a warning, `mean_axis` `None`;
 /// - NumPy's `a @ b` and `a * b` wrap integer overflow silently (`[[0]]`);
 /// - chapter 9's `sliding_window_view` row: `windows` gives no windows where
 ///   NumPy raises (a window larger than the array), panics for a window with a
@@ -205,6 +207,11 @@ fn check_sum_axis_narrow(case: &Case) -> Result<(), String> {
 }
 
 fn check_mean_axis(case: &Case) -> Result<(), String> {
+    match case.id.as_str() {
+        "mean_axis/i64-negative" => return check_mean_toward_zero(case),
+        "mean_axis/no-rows" => return check_mean_of_no_rows(case),
+        _ => {}
+    }
     let want = Input::<f64>::decode(numpy_value(case)?);
     let x = array![[1_i64, 2], [2, 3]];
     if x.mean_axis(Axis(0)) != Some(array![1, 2]) {
@@ -490,6 +497,43 @@ fn check_chapter_1_slice(
         None if clipped => Ok(()),
         Some(got) if !clipped && got.view().into_dyn() == want => Ok(()),
         got => Err(format!("{got:?} (clipped: {clipped}); NumPy {want}")),
+    }
+}
+
+/// Chapter 3's table: ndarray's integer mean is "rounded toward 0" (the mean of
+/// -1 and -2 is -1, not -2), where NumPy's is the float -1.5.
+fn check_mean_toward_zero(case: &Case) -> Result<(), String> {
+    let want = Input::<f64>::decode(numpy_value(case)?);
+    let ints = array![[-1_i64], [-2]];
+    let floats = ints.mapv(|v| v as f64).mean_axis(Axis(0));
+    if floats.map(|m| m.into_dyn()).as_ref() != Some(want.logical()) {
+        return Err(format!("NumPy {} is not the float mean", want.logical()));
+    }
+    let exact = want.logical()[[0]];
+    let integer = ints.mean_axis(Axis(0)).map(|m| m[0]);
+    (integer == Some(exact.trunc() as i64) && exact.floor() != exact.trunc())
+        .then_some(())
+        .ok_or(format!("{integer:?}: not {exact} rounded toward 0"))
+}
+
+/// Chapter 3: `mean_axis` "returns an `Option`, which is `None` when the axis
+/// has length 0 (NumPy returns `nan` with a warning)".
+fn check_mean_of_no_rows(case: &Case) -> Result<(), String> {
+    let numpy = numpy_value(case)?;
+    let mean = Input::<f64>::decode(&numpy["mean"]);
+    if mean.logical().len() != 2 || !mean.logical().iter().all(|v| v.is_nan()) {
+        return Err(format!("NumPy's mean {} is not nan", mean.logical()));
+    }
+    let warned = numpy["warnings"].as_array().is_some_and(|w| {
+        w.iter()
+            .any(|w| w.as_str() == Some("RuntimeWarning: Mean of empty slice"))
+    });
+    if !warned {
+        return Err(format!("NumPy did not warn: {}", numpy["warnings"]));
+    }
+    match Array2::<f64>::zeros((0, 2)).mean_axis(Axis(0)) {
+        None => Ok(()),
+        Some(mean) => Err(format!("mean_axis gave {mean}, not None")),
     }
 }
 

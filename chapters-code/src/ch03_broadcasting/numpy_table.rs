@@ -49,10 +49,12 @@ fn centre() -> RowResult {
          `x.mapv(|v| v as f64)`"
     );
     assert_eq!(centred, array![[-1.0, -10.0], [1.0, 10.0]]);
-    // NumPy's mean of [[1, 2], [2, 3]] is [1.5, 2.5]; ndarray's divides integers.
+    // NumPy's mean of [[1, 2], [2, 3]] is [1.5, 2.5] (notes/mean_axis/i64);
+    // ndarray's divides integers.
     let ints = array![[1_i64, 2], [2, 3]];
     assert_eq!(ints.mean_axis(Axis(0)), Some(array![1, 2]));
-    // Toward 0, not down: the mean of -1 and -2 is -1 (NumPy: -1.5).
+    // Toward 0, not down: the mean of -1 and -2 is -1 (NumPy's -1.5 is the
+    // committed edge case notes/mean_axis/i64-negative).
     assert_eq!(array![[-1_i64], [-2]].mean_axis(Axis(0)), Some(array![-1]));
     assert!(Array2::<f64>::zeros((0, 2)).mean_axis(Axis(0)).is_none());
     Ok(())
