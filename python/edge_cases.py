@@ -1317,6 +1317,27 @@ def notes():
                         f"np.zeros((rows, cols)){expr[1:]}.shape", {"rows": rows, "cols": cols},
                         run(lambda: rows_cols(np.zeros((rows, cols))).shape, list),
                         note="chapter 8's windows: ndarray panics on the boards the table names")
+    # Chapter 4's table: np.squeeze(a, axis) takes out an axis of size 1 and raises for any
+    # other size, where index_axis(Axis(axis), 0) takes the first element of a longer axis
+    # (and panics on an empty one).
+    for rows in [1, 2, 0]:
+        fam.add(f"squeeze/{rows}x3/0", "ndarray::ArrayBase::index_axis",
+                "np.squeeze(np.arange(rows * 3).reshape(rows, 3), 0)", {"rows": rows},
+                run(lambda: np.squeeze(np.arange(rows * 3).reshape(rows, 3), 0),
+                    lambda r: arr(r, "i64")),
+                note="index_axis takes the first element of a longer axis, where NumPy raises")
+    # Chapter 4's table: NumPy's reshape gives a view of a matrix's column as (n, 1), and a
+    # copy of a transposed array read row by row; to_shape does the same, while
+    # into_shape_with_order refuses both.
+    m = np.zeros((3, 4), dtype=np.int64)
+    t = np.zeros((3, 2), dtype=np.int64).T
+    for name, a, shape in [("column-of-3x4/3x1", m[:, 0], (3, 1)),
+                           ("transpose-of-3x2/6", t, (6,))]:
+        fam.add(f"reshape/{name}", "ndarray::ArrayBase::to_shape",
+                "np.shares_memory(a, a.reshape(shape))", {"shape": list(shape)},
+                run(lambda: bool(np.shares_memory(a, a.reshape(shape))), lambda r: r),
+                note="to_shape gives a view where NumPy's reshape does; into_shape_with_order "
+                     "refuses an array that is not contiguous row-major")
     # Chapter 8's mask rows with operands of different shapes: NumPy broadcasts `&`, and
     # refuses a boolean mask of another shape; `Zip::and` panics on both.
     n, z = np.full((3, 3), 3), np.zeros((1, 3), dtype=np.uint8)

@@ -74,6 +74,11 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 ///   end, where NumPy clips it (`a[:100]`, `a[:-100]`, `a[100:]`, `a[-100:]` of
 ///   ten elements, `a[1:-1]` of none); `s![2..8;-2]` is `a[7:1:-2]`, and
 ///   `a[2:8:-2]` is empty;
+/// - chapter 4's `np.squeeze(a, axis)` row: `index_axis` is NumPy's answer for
+///   an axis of size 1, takes the first element of a longer one (NumPy raises)
+///   and panics on an empty one; its reshape rows: `to_shape` gives a view
+///   where NumPy's `reshape` does (a column as (n, 1)), a copy where it copies
+///   (a transpose read row by row), and `into_shape_with_order` refuses both;
 /// - chapter 9's `x[3:0:-1]` row: `s![1..4;-1]` is NumPy's `x[3:0:-1]`, and
 ///   panics where `x` has fewer than 4 elements (NumPy clips); `x[1:4:-1]` is
 ///   empty;
@@ -109,6 +114,8 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::Zip::and",
         "ndarray_conv::ConvFFTExt::conv_fft",
         "ndarray::ArrayBase::sin",
+        "ndarray::ArrayBase::index_axis",
+        "ndarray::ArrayBase::to_shape",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
@@ -123,6 +130,8 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::Zip::and" => check_zip(case),
         "ndarray_conv::ConvFFTExt::conv_fft" => check_conv_fft(case),
         "ndarray::ArrayBase::sin" => check_float_method(case),
+        "ndarray::ArrayBase::index_axis" => check_squeeze(case),
+        "ndarray::ArrayBase::to_shape" => check_reshape(case),
         other => Err(format!("no check for {other}")),
     });
 }
@@ -534,6 +543,55 @@ fn check_mean_of_no_rows(case: &Case) -> Result<(), String> {
     match Array2::<f64>::zeros((0, 2)).mean_axis(Axis(0)) {
         None => Ok(()),
         Some(mean) => Err(format!("mean_axis gave {mean}, not None")),
+    }
+}
+
+/// Chapter 4's `np.squeeze(a, axis)` row: `index_axis(Axis(0), 0)` is NumPy's
+/// answer for an axis of size 1; where NumPy raises (any other size) it takes
+/// the first element of a longer axis and panics on an empty one.
+fn check_squeeze(case: &Case) -> Result<(), String> {
+    let rows = size(case, "rows")?;
+    let a = Array::from_iter(0..3 * rows as i64)
+        .into_shape_with_order((rows, 3))
+        .map_err(|e| e.to_string())?;
+    let got = answer(|| a.index_axis(Axis(0), 0).to_owned());
+    match (&case.expect, got) {
+        (Ok(numpy), Some(got)) if rows == 1 => {
+            let want = Input::<i64>::decode(numpy);
+            (got.into_dyn() == *want.logical())
+                .then_some(())
+                .ok_or(format!("not NumPy's {}", want.logical()))
+        }
+        (Err(_), Some(got)) if rows > 1 => (got == a.row(0))
+            .then_some(())
+            .ok_or(format!("{got}: not the first row")),
+        (Err(_), None) if rows == 0 => Ok(()),
+        (numpy, got) => Err(format!("{got:?}; NumPy {numpy:?}")),
+    }
+}
+
+/// Chapter 4's reshape rows: `to_shape` gives a view exactly where NumPy's
+/// `reshape` does (a matrix's column as (3, 1), not a transpose read row by
+/// row), and `into_shape_with_order` refuses both: neither is contiguous
+/// row-major.
+fn check_reshape(case: &Case) -> Result<(), String> {
+    let numpy_view = numpy_value(case)?
+        .as_bool()
+        .ok_or("NumPy's answer is not a boolean")?;
+    let m = Array2::<i64>::zeros((3, 4));
+    let t = Array2::<i64>::zeros((3, 2)).reversed_axes();
+    let (view, shape) = match case.id.as_str() {
+        "reshape/column-of-3x4/3x1" => (m.column(0).into_dyn(), vec![3, 1]),
+        "reshape/transpose-of-3x2/6" => (t.view().into_dyn(), vec![6]),
+        other => return Err(format!("no array for {other}")),
+    };
+    let to_shape = view.to_shape(shape.clone()).map_err(|e| e.to_string())?;
+    if to_shape.is_view() != numpy_view {
+        return Err(format!("to_shape view: {}", to_shape.is_view()));
+    }
+    match view.into_shape_with_order(shape) {
+        Err(_) => Ok(()),
+        Ok(v) => Err(format!("into_shape_with_order gave {v}")),
     }
 }
 

@@ -340,7 +340,8 @@ mod tests {
     use super::*;
 
     /// The `np.squeeze` row's note: `index_axis` panics on an empty axis, where NumPy raises
-    /// "cannot select an axis to squeeze out which has size not equal to one".
+    /// "cannot select an axis to squeeze out which has size not equal to one" (the committed
+    /// edge case notes/squeeze/0x3/0, which tests/edge_cases/ndarray_notes.rs checks).
     #[test]
     #[should_panic]
     fn index_axis_panics_on_an_empty_axis() {

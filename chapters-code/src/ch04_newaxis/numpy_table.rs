@@ -95,7 +95,8 @@ fn reshape() -> RowResult {
     let column_major = Array2::<i64>::zeros((3, 2)).reversed_axes();
     assert!(column_major.into_shape_with_order(6).is_err());
     // A matrix's column as (n, 1): NumPy's reshape and to_shape give a view,
-    // into_shape_with_order an error (the column is not contiguous).
+    // into_shape_with_order an error (the column is not contiguous). NumPy's
+    // side is the committed edge case notes/reshape/column-of-3x4/3x1.
     let m = Array2::<i64>::zeros((3, 4));
     assert!(m.column(0).to_shape((3, 1))?.is_view());
     assert!(m.column(0).into_shape_with_order((3, 1)).is_err());
