@@ -1263,6 +1263,21 @@ def notes():
         fam.add(f"max_skipnan/{name}", "ndarray_stats::QuantileExt::max_skipnan", "np.nanmax(x)",
                 {"x": arr(x, "f64")}, run(lambda: np.nanmax(x), lambda r: f(r)),
                 note="max_skipnan returns NaN where NumPy raises (an empty array)")
+    # The "Where next" page: ndarray-stats' Linear quantile is NumPy's default method, but
+    # the formulas differ (both take the index (n - 1) * q; from a weight t of 0.5 on NumPy
+    # interpolates back from the upper value, b - (b - a) * (1 - t), where ndarray-stats
+    # always computes a + t * (b - a)), so the last bits can differ: the first three cases
+    # by 6, 2 and 1 ulps here, the Listing 10-1 rows not at all.
+    for name, data, q in [("5-values-0.9", [-6.3, 4.7, -5.7, -7.3, -3.5], 0.9),
+                          ("4-values-0.5", [9.59, -2.81, -0.38, 3.77], 0.5),
+                          ("2-values-0.75", [-3.0, -0.6], 0.75),
+                          ("listing-row-0-0.25", [4.0, 1.0, 9.0, 7.0], 0.25),
+                          ("listing-row-1-0.5", [2.0, 8.0, 3.0, 5.0], 0.5)]:
+        x = np.array(data, dtype=np.float64)
+        fam.add(f"quantile/{name}", "ndarray_stats::QuantileExt::quantile_axis_skipnan_mut",
+                "np.quantile(x, q)", {"x": arr(x, "f64"), "q": f(q)},
+                run(lambda: np.quantile(x, q), lambda r: f(r)),
+                note="Linear is NumPy's default method; the last bits can differ")
     from numpy.lib.stride_tricks import sliding_window_view
     for shape, window in [((4, 5), (3, 3)), ((4, 5), (5, 1)), ((2, 2), (3, 3)), ((4, 5), (0, 3)),
                           ((4, 5), (4, 0)), ((4, 5), (4, 5))]:

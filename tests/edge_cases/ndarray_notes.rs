@@ -116,6 +116,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::ArrayBase::sin",
         "ndarray::ArrayBase::index_axis",
         "ndarray::ArrayBase::to_shape",
+        "ndarray_stats::QuantileExt::quantile_axis_skipnan_mut",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
@@ -132,6 +133,9 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::ArrayBase::sin" => check_float_method(case),
         "ndarray::ArrayBase::index_axis" => check_squeeze(case),
         "ndarray::ArrayBase::to_shape" => check_reshape(case),
+        "ndarray_stats::QuantileExt::quantile_axis_skipnan_mut" => {
+            check_quantile(case)
+        }
         other => Err(format!("no check for {other}")),
     });
 }
@@ -266,6 +270,72 @@ fn check_wrapping_product(case: &Case) -> Result<(), String> {
             ))
         }
     }
+}
+
+/// How far apart two finite floats of the same sign are, in units in the last
+/// place (ulps).
+fn ulps_apart(a: f64, b: f64) -> u64 {
+    assert_eq!(a.is_sign_negative(), b.is_sign_negative(), "{a} / {b}");
+    a.to_bits().abs_diff(b.to_bits())
+}
+
+/// The "Where next" page: `Linear` is NumPy's default method, "though the two
+/// formulas can differ in the last few bits", as the cases show: ndarray-stats'
+/// quantile is NumPy's within a tolerance, and this many ulps from it.
+const QUANTILE_ULPS: [(&str, u64); 5] = [
+    ("quantile/5-values-0.9", 6), // the example the page gives
+    ("quantile/4-values-0.5", 2),
+    ("quantile/2-values-0.75", 1),
+    ("quantile/listing-row-0-0.25", 0), // Listing 10-1's rows agree
+    ("quantile/listing-row-1-0.5", 0),
+];
+
+fn check_quantile(case: &Case) -> Result<(), String> {
+    use ndarray_stats::interpolate::Linear;
+    use noisy_float::types::n64;
+    let x = Input::<f64>::decode(&case.args["x"]);
+    let mut x = x.view1().to_owned();
+    let q = float(&case.args["q"]);
+    let want = float(numpy_value(case)?);
+    let got = x
+        .quantile_axis_skipnan_mut(Axis(0), n64(q), &Linear)
+        .map_err(|e| format!("{e:?}"))?
+        .into_scalar();
+    let ulps = ulps_apart(got, want);
+    let expected = QUANTILE_ULPS.iter().find(|(id, _)| *id == case.id);
+    if expected.map(|&(_, u)| u) != Some(ulps) {
+        return Err(format!("{got}: {ulps} ulps from NumPy's {want}"));
+    }
+    // A tolerance relative to the data, as the page advises.
+    let scale = x.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    ((got - want).abs() <= 8.0 * f64::EPSILON * scale)
+        .then_some(())
+        .ok_or(format!("{got}: not within the tolerance of NumPy's {want}"))
+}
+
+/// The page's example and its "last few bits": one case differs by more than
+/// one ulp, so "the last bit" would understate it.
+#[test]
+fn the_page_states_the_quantile_example_the_cases_hold() {
+    assert!(QUANTILE_ULPS.iter().any(|&(_, ulps)| ulps > 1));
+    let page = crate::support::repo_root().join("src/where-next.md");
+    let text = std::fs::read_to_string(&page).expect("src/where-next.md");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "the two formulas can differ in the last few bits",
+        "(`np.quantile([-6.3, 4.7, -5.7, -7.3, -3.5], 0.9)` is \
+         `1.4200000000000013`, ndarray-stats says `1.42`)",
+    ] {
+        assert!(text.contains(said), "src/where-next.md: {said:?}");
+    }
+    let family = Family::load("notes");
+    let case = family
+        .cases
+        .iter()
+        .find(|c| c.id == QUANTILE_ULPS[0].0)
+        .expect("the page's case");
+    assert_eq!(case.expect, Ok("1.4200000000000013".into()));
+    assert_eq!(case.args["x"]["data"][0], "-6.3");
 }
 
 fn check_max(case: &Case) -> Result<(), String> {
