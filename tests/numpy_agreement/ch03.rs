@@ -97,3 +97,26 @@ fn broadcast_views_have_numpys_strides() {
     let in_bytes: Vec<f64> = elements.iter().map(|s| s * f64_size).collect();
     assert_eq!(bytes, in_bytes, "{numpy}");
 }
+
+/// The prose: "SciPy's `cdist(X, X, 'sqeuclidean')`, which writes only the result". The
+/// committed output `cdist_peak.txt` (not shown) holds its peak under tracemalloc for the
+/// chapter's points: the (N, N) result of the `knn_memory` block and less than a page more,
+/// with the broadcasting expression's numbers.
+#[test]
+fn cdist_holds_only_its_result() {
+    let text = numpy_output(SLUG, "cdist_peak");
+    assert!(text.ends_with("close to the expression: True\n"), "{text}");
+    let [peak, result] = numbers(&text)[..] else {
+        panic!("cdist_peak: {text}");
+    };
+    assert!(result <= peak && peak < result + 4096.0, "{text}");
+    let knn = numbers(&numpy_output(SLUG, "knn_memory"));
+    assert_eq!(knn.last(), Some(&(result / 1e6)), "the same (N, N) result");
+    let page = super::support::repo_root().join("src/ch03-broadcasting.md");
+    let chapter =
+        std::fs::read_to_string(&page).expect("src/ch03-broadcasting.md");
+    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said =
+        "SciPy's `cdist(X, X, 'sqeuclidean')`, which writes only the result";
+    assert!(chapter.contains(said), "src/ch03-broadcasting.md: {said:?}");
+}
