@@ -2528,4 +2528,156 @@ fn numpy_version_problems(
         }
     }
     problems
+/// Every place the prose names a listing by number ("Listing 1-9 asserts both"), with what that
+/// listing includes: `(chapter, a piece of the sentence, the include's anchor)`, one anchor per
+/// listing the piece names ("Listings 5-5 and 5-6": two, in that order). Listings are
+/// numbered by their place, so one added before a referenced listing moves the number under
+/// the sentence, which then names another listing; the guard checks that the listing of that
+/// number still includes the anchor the sentence is about. A new reference needs a line here.
+#[rustfmt::skip]
+const LISTING_REFERENCES: &[(&str, &str, &str)] = &[
+    ("src/introduction.md", "(one, Listing 3-20, in the crate's tests)", "broadcast_allocates_nothing"),
+    ("src/ch01-memory.md", "takes a 32-byte block (Listing 1-9 asserts both)", "string_arrays"),
+    ("src/ch01-memory.md", "Listing 1-10 makes one buffer of 12 numbers", "anatomy"),
+    ("src/ch01-memory.md", "which is why Listing 1-11 may write into `a` after making `row`", "owned_and_views"),
+    ("src/ch02-speed.md", "(the counter is shown in Listing 2-6 below;", "page_faults"),
+    ("src/ch02-speed.md", "The `memmap2` rows (Listing 2-5 below)", "reciprocals_thp_map"),
+    ("src/ch02-speed.md", "which adds the line of Listing 2-4 to them", "opt_in"),
+    ("src/ch02-speed.md", "`distances_broadcast_in_place` (Listing 2-13) makes NumPy's two new arrays", "distances_broadcast_in_place"),
+    ("src/ch03-broadcasting.md", "(chapter 1, Listing 1-14)", "no_promotion"),
+    ("src/ch05-products.md", "like those of Listings 5-2 and 5-13, run a plain loop", "star_versus_dot exercise_transpose_rule"),
+    ("src/ch05-products.md", "`DotShapeError` (Listings 5-5 and 5-6)", "dot_error dot_error_full"),
+    ("src/ch05-products.md", "`advise_huge_pages` (Listing 5-10, below)", "advise_huge_pages"),
+    ("src/ch05-products.md", "pass of Listing 5-9 calls `par_mapv_inplace`", "fast_matmul"),
+    ("src/ch05-products.md", "Listing 5-11 checks 200 × 200", "fast_matmul_agrees"),
+    ("src/ch05-products.md", "the two functions of Listing 5-9 and the three pieces", "fast_matmul"),
+    ("src/ch06-meshgrid.md", "Listing 6-3 prints them in bytes", "dense_vs_sparse"),
+    ("src/ch06-meshgrid.md", "(Listing 6-4 uses `sinc`", "zero_on_the_grid"),
+    ("src/ch07-knn.md", "[Listing 3-6](ch03-broadcasting.md#listing-3-6) in the broadcasting chapter", "knn_step_by_step"),
+    ("src/ch09-convolution.md", "([Listing 9-11](#listing-9-11))", "ndarray_conv_vs_scipy"),
+    ("src/ch09-convolution.md", "show in Listing 9-11: in `Valid` mode", "ndarray_conv_vs_scipy"),
+    ("src/where-next.md", "Three differences from NumPy show in Listing 10-1.", "quantiles_and_argmin"),
+    ("src/where-next.md", "Listing 10-2 computes the length of", "all_cores"),
+];
+
+/// The listing numbers a text names outside captions: "Listing 1-9", "Listings 5-5 and 5-6".
+fn listing_numbers_named(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &str| {
+        let w = w.trim_start_matches(['(', '[']);
+        let end = w
+            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .unwrap_or(w.len());
+        let n = &w[..end];
+        let parts: Vec<&str> = n.split('-').collect();
+        (parts.len() == 2 && parts.iter().all(|p| !p.is_empty()))
+            .then(|| n.to_string())
+    };
+    let mut named = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.trim_start_matches(['(', '[']) == "Listing" {
+            named.extend(words.get(i + 1).and_then(|n| number(n)));
+        } else if w.trim_start_matches(['(', '[']) == "Listings" {
+            named.extend(words.get(i + 1).and_then(|n| number(n)));
+            if words.get(i + 2) == Some(&"and") {
+                named.extend(words.get(i + 3).and_then(|n| number(n)));
+            }
+        }
+    }
+    named
+}
+
+/// The chapter's own markdown without its captions (which name their own listing).
+fn prose_without_captions(source: &str) -> String {
+    let mut out = String::new();
+    let mut rest = source;
+    while let Some(start) = rest.find("<figcaption>") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("</figcaption>")
+            .map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The markdown of the listing `<figure class="listing" id="listing-N-M">`, in any chapter.
+fn listing_source(pages: &[Page], number: &str) -> Option<String> {
+    let open = format!("<figure class=\"listing\" id=\"listing-{number}\">");
+    pages.iter().find_map(|p| {
+        let start = p.source.find(&open)?;
+        let body = &p.source[start..];
+        Some(body[..body.find("</figure>")?].to_string())
+    })
+}
+
+#[test]
+fn listing_references_name_the_listing_they_are_about() {
+    let pages = pages();
+    let mut problems = Vec::new();
+    for page in &pages {
+        let chapter = page.chapter.to_string_lossy().into_owned();
+        let prose = prose_without_captions(&page.source);
+        let mut named = listing_numbers_named(&prose);
+        let mut listed: Vec<String> = LISTING_REFERENCES
+            .iter()
+            .filter(|(c, ..)| *c == chapter)
+            .map(|(_, said, _)| *said)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .flat_map(|said| {
+                let times = prose
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .matches(said)
+                    .count();
+                std::iter::repeat_n(listing_numbers_named(said), times)
+                    .flatten()
+            })
+            .collect();
+        named.sort();
+        listed.sort();
+        if named != listed {
+            problems.push(format!(
+                "{chapter}: the prose names listings {named:?}, LISTING_REFERENCES \
+                 finds {listed:?}"
+            ));
+        }
+    }
+    for (chapter, said, anchor) in LISTING_REFERENCES {
+        let numbers = listing_numbers_named(said);
+        let anchors: Vec<&str> = anchor.split_whitespace().collect();
+        if numbers.len() != anchors.len() {
+            problems.push(format!(
+                "{chapter}: {said:?} names {numbers:?}, with anchors {anchors:?}"
+            ));
+        }
+        for (number, anchor) in numbers.iter().zip(anchors) {
+            let include = format!(":{anchor}}}}}");
+            match listing_source(&pages, number) {
+                Some(body) if body.contains(&include) => {}
+                Some(_) => problems.push(format!(
+                    "{chapter}: {said:?}: Listing {number} does not include {anchor}"
+                )),
+                None => problems.push(format!(
+                    "{chapter}: {said:?}: there is no Listing {number}"
+                )),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_guard_reads_listing_numbers_as_the_prose_writes_them() {
+    let named = listing_numbers_named(
+        "(Listing 1-9 asserts both) [Listing 9-11](#listing-9-11), Listings 5-5 and 5-6; \
+         Listing 2-4. a listing, Listing x, Listing 3-",
+    );
+    assert_eq!(named, ["1-9", "9-11", "5-5", "5-6", "2-4"]);
+    let prose = prose_without_captions(
+        "a <figcaption>Listing 1-1: b</figcaption> c Listing 1-2 d",
+    );
+    assert_eq!(listing_numbers_named(&prose), ["1-2"]);
 }
