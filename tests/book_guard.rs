@@ -2530,9 +2530,9 @@ fn numpy_version_problems(
     problems
 /// Every place the prose names a listing by number ("Listing 1-9 asserts both"), with what that
 /// listing includes: `(chapter, a piece of the sentence, the include's anchor)`, one anchor per
-/// listing the piece names ("Listings 5-5 and 5-6": two, in that order). Listings are
-/// numbered by their place, so one added before a referenced listing moves the number under
-/// the sentence, which then names another listing; the guard checks that the listing of that
+/// listing the piece names ("Listings 5-5 and 5-6": two, in that order). Listings are numbered
+/// by their place, so one added before a referenced listing moves the number under the
+/// sentence, which then names another listing; the guard checks that the listing of that
 /// number still includes the anchor the sentence is about. A new reference needs a line here.
 #[rustfmt::skip]
 const LISTING_REFERENCES: &[(&str, &str, &str)] = &[
@@ -2560,34 +2560,52 @@ const LISTING_REFERENCES: &[(&str, &str, &str)] = &[
     ("src/where-next.md", "Listing 10-2 computes the length of", "all_cores"),
 ];
 
-/// The listing numbers a text names outside captions: "Listing 1-9", "Listings 5-5 and 5-6".
-fn listing_numbers_named(text: &str) -> Vec<String> {
+/// The same for figures: `(chapter, a piece of the sentence, the figure's image file)`.
+#[rustfmt::skip]
+const FIGURE_REFERENCES: &[(&str, &str, &str)] = &[
+    ("src/introduction.md", "Figure 0-1 is drawn by the companion crate", "introduction-matrix-product.png"),
+    ("src/ch03-broadcasting.md", "Figure 3-1 draws the three cases.", "ch03-broadcasting-diagrams.png"),
+    ("src/ch06-meshgrid.md", "are the 25 points of the grid (Figure 6-1).", "ch06-meshgrid-points.png"),
+    ("src/ch07-knn.md", "Figure 7-1 is the result for K = 2", "ch07-knn-neighbours.png"),
+    ("src/ch08-life.md", "(Figure 8-1), and their sum is `N`", "ch08-life-windows.png"),
+    ("src/ch08-life.md", "Figure 8-2 is the same seeded board", "ch08-life-animation.gif"),
+    ("src/ch08-life.md", "before it starts again. Figure 8-3", "ch08-life-generations.png"),
+    ("src/ch09-convolution.md", "and the sum is one pixel of the output (Figure 9-1).", "ch09-convolution-kernel.png"),
+    ("src/ch09-convolution.md", "or the one in Figure 9-1, there is no difference", "ch09-convolution-kernel.png"),
+];
+
+/// The numbers a text gives `word` ("Listing", "Figure"): "Listing 1-9", "Listings 5-5 and
+/// 5-6", "[Listing 9-11](…)", "Figure B-3".
+fn numbers_named(text: &str, word: &str) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let number = |w: &str| {
         let w = w.trim_start_matches(['(', '[']);
         let end = w
-            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
             .unwrap_or(w.len());
-        let n = &w[..end];
-        let parts: Vec<&str> = n.split('-').collect();
-        (parts.len() == 2 && parts.iter().all(|p| !p.is_empty()))
-            .then(|| n.to_string())
+        let parts: Vec<&str> = w[..end].split('-').collect();
+        let numbered = matches!(parts[..], [chapter, n]
+            if !chapter.is_empty()
+                && chapter.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit()));
+        numbered.then(|| w[..end].to_string())
     };
+    let plural = format!("{word}s");
     let mut named = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if w.trim_start_matches(['(', '[']) == "Listing" {
+        let w = w.trim_start_matches(['(', '[']);
+        if w == word || w == plural {
             named.extend(words.get(i + 1).and_then(|n| number(n)));
-        } else if w.trim_start_matches(['(', '[']) == "Listings" {
-            named.extend(words.get(i + 1).and_then(|n| number(n)));
-            if words.get(i + 2) == Some(&"and") {
-                named.extend(words.get(i + 3).and_then(|n| number(n)));
-            }
+        }
+        if w == plural && words.get(i + 2) == Some(&"and") {
+            named.extend(words.get(i + 3).and_then(|n| number(n)));
         }
     }
     named
 }
 
-/// The chapter's own markdown without its captions (which name their own listing).
+/// The chapter's own markdown without its captions (which name their own listing or figure).
 fn prose_without_captions(source: &str) -> String {
     let mut out = String::new();
     let mut rest = source;
@@ -2601,83 +2619,107 @@ fn prose_without_captions(source: &str) -> String {
     out
 }
 
-/// The markdown of the listing `<figure class="listing" id="listing-N-M">`, in any chapter.
-fn listing_source(pages: &[Page], number: &str) -> Option<String> {
-    let open = format!("<figure class=\"listing\" id=\"listing-{number}\">");
+/// The markdown of the figure or listing that opens with `open`, in any chapter.
+fn figure_source(pages: &[Page], open: &str) -> Option<String> {
     pages.iter().find_map(|p| {
-        let start = p.source.find(&open)?;
-        let body = &p.source[start..];
+        let body = &p.source[p.source.find(open)?..];
         Some(body[..body.find("</figure>")?].to_string())
     })
 }
 
-#[test]
-fn listing_references_name_the_listing_they_are_about() {
-    let pages = pages();
+/// The problems of one kind of reference: `word` ("Listing"), the table, how a numbered
+/// element opens (`id` for the number) and what the table's last column must be found as.
+fn reference_problems(
+    pages: &[Page],
+    word: &str,
+    table: &[(&str, &str, &str)],
+    open: impl Fn(&str) -> String,
+    found_as: impl Fn(&str) -> String,
+) -> Vec<String> {
     let mut problems = Vec::new();
-    for page in &pages {
+    for page in pages {
         let chapter = page.chapter.to_string_lossy().into_owned();
         let prose = prose_without_captions(&page.source);
-        let mut named = listing_numbers_named(&prose);
-        let mut listed: Vec<String> = LISTING_REFERENCES
+        let flat = prose.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut named = numbers_named(&prose, word);
+        let pieces: BTreeSet<&str> = table
             .iter()
             .filter(|(c, ..)| *c == chapter)
             .map(|(_, said, _)| *said)
-            .collect::<BTreeSet<_>>()
+            .collect();
+        let mut listed: Vec<String> = pieces
             .into_iter()
             .flat_map(|said| {
-                let times = prose
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .matches(said)
-                    .count();
-                std::iter::repeat_n(listing_numbers_named(said), times)
-                    .flatten()
+                let times = flat.matches(said).count();
+                std::iter::repeat_n(numbers_named(said, word), times).flatten()
             })
             .collect();
         named.sort();
         listed.sort();
         if named != listed {
             problems.push(format!(
-                "{chapter}: the prose names listings {named:?}, LISTING_REFERENCES \
-                 finds {listed:?}"
+                "{chapter}: the prose names {word}s {named:?}, the table finds {listed:?}"
             ));
         }
     }
-    for (chapter, said, anchor) in LISTING_REFERENCES {
-        let numbers = listing_numbers_named(said);
-        let anchors: Vec<&str> = anchor.split_whitespace().collect();
-        if numbers.len() != anchors.len() {
+    for (chapter, said, what) in table {
+        let numbers = numbers_named(said, word);
+        let whats: Vec<&str> = what.split_whitespace().collect();
+        if numbers.len() != whats.len() {
             problems.push(format!(
-                "{chapter}: {said:?} names {numbers:?}, with anchors {anchors:?}"
+                "{chapter}: {said:?} names {numbers:?}, for {whats:?}"
             ));
         }
-        for (number, anchor) in numbers.iter().zip(anchors) {
-            let include = format!(":{anchor}}}}}");
-            match listing_source(&pages, number) {
-                Some(body) if body.contains(&include) => {}
+        for (number, what) in numbers.iter().zip(whats) {
+            match figure_source(pages, &open(number)) {
+                Some(body) if body.contains(&found_as(what)) => {}
                 Some(_) => problems.push(format!(
-                    "{chapter}: {said:?}: Listing {number} does not include {anchor}"
+                    "{chapter}: {said:?}: {word} {number} does not show {what}"
                 )),
                 None => problems.push(format!(
-                    "{chapter}: {said:?}: there is no Listing {number}"
+                    "{chapter}: {said:?}: there is no {word} {number}"
                 )),
             }
         }
     }
+    problems
+}
+
+#[test]
+fn references_by_number_name_the_listing_or_figure_they_are_about() {
+    let pages = pages();
+    let mut problems = reference_problems(
+        &pages,
+        "Listing",
+        LISTING_REFERENCES,
+        |n| format!("<figure class=\"listing\" id=\"listing-{n}\">"),
+        |anchor| format!(":{anchor}}}}}"),
+    );
+    problems.extend(reference_problems(
+        &pages,
+        "Figure",
+        FIGURE_REFERENCES,
+        |n| format!("<figure id=\"fig-{n}\">"),
+        |image| format!("images/{image}"),
+    ));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
-fn the_guard_reads_listing_numbers_as_the_prose_writes_them() {
-    let named = listing_numbers_named(
+fn the_guard_reads_listing_and_figure_numbers_as_the_prose_writes_them() {
+    let named = numbers_named(
         "(Listing 1-9 asserts both) [Listing 9-11](#listing-9-11), Listings 5-5 and 5-6; \
-         Listing 2-4. a listing, Listing x, Listing 3-",
+         Listing 2-4. a listing, Listing x, Listing 3-, Figure 2-1",
+        "Listing",
     );
     assert_eq!(named, ["1-9", "9-11", "5-5", "5-6", "2-4"]);
+    let figures = numbers_named(
+        "(Figure 6-1). Figure B-3 and Figures 8-2 and 8-3",
+        "Figure",
+    );
+    assert_eq!(figures, ["6-1", "B-3", "8-2", "8-3"]);
     let prose = prose_without_captions(
         "a <figcaption>Listing 1-1: b</figcaption> c Listing 1-2 d",
     );
-    assert_eq!(listing_numbers_named(&prose), ["1-2"]);
+    assert_eq!(numbers_named(&prose, "Listing"), ["1-2"]);
 }
