@@ -280,3 +280,26 @@ for name, phrase in [
 ]:
     write_atomically(out.dir / f"{name}.txt", phrase)
     record(out.dir / f"{name}.txt")
+
+# Not shown: the NumPy → ndarray table's "StringDType keeps strings of up to 15 bytes inside
+# its 16-byte element, with no allocation". What NumPy holds besides the elements
+# (tracemalloc, which NumPy reports its buffers to) for 100,000 strings of each length.
+out.begin("stringdtype_inline")
+
+
+def stringdtype_inline():
+    import tracemalloc
+    from numpy.dtypes import StringDType
+    n = 100_000
+    for length in (15, 16):
+        texts = ["x" * length] * n
+        tracemalloc.start()
+        a = np.array(texts, dtype=StringDType())
+        held = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        print(f"{length}-byte strings: itemsize {a.itemsize},",
+              f"{(held - a.nbytes) // n} bytes per string besides the elements")
+
+
+stringdtype_inline()
+out.end()

@@ -193,3 +193,30 @@ fn exercise_nbytes_agrees() {
     numbers_agree(&numpy, &rust)
         .unwrap_or_else(|e| panic!("exercise_nbytes: {e}"));
 }
+
+/// The NumPy → ndarray table's `StringDType()` row: "StringDType keeps strings of up to 15
+/// bytes inside its 16-byte element, with no allocation". The committed output
+/// `stringdtype_inline.txt` (not shown) holds what NumPy keeps besides the elements for
+/// strings of 15 and 16 bytes: nothing, then a buffer per string.
+#[test]
+fn stringdtype_keeps_up_to_15_bytes_inside_its_element() {
+    let numpy = numpy_output(SLUG, "stringdtype_inline");
+    // The whole numbers of each line: the length, the itemsize, the bytes besides.
+    let whole = |line: &str| -> Vec<u64> {
+        line.split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    };
+    let lines: Vec<Vec<u64>> = numpy.lines().map(whole).collect();
+    assert_eq!(lines.len(), 2, "{numpy}");
+    assert_eq!(lines[0], [15, 16, 0], "{numpy}");
+    assert!(lines[1][..2] == [16, 16] && lines[1][2] > 0, "{numpy}");
+    let table = super::read("src/outputs/ch01-memory/numpy-table.md");
+    let said =
+        "StringDType keeps strings of up to 15 bytes inside its 16-byte \
+                element, with no allocation";
+    assert!(
+        table.contains(said),
+        "ch01's NumPy → ndarray table: {said:?}"
+    );
+}
