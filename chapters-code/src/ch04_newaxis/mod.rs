@@ -378,6 +378,25 @@ mod tests {
     }
 
     #[test]
+    fn the_overflowing_shape_is_as_the_page_says() {
+        // "`(4294967296, 4294967296)` has 2⁶⁴ elements, one more than the
+        // largest `usize`, and a plain product of its sizes panics in a debug
+        // build and wraps to 0 in a release build."
+        let side: usize = 4_294_967_296;
+        let exact = u128::from(side as u64) * u128::from(side as u64);
+        assert_eq!(exact, 1 << 64);
+        assert_eq!(exact, u128::from(usize::MAX as u64) + 1);
+        assert_eq!(side.checked_mul(side), None); // what overflow checks panic on
+        assert_eq!(side.wrapping_mul(side), 0);
+        let said = "`(4294967296, 4294967296)` has 2⁶⁴ elements, one more than \
+                    the largest `usize`, and a plain product of its sizes panics \
+                    in a debug build and wraps to 0 in a release build";
+        let page = crate::chapter::page_text("ch04-newaxis.md");
+        assert!(page.contains(said), "src/ch04-newaxis.md: {said:?}");
+        assert!(infer_shape(0, &[4_294_967_296, 4_294_967_296]).is_err());
+    }
+
+    #[test]
     fn infer_shape_refuses_shapes_too_large_for_an_array() {
         // Each of these used to panic in debug builds ("attempt to multiply
         // with overflow") or give a wrong Ok in release builds, e.g.
