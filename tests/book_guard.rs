@@ -2528,6 +2528,8 @@ fn numpy_version_problems(
         }
     }
     problems
+}
+
 /// Every place the prose names a listing by number ("Listing 1-9 asserts both"), with what that
 /// listing includes: `(chapter, a piece of the sentence, the include's anchor)`, one anchor per
 /// listing the piece names ("Listings 5-5 and 5-6": two, in that order). Listings are numbered
