@@ -650,7 +650,12 @@ def knn():
     nan_d = tut_d.copy()
     nan_d[2, :] = math.nan
     nan_d[:, 5] = math.nan
-    for name, d, ks in [("tutorial", tut_d, [0, 1, 2, 9, 10]), ("duplicates", dup_d, [1, 2, 4]),
+    # 25 points on a 5 x 5 grid: many equal distances, and k from 16 on, where
+    # argpartition_rows selects by a general selection instead of its small sorted buffer;
+    # for most points the kth distance is tied, so which tied points are kept shows.
+    grid = np.array([[i, j] for i in range(5) for j in range(5)], dtype=float)
+    grid_d = np.sum((grid[:, None, :] - grid[None, :, :]) ** 2, axis=-1)
+    for name, d, ks in [("grid-5x5", grid_d, [16, 20]), ("tutorial", tut_d, [0, 1, 2, 9, 10]), ("duplicates", dup_d, [1, 2, 4]),
                         ("nan", nan_d, [1, 3, 9]), ("0x0", np.zeros((0, 0)), [0, 1]),
                         ("1x1", np.zeros((1, 1)), [0, 1]), ("non-square-3x5", r.rand(3, 5), [1, 2]),
                         ("non-square-5x2", r.rand(5, 2), [1, 2])]:
