@@ -268,8 +268,8 @@ mod tests {
     }
 
     /// Rust's medians at 10, 1,000 and 9,999,999 against NumPy's 1 µs, 2 µs and 30 ms:
-    /// a slow start that turns faster, and a slower size between two faster ones, each
-    /// named.
+    /// a slow start that turns faster, a fast start that turns slower after one size, and
+    /// a slower size between two faster ones, each named.
     #[test]
     fn findings_name_every_slower_size_wherever_the_lines_cross() {
         for (rust, said) in [
@@ -280,6 +280,16 @@ mod tests {
             (
                 [2.5e-8, 4e-6, 0.015],
                 "faster than NumPy at 10 and 9,999,999, slower at 1,000 (",
+            ),
+            // One crossing with two sizes after it: the sentence names the first.
+            (
+                [2.5e-8, 4e-6, 0.045],
+                "faster than NumPy up to 10 and slower from 1,000 (",
+            ),
+            // And with two sizes before it: the last of them.
+            (
+                [4e-6, 4e-6, 0.015],
+                "slower than NumPy up to 1,000 and faster from 9,999,999 (",
             ),
         ] {
             let r = results(&[
