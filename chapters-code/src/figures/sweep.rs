@@ -401,6 +401,9 @@ mod tests {
         assert_eq!(format_count(10.0), "10");
         assert_eq!(format_count(1000.0), "1,000");
         assert_eq!(format_count(10_000.0), "10,000");
+        // 10⁵ is the first power of ten written as one; 99,999 is not a power.
+        assert_eq!(format_count(99_999.0), "99,999");
+        assert_eq!(format_count(1e5), "10⁵");
         assert_eq!(format_count(1e6), "10⁶");
         assert_eq!(format_count(9_999_999.0), "9,999,999");
         assert_eq!(format_bytes(720_000.0), "720\u{a0}kB");
