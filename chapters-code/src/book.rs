@@ -91,10 +91,15 @@ pub const UPDATE_VARIABLE: &str = "UPDATE";
 impl Mode {
     /// [`Mode::Update`] when `UPDATE=1` is set, else [`Mode::Check`].
     pub fn from_env() -> Result<Mode> {
-        match std::env::var(UPDATE_VARIABLE).as_deref() {
-            Err(_) | Ok("" | "0") => Ok(Mode::Check),
-            Ok("1") => Ok(Mode::Update),
-            Ok(other) => Err(Error::msg(format!(
+        Mode::from_setting(std::env::var(UPDATE_VARIABLE).ok().as_deref())
+    }
+
+    /// The mode `UPDATE` set to `setting` asks for (`None`: not set, or not UTF-8).
+    fn from_setting(setting: Option<&str>) -> Result<Mode> {
+        match setting {
+            None | Some("" | "0") => Ok(Mode::Check),
+            Some("1") => Ok(Mode::Update),
+            Some(other) => Err(Error::msg(format!(
                 "{UPDATE_VARIABLE}={other:?}: set it to 1 to rewrite the generated files, or leave it unset"
             ))),
         }
@@ -129,34 +134,7 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
     let mut done = Vec::new();
     let mut compare = |path: PathBuf, produced: Result<Vec<u8>>| {
         expected.insert(path.clone());
-        let now = match produced {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                problems.push(format!("{}: {e}", path.display()));
-                return;
-            }
-        };
-        let full = root.join(&path);
-        let committed = match read_committed(&full) {
-            Ok(committed) => committed,
-            Err(e) => {
-                problems.push(e.to_string());
-                return;
-            }
-        };
-        if committed.as_deref() != Some(now.as_slice()) {
-            match mode {
-                // Through a temporary file and a rename: an interrupted run leaves the
-                // committed file whole, never truncated.
-                Mode::Update => match write_atomically(&full, &now) {
-                    Ok(()) => done.push(format!("wrote   {}", path.display())),
-                    Err(e) => problems.push(e.to_string()),
-                },
-                Mode::Check => {
-                    problems.push(difference(&path, committed.as_deref(), &now))
-                }
-            }
-        }
+        compare_file(&root, &path, produced, mode, &mut problems, &mut done);
     };
     if kinds.contains(&Kind::Output) {
         for (chapter, sample) in samples() {
@@ -199,6 +177,48 @@ pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
             Mode::Update => String::new(),
         };
         Err(Error::msg(problems.join("\n\n") + &how))
+    }
+}
+
+/// Compares one produced file, `path` below `root`, with the committed one: in
+/// [`Mode::Check`] a difference (or a missing file) is a problem that shows both; in
+/// [`Mode::Update`] the file is written. A file that could not be produced or read is a
+/// problem in both modes.
+fn compare_file(
+    root: &Path,
+    path: &Path,
+    produced: Result<Vec<u8>>,
+    mode: Mode,
+    problems: &mut Vec<String>,
+    done: &mut Vec<String>,
+) {
+    let now = match produced {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            problems.push(format!("{}: {e}", path.display()));
+            return;
+        }
+    };
+    let full = root.join(path);
+    let committed = match read_committed(&full) {
+        Ok(committed) => committed,
+        Err(e) => {
+            problems.push(e.to_string());
+            return;
+        }
+    };
+    if committed.as_deref() != Some(now.as_slice()) {
+        match mode {
+            // Through a temporary file and a rename: an interrupted run leaves the
+            // committed file whole, never truncated.
+            Mode::Update => match write_atomically(&full, &now) {
+                Ok(()) => done.push(format!("wrote   {}", path.display())),
+                Err(e) => problems.push(e.to_string()),
+            },
+            Mode::Check => {
+                problems.push(difference(path, committed.as_deref(), &now))
+            }
+        }
     }
 }
 
@@ -661,6 +681,66 @@ mod tests {
         assert!(!root.join(&stale).exists());
         assert!(root.join("images").join("kept.png").exists());
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// The check the whole suite leans on: a generated file that differs from the
+    /// committed one by a byte, or is missing, is a problem in `Check` mode (never
+    /// written), and is written in `Update` mode; an identical one is neither.
+    #[test]
+    fn a_changed_or_missing_file_is_reported_in_check_mode_and_written_in_update_mode(
+    ) {
+        let root = scratch_root("compare", &["same.txt", "old.txt"]);
+        let path = |name: &str| Path::new("images").join(name);
+        let run = |name: &str, now: &[u8], mode| {
+            let (mut problems, mut done) = (Vec::new(), Vec::new());
+            let produced = Ok(now.to_vec());
+            compare_file(
+                &root,
+                &path(name),
+                produced,
+                mode,
+                &mut problems,
+                &mut done,
+            );
+            (problems, done)
+        };
+        let read = |name: &str| std::fs::read(root.join(path(name))).ok();
+
+        // scratch_root wrote "x" into each file.
+        assert_eq!(run("same.txt", b"x", Mode::Check), (vec![], vec![]));
+        let (problems, done) = run("old.txt", b"y", Mode::Check);
+        let shown = format!(
+            "{} differs from what the code makes now.\n--- committed\nx\n--- now\ny",
+            path("old.txt").display()
+        );
+        assert_eq!((problems, done), (vec![shown], vec![]));
+        assert_eq!(read("old.txt"), Some(b"x".to_vec()));
+        let (problems, done) = run("new.txt", b"y", Mode::Check);
+        let missing = format!("{} is missing", path("new.txt").display());
+        assert_eq!((problems, done), (vec![missing], vec![]));
+        assert_eq!(read("new.txt"), None);
+
+        let (problems, done) = run("old.txt", b"y", Mode::Update);
+        let wrote = format!("wrote   {}", path("old.txt").display());
+        assert_eq!((problems, done), (vec![], vec![wrote]));
+        assert_eq!(read("old.txt"), Some(b"y".to_vec()));
+        assert_eq!(run("same.txt", b"x", Mode::Update), (vec![], vec![]));
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn update_is_1_to_write_and_unset_empty_or_0_to_check() {
+        for setting in [None, Some(""), Some("0")] {
+            let mode = Mode::from_setting(setting).expect("a mode");
+            assert_eq!(mode, Mode::Check, "{setting:?}");
+        }
+        let mode = Mode::from_setting(Some("1")).expect("a mode");
+        assert_eq!(mode, Mode::Update);
+        let err = Mode::from_setting(Some("yes")).expect_err("not a mode");
+        assert_eq!(
+            err.to_string(),
+            "UPDATE=\"yes\": set it to 1 to rewrite the generated files, or leave it unset"
+        );
     }
 
     #[test]
