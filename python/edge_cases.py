@@ -982,6 +982,11 @@ def convolution():
     # A kernel larger than the input: the two swap roles, and the kernel's window is summed.
     conv_case("float-order-larger-kernel", [[1.0, 1.0, 1.0]], [[1.0, 1e308, -1e308, 0.0]], "f64",
               modes=("valid",), note=order + " (the kernel's, when it is the larger)")
+    # In two dimensions: row by row, the kernel's window gives inf (1e308 + 1e308 first), column
+    # by column it would give 0.
+    conv_case("float-order-larger-kernel-rows", [[1.0, 1.0], [1.0, 1.0]],
+              [[1e308, 1e308, 0.0], [-1e308, -1e308, 0.0]], "f64",
+              modes=("valid",), note=order + " (the kernel's, when it is the larger: by rows)")
     # Integer overflow: SciPy wraps (int64 and uint8 arithmetic).
     conv_case("i64-overflow", [[I64_MAX, 2**62]], [[2, 1]], "i64", note="SciPy wraps int64 overflow")
     conv_case("i64-min", [[I64_MIN, -1]], [[-1, 1]], "i64", note="-i64::MIN wraps to i64::MIN")
