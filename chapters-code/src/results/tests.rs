@@ -421,6 +421,38 @@ fn a_single_run_gets_one_sentence() {
     assert!(!r.table(&GROUP_G).contains('¹'));
 }
 
+/// Runs are compared only on one machine: the same CPU, cores and CPU features
+/// (MACHINE_FACTS); another date or software is no other machine.
+#[test]
+fn runs_are_on_one_machine_only_if_cpu_cores_and_features_agree() {
+    let run = |facts: &[(&str, &str)]| Run {
+        id: 1,
+        facts: facts
+            .iter()
+            .map(|&(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    };
+    let facts = [
+        ("cpu", "X"),
+        ("cores", "8"),
+        ("cpu features", "avx2"),
+        ("date", "2026-11-27"),
+        ("numpy", "2.4.6"),
+    ];
+    let first = run(&facts);
+    let mut later = facts;
+    later[3].1 = "2026-11-28";
+    later[4].1 = "2.4.7";
+    assert!(first.same_machine(&run(&later)));
+    for (i, key) in MACHINE_FACTS.iter().enumerate() {
+        assert_eq!(facts[i].0, *key);
+        let mut other = facts;
+        other[i].1 = "another";
+        assert!(!first.same_machine(&run(&other)), "another {key}");
+        assert!(!first.same_machine(&run(&facts[..i])), "no {key}");
+    }
+}
+
 #[test]
 fn overlapping_spreads_are_a_tie_whatever_the_medians_say() {
     let series = Series {
