@@ -267,6 +267,22 @@ mod tests {
             .contains("- Rust reciprocals: not measured yet next to NumPy."));
     }
 
+    /// A sweep measured at one size names its ratio once.
+    #[test]
+    fn findings_of_one_size_name_it_once() {
+        let r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Rust, "reciprocals", 10, 2.5e-8),
+        ]);
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert!(
+            text.starts_with(
+                "- Rust reciprocals: faster than NumPy at every size measured (40.0×\u{a0}faster at 10).\n"
+            ),
+            "{text}"
+        );
+    }
+
     /// Rust's medians at 10, 1,000 and 9,999,999 against NumPy's 1 µs, 2 µs and 30 ms:
     /// a slow start that turns faster, a fast start that turns slower after one size, and
     /// a slower size between two faster ones, each named.
