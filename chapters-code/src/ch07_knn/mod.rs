@@ -241,14 +241,10 @@ pub fn argsort_rows(a: ArrayView2<f64>) -> Array2<usize> {
         index.clear();
         index.extend(0..n as u32);
         radix_sort_pairs(&mut keys, &mut index, &mut keys_tmp, &mut index_tmp);
-        if let Some(slots) = sorted.as_slice_mut() {
-            for (slot, &i) in slots.iter_mut().zip(&index) {
-                *slot = i as usize;
-            }
-        } else {
-            for (slot, &i) in sorted.iter_mut().zip(&index) {
-                *slot = i as usize;
-            }
+        // `out` is new and row-major: each of its rows is one slice.
+        let slots = sorted.as_slice_mut().expect("a row of a new array");
+        for (slot, &i) in slots.iter_mut().zip(&index) {
+            *slot = i as usize;
         }
     }
     out
@@ -571,14 +567,10 @@ pub fn argpartition_rows(
             }
             // Every index in order, then the kth + 1 smallest swapped to the
             // front, in order.
-            if let Some(slots) = arranged.as_slice_mut() {
-                for (slot, i) in slots.iter_mut().zip(0..) {
-                    *slot = i;
-                }
-            } else {
-                for (slot, i) in arranged.iter_mut().zip(0..) {
-                    *slot = i;
-                }
+            // `out` is new and row-major: each of its rows is one slice.
+            let slots = arranged.as_slice_mut().expect("a row of a new array");
+            for (slot, i) in slots.iter_mut().zip(0..) {
+                *slot = i;
             }
             for (front, &b) in best.iter().enumerate() {
                 // `b` is still at position `b` unless an earlier swap moved it,
