@@ -1225,3 +1225,48 @@ fn the_latest_run_is_the_largest_number_whatever_the_order_of_the_facts() {
     );
     assert_eq!(results.to_csv(), text, "written back by run number");
 }
+
+/// A fact's value is read without the spaces around it (`cpu:   Test CPU  `), so that two
+/// runs of one machine name the same CPU whatever the spacing of `machine.txt`.
+#[test]
+fn collect_trims_the_spaces_around_a_facts_value() {
+    let spaced = "cpu:   Test CPU  \ncores: 2 \ncpu features:  avx2\n";
+    let dir = run_folder("spaced", spaced, GOOD_PYTHON);
+    let results = Results::collect(&dir).expect("collects");
+    let run = &results.runs[0];
+    assert_eq!(run.fact("cpu"), Some("Test CPU"));
+    assert_eq!(run.fact("cores"), Some("2"));
+    assert_eq!(run.fact("cpu features"), Some("avx2"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `get` names one timing of the default size: a sweep's point of the same group and
+/// variant (its size named) is another series, never its answer.
+#[test]
+fn get_skips_the_points_of_a_size_sweep() {
+    let timing = |size, median_seconds| Timing {
+        series: Series {
+            group: "reciprocals",
+            side: Side::Rust,
+            variant: "reciprocals",
+            size,
+        },
+        median_seconds,
+        spread: None,
+        samples: Some(10),
+        run: 1,
+    };
+    let mut results = Results {
+        runs: vec![Run {
+            id: 1,
+            facts: vec![("cpu".into(), "X".into())],
+        }],
+        timings: vec![timing(Some(10), 1e-8)],
+    };
+    assert_eq!(results.get("reciprocals", "rust", "reciprocals"), None);
+    results.timings.push(timing(None, 0.04));
+    assert_eq!(
+        results.get("reciprocals", "rust", "reciprocals"),
+        Some(0.04)
+    );
+}
