@@ -11,8 +11,8 @@ root (NumPy and SciPy of python/requirements.txt):
 
 It writes one JSON file per function family to python/outputs/edge-cases/ (`broadcasting`,
 `newaxis`, `products`, `meshgrid`, `knn`, `random`, `life`, `convolution`, `speed`,
-`memory`, `notes`: NumPy's side of the book's notes on ndarray itself, and `printing`: NumPy's
-printed arrays, which `numpy_text` reads back). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
+`memory`, `notes`: NumPy's side of the book's notes on ndarray itself, `printing`: NumPy's
+printed arrays, which `numpy_text` reads back, and `statistics`: the quartiles of a timing). The output is deterministic: fixed seeds, sorted keys, one case per line; two runs
 on one machine give byte-identical files. Across machines, `products.json` can differ: `a @ b`
 calls OpenBLAS, whose kernel (chosen for the processor, or forced by OPENBLAS_CORETYPE) changes
 the last bits of the random products, whether the overflow case is inf or NaN, and the sign of a
@@ -1220,6 +1220,35 @@ def printing():
     return fam
 
 
+# ---- the statistics of a timing (tests/edge_cases/statistics.rs) --------------------------
+
+def statistics_family():
+    """The quartiles python/bench.py reports for its samples (statistics.quantiles, inclusive
+    method), which `results::quartiles` computes for criterion's: the same statistic on both
+    sides of every timing table."""
+    import statistics
+    fam = Family("statistics")
+    samples = []
+    for n in list(range(1, 26)) + [50, 100, 101]:
+        samples.append((f"uniform/{n}", rng(n).uniform(1e-3, 1e-1, n)))
+    samples += [
+        ("decades", [10.0**k for k in range(-9, 4)]),
+        ("ties", [0.25] * 5 + [0.5] * 3),
+        ("ulps", [1.0, 1.0000000000000002, 1.0000000000000004, 1.0000000000000007]),
+        ("thirds", [1 / 3, 2 / 3, 1.0, 4 / 3, 5 / 3, 2.0, 7 / 3]),
+    ]
+    for name, data in samples:
+        data = sorted(float(v) for v in data)
+        fam.add(f"quartiles/{name}", "results::quartiles",
+                "statistics.quantiles(sorted(data), n=4, method='inclusive')",
+                {"sorted": [f(v) for v in data]},
+                run(lambda: statistics.quantiles(data, n=4, method="inclusive"),
+                    lambda q: [f(v) for v in q]),
+                note="one value: Python raises StatisticsError, the Rust side returns it three "
+                "times (bench.py takes at least ten samples)" if len(data) == 1 else None)
+    return fam
+
+
 # ---- the notes on ndarray itself (tests/edge_cases/ndarray_notes.rs) ---------------------
 
 def notes():
@@ -1384,7 +1413,7 @@ def notes():
 
 
 FAMILIES = [broadcasting, newaxis, products, meshgrid, knn, random, life, convolution, speed, memory,
-            notes, printing]
+            notes, printing, statistics_family]
 
 
 def main():

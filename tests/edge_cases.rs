@@ -39,6 +39,8 @@ mod products;
 mod random;
 #[path = "edge_cases/speed.rs"]
 mod speed;
+#[path = "edge_cases/statistics.rs"]
+mod statistics;
 
 /// The arithmetic this run's build of the crate has: `"checked"` (integer overflow panics and
 /// debug assertions are on, as in `cargo test`'s dev profile), `"wrapping"` (neither, as in a

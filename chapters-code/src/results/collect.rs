@@ -36,21 +36,22 @@ pub fn plan_file(side: Side) -> String {
 }
 
 /// The first quartile, median and third quartile of sorted values, interpolated between
-/// neighbours as Python's `statistics.quantiles(data, n=4, method="inclusive")` does, so
-/// that both sides of the book report the same statistic.
+/// neighbours as Python's `statistics.quantiles(data, n=4, method="inclusive")` does (and
+/// with its arithmetic, so bit for bit: tests/edge_cases/statistics.rs compares them), so
+/// that both sides of the book report the same statistic. One value is its own quartiles,
+/// where Python raises `StatisticsError` (`python/bench.py` takes at least ten samples).
 pub fn quartiles(sorted: &[f64]) -> Option<(f64, f64, f64)> {
     if sorted.is_empty() {
         return None;
     }
-    let m = (sorted.len() - 1) as f64;
-    let at = |i: f64| {
-        let position = i * m / 4.0;
-        let j = position.floor() as usize;
-        let delta = position - j as f64;
+    let m = sorted.len() - 1;
+    // Python: j, delta = divmod(i * m, n); (data[j] * (n - delta) + data[j + 1] * delta) / n
+    let at = |i: usize| {
+        let (j, delta) = ((i * m) / 4, (i * m) % 4);
         let next = sorted.get(j + 1).copied().unwrap_or(sorted[j]);
-        sorted[j] * (1.0 - delta) + next * delta
+        (sorted[j] * (4 - delta) as f64 + next * delta as f64) / 4.0
     };
-    Some((at(1.0), at(2.0), at(3.0)))
+    Some((at(1), at(2), at(3)))
 }
 
 /// The timing of one benchmark from its per-call sample times (any order).

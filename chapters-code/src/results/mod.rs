@@ -26,6 +26,7 @@ use crate::chapter::repo_root;
 use crate::error::{Context, Error, Result};
 
 pub use crate::benchmarks::Row;
+pub use collect::quartiles;
 pub use plan::{BenchPlan, PLAN_FILES};
 pub use table::{
     format_count, format_duration, format_size, format_spread, power_of_ten,
