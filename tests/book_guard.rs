@@ -1143,6 +1143,20 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The folders directly inside `dir`, in name order (none when it cannot be read).
+fn sorted_subfolders(dir: &Path) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    folders.sort();
+    folders
+}
+
 /// What is wrong with the committed NumPy outputs: a file that differs by one byte from what
 /// its script wrote (its folder's SHA256SUMS, written by python/book_outputs.py), a file no
 /// script recorded, an entry for a file that is gone, an included output outside the manifests.
@@ -1152,16 +1166,7 @@ fn numpy_output_problems(root: &Path, included: &[PathBuf]) -> Vec<String> {
     let outputs = root.join("python").join("outputs");
     let mut problems = Vec::new();
     let mut recorded = BTreeSet::new();
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&outputs)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    folders.sort();
-    for folder in folders {
+    for folder in sorted_subfolders(&outputs) {
         let rel = folder.strip_prefix(root).unwrap_or(&folder).to_path_buf();
         let manifest = folder.join("SHA256SUMS");
         let Ok(text) = std::fs::read_to_string(&manifest) else {
@@ -2482,18 +2487,9 @@ fn numpy_version_problems(
     scipy: &str,
 ) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(outputs)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    folders.sort();
     let name =
         |p: &Path| p.strip_prefix(outputs).unwrap_or(p).display().to_string();
-    for folder in folders {
+    for folder in sorted_subfolders(outputs) {
         let versions = folder.join("versions.txt");
         if let Ok(text) = std::fs::read_to_string(&versions) {
             let parts: Vec<&str> = text.trim_end().split(", ").collect();
