@@ -113,7 +113,9 @@ pin_default_profiles
 # A runner starts every benchmark program through another one (`runner = "nice"` or
 # "taskset …" in a cargo config file's [target.<triple>] or [target.'cfg(…)'], which no
 # environment variable drops): what it changes would be measured without a word. The
-# environment's runner for the host outranks a config file's; `env` runs the program as it is.
+# environment's runner for the host outranks a config file's; `nice -n 0` runs the program as
+# it is (niceness raised by 0). Not `env`: it takes a program path with a `=` in it (a checkout
+# or target folder named so) for a variable to set, and runs nothing.
 # tests/bench_ids.rs runs this function.
 pin_plain_runner() {
     local host
@@ -123,7 +125,7 @@ pin_plain_runner() {
         return 1
     fi
     host=$(printf '%s' "$host" | tr 'a-z.-' 'A-Z__')
-    export "CARGO_TARGET_${host}_RUNNER=env"
+    export "CARGO_TARGET_${host}_RUNNER=nice -n 0"
 }
 pin_plain_runner
 

@@ -506,11 +506,13 @@ fn bench_sh_pins_the_profiles_a_cargo_config_could_change() {
 
 /// bench.sh's `pin_plain_runner` makes cargo run each program as it is, whatever runner a
 /// cargo config file names for the host (`[target.'cfg(all())'] runner = …`, which no
-/// environment variable drops): here a runner that would fail the run.
+/// environment variable drops): here a runner that would fail the run. The crate's folder has
+/// a `=` in its name: a runner `env` took the program's path for a variable to set and ran
+/// nothing.
 #[test]
 fn bench_sh_runs_benchmarks_without_a_config_files_runner() {
     let dir = std::env::temp_dir()
-        .join(format!("bench-sh-runner-{}", std::process::id()));
+        .join(format!("bench-sh-runner={}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).expect("a temporary crate");
     std::fs::create_dir_all(dir.join(".cargo")).expect("a config folder");
@@ -521,7 +523,7 @@ fn bench_sh_runs_benchmarks_without_a_config_files_runner() {
     .expect("writes");
     std::fs::write(
         dir.join("src/main.rs"),
-        "fn main() { println!(\"ran as it is\"); }\n",
+        "fn main() {}\n#[test]\nfn ran_as_it_is() {}\n",
     )
     .expect("writes");
     std::fs::write(
@@ -534,7 +536,9 @@ fn bench_sh_runs_benchmarks_without_a_config_files_runner() {
         let pin = if pinned { "pin_plain_runner\n" } else { "" };
         Command::new("bash")
             .arg("-c")
-            .arg(format!("set -euo pipefail\n{function}{pin}cargo run -q"))
+            // cargo test, as cargo bench, gives the runner the program's full path (cargo run
+            // gives one relative to the crate's folder).
+            .arg(format!("set -euo pipefail\n{function}{pin}cargo test -q"))
             .current_dir(&dir)
             .env_remove("CARGO_TARGET_DIR")
             .env_remove("CARGO_BUILD_TARGET")
@@ -546,7 +550,8 @@ fn bench_sh_runs_benchmarks_without_a_config_files_runner() {
     assert!(!run(false).status.success(), "the runner was not used");
     let pinned = run(true);
     assert!(pinned.status.success(), "{pinned:?}");
-    assert_eq!(String::from_utf8_lossy(&pinned.stdout), "ran as it is\n");
+    let stdout = String::from_utf8_lossy(&pinned.stdout);
+    assert!(stdout.contains("test result: ok. 1 passed"), "{stdout}");
     std::fs::remove_dir_all(&dir).expect("removes the temporary crate");
 }
 
