@@ -35,7 +35,8 @@ unset UPDATE INSTA_FORCE_PASS INSTA_FORCE_UPDATE
 # "true": cargo test exited 0 having run no test); PROPTEST_* sets how many cases a property
 # test tries (PROPTEST_CASES=0: none, and a property that fails passes); MIMALLOC_* retunes the
 # allocator tests/fast_alloc.rs measures; and BROWSER_REQUIRE_<RULE>=0 turns a browser rule
-# into a note.
+# into a note. CARGO_TERM_QUIET and CARGO_TERM_VERBOSE hide or reword the "Running …" lines
+# every_test_program_reported reads (see there).
 drop_relaxing_environment() {
     local name relaxed=()
     for name in $(compgen -e); do
@@ -43,7 +44,7 @@ drop_relaxing_environment() {
             CARGO_PROFILE_* | RUSTFLAGS | CARGO_ENCODED_RUSTFLAGS | CARGO_BUILD_RUSTFLAGS \
                 | CARGO_TARGET_*_RUSTFLAGS | CARGO_TARGET_*_RUNNER | RUSTDOCFLAGS \
                 | CARGO_ENCODED_RUSTDOCFLAGS | CARGO_BUILD_RUSTDOCFLAGS | RUSTDOC | CARGO_BUILD_RUSTDOC \
-                | MDBOOK_* | BOOK_TEST | PROPTEST_* | MIMALLOC_*)
+                | MDBOOK_* | BOOK_TEST | PROPTEST_* | MIMALLOC_* | CARGO_TERM_QUIET | CARGO_TERM_VERBOSE)
                 relaxed+=("$name"); unset "$name" ;;
             BROWSER_REQUIRE_*)
                 if [ "${!name}" = 0 ]; then relaxed+=("$name=0"); unset "$name"; fi ;;
@@ -54,6 +55,11 @@ drop_relaxing_environment() {
     fi
 }
 drop_relaxing_environment
+# A cargo config file's [term] quiet = true hides cargo's "Running …" lines, and verbose = true
+# turns them into "Running `…`", which names no test program: with a runner that ran nothing,
+# the log then had nothing for every_test_program_reported to miss. The environment outranks
+# the file.
+export CARGO_TERM_QUIET=false CARGO_TERM_VERBOSE=false
 
 # Every test program cargo ran ("Running …", "Doc-tests …") reported its tests: a "test
 # result:" line, or criterion's "Success" for a benchmark run in test mode. A runner from a
@@ -70,10 +76,17 @@ every_test_program_reported() {
             }
             pending = ""
         }
-        /^ +Running [^`]|^ +Doc-tests / { check(); pending = $0; sub(/^ +/, "", pending); next }
+        /^ +Running [^`]|^ +Doc-tests / { check(); programs++; pending = $0; sub(/^ +/, "", pending); next }
         /^test result: / { pending = ""; next }
         pending ~ /^Running benches\// && /^Success$/ { pending = ""; next }
-        END { check(); exit bad }
+        END {
+            check()
+            if (programs == 0) {
+                print "error: the log names no test program cargo ran (its \"Running …\" lines hidden?)" > "/dev/stderr"
+                bad = 1
+            }
+            exit bad
+        }
     ' "$1"
 }
 

@@ -800,6 +800,8 @@ fn test_sh_drops_relaxing_settings_from_the_environment() {
         ),
         ("CARGO_PROFILE_DEV_OVERFLOW_CHECKS", "false"),
         ("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER", "true"),
+        ("CARGO_TERM_QUIET", "true"),
+        ("CARGO_TERM_VERBOSE", "true"),
         ("RUSTDOCFLAGS", "-Cdebug-assertions=off"),
         ("RUSTDOC", "/bin/true"),
         ("CARGO_BUILD_RUSTDOC", "/bin/true"),
@@ -890,6 +892,13 @@ fn test_sh_fails_when_a_test_program_reports_no_test() {
     // A benchmark's "Success" does not stand in for a test program's result.
     let (ok, said) = check(&format!("{errors}{success}"));
     assert!(!ok && said.contains("errors.rs"), "{said}");
+    // A log that names no test program: cargo's lines hidden (term.quiet in a cargo config
+    // file) or reworded (term.verbose: "Running `true …/errors-2`", a runner that ran nothing).
+    let verbose = "     Running `true target/debug/deps/errors-2`\n";
+    for log in ["", verbose] {
+        let (ok, said) = check(log);
+        assert!(!ok && said.contains("no test program"), "{log:?}: {said}");
+    }
 }
 
 /// scripts/mdbook-build.sh builds into book/, the folder ./build.sh names and the link and
