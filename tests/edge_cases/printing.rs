@@ -56,12 +56,6 @@ fn check_printed(case: &Case) -> Result<(), String> {
     check_shape(case, &read, &shape)?;
     let precision = case.args["precision"].as_i64().expect("precision") as i32;
     let printed = 0.5 * 10f64.powi(-precision);
-    // NumPy prints a float32 as its shortest repr among float32s: half a float32 ulp away.
-    let tolerance = match want["dtype"].as_str() {
-        Some("f64") => printed,
-        Some("f32") => printed.max(f64::from(f32::EPSILON) / 2.0),
-        _ => 0.0,
-    };
     if read.values.len() != values.len() {
         return Err(format!(
             "{} values read, {} printed",
@@ -70,15 +64,23 @@ fn check_printed(case: &Case) -> Result<(), String> {
         ));
     }
     // NumPy prints every value of an array in one mode: scientific digits are relative to
-    // the value, positional ones absolute (beyond 1, the digits before the point count).
+    // the value, positional ones absolute (`precision` digits after the point, however many
+    // come before it: -1754.72430635). A float32 is printed as its shortest repr among
+    // float32s when that is shorter: half a float32 ulp away, relative to the value.
     let scientific = text.contains("e+") || text.contains("e-");
     for (i, (&got, &x)) in read.values.iter().zip(&values).enumerate() {
-        let scale = if scientific {
-            x.abs()
+        // The digits printed, and half an f64 ulp for reading them back.
+        let digits = if scientific {
+            printed * x.abs()
         } else {
-            x.abs().max(1.0)
+            printed
         };
-        if !within(got, x, tolerance * scale) {
+        let tolerance = match want["dtype"].as_str() {
+            Some("f64") => digits + x.abs() * f64::EPSILON / 2.0,
+            Some("f32") => digits.max(x.abs() * f64::from(f32::EPSILON) / 2.0),
+            _ => 0.0,
+        };
+        if !within(got, x, tolerance) {
             return Err(format!(
                 "value {i}: read {got:e}, NumPy's array holds {x:e}"
             ));
