@@ -3,6 +3,22 @@
 //!
 //! It brings `ndarray` itself (so `ndarray::…` paths work without a second `extern crate`) and
 //! its prelude, the few other names the samples use, and every public item of every chapter.
+//!
+//! Where NumPy's `np.sin` and `np.sqrt` take an integer array (and pick a float type from its
+//! width: chapter 6's and chapter 1's tables), ndarray's `sin` and `sqrt` take floats only, so
+//! an integer array is converted first; without `mapv`, the same lines do not compile:
+//!
+//! ```
+//! use chapters_code::prelude::*;
+//! let ints = Array1::<i64>::from(vec![1, 4, 9]);
+//! assert_eq!(ints.mapv(|v| v as f64).sqrt(), array![1.0, 2.0, 3.0]);
+//! ```
+//!
+//! ```compile_fail
+//! use chapters_code::prelude::*;
+//! let ints = Array1::<i64>::from(vec![1, 4, 9]);
+//! assert_eq!(ints.sqrt(), array![1.0, 2.0, 3.0]);
+//! ```
 
 pub use ndarray;
 pub use ndarray::linalg::general_mat_mul;
