@@ -115,17 +115,20 @@ pin_default_profiles
 # environment variable drops): what it changes would be measured without a word. The
 # environment's runner for the host outranks a config file's; `nice -n 0` runs the program as
 # it is (niceness raised by 0). Not `env`: it takes a program path with a `=` in it (a checkout
-# or target folder named so) for a variable to set, and runs nothing.
+# or target folder named so) for a variable to set, and runs nothing. With a TRIPLE, that
+# target's runner (below, when a cargo config's build.target builds for another one).
 # tests/bench_ids.rs runs this function.
 pin_plain_runner() {
-    local host
-    host=$(rustc -vV | sed -n 's/^host: //p')
-    if [ -z "$host" ]; then
+    local triple="${1:-}"
+    if [ -z "$triple" ]; then
+        triple=$(rustc -vV | sed -n 's/^host: //p')
+    fi
+    if [ -z "$triple" ]; then
         echo "error: rustc -vV names no host" >&2
         return 1
     fi
-    host=$(printf '%s' "$host" | tr 'a-z.-' 'A-Z__')
-    export "CARGO_TARGET_${host}_RUNNER=nice -n 0"
+    triple=$(printf '%s' "$triple" | tr 'a-z.-' 'A-Z__')
+    export "CARGO_TARGET_${triple}_RUNNER=nice -n 0"
 }
 pin_plain_runner
 
@@ -202,6 +205,14 @@ built_executable() {
 
 echo "==> cargo build --release"
 program=$(built_executable chapters-code)
+# A build.target in a cargo config file builds for that triple ($target/<triple>/release):
+# the runner of that triple is pinned too.
+case "$program" in
+    "$target"/*/release/*)
+        built_for="${program#"$target"/}"
+        pin_plain_runner "${built_for%%/*}"
+        ;;
+esac
 
 echo "==> plan"
 rm -rf "$work"

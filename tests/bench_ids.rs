@@ -552,6 +552,21 @@ fn bench_sh_runs_benchmarks_without_a_config_files_runner() {
     assert!(pinned.status.success(), "{pinned:?}");
     let stdout = String::from_utf8_lossy(&pinned.stdout);
     assert!(stdout.contains("test result: ok. 1 passed"), "{stdout}");
+    // Given the triple a cargo config's build.target builds for, the function pins that
+    // target's runner (bench.sh does after its first build).
+    let other = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -euo pipefail\n{function}pin_plain_runner aarch64-unknown-linux-gnu\n\
+             printf '%s' \"$CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER\""
+        ))
+        .output()
+        .expect("bash runs");
+    assert_eq!(
+        String::from_utf8_lossy(&other.stdout),
+        "nice -n 0",
+        "{other:?}"
+    );
     std::fs::remove_dir_all(&dir).expect("removes the temporary crate");
 }
 
