@@ -373,10 +373,21 @@ fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
     let moved_row = format!("{row},99\n");
     later_first.push(&moved_row);
     later_first.extend(&lines[header + 2..]);
-    // A run whose facts no timing names: the merge drops runs no timing names.
+    // A run whose facts no timing names (the merge would drop them) does not read,
+    // so no merge starts: the error names its line.
     let mut orphan = lines[..header].to_vec();
     orphan.push("# run 98: cpu: Another CPU\n");
     orphan.extend(&lines[header..]);
+    let refused = chapters_code::results::Results::parse(&orphan.concat())
+        .expect_err("a run no timing names")
+        .to_string();
+    assert!(
+        refused.contains(&format!(
+            "line {}: run 98 has facts but no timing names it",
+            header + 1
+        )),
+        "{refused}"
+    );
     for (what, broken, line, says) in [
         (
             "two timings swapped",
@@ -385,12 +396,6 @@ fn a_line_a_merge_would_move_drop_or_add_stops_it_too() {
             "is out of place",
         ),
         ("the title twice", twice.concat(), 2, "is out of place"),
-        (
-            "a run no timing names",
-            orphan.concat(),
-            header + 1,
-            "run 98 has facts but no timing names it",
-        ),
         (
             "a later run's facts first",
             later_first.concat(),

@@ -193,12 +193,9 @@ fn collect_results(dir: &Path, file: Option<&Path>) -> Result<()> {
 /// writer writes for `old`; the error names the first line where it is not.
 fn kept_as_written(text: &str, old: &Results) -> Result<()> {
     // As the merge writes it: the parser lists the runs by number and the timings in the
-    // registry's order, as the merge does, whatever order the file has; and without the
-    // runs no timing names, which the merge drops (./bench.sh never writes one).
-    let mut kept = old.clone();
-    kept.runs
-        .retain(|run| old.timings.iter().any(|timing| timing.run == run.id));
-    let written = kept.to_csv();
+    // registry's order, as the merge does, whatever order the file has (and refuses a run
+    // no timing names, which the merge would drop).
+    let written = old.to_csv();
     if text == written {
         return Ok(());
     }
@@ -213,40 +210,26 @@ fn kept_as_written(text: &str, old: &Results) -> Result<()> {
     let number = index + 1;
     let shown =
         |line: &str| line.strip_suffix('\n').unwrap_or(line).to_string();
-    // The run whose facts `line` states, if no timing names it.
-    let unused = |line: &str| -> Option<u32> {
-        let (id, _) = line.strip_prefix("# run ")?.split_once(':')?;
-        let id: u32 = id.parse().ok()?;
-        let dropped = old.runs.iter().any(|run| run.id == id)
-            && !kept.runs.iter().any(|run| run.id == id);
-        dropped.then_some(id)
-    };
-    let dropped = lines.get(index).and_then(|line| unused(line));
-    let problem = match (lines.get(index), expected.get(index), dropped) {
-        (_, _, Some(id)) => format!(
-            "run {id} has facts but no timing names it: a merge would drop its \
-             `# run {id}: …` lines (./bench.sh writes a run's facts only with its \
-             timings); delete them"
-        ),
-        (Some(line), _, None) if !expected.contains(line) => format!(
+    let problem = match (lines.get(index), expected.get(index)) {
+        (Some(line), _) if !expected.contains(line) => format!(
             "{:?} is not written as ./bench.sh writes its lines (a comment, a blank \
              line, a CR before the line end, or a number spelled otherwise, such as a \
              time without exactly 12 decimals): a merge would change or drop it; \
              restore it as ./bench.sh wrote it, or delete it",
             shown(line)
         ),
-        (_, Some(missing), None) if !lines.contains(missing) => format!(
+        (_, Some(missing)) if !lines.contains(missing) => format!(
             "./bench.sh writes {:?} here, which the file lacks: a merge would add it; \
              restore it",
             shown(missing)
         ),
-        (Some(line), _, None) => format!(
+        (Some(line), _) => format!(
             "{:?} is out of place (./bench.sh writes the runs' facts by run number and \
              the timings in the registry's order, each line once): a merge would move \
              or drop it; put it back where ./bench.sh wrote it, or delete it",
             shown(line)
         ),
-        (None, _, None) => "the file ends before ./bench.sh's last line".to_string(),
+        (None, _) => "the file ends before ./bench.sh's last line".to_string(),
     };
     Err(Error::msg(format!("line {number}: {problem}")))
 }

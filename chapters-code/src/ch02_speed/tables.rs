@@ -294,7 +294,7 @@ mod tests {
              # run 1: page faults per call, python, reciprocals: 625\n\
              # run 1: page faults per call, python+no-thp, reciprocals: 19532\n\
              # run 1: page faults per call, rust, small: not available\n\
-             {header}\n# end: 0 timings\n"
+             {header}\nreciprocals,rust,reciprocals,,0.04,,,,,,1\n# end: 1 timings\n"
         );
         let results = Results::parse(&text).expect("valid results");
         let table = page_faults_markdown(&results);
@@ -330,6 +330,11 @@ mod tests {
                  # run 2: page faults per call, rust+thp, reciprocals: not available\n\
                  {header}"
             ),
+        )
+        // Run 2 measured a timing too, as every run does.
+        .replace(
+            "# end: 1 timings",
+            "reciprocals,rust,map_collect,,0.04,,,,,,2\n# end: 2 timings",
         );
         let table = page_faults_markdown(
             &Results::parse(&later).expect("valid results"),
@@ -375,13 +380,18 @@ mod tests {
         assert!(!table.contains("granted"), "{table}");
         // The same counts under `madvise`: huge pages, but not "unasked"; and the setting is
         // the one of the run that counted the faults, not of a later run.
-        let later_madvise = always.replace(
-            header,
-            &format!(
-                "# run 2: date: 2026-11-27\n\
-                 # run 2: transparent hugepages: always [madvise] never\n{header}"
-            ),
-        );
+        let later_madvise = always
+            .replace(
+                header,
+                &format!(
+                    "# run 2: date: 2026-11-27\n\
+                     # run 2: transparent hugepages: always [madvise] never\n{header}"
+                ),
+            )
+            .replace(
+                "# end: 1 timings",
+                "reciprocals,rust,map_collect,,0.04,,,,,,2\n# end: 2 timings",
+            );
         let table = table_of(&later_madvise);
         assert!(table.contains("setting is `always`"), "{table}");
         let madvise = always.replace("[always] madvise", "always [madvise]");
@@ -408,7 +418,7 @@ mod tests {
                  # run 1: transparent hugepages: always [madvise] never\n\
                  # run 1: page faults per call, rust, reciprocals: {plain}\n\
                  # run 1: page faults per call, rust+thp, reciprocals: {tunable}\n\
-                 {header}\n# end: 0 timings\n"
+                 {header}\nreciprocals,rust,reciprocals,,0.04,,,,,,1\n# end: 1 timings\n"
             );
             page_faults_markdown(&Results::parse(&text).expect("valid results"))
         };

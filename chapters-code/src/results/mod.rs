@@ -150,7 +150,7 @@ impl Results {
     }
 
     /// Parses the results file's text, checked against the registry: every timing must be
-    /// of a declared workload.
+    /// of a declared workload, and every run (its `# run N: …` facts) named by a timing.
     pub fn parse(text: &str) -> Result<Results> {
         Results::parse_with(text, &measured_series())
     }
@@ -494,6 +494,8 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
     let mut positions = Vec::new();
     let mut saw_header = false;
     let mut end: Option<(usize, usize)> = None;
+    // Each run's first line, for an error about the run.
+    let mut run_lines: Vec<(u32, usize)> = Vec::new();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     for (index, raw) in lines.iter().enumerate() {
         let number = index + 1;
@@ -557,10 +559,13 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
                     ));
                 }
                 Some(run) => run.facts.push((key.into(), value.into())),
-                None => results.runs.push(Run {
-                    id,
-                    facts: vec![(key.into(), value.into())],
-                }),
+                None => {
+                    run_lines.push((id, number));
+                    results.runs.push(Run {
+                        id,
+                        facts: vec![(key.into(), value.into())],
+                    });
+                }
             }
             continue;
         }
@@ -709,6 +714,21 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
             ))
         }
         _ => {}
+    }
+    // A merge drops the runs no timing names: one here was added by hand, or a
+    // timing of it deleted, and its facts would describe nothing measured.
+    if let Some(&(id, number)) = run_lines
+        .iter()
+        .find(|(id, _)| !results.timings.iter().any(|t| t.run == *id))
+    {
+        return Err(line_error(
+            number,
+            format!(
+                "run {id} has facts but no timing names it (./bench.sh writes a run's \
+                 facts only with its timings; a merge would drop them): delete its \
+                 `# run {id}: …` lines"
+            ),
+        ));
     }
     // By number, as the merge writes them, so that the last run is the latest
     // ([`Results::fact`]) whatever order a hand-edited file lists them in.
