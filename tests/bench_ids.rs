@@ -209,6 +209,15 @@ fn the_target_folder_is_found_with_or_without_a_target_triple() {
     }
 }
 
+/// Writes an executable stand-in program (a shell script) at `path`, for a test to put on
+/// PATH in place of a real tool.
+fn write_stand_in(path: &Path, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, script).expect("writes the stand-in");
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+        .expect("makes it executable");
+}
+
 /// The definition of the shell function `name` in bench.sh, `name() {` to the `}` that
 /// closes it in the first column.
 fn bench_sh_function(name: &str) -> String {
@@ -294,15 +303,10 @@ fn bench_sh_refuses_an_unknown_group_before_building() {
         .join(format!("bench-sh-groups-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary folder");
     let called = dir.join("cargo-called");
-    let stub = dir.join("cargo");
-    std::fs::write(
-        &stub,
-        format!("#!/bin/sh\necho \"$@\" >> '{}'\nexit 1\n", called.display()),
-    )
-    .expect("writes the stand-in");
-    let mode: std::fs::Permissions =
-        std::os::unix::fs::PermissionsExt::from_mode(0o755);
-    std::fs::set_permissions(&stub, mode.clone()).expect("makes it executable");
+    write_stand_in(
+        &dir.join("cargo"),
+        &format!("#!/bin/sh\necho \"$@\" >> '{}'\nexit 1\n", called.display()),
+    );
     let path = format!(
         "{}:{}",
         dir.display(),
@@ -311,9 +315,7 @@ fn bench_sh_refuses_an_unknown_group_before_building() {
     let bench_sh = chapters_code::chapter::repo_root().join("bench.sh");
     // A stand-in Python that imports anything, named relative to `dir`, the caller's folder.
     std::fs::create_dir_all(dir.join("py")).expect("a folder");
-    std::fs::write(dir.join("py/python"), "#!/bin/sh\nexit 0\n")
-        .expect("writes");
-    std::fs::set_permissions(dir.join("py/python"), mode).expect("executable");
+    write_stand_in(&dir.join("py/python"), "#!/bin/sh\nexit 0\n");
     let run_with = |python: &str, groups: &[&str]| {
         let _ = std::fs::remove_file(&called);
         let output = Command::new("bash")
@@ -922,15 +924,13 @@ fn test_sh_fails_when_a_test_program_reports_no_test() {
 /// Run with a stand-in `mdbook` that prints its folder and arguments.
 #[test]
 fn mdbook_build_sh_builds_into_book_whatever_the_environment_says() {
-    use std::os::unix::fs::PermissionsExt;
     let stub = std::env::temp_dir()
         .join(format!("mdbook-stand-in-{}", std::process::id()));
     std::fs::create_dir_all(&stub).expect("a temporary folder");
-    let program = stub.join("mdbook");
-    std::fs::write(&program, "#!/bin/sh\necho \"in $(pwd -P): mdbook $*\"\n")
-        .expect("writes the stand-in");
-    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755))
-        .expect("makes it executable");
+    write_stand_in(
+        &stub.join("mdbook"),
+        "#!/bin/sh\necho \"in $(pwd -P): mdbook $*\"\n",
+    );
     let root = chapters_code::chapter::repo_root();
     let path = format!(
         "{}:{}",
