@@ -30,14 +30,15 @@ use crate::error::{Error, Result};
 /// An array as it was printed: its shape and its values, in reading (row-major) order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrintedArray {
-    /// The length of each axis, outermost first. For an empty array whose shape is not
-    /// printed ([`PrintedArray::shape_is_known`]), the shape its brackets show as a nested
-    /// list: `[]` is `[0]`, `[[]]` is `[1, 0]`, whatever the array's real shape.
-    pub shape: Vec<usize>,
+    // The fields are private: `integers` must stay beside `values`, one for one, and the
+    // comparisons trust it over `values` (a public `values` changed to [5, 2] was still
+    // "the same as" a printed [1 2], and one value longer panicked out of bounds).
+    /// The length of each axis, outermost first (see [`PrintedArray::shape`]).
+    shape: Vec<usize>,
     /// The values in reading order.
-    pub values: Vec<f64>,
+    values: Vec<f64>,
     /// Each value printed as an integer (no `.` or exponent), exactly: an `f64` cannot tell
-    /// 2^53 + 1 from 2^53, and int64 outputs go that high.
+    /// 2^53 + 1 from 2^53, and int64 outputs go that high. One for each of `values`.
     integers: Vec<Option<i128>>,
     /// Whether `shape` is the array's: always for an array with values; for an empty one,
     /// only when NumPy's repr printed it (`array([], shape=(0, 3), …)`, or `array([], …)`
@@ -46,6 +47,38 @@ pub struct PrintedArray {
 }
 
 impl PrintedArray {
+    /// The length of each axis, outermost first. For an empty array whose shape is not
+    /// printed ([`PrintedArray::shape_is_known`]), the shape its brackets show as a nested
+    /// list: `[]` is `[0]`, `[[]]` is `[1, 0]`, whatever the array's real shape.
+    ///
+    /// ```
+    /// let read = chapters_code::numpy_text::array("[[1. 2. 3.]\n [4. 5. 6.]]")?;
+    /// assert_eq!(read.shape(), [2, 3]);
+    /// # Ok::<(), chapters_code::Error>(())
+    /// ```
+    pub fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+
+    /// The values in reading (row-major) order. They are read-only: the comparisons also
+    /// use the exact integer each value was printed as, so a changed value would no
+    /// longer be the one compared.
+    ///
+    /// ```
+    /// let read = chapters_code::numpy_text::array("[1 2]")?;
+    /// assert_eq!(read.values(), [1.0, 2.0]);
+    /// # Ok::<(), chapters_code::Error>(())
+    /// ```
+    ///
+    /// ```compile_fail
+    /// let mut read = chapters_code::numpy_text::array("[1 2]")?;
+    /// read.values[0] = 5.0; // private: `values()` is a slice to read
+    /// # Ok::<(), chapters_code::Error>(())
+    /// ```
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+
     /// Whether the array holds no values.
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()

@@ -56,10 +56,10 @@ fn check_printed(case: &Case) -> Result<(), String> {
     check_shape(case, &read, &shape)?;
     let precision = case.args["precision"].as_i64().expect("precision") as i32;
     let printed = 0.5 * 10f64.powi(-precision);
-    if read.values.len() != values.len() {
+    if read.values().len() != values.len() {
         return Err(format!(
             "{} values read, {} printed",
-            read.values.len(),
+            read.values().len(),
             values.len()
         ));
     }
@@ -68,7 +68,7 @@ fn check_printed(case: &Case) -> Result<(), String> {
     // come before it: -1754.72430635). A float32 is printed as its shortest repr among
     // float32s when that is shorter: half a float32 ulp away, relative to the value.
     let scientific = text.contains("e+") || text.contains("e-");
-    for (i, (&got, &x)) in read.values.iter().zip(&values).enumerate() {
+    for (i, (&got, &x)) in read.values().iter().zip(&values).enumerate() {
         // The digits printed, and half an f64 ulp for reading them back.
         let digits = if scientific {
             printed * x.abs()
@@ -90,15 +90,15 @@ fn check_printed(case: &Case) -> Result<(), String> {
     // are no values, so only str forms).
     if case.args["form"] == "str" {
         let loose = numbers(text);
-        let same = loose.len() == read.values.len()
+        let same = loose.len() == read.values().len()
             && loose
                 .iter()
-                .zip(&read.values)
+                .zip(read.values())
                 .all(|(a, b)| a.to_bits() == b.to_bits());
         if !same {
             return Err(format!(
                 "numbers() read {loose:?}, array() {:?}",
-                read.values
+                read.values()
             ));
         }
     }
@@ -116,12 +116,12 @@ fn check_shape(
     let shape_ok = if empty && !known {
         read.is_empty()
     } else {
-        read.shape == shape
+        read.shape() == shape
     };
     if !shape_ok || (case.args["form"] == "repr" && !known) {
         return Err(format!(
             "shape {:?} (known: {known}), NumPy's is {shape:?}",
-            read.shape
+            read.shape()
         ));
     }
     Ok(())

@@ -37,13 +37,15 @@ fn the_first_distances() {
     let numpy = arrays_of(&numpy_output(SLUG, "distances"), "NumPy");
     let rust = rust_output(SLUG, "distance_variants");
     let dists = array_after(&rust, "dists[:10] =").expect("dists[:10]");
-    assert_eq!(dists.shape, [2, 5]);
+    assert_eq!(dists.shape(), [2, 5]);
     assert_eq!(numpy.len(), 4, "the list's three pieces and the array");
-    let list: Vec<f64> =
-        numpy[..3].iter().flat_map(|a| a.values.clone()).collect();
-    for values in [&list, &numpy[3].values] {
+    let list: Vec<f64> = numpy[..3]
+        .iter()
+        .flat_map(|a| a.values().iter().copied())
+        .collect();
+    for values in [&list[..], numpy[3].values()] {
         assert_eq!(values.len(), 10);
-        for (a, b) in values.iter().zip(&dists.values) {
+        for (a, b) in values.iter().zip(dists.values()) {
             assert!((a - b).abs() <= PRINTED, "{values:?} / {dists}");
         }
     }
