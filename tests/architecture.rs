@@ -115,9 +115,12 @@ fn strip_comments_and_strings(code: &str) -> String {
 /// Every path of a `use` item, with its groups expanded: `use crate::{a::X, b::*};` gives
 /// `crate::a::X` and `crate::b::*`.
 fn expand_use(tree: &str) -> Vec<String> {
-    let tree: String = tree.split_whitespace().collect();
+    // White space matters only around `as` (`use crate::x as y;` names `crate::x`): mark
+    // the renaming with `@` before dropping it.
+    let words: Vec<&str> = tree.split_whitespace().collect();
+    let tree = words.join(" ").replace(" as ", "@").replace(' ', "");
     let Some(open) = tree.find('{') else {
-        return vec![tree.split(" as ").next().unwrap_or_default().to_string()];
+        return vec![tree.split('@').next().unwrap_or_default().to_string()];
     };
     let prefix = &tree[..open];
     let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
@@ -142,60 +145,121 @@ fn expand_use(tree: &str) -> Vec<String> {
         .collect()
 }
 
+/// The inline modules of a source (`mod tests { … }`): each one's name and the byte range
+/// of its body, so that a path inside it is resolved from it.
+fn inline_modules(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut modules = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("mod ") {
+        let at = from + found;
+        from = at + 4;
+        if text[..at]
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            continue;
+        }
+        let after = &text[at + 4..];
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let rest = after[name.len()..].trim_start();
+        if name.is_empty() || !rest.starts_with('{') {
+            continue; // `mod name;`: a module of its own file
+        }
+        let open = text.len() - rest.len();
+        let mut depth = 0;
+        let close = text[open..]
+            .char_indices()
+            .find(|&(_, c)| {
+                depth += match c {
+                    '{' => 1,
+                    '}' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map_or(text.len(), |(i, _)| open + i);
+        modules.push((name, open..close));
+    }
+    modules
+}
+
 /// The paths a source imports, each as the module path it names (`["figures", "bars",
-/// "draw_bars"]`), resolved from `crate::`, `super::` and `self::`.
+/// "draw_bars"]`), resolved from `crate::`, `super::` and `self::` as Rust resolves them
+/// where they stand: `super::` at the top of `ch03_broadcasting/mod.rs` is the crate, in
+/// `ch03_broadcasting/tables.rs` the chapter, inside a file's inline `mod tests` the file
+/// itself, and each further `super::` goes one module up.
 fn imports(source: &Source) -> Vec<Vec<String>> {
     let text = &source.text;
-    let mut paths = Vec::new();
+    let mut paths: Vec<(usize, String)> = Vec::new();
     // `use` items, their groups expanded.
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find("use ") {
-        let before = rest[..at].chars().last();
-        let after = &rest[at + 4..];
+    let mut from = 0;
+    while let Some(found) = text[from..].find("use ") {
+        let at = from + found;
+        let before = text[..at].chars().last();
+        let after = &text[at + 4..];
         let end = after.find(';').unwrap_or(after.len());
         if before.is_none_or(|c| !c.is_alphanumeric() && c != '_') {
-            paths.extend(expand_use(&after[..end]));
+            paths
+                .extend(expand_use(&after[..end]).into_iter().map(|p| (at, p)));
         }
-        rest = &after[end.min(after.len())..];
+        from = at + 4 + end;
     }
     // Paths in code: `crate::x::y`, `super::x`.
     for start in ["crate::", "super::", "self::"] {
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find(start) {
-            let before = rest[..at].chars().last();
-            let path: String = rest[at..]
+        let mut from = 0;
+        while let Some(found) = text[from..].find(start) {
+            let at = from + found;
+            let before = text[..at].chars().last();
+            let path: String = text[at..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
                 .collect();
             if before
                 .is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != ':')
             {
-                paths.push(path.clone());
+                paths.push((at, path.clone()));
             }
-            rest = &rest[at + path.len().max(1)..];
+            from = at + path.len().max(1);
         }
     }
-    // A child file (`ch06_meshgrid/figures.rs`) reaches its parent with `super::` at its top
-    // level, itself with `super::` inside its inline test module; both stay in its folder.
-    let parent: Vec<String> =
-        source.module[..source.module.len().saturating_sub(1)].to_vec();
+    let inline = inline_modules(text);
     paths
         .into_iter()
-        .filter_map(|path| {
+        .filter_map(|(at, path)| {
             let segments: Vec<&str> =
                 path.split("::").filter(|s| !s.is_empty()).collect();
+            // The module the path stands in: the file's, and the inline modules around it.
             let mut resolved: Vec<String> = match segments.first() {
                 Some(&"crate") => Vec::new(),
-                Some(&"super") if source.module.len() > 1 => parent.clone(),
-                Some(&"super" | &"self") => source.module.clone(),
+                Some(&"super" | &"self") => {
+                    let mut here = source.module.clone();
+                    here.extend(
+                        inline
+                            .iter()
+                            .filter(|(_, body)| body.contains(&at))
+                            .map(|(name, _)| name.clone()),
+                    );
+                    here
+                }
                 _ => return None,
             };
-            resolved.extend(
-                segments[1..]
-                    .iter()
-                    .skip_while(|s| **s == "super")
-                    .map(|s| s.to_string()),
-            );
+            let mut rest = &segments[..];
+            if rest.first() != Some(&"crate") {
+                if rest.first() == Some(&"self") {
+                    rest = &rest[1..];
+                }
+                while rest.first() == Some(&"super") {
+                    resolved.pop()?; // beyond the crate: not a path of this crate
+                    rest = &rest[1..];
+                }
+            } else {
+                rest = &rest[1..];
+            }
+            resolved.extend(rest.iter().map(|s| s.to_string()));
             Some(resolved)
         })
         .collect()
@@ -368,6 +432,56 @@ fn the_reader_sees_what_the_checker_sees() {
             "f(\"crate::x\"); // crate::y\nlet c = '{';"
         ),
         "f(\"\"); \nlet c = ' ';"
+    );
+    assert_eq!(
+        expand_use("crate::ch05_products as p"),
+        vec!["crate::ch05_products"]
+    );
+    assert_eq!(
+        expand_use("crate::{a as b, c::{d as e, f}}"),
+        vec!["crate::a", "crate::c::d", "crate::c::f"]
+    );
+    // `super::` where it stands: in a chapter's mod.rs the crate, in its child file the
+    // chapter, in an inline module the module around it; `self::` here.
+    let source = |module: &[&str], text: &str| Source {
+        path: PathBuf::from("probe.rs"),
+        module: module.iter().map(|m| m.to_string()).collect(),
+        text: text.to_string(),
+    };
+    // A `use` path is also read as a path in code: the graph keeps each edge once.
+    let paths = |source: &Source| -> BTreeSet<String> {
+        imports(source).iter().map(|p| p.join("::")).collect()
+    };
+    let chapter = source(
+        &["ch03_broadcasting"],
+        "use super::ch04_newaxis::expand_dims;\n\
+         mod tests {\n    use super::*;\n    \
+         fn f() { super::super::x::y(); self::g(); }\n}\n\
+         fn h() { super::ch05_products::dot(); }",
+    );
+    assert_eq!(
+        paths(&chapter),
+        BTreeSet::from([
+            "ch04_newaxis::expand_dims".to_string(),
+            "ch03_broadcasting::*".into(),
+            "ch03_broadcasting".into(), // `super::*` in code: the glob's module
+            "x::y".into(),
+            "ch05_products::dot".into(),
+            "ch03_broadcasting::tests::g".into(),
+        ])
+    );
+    let child = source(
+        &["ch03_broadcasting", "tables"],
+        "use super::super::ch04_newaxis::f;\nuse super::g;\n\
+         use crate::ch05_products as p;\nuse super::super::super::outside;",
+    );
+    assert_eq!(
+        paths(&child),
+        BTreeSet::from([
+            "ch04_newaxis::f".to_string(),
+            "ch03_broadcasting::g".into(),
+            "ch05_products".into(),
+        ])
     );
     let mut edges = BTreeMap::new();
     edges.insert(1, BTreeSet::from([2]));
