@@ -141,6 +141,23 @@ fn every_public_path_resolves() {
     let _ = RandomState::randint;
     let _ = RandomState::choice_binary;
     let _ = FastLife::new;
+    // What a reader stores in a struct of their own is Debug and Clone, as the error
+    // types are; a clone of a generator goes on with the same draws.
+    fn debug_and_clone<T: std::fmt::Debug + Clone>() {}
+    debug_and_clone::<RandomState>();
+    debug_and_clone::<FastLife>();
+    debug_and_clone::<DotShapeError>();
+    debug_and_clone::<KnnError>();
+    debug_and_clone::<ConvError>();
+    debug_and_clone::<BroadcastError>();
+    debug_and_clone::<ReshapeError>();
+    let mut rng = RandomState::new(42);
+    let mut copy = rng.clone();
+    assert_eq!(rng.rand(2, 3), copy.rand(2, 3));
+    let mut life = FastLife::new(chapters_code::life::seeded_board());
+    let before = life.clone();
+    life.step();
+    assert_ne!(life.board(), before.board(), "a step changes the board");
     let _ = FastLife::board;
     let _ = FastLife::step;
     let _ = PyValue::type_name;

@@ -16,7 +16,9 @@ use crate::allocation::{
 };
 
 // ANCHOR: random_state
-/// NumPy's legacy random number generator, `np.random.RandomState`.
+/// NumPy's legacy random number generator, `np.random.RandomState`. A clone
+/// goes on with the same draws, as a `copy.deepcopy` of NumPy's does.
+#[derive(Debug, Clone)]
 pub struct RandomState {
     mt: Mt,
 }

@@ -157,6 +157,7 @@ pub fn iterate(z: &mut Array2<u8>) {
 /// roles, and for each row a buffer of column sums (the three cells above, at
 /// and below), so that a cell's neighbour count is two additions and a
 /// subtraction. The inner loops run over plain byte slices with no branches.
+#[derive(Debug, Clone)]
 pub struct FastLife {
     current: Array2<u8>,
     next: Array2<u8>,
