@@ -131,6 +131,11 @@ impl std::error::Error for BroadcastError {}
 /// A size of 0 is an ordinary size: 1 stretches to 0, but 0 and 3 differ.
 /// No shapes at all broadcast to the empty shape `()`. Sizes are limited
 /// as NumPy limits them: see [`numpy_size_fits`].
+///
+/// # Errors
+/// [`BroadcastError::Mismatch`] where sizes on an axis differ and none is
+/// 1; [`BroadcastError::TooLarge`] where a shape or the result is larger
+/// than any array can be.
 pub fn broadcast_shapes(
     shapes: &[&[usize]],
 ) -> Result<Vec<usize>, BroadcastError> {
@@ -200,6 +205,9 @@ pub fn fits_in_an_array(shape: &[usize]) -> bool {
 /// big" (a result whose sizes other than 0 take more than `isize::MAX`
 /// bytes, even an empty one). Integers wrap around on overflow, as in
 /// NumPy, in debug and release builds alike (see [`NumpyAdd`]).
+///
+/// # Errors
+/// As [`broadcast_shapes`] for the two shapes.
 ///
 /// # Panics
 /// When the result cannot be allocated (NumPy: `MemoryError`), with a

@@ -74,6 +74,11 @@ fn insert_axis_moves() {
 /// Inserts axes of length 1 at the given positions of the *result*, like
 /// `np.expand_dims`, into an array of any number of dimensions. NumPy stops
 /// at 64 axes; ndarray's `IxDyn` has no such limit, and neither has this.
+///
+/// # Errors
+/// [`ExpandDimsError::OutOfBounds`] for a position that is no axis of the
+/// result (NumPy's `AxisError`), [`ExpandDimsError::Repeated`] for one
+/// given twice (NumPy: "repeated axis").
 pub fn expand_dims<'a, A, D: Dimension>(
     view: ArrayView<'a, A, D>,
     positions: &[usize],

@@ -117,6 +117,10 @@ impl std::error::Error for DotShapeError {}
 /// NumPy's OpenBLAS with its AVX-512 kernels. NumPy's sign of that zero
 /// depends on the machine; this function's does not.
 ///
+/// # Errors
+/// A [`DotShapeError`] naming both shapes when `a`'s columns are not `b`'s
+/// rows (NumPy: `ValueError`).
+///
 /// # Panics
 /// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
 /// empty matrices, `m × 0` and `0 × n`, ask for `m·n` zeros. An empty

@@ -98,6 +98,11 @@ pub enum ArangeError {
 }
 
 /// The length of `np.arange(start, stop, step)`, by NumPy's rule.
+///
+/// # Errors
+/// [`ArangeError::ZeroStep`], [`ArangeError::CannotComputeLength`] or
+/// [`ArangeError::TooLarge`], where NumPy raises; never `OutOfMemory`, as
+/// nothing is allocated.
 pub fn arange_length(
     start: f64,
     stop: f64,

@@ -529,7 +529,13 @@ fn write_indices(row: &[f64], packed: &[u64], mask: u64, out: &mut Vec<usize>) {
 /// Beyond position `kth` the order is unspecified (NumPy's is different again,
 /// and depends on the CPU): only the partition property is promised, by both.
 /// An array with no elements gives an empty result whatever `kth`, as in NumPy.
-/// Panics when the result or one row's working memory cannot be allocated
+///
+/// # Errors
+/// [`KnnError::KthOutOfBounds`] when `kth` is not a column of a non-empty
+/// `a` (NumPy: `ValueError`).
+///
+/// # Panics
+/// When the result or one row's working memory cannot be allocated
 /// (NumPy: `MemoryError`).
 pub fn argpartition_rows(
     a: ArrayView2<f64>,

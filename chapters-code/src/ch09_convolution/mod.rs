@@ -165,6 +165,12 @@ impl std::error::Error for ConvError {}
 /// kernel of three ones gives 0 here and 1 in SciPy (the exact sum),
 /// `[[1e308, 1e308, -1e308]]` gives inf here and 1e308 there.
 ///
+/// # Errors
+/// [`ConvError::Empty`] when an operand has no elements, in every mode;
+/// [`ConvError::ValidNeedsContainment`] in `Valid` mode when neither
+/// operand is at least as large as the other in both dimensions (see
+/// [`check_shapes`]).
+///
 /// # Panics
 /// When the result, or the zero-padded input of `Full` and `Same` (alone or
 /// together with the full result, which is held beside it), cannot be
@@ -292,7 +298,14 @@ pub fn cut_window<T: Clone>(
 // ANCHOR: correlate2d
 /// Cross-correlation, `scipy.signal.correlate2d`: the same sliding sums
 /// without flipping the kernel. This is what "convolution" layers of
-/// neural-network libraries compute. Panics like [`convolve2d`].
+/// neural-network libraries compute.
+///
+/// # Errors
+/// As [`convolve2d`]: [`ConvError::Empty`], and in `Valid` mode
+/// [`ConvError::ValidNeedsContainment`].
+///
+/// # Panics
+/// As [`convolve2d`].
 pub fn correlate2d<T: ConvScalar>(
     input: ArrayView2<T>,
     kernel: ArrayView2<T>,
