@@ -278,13 +278,15 @@ impl Results {
         self.run(timing.run)
     }
 
-    /// A fact of the latest run, or `"unknown"`.
+    /// A fact of the latest run that recorded it (the largest number), or `"unknown"`.
+    /// The runs' order in [`Results::runs`] does not matter: the parser lists them by
+    /// number, but the field is public and a `Results` built by hand may not.
     pub fn fact(&self, key: &str) -> &str {
         self.runs
             .iter()
-            .rev()
-            .find_map(|run| run.fact(key))
-            .unwrap_or("unknown")
+            .filter_map(|run| Some((run.id, run.fact(key)?)))
+            .max_by_key(|&(id, _)| id)
+            .map_or("unknown", |(_, value)| value)
     }
 
     /// These results with `fresh` (one new run's timings, gathered by

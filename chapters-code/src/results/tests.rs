@@ -1224,8 +1224,12 @@ fn the_latest_run_is_the_largest_number_whatever_the_order_of_the_facts() {
         .join("\n")
         + "\n";
     assert!(swapped.find("# run 2: ") < swapped.find("# run 1: "));
-    let results = parse(&swapped).expect("reads");
+    let mut results = parse(&swapped).expect("reads");
     assert_eq!(results.fact("date"), "2026-02-02");
+    // Built by hand in another order (the field is public), run 2 is still the latest.
+    results.runs.reverse();
+    assert_eq!(results.fact("date"), "2026-02-02");
+    results.runs.reverse();
     assert_eq!(
         results.runs.iter().map(|r| r.id).collect::<Vec<_>>(),
         [1, 2]
