@@ -43,7 +43,15 @@ impl Error {
         }
     }
 
-    /// The same error, said as part of `context`.
+    /// The same error, said as part of `context`. It returns the new error: a call whose
+    /// answer is dropped loses the error, which the compiler points out.
+    ///
+    /// ```compile_fail
+    /// #![deny(unused_must_use)]
+    /// let error = chapters_code::Error::msg("bad");
+    /// error.context("step"); // the error is dropped here
+    /// ```
+    #[must_use = "the error with its context is returned; the one given is consumed"]
     pub fn context(self, context: impl fmt::Display) -> Error {
         Error {
             message: if self.message.is_empty() {

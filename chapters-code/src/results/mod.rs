@@ -296,6 +296,10 @@ impl Results {
     /// in the order of `known`. If the file's runs already use the largest number (a
     /// hand-edited file), they are first renumbered 1, 2, … in their order, so that the new
     /// run is still numbered after every other.
+    ///
+    /// It takes the results and gives back the merged ones: a call whose answer is not
+    /// used loses both, which the compiler points out (`#[must_use]`).
+    #[must_use = "the merged results are returned; the ones merged into are consumed"]
     pub fn merge(mut self, fresh: Results, known: &[Series]) -> Results {
         let last = self.runs.iter().map(|r| r.id).max().unwrap_or(0);
         let id = match last.checked_add(1) {
