@@ -131,6 +131,24 @@ use chapters_code::chapter::{
 };
 use chapters_code::results::{timing_table, Ratio};
 use chapters_code::{Error, Result};
+// Reader-facing paths that only other test programs named: the chapters' faster variants
+// (chapter 5's fast_matmul is named by an issue), their errors, and the machinery readers
+// call from their own code (reading printed arrays, the error type's Context).
+use chapters_code::error::Context;
+use chapters_code::knn::{
+    argsort_rows_unstable, pairwise_sq_distances_in_place,
+    pairwise_sq_distances_symmetric, sort_key, sq_distance,
+};
+use chapters_code::life::iterate_loops;
+use chapters_code::memory::{IntType, NoSuchIntType};
+use chapters_code::meshgrid::{arange_length, ArangeError};
+use chapters_code::newaxis::ExpandDimsError;
+use chapters_code::numpy_text::{
+    array, array_after, arrays, numbers, numbers_agree, parse_number, Expect,
+    PrintedArray,
+};
+use chapters_code::products::{fast_matmul, fast_matmul_par};
+use chapters_code::results::quartiles;
 
 #[test]
 fn every_public_path_resolves() {
@@ -141,6 +159,13 @@ fn every_public_path_resolves() {
     let _ = RandomState::randint;
     let _ = RandomState::choice_binary;
     let _ = FastLife::new;
+    let _ = (
+        PrintedArray::shape,
+        PrintedArray::values,
+        PrintedArray::same_as,
+    );
+    let _ = IntType::new;
+    let _ = Error::msg("a path").context("resolves");
     // What a reader stores in a struct of their own is Debug and Clone, as the error
     // types are; a clone of a generator goes on with the same draws.
     fn debug_and_clone<T: std::fmt::Debug + Clone>() {}
