@@ -329,7 +329,10 @@ impl std::error::Error for NoSuchIntType {}
 
 impl IntType {
     /// The type of `bits` bits, signed or not: 8, 16, 32 or 64 bits, like
-    /// NumPy's `np.dtype(f"int{bits}")`; any other size is an error.
+    /// NumPy's `np.dtype(f"int{bits}")`.
+    ///
+    /// # Errors
+    /// [`NoSuchIntType`] for any other size (NumPy: `TypeError`).
     pub fn new(bits: u32, signed: bool) -> Result<IntType, NoSuchIntType> {
         use IntType::*;
         Ok(match (bits, signed) {

@@ -233,6 +233,13 @@ impl std::error::Error for ReshapeError {}
 /// The limit here counts elements (no element type is given); NumPy's
 /// counts bytes, so it is stricter for wider types: it reshapes `np.zeros(0,
 /// np.uint8)` to `(0, 2**60)` but raises "array is too big" for float64.
+///
+/// # Errors
+/// A [`ReshapeError`]: [`MoreThanOneUnknown`](ReshapeError::MoreThanOneUnknown)
+/// for two `-1`s, [`NegativeSize`](ReshapeError::NegativeSize) below `-1`,
+/// [`TooLarge`](ReshapeError::TooLarge) beyond what an array holds, and
+/// [`SizeMismatch`](ReshapeError::SizeMismatch) when the sizes cannot make
+/// `len` elements.
 pub fn infer_shape(
     len: usize,
     requested: &[isize],

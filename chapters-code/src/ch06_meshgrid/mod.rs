@@ -51,8 +51,11 @@ pub const CHAPTER: Chapter = Chapter {
 /// addition. ndarray's `Array::range` multiplies by `step` itself, so the two
 /// differ: on the chapter's `(-8, 8, 0.01)` by less than 4e-13, which near 0
 /// is up to about 10^5 ulps of the values, and at 0, which `range` hits
-/// exactly, NumPy is off by about 1.7e-13. Where NumPy raises, this returns
-/// an [`ArangeError`].
+/// exactly, NumPy is off by about 1.7e-13.
+///
+/// # Errors
+/// An [`ArangeError`] where NumPy raises: those of [`arange_length`], and
+/// [`ArangeError::OutOfMemory`] when the values cannot be allocated.
 pub fn numpy_arange(
     start: f64,
     stop: f64,

@@ -641,10 +641,16 @@ fn select_smallest(row: &[f64], count: usize, best: &mut Vec<usize>) {
 /// The `k` nearest neighbours of every point, nearest first, from a
 /// squared-distance matrix (each point itself, at distance 0, is left out).
 /// `k = 0` gives `(points, 0)`, even for no points, as the tutorial's
-/// `np.argsort(d, axis=1)[:, 1:1]` does. An error when there are not `k + 1`
-/// points, or a row has fewer than `k + 1` columns. Panics when the
-/// partition and the (points, k) answer, held together, cannot be allocated
-/// (NumPy: `MemoryError`), or as [`argpartition_rows`] does.
+/// `np.argsort(d, axis=1)[:, 1:1]` does.
+///
+/// # Errors
+/// For `k` of 1 or more: [`KnnError::TooFewPoints`] when there are not
+/// `k + 1` points, [`KnnError::KthOutOfBounds`] when a row has fewer than
+/// `k + 1` columns.
+///
+/// # Panics
+/// When the partition and the (points, k) answer, held together, cannot be
+/// allocated (NumPy: `MemoryError`), or as [`argpartition_rows`] does.
 pub fn k_nearest(
     dist_sq: ArrayView2<f64>,
     k: usize,

@@ -115,6 +115,11 @@ pub enum ConvError {
 }
 
 /// The shapes `mode` cannot convolve, as SciPy refuses them (and empty ones).
+///
+/// # Errors
+/// [`ConvError::Empty`] when a shape has no elements;
+/// [`ConvError::ValidNeedsContainment`] in `Valid` mode when neither shape
+/// is at least as large as the other in both dimensions.
 pub fn check_shapes(
     input: (usize, usize),
     kernel: (usize, usize),
