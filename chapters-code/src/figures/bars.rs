@@ -59,6 +59,7 @@ impl Bar {
 }
 
 /// The look of a bar chart.
+#[derive(Debug, Clone, Copy)]
 pub struct BarChart<'a> {
     /// Title above the chart.
     pub title: &'a str,

@@ -3,6 +3,7 @@
 use plotters::style::RGBColor;
 
 /// A colormap given by evenly spaced key colours, linearly interpolated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Colormap(pub &'static [(u8, u8, u8)]);
 
 impl Colormap {

@@ -41,6 +41,7 @@ pub struct Line {
 }
 
 /// The text of a log–log chart.
+#[derive(Debug, Clone, Copy)]
 pub struct LogLogChart<'a> {
     /// Title above the chart.
     pub title: &'a str,
