@@ -1016,6 +1016,20 @@ def convolution():
                     {"input": arr(a, "i64"), "kernel": arr(k, "i64"), "mode": "Full"},
                     run(lambda: signal.convolve2d(a, k, mode="full"), lambda x: arr(x, "i64")),
                     note="an empty input: zeros of the full shape")
+    # A float kernel holding a NaN or an infinity: SciPy multiplies it by the zeros it pads
+    # with, so every element of the full shape is NaN (0 * inf is NaN); a kernel of negative
+    # weights still gives 0.0, not -0.0.
+    nan_22 = [[1.0, 2.0], [math.nan, 3.0]]
+    inf_32 = [[1.0, 1.0], [1.0, 1.0], [1.0, math.inf]]
+    for a_shape in [(0, 3), (3, 0), (0, 0)]:
+        for name, k in [("nan-2x2", nan_22), ("inf-3x2", inf_32), ("minus-inf-1x3", [[1.0, -math.inf, 1.0]]),
+                        ("negative-2x2", [[-1.0, -2.0], [-0.0, -3.0]])]:
+            a, k = np.zeros(a_shape), np.array(k)
+            fam.add(f"convolve_full/empty-{a_shape[0]}x{a_shape[1]}-f64-{name}",
+                    "convolution::convolve_full", "scipy.signal.convolve2d(input, kernel, mode='full')",
+                    {"input": arr(a, "f64"), "kernel": arr(k, "f64"), "mode": "Full"},
+                    run(lambda: signal.convolve2d(a, k, mode="full"), lambda x: arr(x, "f64")),
+                    note="an empty input: 0 * k summed over the kernel, NaN with a NaN or inf in it")
     return fam
 
 

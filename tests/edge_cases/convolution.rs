@@ -5,7 +5,8 @@
 //! every layout of the inputs.
 //!
 //! `convolve_full` on its own is checked on empty inputs, where it gives
-//! SciPy's zeros of the full shape.
+//! SciPy's answer of the full shape: zeros, or NaN for a float kernel with a
+//! NaN or an infinity (SciPy multiplies it by the zeros it pads with).
 //!
 //! Documented differences: an empty operand is `ConvError::Empty`, where
 //! SciPy 1.17.1 returns arrays of zeros of odd shapes or raises "negative
@@ -88,8 +89,8 @@ fn check<T: Elem + ConvScalar>(case: &Case) -> Result<(), String> {
         other => return Err(format!("unknown mode {other:?}")),
     };
     if case.function == "convolution::convolve_full" {
-        // No `ConvError` here: an empty input gives SciPy's zeros of the full
-        // shape.
+        // No `ConvError` here: an empty input gives SciPy's answer of the
+        // full shape (zeros, or NaN from a kernel's NaN or infinity).
         let Ok(want) = &case.expect else {
             return Err("SciPy raised".into());
         };

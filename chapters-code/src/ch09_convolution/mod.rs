@@ -208,7 +208,9 @@ pub fn convolve2d<T: ConvScalar>(
 // ANCHOR: full_valid_cut
 /// The `Full` convolution: the `Valid` one of the input padded with P - 1
 /// rows and Q - 1 columns of zeros on every side. An empty input gives
-/// zeros of the full shape, `(M + P - 1) × (N + Q - 1)`, as SciPy does.
+/// the full shape, `(M + P - 1) × (N + Q - 1)`, filled as SciPy fills it:
+/// each element sums the kernel times zeros, which is 0, or NaN for a float
+/// kernel holding a NaN or an infinity.
 ///
 /// # Panics
 /// If the kernel is empty ([`convolve2d`] returns an error instead), or
@@ -226,9 +228,18 @@ pub fn convolve_full<T: ConvScalar>(
     let shape = [m + p - 1, n + q - 1];
     ensure_allocatable::<T>("convolve_full", &shape);
     if m == 0 || n == 0 {
-        // Nothing to sum. (Padded, a 0-row input has fewer rows than a
-        // 1-row kernel, which `convolve_valid` refuses.)
-        return Array2::zeros(shape);
+        // Only padding under the kernel: every element is the sum of 0 · k
+        // over the whole kernel, 0 unless a NaN or an infinity makes it NaN
+        // (SciPy's answer). Summed once, and only when the result has
+        // elements: then the kernel has at most four times as many. (Padded,
+        // a 0-row input has fewer rows than a 1-row kernel, which
+        // `convolve_valid` refuses.)
+        if shape.contains(&0) {
+            return Array2::zeros(shape);
+        }
+        let zero = T::zero();
+        let sum = kernel.iter().fold(zero, |sum, &k| T::mul_add(sum, zero, k));
+        return Array2::from_elem(shape, sum);
     }
     // Checked: a huge (broadcast) kernel must not wrap the size around.
     let [Some(rows), Some(cols)] =
