@@ -9,8 +9,9 @@
 //! NaN or an infinity (SciPy multiplies it by the zeros it pads with).
 //!
 //! Documented differences: an empty operand is `ConvError::Empty`, where
-//! SciPy 1.17.1 returns arrays of zeros of odd shapes or raises "negative
-//! dimensions are not allowed"; and each window is summed row by row in the
+//! SciPy 1.17.1 returns arrays of odd shapes (zeros, or NaN in full mode from
+//! a kernel's NaN or infinity) or raises "negative dimensions are not
+//! allowed"; and each window is summed row by row in the
 //! input's order, where SciPy's convolve2d adds in another order, so a sum
 //! that cancels or overflows can differ (the examples of `convolve2d`'s docs
 //! are cases here, with SciPy's answers).
@@ -508,4 +509,30 @@ fn ndarray_conv_differs_from_scipy_only_where_chapter_9_says() {
     ] {
         assert!(page.contains(said), "src/ch09-convolution.md: {said:?}");
     }
+}
+
+/// Chapter 9 says what SciPy answers for an empty operand, which
+/// `convolve2d` refuses: arrays of zeros, or in Full mode of NaN when the
+/// kernel holds a NaN or an infinity. SciPy's answers are committed (the
+/// `convolve_full` cases: Full mode of an empty input).
+#[test]
+fn scipy_answers_an_empty_input_as_the_chapter_says() {
+    let family = Family::load("convolution");
+    let answer = |id: &str| {
+        let case = family.cases.iter().find(|c| c.id == id).expect(id);
+        case.expect.clone().expect("SciPy answered")
+    };
+    let zeros = Input::<i64>::decode(&answer("convolve_full/empty-0x3-k2x2"));
+    assert!(zeros.logical().iter().all(|&v| v == 0));
+    for kernel in ["nan-2x2", "inf-3x2"] {
+        let id = format!("convolve_full/empty-0x3-f64-{kernel}");
+        let nan = Input::<f64>::decode(&answer(&id));
+        assert!(nan.logical().iter().all(|v| v.is_nan()), "{id}");
+        assert!(!nan.logical().is_empty(), "{id}");
+    }
+    let said = "(of zeros, or in Full mode of NaN when the kernel holds a NaN \
+                or an infinity, which it multiplies by the zeros it pads with)";
+    let page = crate::support::read_repo_file("src/ch09-convolution.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(page.contains(said), "src/ch09-convolution.md: {said:?}");
 }

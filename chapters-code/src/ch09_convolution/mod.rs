@@ -96,8 +96,9 @@ impl ConvScalar for f64 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConvError {
     /// An operand has no elements. SciPy 1.17 does not check this: it returns
-    /// arrays of zeros of odd shapes (a 3×3 one for 0×0 with 2×2 in `valid`
-    /// mode) or raises "negative dimensions are not allowed".
+    /// arrays of odd shapes, of zeros (a 3×3 one for 0×0 with 2×2 in `valid`
+    /// mode) or, in `full` mode, of NaN when the kernel holds a NaN or an
+    /// infinity; or it raises "negative dimensions are not allowed".
     Empty {
         /// The shape of the input.
         input: (usize, usize),
@@ -593,7 +594,7 @@ mod tests {
 
     /// The chapter's first difference from SciPy: ndarray-conv refuses an
     /// empty operand with an error, as `convolve2d` does, where SciPy returns
-    /// zeros of odd shapes or raises another error (the convolution edge
+    /// arrays of odd shapes or raises another error (the convolution edge
     /// data): in every mode, directly and through the FFT.
     #[test]
     fn ndarray_conv_refuses_empty_operands_like_convolve2d() {
