@@ -1347,6 +1347,14 @@ def notes():
                     f"np.{ufunc}(np.array([1], dtype='{name}')).dtype", {"dtype": name},
                     run(lambda: str(getattr(np, ufunc)(np.array([1], dtype=name)).dtype), str),
                     note="ndarray's sin and sqrt take floats: convert integers first with mapv")
+    # Chapter 7's np.sort row: equal values (-0.0 and 0.0) keep their order in the stable
+    # Rust sort; NumPy's default sort is not stable (its order of equal values depends on the
+    # algorithm its CPU gets: x86-simd-sort with AVX2 or AVX-512, introsort otherwise).
+    zeros = np.array([0.0, -0.0] * 40)
+    fam.add("sort/signed-zeros-80", "knn::cmp_nan_last/sort_by",
+            "np.sort(np.array([0.0, -0.0] * 40))", {"a": arr(zeros, "f64")},
+            run(lambda: np.sort(zeros), lambda r: arr(r, "f64")),
+            note="not stable: the signs of the equal zeros need not come out in their order")
     from scipy import signal
     for shape in [(0, 3), (3, 0), (0, 0)]:
         fam.add(f"fftconvolve/empty/{shape[0]}x{shape[1]}", "ndarray_conv::ConvFFTExt::conv_fft",

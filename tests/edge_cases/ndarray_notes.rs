@@ -98,7 +98,9 @@ fn a_nan_quantile_panics_or_is_rejected_as_out_of_range() {
 /// - the "Where next" page: where `np.max` answers `nan` for a NaN, ndarray-stats'
 ///   `max` returns `UndefinedOrder`; on an empty array NumPy raises and `max`
 ///   returns `EmptyInput`; `max_skipnan` is `np.nanmax` (NaN when every value
-///   is NaN), except on an empty array, where NumPy raises and it returns NaN.
+///   is NaN), except on an empty array, where NumPy raises and it returns NaN;
+/// - chapter 7, `np.sort(row)`: `sort_by(cmp_nan_last)` is stable, so -0.0 and
+///   0.0 keep their order, where NumPy's default sort swaps some of them.
 #[test]
 fn the_notes_on_ndarray_against_numpy() {
     let family = Family::load("notes");
@@ -117,6 +119,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::ArrayBase::index_axis",
         "ndarray::ArrayBase::to_shape",
         "ndarray_stats::QuantileExt::quantile_axis_skipnan_mut",
+        "knn::cmp_nan_last/sort_by",
     ]);
     family.check(&[], |case| match case.function.as_str() {
         "ndarray::ArrayBase::sum_axis" => check_sum_axis(case),
@@ -130,6 +133,7 @@ fn the_notes_on_ndarray_against_numpy() {
         "ndarray::s" => check_slice(case),
         "ndarray::Zip::and" => check_zip(case),
         "ndarray_conv::ConvFFTExt::conv_fft" => check_conv_fft(case),
+        "knn::cmp_nan_last/sort_by" => check_sort_signed_zeros(case),
         "ndarray::ArrayBase::sin" => check_float_method(case),
         "ndarray::ArrayBase::index_axis" => check_squeeze(case),
         "ndarray::ArrayBase::to_shape" => check_reshape(case),
@@ -456,6 +460,38 @@ fn check_conv_fft(case: &Case) -> Result<(), String> {
         Err(_) => Ok(()),
         Ok(got) => Err(format!("returned {got:?}, not an error")),
     }
+}
+
+/// Chapter 7's `np.sort(row)` row: `sort_by(cmp_nan_last)` is stable, so
+/// -0.0 and 0.0, equal, keep their order; NumPy's default sort is not stable:
+/// its answer (committed) is sorted, with the zeros' signs in another order.
+fn check_sort_signed_zeros(case: &Case) -> Result<(), String> {
+    let a = Input::<f64>::decode(&case.args["a"]);
+    let input = a.logical().iter().copied().collect::<Vec<_>>();
+    let mut ours = input.clone();
+    ours.sort_by(|x, y| chapters_code::knn::cmp_nan_last(*x, *y));
+    let numpy = Input::<f64>::decode(numpy_value(case)?);
+    let numpy = numpy.logical().iter().copied().collect::<Vec<_>>();
+    let signs = |v: &[f64]| v.iter().map(|x| x.is_sign_negative()).collect();
+    let (kept, ours_signs): (Vec<bool>, Vec<bool>) =
+        (signs(&input), signs(&ours));
+    if ours_signs != kept {
+        return Err("sort_by(cmp_nan_last) moved equal zeros".into());
+    }
+    if numpy.len() != ours.len() || numpy.iter().any(|&x| x != 0.0) {
+        return Err(format!(
+            "NumPy's answer {numpy:?} is not the sorted zeros"
+        ));
+    }
+    if signs(&numpy) == ours_signs {
+        return Err("NumPy's sort kept the zeros' order: the note's 'may swap them' has no example".into());
+    }
+    let page =
+        crate::support::read_repo_file("src/outputs/ch07-knn/numpy-table.md");
+    let said = "NumPy's default sort is not stable and may swap them";
+    page.contains(said)
+        .then_some(())
+        .ok_or(format!("numpy-table.md: {said:?}"))
 }
 
 fn check_windows(case: &Case) -> Result<(), String> {

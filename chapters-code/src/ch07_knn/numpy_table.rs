@@ -126,9 +126,17 @@ fn sort_copy() -> RowResult {
             v.sort_by(|a, b| cmp_nan_last(*a, *b));
             v
         },
-        "this book's `cmp_nan_last`; a sorted copy, NaN last"
+        "this book's `cmp_nan_last`; a sorted copy, NaN last; a stable \
+         sort: -0.0 and 0.0 keep their order (NumPy's default sort is not \
+         stable and may swap them)"
     );
     assert_eq!(sorted[0], 0.0);
     assert!(sorted.is_sorted());
+    // Equal keys keep their order: the zeros' signs come out as they went in.
+    let mut zeros = [0.0, -0.0, 0.0, f64::NAN, -0.0];
+    zeros.sort_by(|a, b| cmp_nan_last(*a, *b));
+    let signs = zeros.iter().map(|v| v.is_sign_negative()).collect::<Vec<_>>();
+    assert_eq!(signs[..4], [false, true, false, true]);
+    assert!(zeros[4].is_nan());
     Ok(())
 }
