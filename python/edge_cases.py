@@ -647,6 +647,10 @@ def knn():
     tut_d = np.sum((tutorial[:, None, :] - tutorial[None, :, :]) ** 2, axis=-1)
     dup = np.array([[1.0, 1.0], [0.0, 0.0], [1.0, 1.0], [0.0, 0.0], [3.0, 0.0]])
     dup_d = np.sum((dup[:, None, :] - dup[None, :, :]) ** 2, axis=-1)
+    # Two distinct points 1e-200 apart: their squared distance underflows to 0, a tie with
+    # the point's own distance, as for duplicates.
+    tiny = np.array([[0.0, 0.0], [1e-200, 0.0], [3.0, 0.0]])
+    tiny_d = np.sum((tiny[:, None, :] - tiny[None, :, :]) ** 2, axis=-1)
     nan_d = tut_d.copy()
     nan_d[2, :] = math.nan
     nan_d[:, 5] = math.nan
@@ -656,6 +660,7 @@ def knn():
     grid = np.array([[i, j] for i in range(5) for j in range(5)], dtype=float)
     grid_d = np.sum((grid[:, None, :] - grid[None, :, :]) ** 2, axis=-1)
     for name, d, ks in [("grid-5x5", grid_d, [16, 20]), ("tutorial", tut_d, [0, 1, 2, 9, 10]), ("duplicates", dup_d, [1, 2, 4]),
+                        ("underflow", tiny_d, [1]),
                         ("nan", nan_d, [1, 3, 9]), ("0x0", np.zeros((0, 0)), [0, 1]),
                         ("1x1", np.zeros((1, 1)), [0, 1]), ("non-square-3x5", r.rand(3, 5), [1, 2]),
                         ("non-square-5x2", r.rand(5, 2), [1, 2])]:

@@ -213,11 +213,12 @@ fn zero_neighbours_of_2_to_the_40_points_come_at_once() {
 }
 
 /// Chapter 7 says that the tutorial's `np.argsort(d, axis=1)[:, 1:K + 1]`
-/// can list a point among its own neighbours when another point is at the
-/// same place (column 0 then holds the other one). The `k_nearest` cases'
-/// notes hold NumPy's answer of that expression (with the stable argsort):
-/// it is `argsort_rows`'s, and for the duplicate points it lists a point
-/// itself, which `k_nearest` never does.
+/// can list a point among its own neighbours when another point is at
+/// distance 0 from it (column 0 then holds the other one) or its own distance
+/// is NaN. The `k_nearest` cases' notes hold NumPy's answer of that expression
+/// (with the stable argsort): it is `argsort_rows`'s, and for duplicate
+/// points, points 1e-200 apart and a NaN row it lists a point itself, which
+/// `k_nearest` never does.
 #[test]
 fn the_tutorial_formula_lists_a_duplicate_as_its_own_neighbour() {
     let family = Family::load("knn");
@@ -250,10 +251,20 @@ fn the_tutorial_formula_lists_a_duplicate_as_its_own_neighbour() {
         }
     }
     assert!(compared > 10, "only {compared} notes compared");
-    assert!(
-        itself
-            .iter()
-            .any(|s| s.starts_with("k_nearest/duplicates/")),
-        "no duplicate point listed itself: {itself:?}"
-    );
+    // Chapter 7 names the three ways: a duplicate, a squared distance that
+    // underflows to 0, and a NaN distance of the point to itself.
+    for kind in ["duplicates", "underflow", "nan"] {
+        let prefix = format!("k_nearest/{kind}/");
+        assert!(
+            itself.iter().any(|s| s.starts_with(&prefix)),
+            "no {kind} point listed itself: {itself:?}"
+        );
+    }
+    let page = crate::support::read_repo_file("src/ch07-knn.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = "(Unless another point is at distance 0 from it (at the same \
+                place, or so close that the square of their distance \
+                underflows to 0, as for points 1e-200 apart), or its own \
+                distance is NaN: then column 0 can hold another point";
+    assert!(page.contains(said), "src/ch07-knn.md: {said:?}");
 }
