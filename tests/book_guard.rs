@@ -2542,6 +2542,7 @@ const LISTING_REFERENCES: &[(&str, &str, &str)] = &[
     ("src/ch02-speed.md", "The `memmap2` rows (Listing 2-5 below)", "reciprocals_thp_map"),
     ("src/ch02-speed.md", "which adds the line of Listing 2-4 to them", "opt_in"),
     ("src/ch02-speed.md", "`distances_broadcast_in_place` (Listing 2-13) makes NumPy's two new arrays", "distances_broadcast_in_place"),
+    ("src/ch02-speed.md", "under the counting allocator of [Listing 1-4](ch01-memory.md#listing-1-4)", "measure"),
     ("src/ch03-broadcasting.md", "(chapter 1, Listing 1-14)", "no_promotion"),
     ("src/ch05-products.md", "like those of Listings 5-2 and 5-13, run a plain loop", "star_versus_dot exercise_transpose_rule"),
     ("src/ch05-products.md", "`DotShapeError` (Listings 5-5 and 5-6)", "dot_error dot_error_full"),

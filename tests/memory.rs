@@ -120,6 +120,36 @@ fn growing_by_push_peaks_only_under_the_counting_allocator() {
     }
 }
 
+/// Chapter 2's Exercise 2 ('A mean without temporaries', Listing 2-18):
+/// `mean_distance_from` walks the rows and allocates nothing, where the
+/// broadcast expression it replaces makes an array of differences, squares,
+/// sums and distances. The answer is `distances_to`'s mean; no points give
+/// NaN, as NumPy's mean of an empty array.
+#[test]
+fn the_mean_distance_exercise_allocates_nothing() {
+    use chapters_code::speed::{distances_to, mean_distance_from};
+    let points = chapters_code::speed::tutorial_points(1000);
+    let mut mean = f64::NAN;
+    let used = measure(&mut || {
+        mean = std::hint::black_box(mean_distance_from(
+            (1.0, 1.0),
+            std::hint::black_box(points.view()),
+        ));
+    });
+    assert_eq!(
+        used,
+        HeapUse {
+            allocations: 0,
+            peak_bytes: 0
+        }
+    );
+    let point = ndarray::array![1.0, 1.0];
+    let check = distances_to(point.view(), points.view()).mean();
+    assert!((mean - check.expect("1000 points")).abs() < 1e-9);
+    let none = ndarray::Array2::<f64>::zeros((0, 2));
+    assert!(mean_distance_from((1.0, 1.0), none.view()).is_nan());
+}
+
 /// Chapter 6: the step-by-step `sinc_broadcast` holds two full-size arrays at
 /// its peak, the sum and its sine (whose buffer becomes the result), so one
 /// full-size temporary more than the one-pass `sinc`; both also allocate the

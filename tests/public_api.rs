@@ -93,12 +93,12 @@ use chapters_code::speed::{
     copy_floor, creation_table, creation_variants, distance_variants,
     distances_broadcast_literal, distances_nested, distances_table,
     distances_to, distances_to_par, exercise_mean_distance, exercise_squares,
-    findings, list_range, machine_note, minor_page_faults, page_fault_report,
-    page_faults_of, reciprocal_variants, reciprocals, reciprocals_boxed,
-    reciprocals_into, reciprocals_map_collect, reciprocals_par,
-    reciprocals_push_loop, reciprocals_table, render_distances_chart,
-    render_reciprocals_chart, tutorial_nums, tutorial_points_nested,
-    TUTORIAL_END,
+    findings, list_range, machine_note, mean_distance_from, minor_page_faults,
+    page_fault_report, page_faults_of, reciprocal_variants, reciprocals,
+    reciprocals_boxed, reciprocals_into, reciprocals_map_collect,
+    reciprocals_par, reciprocals_push_loop, reciprocals_table,
+    render_distances_chart, render_reciprocals_chart, tutorial_nums,
+    tutorial_points_nested, TUTORIAL_END,
 };
 use chapters_code::where_next::{all_cores, quantiles_and_argmin};
 // Chapter 2's allocator lesson (issue 16).

@@ -838,16 +838,23 @@ pub fn exercise_squares() {
 // ANCHOR_END: exercise_squares
 
 // ANCHOR: exercise_mean_distance
-/// Exercise: the mean distance from (1, 1) to the tutorial's points,
-/// without any new array.
-pub fn exercise_mean_distance() {
-    let points = tutorial_points(1000);
+/// Exercise: the mean distance from `(x, y)` to the rows of `points`, one
+/// row at a time, without any new array. No points give NaN, as NumPy's mean
+/// of an empty array does.
+pub fn mean_distance_from((x, y): (f64, f64), points: ArrayView2<f64>) -> f64 {
     let total: f64 = points
         .rows()
         .into_iter()
-        .map(|p| ((p[0] - 1.0).powi(2) + (p[1] - 1.0).powi(2)).sqrt())
+        .map(|p| ((p[0] - x).powi(2) + (p[1] - y).powi(2)).sqrt())
         .sum();
-    let mean = total / points.nrows() as f64;
+    total / points.nrows() as f64
+}
+
+/// Exercise: the mean distance from (1, 1) to the tutorial's points,
+/// checked against the mean of [`distances_to`]'s array.
+pub fn exercise_mean_distance() {
+    let points = tutorial_points(1000);
+    let mean = mean_distance_from((1.0, 1.0), points.view());
     println!("{mean:.6}");
     let check = distances_to(array![1.0, 1.0].view(), points.view()).mean();
     assert!((mean - check.unwrap_or(f64::NAN)).abs() < 1e-9);
