@@ -84,6 +84,16 @@ for start, stop, step in [(0.0, 1.0, 0.0), (0.0, float("nan"), 1.0),
 # ANCHOR_END: arange_errors
 out.end()
 
+out.begin("exercise_saddle")
+# ANCHOR: exercise_saddle
+t = np.linspace(-1, 1, 201)
+tx, ty = np.meshgrid(t, t)
+saddle = tx**2 - ty**2
+row, col = np.unravel_index(np.argmin(saddle), saddle.shape)
+print(f"min {saddle[row, col]} at x = {t[col]}, y = {t[row]}")
+# ANCHOR_END: exercise_saddle
+out.end()
+
 try:
     import matplotlib
     import matplotlib.pyplot as plt

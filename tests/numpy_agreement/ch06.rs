@@ -85,6 +85,17 @@ fn the_function_has_numpys_bits() {
     assert_eq!(numpy_sum, rust_sum);
 }
 
+/// Exercise 2's saddle: the minimum and the first grid point reaching it,
+/// NumPy's `np.unravel_index(np.argmin(z), z.shape)` against the Rust fold
+/// (the page says they agree). x = 0 with y = 1 reaches it too, later.
+#[test]
+fn the_saddle_minimum_is_numpys_first() {
+    let numpy = numbers(&numpy_output(SLUG, "exercise_saddle"));
+    let rust = numbers(&rust_output(SLUG, "exercise_saddle"));
+    assert_eq!(numpy.len(), 3, "the minimum, x and y: {numpy:?}");
+    assert_same_numbers(&numpy, &rust, "exercise_saddle");
+}
+
 /// The text before the `bit checksum:` line, and the checksum, read as an
 /// integer (as a float it would lose its last digits).
 fn split_checksum(text: &str) -> (&str, u64) {
