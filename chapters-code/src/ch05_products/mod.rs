@@ -307,6 +307,8 @@ pub fn exercise_quadratic_form() {
         }
     }
     println!("{q}");
+    // Small integers: every sum is exact, so the two orders of addition
+    // agree exactly. With other values, compare within a tolerance.
     assert_eq!(q, by_loops);
 }
 // ANCHOR_END: exercise_quadratic_form
@@ -331,6 +333,31 @@ pub fn exercise_transpose_rule() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quadratic-form exercise's comment: its `==` holds for small
+    /// integers, not in general. On random values the two calls to `dot` and
+    /// the nested loops add in different orders, and some answers differ in
+    /// their last bits (so a reader's correct answer would fail an `==`
+    /// check), all within a few ulps of the sum of the terms' sizes.
+    #[test]
+    fn quadratic_form_needs_a_tolerance_beyond_small_integers() {
+        let mut differ = 0;
+        for seed in 0..50 {
+            let r = RandomState::new(seed).rand(4, 3);
+            let (a, x) = (r.slice(s![..3, ..]), r.row(3));
+            let q = x.dot(&a.dot(&x));
+            let (mut by_loops, mut size) = (0.0, 0.0);
+            for i in 0..3 {
+                for j in 0..3 {
+                    by_loops += x[i] * a[[i, j]] * x[j];
+                    size += (x[i] * a[[i, j]] * x[j]).abs();
+                }
+            }
+            differ += usize::from(q != by_loops);
+            assert!((q - by_loops).abs() <= 8.0 * f64::EPSILON * size);
+        }
+        assert!(differ > 0, "no random case differs");
+    }
 
     /// The sizes the huge-page paragraph states, computed: the 2048 × 2048
     /// product of the benchmarks (`bench_matrices(2048)`), NumPy's 4 MiB
