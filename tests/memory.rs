@@ -1,6 +1,7 @@
-//! The heap measurements of chapters 1, 5 and 6, made with a counting allocator in a test binary
-//! of their own (a global allocator applies to a whole program). The heap table chapter 1
-//! prints is checked with the other generated files, by `tests/generated.rs`.
+//! The heap measurements the chapters state (chapters 1, 2, 3, 5, 6 and 8), made with a
+//! counting allocator in a test binary of their own (a global allocator applies to a whole
+//! program). The heap table chapter 1 prints is checked with the other generated files, by
+//! `tests/generated.rs`.
 
 #[path = "../chapters-code/src/counting_allocator.rs"]
 mod counting_allocator;
