@@ -102,6 +102,44 @@ fn a_box_requests_8_bytes_but_occupies_a_32_byte_block() {
     }
 }
 
+/// Chapter 1 says of its heap table that this file "asserts each of these numbers": every
+/// row in a fresh process, as the table measures it. The requests (allocations, most bytes
+/// held) on every platform; what is occupied (resident, peak, in whole bytes per element) on
+/// the platform the committed table names, glibc's malloc on x86-64 Linux. Before, the
+/// `Array1<[u8; 6]>` row, `from_iter`'s occupied bytes, the strings' allocation count and
+/// every peak but one were asserted nowhere.
+#[test]
+fn every_cell_of_the_heap_table_is_asserted() {
+    use chapters_code::memory::{whole_bytes_per_element, HeapLayout};
+    let mib = 1 << 20;
+    // (layout, allocations, requested bytes, resident and peak bytes per element)
+    let table = [
+        (HeapLayout::Collected, 1, 8_000_000, 8, 8),
+        (HeapLayout::FromIter, 1, 8_000_000, 8, 8),
+        (HeapLayout::Pushed, 19, 12 * mib, 8, 8),
+        (HeapLayout::Boxed, 1_000_001, 16_000_000, 40, 40),
+        (HeapLayout::Strings, 1_000_001, 43_000_000, 56, 56),
+        (HeapLayout::FixedBytes, 1, 6_000_000, 6, 6),
+    ];
+    assert_eq!(table.map(|row| row.0), HeapLayout::ALL);
+    let glibc_x86_64 = cfg!(all(
+        target_os = "linux",
+        target_env = "gnu",
+        target_arch = "x86_64"
+    ));
+    for (layout, allocations, requested, resident, peak) in table {
+        let record = heap_in_fresh_process(layout);
+        let label = layout.label();
+        assert_eq!(record.requested.allocations, allocations, "{label}");
+        assert_eq!(record.requested.peak_bytes, requested, "{label}");
+        if glibc_x86_64 {
+            let occupied = [record.resident, record.resident_peak]
+                .map(whole_bytes_per_element);
+            assert_eq!(occupied, [resident, peak], "{label}");
+        }
+    }
+}
+
 #[test]
 fn growing_by_push_peaks_only_under_the_counting_allocator() {
     use chapters_code::memory::{whole_bytes_per_element, HeapLayout};
