@@ -163,12 +163,14 @@ pub fn tuned_table(results: &Results) -> String {
 /// configurations do there.
 pub fn numpy_faster_list(results: &Results) -> String {
     let mut out = String::new();
+    let mut compared = 0;
     for (group, line) in lines() {
         let numpy = results.timing_of(&group.against(line), Side::Python);
         let rust = results.timing_of(&line.rust, Side::Rust);
         let Some(ratio) = rust.and_then(|t| results.compare(t, numpy)) else {
             continue;
         };
+        compared += 1;
         let (parallel, numpy_parallel) = all_cores(results, group, line);
         let on_all_cores = match line.numpy_all_cores {
             Some(_) => parallel.and_then(|t| results.compare(t, numpy_parallel)),
@@ -202,7 +204,11 @@ pub fn numpy_faster_list(results: &Results) -> String {
             ratio.than(&format!("{library}'s {}{one_thread}", time_cell(numpy))),
         );
     }
-    if out.is_empty() {
+    // "None" only where something was compared: with no pair of one machine (a Rust run
+    // beside the NumPy rows of another machine's run), it would claim what nothing measured.
+    if compared == 0 {
+        out = "- None compared yet: no workload has its Rust and NumPy (or SciPy) timings from the same machine.\n".into();
+    } else if out.is_empty() {
         out = "- None: in the default configuration, no Rust version measured is slower than NumPy (or SciPy) by more than a tie.\n".into();
     }
     out

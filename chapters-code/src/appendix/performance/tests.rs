@@ -275,3 +275,24 @@ fn the_numpy_faster_list_names_scipy_for_convolution_and_ties_are_not_listed() {
          NumPy (or SciPy) by more than a tie.\n"
     );
 }
+
+#[test]
+fn the_numpy_faster_list_says_none_only_where_something_was_compared() {
+    use crate::benchmarks::convolution::{CONVOLVE2D, SCIPY_CONVOLVE2D};
+    let known = crate::benchmarks::measured_series();
+    // 1.5× slower than SciPy, but measured on another machine (a reader's run beside
+    // the committed SciPy rows): nothing compares, so "None" would claim too much.
+    let text = format!(
+        "# run 1: cpu: X\n# run 2: cpu: Y\n{}\n\
+         convolution,python,{},,0.01,0.00999,0.01001,0.0099,0.0101,10,1\n\
+         convolution,rust,{},,0.015,0.01499,0.01501,0.0149,0.0151,10,2\n# end: 2 timings\n",
+        crate::results::HEADER,
+        SCIPY_CONVOLVE2D.variant,
+        CONVOLVE2D.variant,
+    );
+    let none_compared = "- None compared yet: no workload has its Rust and NumPy (or SciPy) \
+                         timings from the same machine.\n";
+    let two_machines = Results::parse_with(&text, &known).expect("valid");
+    assert_eq!(numpy_faster_list(&two_machines), none_compared);
+    assert_eq!(numpy_faster_list(&Results::default()), none_compared);
+}
