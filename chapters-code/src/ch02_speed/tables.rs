@@ -32,25 +32,33 @@ pub fn distances_table() -> Result<String> {
 
 /// The measured ratios the chapter's explanation rests on, as a markdown list.
 pub fn findings() -> Result<String> {
+    Ok(findings_in(&Results::committed()?))
+}
+
+/// [`findings`]' list, from the timings of `r`.
+fn findings_in(r: &Results) -> String {
     use reciprocals::{
         BOXED_LIST, COPY_FLOOR, INTO_REUSED_BUFFER, PUSH_LOOP, RECIPROCALS,
     };
     use Side::{Python, Rust, RustFastAlloc as Fast, RustHugePages as Thp};
 
-    let r = Results::committed()?;
     let t = |workload: Workload, side: Side| r.timing_of(&workload, side);
     // "how B compares with A": "2.5× faster" when B takes less time, "1.3× slower" otherwise;
-    // only timings of one machine are compared, as in the tables.
+    // only timings of one machine are compared, as in the tables. Where both were measured
+    // on different machines, "not measured" says "on the same machine".
     let compare = |a: Option<&Timing>, b: Option<&Timing>| {
         b.and_then(|b| r.compare(b, a))
     };
     let ratio = |a, b| {
-        compare(a, b).map_or_else(|| "not measured".into(), |x| x.to_string())
+        compare(a, b).map_or_else(
+            || format!("not measured{}", r.same_machine_clause(b, a)),
+            |x| x.to_string(),
+        )
     };
     // The same, as a phrase that follows "is" and names A: "2.5× faster than A".
     let than = |a, b, what: &str| {
         compare(a, b).map_or_else(
-            || format!("not measured against {what}"),
+            || format!("not measured against {what}{}", r.same_machine_clause(b, a)),
             |x| x.than(what),
         )
     };
@@ -118,7 +126,7 @@ pub fn findings() -> Result<String> {
             ),
         ),
     ];
-    Ok(lines.join("\n") + "\n")
+    lines.join("\n") + "\n"
 }
 
 /// The page faults per call of chapter 2's allocating work, for each allocator, from the
@@ -282,6 +290,39 @@ const RESULT_BYTES: usize = (TUTORIAL_END as usize - 1) * size_of::<f64>();
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_tell_timings_of_two_machines_from_missing_ones() {
+        // NumPy measured in run 2 (CPU Y), Rust in run 1 (CPU X): both measured, never
+        // compared; the huge-page row is not measured at all.
+        let text = format!(
+            "# run 1: cpu: X\n# run 2: cpu: Y\n{}\n\
+             reciprocals,python,numpy,,0.01,,,,,,2\n\
+             reciprocals,rust,reciprocals,,0.04,,,,,,1\n\
+             reciprocals,rust+fastalloc,reciprocals,,0.005,,,,,,1\n# end: 3 timings\n",
+            crate::results::HEADER
+        );
+        let findings = findings_in(&Results::parse(&text).expect("valid results"));
+        let lines: Vec<&str> = findings.lines().collect();
+        assert_eq!(
+            lines[0],
+            "- `reciprocals` against NumPy's `1 / numpy_nums` (10.0\u{a0}ms): with glibc's \
+             allocator in the default configuration, not measured on the same machine; with \
+             huge pages, not measured."
+        );
+        assert_eq!(
+            lines[2],
+            "- In a program with FastAlloc (the next section): `reciprocals` is not measured \
+             against NumPy on the same machine, `distances_to` not measured."
+        );
+        // One machine: the same timings compare.
+        let one_machine = text.replace("# run 2: cpu: Y\n", "").replace(",2\n", ",1\n");
+        let findings = findings_in(&Results::parse(&one_machine).expect("valid results"));
+        assert!(
+            findings.contains("in the default configuration, 4.0×\u{a0}slower; with huge pages, not measured."),
+            "{findings}"
+        );
+    }
 
     #[test]
     fn the_page_fault_table_reads_every_allocator_and_marks_the_missing() {

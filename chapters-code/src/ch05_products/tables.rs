@@ -17,15 +17,25 @@ pub fn matmul_2048_table() -> Result<String> {
 
 /// How `workload` compares with `reference` in the committed results, as a
 /// phrase that follows "is": "1.2× slower than NumPy" (`than` names the
-/// reference), "level with NumPy", or "not measured yet against NumPy" (also
-/// when the two were measured on different machines). No trailing newline.
+/// reference), "level with NumPy", "not measured yet against NumPy", or, when
+/// the two were measured on different machines, "not measured yet against NumPy
+/// on the same machine". No trailing newline.
 fn compare(workload: &Workload, reference: &Workload, than: &str) -> Result<String> {
-    let results = Results::committed()?;
+    Ok(compare_in(&Results::committed()?, workload, reference, than))
+}
+
+/// [`compare`]'s phrase, from the timings of `results`.
+fn compare_in(results: &Results, workload: &Workload, reference: &Workload, than: &str) -> String {
     let side = |w: &Workload| if w.python { Side::Python } else { Side::Rust };
-    Ok(results
-        .ratio_between((workload, side(workload)), (reference, side(reference)))
+    let timing = results.timing_of(workload, side(workload));
+    let reference = results.timing_of(reference, side(reference));
+    timing
+        .and_then(|t| results.compare(t, reference))
         .map(|ratio| ratio.than(than))
-        .unwrap_or_else(|| format!("not measured yet against {than}")))
+        .unwrap_or_else(|| {
+            let clause = results.same_machine_clause(timing, reference);
+            format!("not measured yet against {than}{clause}")
+        })
 }
 
 /// `fast_matmul` against NumPy, one thread each, 2048 × 2048.
@@ -174,6 +184,42 @@ mod tests {
             OPENBLAS_CORE_FACT,
             OPENBLAS_RELEASE_FACT,
         ]);
+    }
+
+    #[test]
+    fn timings_of_two_machines_are_measured_but_not_compared() {
+        let known = crate::benchmarks::measured_series();
+        // fast_matmul in run 1 (on CPU X); NumPy in `numpy_run` (run 2 is on CPU Y), if any.
+        let results = |numpy_run: Option<u32>| {
+            let (runs, numpy, count) = match numpy_run {
+                Some(2) => (
+                    "# run 1: cpu: X\n# run 2: cpu: Y\n",
+                    "matmul_2048,python,numpy_matmul,,0.3,,,,,,2\n",
+                    2,
+                ),
+                Some(_) => (
+                    "# run 1: cpu: X\n",
+                    "matmul_2048,python,numpy_matmul,,0.3,,,,,,1\n",
+                    2,
+                ),
+                None => ("# run 1: cpu: X\n", "", 1),
+            };
+            let text = format!(
+                "{runs}{}\n{numpy}matmul_2048,rust,fast_matmul,,0.6,,,,,,1\n\
+                 # end: {count} timings\n",
+                crate::results::HEADER
+            );
+            Results::parse_with(&text, &known).expect("valid results")
+        };
+        let phrase = |r: &Results| {
+            compare_in(r, &matmul::FAST_MATMUL_2048, &matmul::NUMPY_MATMUL_2048, "NumPy")
+        };
+        assert_eq!(phrase(&results(Some(1))), "2.0×\u{a0}slower than NumPy");
+        assert_eq!(
+            phrase(&results(Some(2))),
+            "not measured yet against NumPy on the same machine"
+        );
+        assert_eq!(phrase(&results(None)), "not measured yet against NumPy");
     }
 
     #[test]

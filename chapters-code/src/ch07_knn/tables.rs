@@ -36,17 +36,22 @@ pub fn knn_table() -> Result<String> {
 const NOT_MEASURED: &str = "not measured yet";
 
 /// "`a` is 2.5× faster than `b`" (or "level with `b`") from the committed
-/// timings, or "`a` against `b`: not measured yet". The names are markdown.
+/// timings, or "`a` against `b`: not measured yet" (with "on the same machine" when
+/// both were measured, on different machines). The names are markdown.
 pub(crate) fn compare(
     results: &Results,
     (a, a_name): (&Workload, &str),
     (b, b_name): (&Workload, &str),
 ) -> String {
     let side = |w: &Workload| if w.python { Side::Python } else { Side::Rust };
+    let (a_timing, b_timing) = (results.timing_of(a, side(a)), results.timing_of(b, side(b)));
     // Only timings of one machine are compared, as in the tables.
-    match results.ratio_between((a, side(a)), (b, side(b))) {
+    match a_timing.and_then(|t| results.compare(t, b_timing)) {
         Some(ratio) => format!("{a_name} is {}", ratio.than(b_name)),
-        None => format!("{a_name} against {b_name}: {NOT_MEASURED}"),
+        None => format!(
+            "{a_name} against {b_name}: {NOT_MEASURED}{}",
+            results.same_machine_clause(a_timing, b_timing)
+        ),
     }
 }
 
@@ -183,4 +188,50 @@ pub fn broadcast_memory(measure: Measure<'_>) -> Result<String> {
     // result alone.
     assert_eq!(allocations, [3, 2, 1]);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `argsort_rows_unstable` (0.02 s) in run 1 on CPU X, and NumPy's argsort (0.03 s)
+    /// in `numpy_run` (run 2 is on CPU Y), if any.
+    fn results(numpy_run: Option<u32>) -> Results {
+        let (runs, numpy, count) = match numpy_run {
+            Some(2) => (
+                "# run 1: cpu: X\n# run 2: cpu: Y\n",
+                "knn_argsort,python,numpy_argsort,,0.03,,,,,,2\n",
+                2,
+            ),
+            Some(_) => (
+                "# run 1: cpu: X\n",
+                "knn_argsort,python,numpy_argsort,,0.03,,,,,,1\n",
+                2,
+            ),
+            None => ("# run 1: cpu: X\n", "", 1),
+        };
+        let text = format!(
+            "{runs}{}\n{numpy}knn_argsort,rust,argsort_rows_unstable,,0.02,,,,,,1\n\
+             # end: {count} timings\n",
+            crate::results::HEADER
+        );
+        Results::parse(&text).expect("valid results")
+    }
+
+    #[test]
+    fn timings_of_two_machines_are_measured_but_not_compared() {
+        let sentence = |r: &Results| {
+            compare(
+                r,
+                (&knn_argsort::ARGSORT_ROWS_UNSTABLE, "`a`"),
+                (&knn_argsort::NUMPY_ARGSORT, "`b`"),
+            )
+        };
+        assert_eq!(sentence(&results(Some(1))), "`a` is 1.5×\u{a0}faster than `b`");
+        assert_eq!(
+            sentence(&results(Some(2))),
+            "`a` against `b`: not measured yet on the same machine"
+        );
+        assert_eq!(sentence(&results(None)), "`a` against `b`: not measured yet");
+    }
 }

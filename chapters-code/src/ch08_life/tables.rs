@@ -28,17 +28,19 @@ fn loops_vs_numpy_in(results: &Results) -> String {
         "`iterate_loops` on a `u8` board",
         "NumPy's `iterate` on a `uint8` board",
     );
+    let loops = results.timing_of(&life::ITERATE_LOOPS, Side::Rust);
+    let numpy = results.timing_of(&life::NUMPY_ITERATE_UINT8, Side::Python);
     // Only timings of one machine are compared, as in the tables.
-    match results.ratio_between(
-        (&life::ITERATE_LOOPS, Side::Rust),
-        (&life::NUMPY_ITERATE_UINT8, Side::Python),
-    ) {
+    match loops.and_then(|t| results.compare(t, numpy)) {
         Some(ratio) if !ratio.faster && !ratio.is_tie() => format!(
             "{what} is {}: compiled is not the same as fast.",
             ratio.than(than)
         ),
         Some(ratio) => format!("{what} is {}.", ratio.than(than)),
-        None => format!("{what} against {than}: not measured yet."),
+        None => format!(
+            "{what} against {than}: not measured yet{}.",
+            results.same_machine_clause(loops, numpy)
+        ),
     }
 }
 
@@ -179,9 +181,19 @@ mod tests {
     #[test]
     fn missing_or_incomparable_timings_are_not_measured_yet() {
         let not_yet = format!("{LOOPS} against {NUMPY}: not measured yet.");
+        assert_eq!(loops_vs_numpy_in(&Results::default()), not_yet);
+        // Both measured, on two machines: measured, but not against each other.
         let other_machine =
             timing(&life::NUMPY_ITERATE_UINT8, Side::Python, 0.1, None, 2);
-        assert_eq!(sentence(loops(0.31, None), other_machine), not_yet);
-        assert_eq!(loops_vs_numpy_in(&Results::default()), not_yet);
+        assert_eq!(
+            sentence(loops(0.31, None), other_machine),
+            format!("{LOOPS} against {NUMPY}: not measured yet on the same machine.")
+        );
+        // One side alone, whatever machine measured it: not measured yet.
+        let loops_alone = Results {
+            runs: vec![run(1, "Test CPU")],
+            timings: vec![loops(0.31, None)],
+        };
+        assert_eq!(loops_vs_numpy_in(&loops_alone), not_yet);
     }
 }

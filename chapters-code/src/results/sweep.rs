@@ -79,9 +79,27 @@ impl Results {
                     .collect();
                 let (Some(first), Some(last)) = (ratios.first(), ratios.last())
                 else {
+                    // Both sides measured at some size, on different machines: measured,
+                    // but not next to each other.
+                    let clause = sweep
+                        .sizes
+                        .iter()
+                        .map(|&n| {
+                            self.same_machine_clause(
+                                self.sweep_timing(sweep, workload, side, n),
+                                self.sweep_timing(
+                                    sweep,
+                                    numpy,
+                                    Side::Python,
+                                    n,
+                                ),
+                            )
+                        })
+                        .find(|clause| !clause.is_empty())
+                        .unwrap_or_default();
                     let _ = writeln!(
                         out,
-                        "- {label}: {NOT_MEASURED} next to {library}."
+                        "- {label}: {NOT_MEASURED} next to {library}{clause}."
                     );
                     continue;
                 };
@@ -240,6 +258,31 @@ mod tests {
                 max: q3,
             });
         }
+    }
+
+    #[test]
+    fn a_sweep_measured_on_two_machines_says_so() {
+        let mut r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Python, "numpy", 1_000, 2e-6),
+            (Side::Rust, "reciprocals", 10, 2.5e-8),
+            (Side::Rust, "reciprocals", 1_000, 1e-6),
+            (Side::RustFastAlloc, "reciprocals", 100, 2.5e-8),
+        ]);
+        r.runs.push(Run {
+            id: 2,
+            facts: vec![("cpu".into(), "Y".into())],
+        });
+        for t in &mut r.timings {
+            if t.series.side == Side::Python {
+                t.run = 2;
+            }
+        }
+        assert_eq!(
+            r.sweep_findings(&RECIPROCALS),
+            "- Rust reciprocals: not measured yet next to NumPy on the same machine.\n\
+             - Rust reciprocals, with FastAlloc: not measured yet next to NumPy.\n"
+        );
     }
 
     #[test]

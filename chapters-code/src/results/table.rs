@@ -396,6 +396,27 @@ impl Results {
         comparable.then(|| Ratio::of_timings(timing, reference))
     }
 
+    /// What a sentence adds to "not measured" where [`Results::compare`] gives `timing` no
+    /// ratio to `reference`: " on the same machine" when both were measured, on different
+    /// machines (a reader's `./bench.sh` without NumPy keeps the NumPy rows of an earlier
+    /// run), since "not measured yet" alone would then be false; nothing when either was
+    /// not measured, or when the two do compare.
+    pub fn same_machine_clause(
+        &self,
+        timing: Option<&Timing>,
+        reference: Option<&Timing>,
+    ) -> &'static str {
+        match timing {
+            Some(t)
+                if reference.is_some()
+                    && self.compare(t, reference).is_none() =>
+            {
+                " on the same machine"
+            }
+            _ => "",
+        }
+    }
+
     /// How `workload` on `side` compares with `reference` on `reference_side`, when both
     /// were measured on the same machine (else `None`, as [`Results::compare`]).
     pub fn ratio_between(
