@@ -100,10 +100,20 @@ impl Ratio {
         format!("{:.1}", self.factor) == "1.0"
     }
 
-    /// What the medians alone say: "1.1× faster".
+    /// What the medians alone say: "1.1× faster", with thousands separators as the
+    /// book's sizes have them ("1,250.0× faster", not "1250.0×").
     pub fn by_medians(&self) -> String {
         let how = if self.faster { "faster" } else { "slower" };
-        format!("{:.1}×{NBSP}{how}", self.factor)
+        let factor = format!("{:.1}", self.factor);
+        // A finite factor of at least 1 prints as digits, a point and one decimal.
+        let factor = match factor.split_once('.') {
+            Some((whole, tenths)) => match whole.parse::<u64>() {
+                Ok(whole) => format!("{}.{tenths}", format_size(whole)),
+                Err(_) => factor,
+            },
+            None => factor,
+        };
+        format!("{factor}×{NBSP}{how}")
     }
 
     /// The ratio for a table cell: in bold when it is a speed-up; a tie of overlapping

@@ -1281,3 +1281,19 @@ fn get_skips_the_points_of_a_size_sweep() {
         Some(0.04)
     );
 }
+
+#[test]
+fn large_ratios_group_their_thousands_as_sizes_do() {
+    // A tiny sweep point against NumPy's fixed cost, or a 1 ns timing against 100 s.
+    assert_eq!(Ratio::of(1e-9, 1.25e-6).to_string(), "1,250.0×\u{a0}faster");
+    assert_eq!(
+        Ratio::of(100.0, 1e-9).to_string(),
+        "100,000,000,000.0×\u{a0}slower"
+    );
+    assert_eq!(Ratio::of(9.995e-4, 1e-6).by_medians(), "999.5×\u{a0}slower");
+    assert_eq!(
+        Ratio::of(1e-6, 9.9996e-4).by_medians(),
+        "1,000.0×\u{a0}faster"
+    );
+    assert_eq!(Ratio::of(1.0, 2.5).to_string(), "2.5×\u{a0}faster");
+}
