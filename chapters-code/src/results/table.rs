@@ -546,8 +546,11 @@ fn when(run: &Run) -> String {
 /// 1.95.0, Python 3.11.7, NumPy 2.4.6, SciPy 1.17.1".
 fn setup(run: &Run) -> String {
     let fact = |key: &str| run.fact(key).unwrap_or("unknown");
+    // bench.sh writes "unknown" where nproc failed, and `machine` where it does not know the
+    // architecture's features: "cores unknown", not "unknown cores"; not "SIMD: UNKNOWN".
     let mut machine = match fact("cores") {
         "1" => "1 core".to_string(),
+        "unknown" => "cores unknown".to_string(),
         cores => format!("{cores} cores"),
     };
     if let Some(features) = run.fact("cpu features") {
@@ -556,7 +559,9 @@ fn setup(run: &Run) -> String {
             .map(|f| f.to_uppercase())
             .collect();
         // Empty where the processor has none of the features `machine` looks for.
-        let simd = if simd.is_empty() {
+        let simd = if features.trim() == "unknown" {
+            "unknown".to_string()
+        } else if simd.is_empty() {
             "none detected".to_string()
         } else {
             simd.join(", ")

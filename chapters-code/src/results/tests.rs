@@ -371,6 +371,19 @@ fn tables_show_every_declared_row_and_mark_mixed_runs() {
         note.contains("on Test CPU (1 core; SIMD: none detected)"),
         "{note}"
     );
+    // What bench.sh writes where it cannot tell (nproc failed; an architecture whose
+    // features `machine` does not look for): said in words, not shouted or misread.
+    let text = sample()
+        .replace("# run 1: cores: 2", "# run 1: cores: unknown")
+        .replace(
+            "# run 1: cpu features: avx2 avx512f",
+            "# run 1: cpu features: unknown",
+        );
+    let note = parse(&text).expect("valid").groups_note(&[&GROUP_G]);
+    assert!(
+        note.contains("on Test CPU (cores unknown; SIMD: unknown)"),
+        "{note}"
+    );
     // The code measured: bench.sh records the commit.
     let note = note_with("# run 1: source commit: 0123456789ab-dirty");
     assert!(
