@@ -128,12 +128,33 @@ impl Results {
                 let level = sizes_where(&|r| r.is_tie());
                 let faster = sizes_where(&|r| !r.is_tie() && r.faster);
                 let slower = sizes_where(&|r| !r.is_tie() && !r.faster);
+                // The sizes where one side has no timing (on the same machine): "every
+                // size measured" would take in a size only one side measured.
+                let uncompared: Vec<u64> = sweep
+                    .sizes
+                    .iter()
+                    .copied()
+                    .filter(|&n| {
+                        let measured = self
+                            .sweep_timing(sweep, workload, side, n)
+                            .is_some()
+                            || self
+                                .sweep_timing(sweep, numpy, Side::Python, n)
+                                .is_some();
+                        measured && !ratios.iter().any(|&(m, _)| m == n)
+                    })
+                    .collect();
+                let every = if uncompared.is_empty() {
+                    "at every size measured"
+                } else {
+                    "at every size compared"
+                };
                 let how = if level.len() == ratios.len() {
-                    format!("level with {library} at every size measured")
+                    format!("level with {library} {every}")
                 } else if faster.len() == ratios.len() {
-                    format!("faster than {library} at every size measured")
+                    format!("faster than {library} {every}")
                 } else if slower.len() == ratios.len() {
-                    format!("slower than {library} at every size measured")
+                    format!("slower than {library} {every}")
                 } else if level.is_empty() {
                     // The sizes are in increasing order: one crossing, either way, reads as
                     // "up to … from …"; anything else names both lists, so that a size where
@@ -193,7 +214,17 @@ impl Results {
                 } else {
                     at(first)
                 };
-                let _ = writeln!(out, "- {label}: {how} ({ends}).");
+                let not_compared = if uncompared.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; not compared at {}, where one side has no timing of the same \
+                         machine",
+                        size_list(&uncompared)
+                    )
+                };
+                let _ =
+                    writeln!(out, "- {label}: {how} ({ends}){not_compared}.");
             }
         }
         out
@@ -286,6 +317,29 @@ mod tests {
     }
 
     #[test]
+    fn sizes_one_side_lacks_are_named_not_counted() {
+        // NumPy has no 100; Rust has no 9,999,999 (it has 1,000,000, NumPy does not).
+        let r = results(&[
+            (Side::Python, "numpy", 10, 1e-6),
+            (Side::Python, "numpy", 1_000, 2e-6),
+            (Side::Python, "numpy", 9_999_999, 0.030),
+            (Side::Rust, "reciprocals", 10, 2.5e-8),
+            (Side::Rust, "reciprocals", 100, 1e-7),
+            (Side::Rust, "reciprocals", 1_000, 1e-6),
+            (Side::Rust, "reciprocals", 1_000_000, 1e-3),
+        ]);
+        let text = r.sweep_findings(&RECIPROCALS);
+        assert!(
+            text.starts_with(
+                "- Rust reciprocals: faster than NumPy at every size compared (40.0×\u{a0}faster \
+                 at 10; 2.0×\u{a0}faster at 1,000); not compared at 100, 1,000,000 and \
+                 9,999,999, where one side has no timing of the same machine.\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn findings_say_where_the_lines_cross() {
         let r = results(&[
             (Side::Python, "numpy", 10, 1e-6),
@@ -301,7 +355,7 @@ mod tests {
         assert_eq!(
             text,
             "- Rust reciprocals: faster than NumPy up to 1,000 and slower from 9,999,999 (40.0×\u{a0}faster at 10; 1.5×\u{a0}slower at 9,999,999).\n\
-             - Rust reciprocals, with FastAlloc: faster than NumPy at every size measured (40.0×\u{a0}faster at 10; 2.0×\u{a0}faster at 9,999,999).\n"
+             - Rust reciprocals, with FastAlloc: faster than NumPy at every size compared (40.0×\u{a0}faster at 10; 2.0×\u{a0}faster at 9,999,999); not compared at 1,000, where one side has no timing of the same machine.\n"
         );
         let table = r.sweep_table(&RECIPROCALS);
         assert!(table.starts_with("| n, elements | NumPy 1 / numpy_nums | Rust reciprocals | Rust reciprocals, with FastAlloc |\n| ---: | ---: | ---: | ---: |\n| 10 | 1.0\u{a0}µs | 25\u{a0}ns | 25\u{a0}ns |\n| 100 | not measured yet |"), "{table}");
