@@ -130,7 +130,9 @@ fn blas_finding_in(results: &Results) -> String {
                         .unwrap_or_else(|| "NumPy's own build of OpenBLAS".into());
                     let verdict = if !same_machine {
                         " on another machine"
-                    } else if numpy_core == core {
+                    } else if numpy_core.eq_ignore_ascii_case(core) {
+                        // The two names come from two programs' reports; a core's
+                        // name is the same core whatever its case.
                         ": the same kernels"
                     } else {
                         ": another core's kernels"
@@ -269,6 +271,10 @@ mod tests {
         assert!(finding.contains("that OpenBLAS chose kernels it did not name; NumPy's BLAS is openblas 0.3.31 (“SkylakeX”)."), "{finding}");
         // The same core in both builds.
         let same = text.replace("core: Prescott", "core: SkylakeX");
+        let finding = blas_finding_in(&parse(&same));
+        assert!(finding.ends_with("chose “SkylakeX”: the same kernels."), "{finding}");
+        // One core, whatever the case each report writes it in.
+        let same = text.replace("core: Prescott", "core: SKYLAKEX");
         let finding = blas_finding_in(&parse(&same));
         assert!(finding.ends_with("chose “SkylakeX”: the same kernels."), "{finding}");
         // Without the run 2 that measured them (a file holds no run without a timing).

@@ -397,7 +397,8 @@ pub fn exercise_saddle() {
     assert_eq!(min, -1.0);
     assert_eq!(axis[at.1], 0.0);
     // Two cells reach the minimum, (0, -1) and (0, 1); the strict `<` keeps
-    // the first in row-major order, as np.argmin does.
+    // the first in row-major order, as np.argmin does. (Not with NaN: np.argmin
+    // answers the first NaN's index, and `v < best.1` is false for every NaN.)
     assert_eq!(z.iter().filter(|&&v| v == min).count(), 2);
     assert_eq!(axis[at.0], -1.0);
 }
