@@ -2722,3 +2722,163 @@ fn the_guard_reads_listing_and_figure_numbers_as_the_prose_writes_them() {
     );
     assert_eq!(numbers_named(&prose, "Listing"), ["1-2"]);
 }
+
+/// Numbers the prose repeats from an output the book shows: `(page, output, pattern, said)`.
+/// `pattern` is a regex run on the output file (relative to the repository); its captures
+/// are the numbers the sentence `said` states, written `{1}`, `{2}` … where they stand, or
+/// `{1*2}` for the product of two, with thousands separators (2,560,000). A sample printed
+/// anew (or NumPy, for an output compared with NumPy's) then cannot leave the sentence behind:
+/// each of these sentences once passed every test with any number in it.
+#[rustfmt::skip]
+const NUMBERS_FROM_OUTPUTS: &[(&str, &str, &str, &str)] = &[
+    ("src/ch01-memory.md", "src/outputs/ch01-memory/list_of_pointers.txt",
+     r"lie (\d+) bytes apart:\n(\d+) bytes per element",
+     "plus a {1}-byte block, {2}&nbsp;bytes, as the sample asserts"),
+    ("src/ch01-memory.md", "src/outputs/ch01-memory/contiguous.txt",
+     r"Vec<i64> +data: \d+ bytes, header: (\d+) bytes\nArray1<i64> +data: \d+ bytes, header: (\d+) bytes",
+     "The {1}&nbsp;bytes of a `Vec` are its pointer, length and capacity"),
+    ("src/ch01-memory.md", "src/outputs/ch01-memory/contiguous.txt",
+     r"Array1<i64> +data: \d+ bytes, header: (\d+) bytes",
+     "`slice_collapse`): {1}&nbsp;bytes, once per array"),
+    ("src/ch01-memory.md", "src/outputs/ch01-memory/numpy_string_width.txt",
+     r"int16: <U6 +(\d+) bytes",
+     "**4&nbsp;bytes per character**, {1}&nbsp;bytes per element"),
+    ("src/ch01-memory.md", "src/outputs/ch01-memory/numpy_string_width.txt",
+     r"int64: <U(\d+) +(\d+) bytes; widest: \d+\n(?:.*\n)*uint64: <U\d+ +\d+ bytes; widest: (\d+)",
+     "that is {3} digits (18446744073709551615) + 1 = {1} characters = {2}&nbsp;bytes"),
+    ("src/ch02-speed.md", "src/outputs/ch02-speed/temporaries.txt",
+     r"distances_broadcast_literal +(\d+) .*\ndistances_broadcast_in_place +(\d+) .*\ndistances_to +(\d+) ",
+     "(the sample asserts the counts {1}, {2} and {3})"),
+    ("src/ch05-products.md", "src/outputs/ch05-products/fast_matmul_agrees.txt",
+     r"within 1e-(\d+) of dot: true",
+     "of values in $[0, 1)$ to within $10^{-{1}}$"),
+    ("src/ch06-meshgrid.md", "src/outputs/ch06-meshgrid/dense_vs_sparse.txt",
+     r"dense: +\[(\d+), (\d+)\]",
+     "evaluates a function on a {1} × {2} grid. A dense grid is two full {1} × {2} arrays"),
+    ("src/ch06-meshgrid.md", "src/outputs/ch06-meshgrid/z_values.txt",
+     r"shape: \[(\d+), (\d+)\]",
+     "the sum of the bit patterns of all {1*2} elements"),
+    ("src/ch06-meshgrid.md", "src/outputs/ch06-meshgrid/z_values.txt",
+     r"shape: \[(\d+), (\d+)\]",
+     "That still builds one {1} × {2} temporary"),
+    ("src/ch06-meshgrid.md", "src/outputs/ch06-meshgrid/zero_on_the_grid.txt",
+     r"x\[(\d+)\]: -1\.7",
+     "Element {1} is $-8 + {1} \\times 0.01$"),
+    ("src/ch08-life.md", "src/outputs/ch08-life/random_board.txt",
+     r"alive at the start: \d+, after (\d+) generations",
+     "the same number of live cells at the start and after {1} generations"),
+];
+
+/// `n` with thousands separators, as the prose writes counts: 2,560,000.
+fn with_separators(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `said` with its `{i}` and `{i*j}` filled from `captures` (`captures[1]` is `{1}`).
+fn fill_numbers(said: &str, captures: &[String]) -> Result<String, String> {
+    let placeholder =
+        regex::Regex::new(r"\{(\d+)(?:\*(\d+))?\}").expect("regex");
+    let mut problem = None;
+    let filled = placeholder.replace_all(said, |c: &regex::Captures| {
+        let value = |i: &str| -> Option<&String> {
+            i.parse::<usize>().ok().and_then(|i| captures.get(i))
+        };
+        let Some(first) = value(&c[1]) else {
+            problem = Some(format!("{{{}}}: no such capture", &c[1]));
+            return String::new();
+        };
+        match c.get(2) {
+            None => first.clone(),
+            Some(second) => {
+                let product = value(second.as_str()).and_then(|s| {
+                    let (a, b) =
+                        (first.parse::<u64>().ok()?, s.parse::<u64>().ok()?);
+                    a.checked_mul(b)
+                });
+                product.map(with_separators).unwrap_or_else(|| {
+                    problem =
+                        Some(format!("{}: not a product of two counts", &c[0]));
+                    String::new()
+                })
+            }
+        }
+    });
+    match problem {
+        Some(p) => Err(p),
+        None => Ok(filled.into_owned()),
+    }
+}
+
+/// What is wrong with the numbers a page repeats from outputs: `page` is the page's text with
+/// its whitespace collapsed, `output` the output's text.
+fn repeated_number_problem(
+    page: &str,
+    (file, output_file, pattern, said): (&str, &str, &str, &str),
+    output: &str,
+) -> Option<String> {
+    let re = regex::Regex::new(pattern).expect("NUMBERS_FROM_OUTPUTS pattern");
+    let Some(found) = re.captures(output) else {
+        return Some(format!(
+            "{output_file} no longer prints {pattern:?}:\n{output}"
+        ));
+    };
+    let captures: Vec<String> = found
+        .iter()
+        .map(|m| m.map_or(String::new(), |m| m.as_str().to_string()))
+        .collect();
+    let expected = match fill_numbers(said, &captures) {
+        Ok(expected) => expected,
+        Err(e) => return Some(format!("{file}: {said:?}: {e}")),
+    };
+    let expected = expected.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!page.contains(&expected)).then(|| {
+        format!("{file} does not say {expected:?}, the numbers {output_file} prints")
+    })
+}
+
+#[test]
+fn numbers_the_prose_repeats_are_the_ones_the_outputs_print() {
+    let problems: Vec<String> = NUMBERS_FROM_OUTPUTS
+        .iter()
+        .filter_map(|&tie| {
+            let page = read_repo_file(tie.0);
+            let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+            repeated_number_problem(&page, tie, &read_repo_file(tie.1))
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The check fails when a sentence states another number than its output, when the output
+/// no longer prints the pattern, and fills products with separators.
+#[test]
+fn the_guard_sees_a_repeated_number_that_differs_from_its_output() {
+    let tie = (
+        "page.md",
+        "out.txt",
+        r"shape: \[(\d+), (\d+)\]",
+        "all {1*2} elements of the {1} × {2} grid",
+    );
+    let output = "shape: [1600, 1600], NaN values: 0";
+    let good = "the sum of all 2,560,000 elements of the 1600 × 1600 grid";
+    assert_eq!(repeated_number_problem(good, tie, output), None);
+    let wrong = "the sum of all 2,560,001 elements of the 1600 × 1600 grid";
+    assert!(repeated_number_problem(wrong, tie, output).is_some());
+    let moved = "shape: [1700, 1600], NaN values: 0";
+    assert!(repeated_number_problem(good, tie, moved).is_some());
+    assert!(repeated_number_problem(good, tie, "no shape").is_some());
+    assert_eq!(with_separators(999), "999");
+    assert_eq!(with_separators(1000), "1,000");
+    assert_eq!(
+        fill_numbers("{3}", &["a".into()]),
+        Err("{3}: no such capture".into())
+    );
+}
