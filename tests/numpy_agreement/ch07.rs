@@ -48,6 +48,44 @@ fn kth_out_of_bounds() {
         .unwrap_or_else(|e| panic!("kth_out_of_bounds: {e}"));
 }
 
+/// The smallest temporary NumPy squares in place (its temporary elision): the committed
+/// peaks below are checked against it, and four pages state it in words.
+const ELISION_BYTES: u64 = 256 * 1024;
+
+/// The pages that state the elision threshold: `{}` is where the threshold stands.
+const ELISION_SAID: &[(&str, &str)] = &[
+    (
+        "ch02-speed",
+        "It does so only for temporaries of {} or more",
+    ),
+    (
+        "ch03-broadcasting",
+        "NumPy does this only for arrays of at least {}, and only",
+    ),
+    ("ch07-knn", "if the array has at least {} and the platform"),
+    (
+        "appendix-performance",
+        "while the differences take less than {} (tracemalloc",
+    ),
+];
+
+/// Each page says the threshold the measurements are checked against: a page typing 512 KiB
+/// passed every test.
+#[test]
+fn the_pages_state_the_elision_threshold_the_peaks_are_checked_with() {
+    let threshold = format!("{} KiB", ELISION_BYTES / 1024);
+    for (page, said) in ELISION_SAID {
+        let prose =
+            super::read(&format!("src/{page}.md")).replace("&nbsp;", " ");
+        let prose = prose.split_whitespace().collect::<Vec<_>>().join(" ");
+        let said = said.replace("{}", &threshold);
+        assert!(
+            prose.contains(&said),
+            "src/{page}.md no longer says {said:?}"
+        );
+    }
+}
+
 /// NumPy's peak heap for the broadcast expression against N (Figure B-3): below 256 KiB of
 /// differences NumPy does not elide the temporary, and peaks with the differences and their
 /// squares; from there on it squares in place and peaks with one temporary and the result,
@@ -61,7 +99,7 @@ fn numpy_elides_the_squares_only_for_large_temporaries() {
     for (n, peak) in numpy_broadcast_peaks().expect("the committed file reads")
     {
         let temporary = broadcast_temporary_bytes(n);
-        if temporary >= 256 * 1024 {
+        if temporary >= ELISION_BYTES {
             let held = temporary + result_bytes(n);
             assert!((held..held + 4096).contains(&peak), "N = {n}: {peak}");
             seen_both.1 = true;
