@@ -2885,3 +2885,115 @@ fn the_guard_sees_a_repeated_number_that_differs_from_its_output() {
         Err("{3}: no such capture".into())
     );
 }
+
+/// The versions of each crate `Cargo.lock` resolves (a crate can be there twice).
+fn locked_versions(lock: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut name = None;
+    for line in lock.lines() {
+        if let Some(n) = line.strip_prefix("name = ") {
+            name = Some(n.trim_matches('"').to_string());
+        } else if let Some(v) = line.strip_prefix("version = ") {
+            if let Some(n) = name.take() {
+                found.push((n, v.trim_matches('"').to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// What is wrong with the docs.rs links of a text: each `docs.rs/CRATE/VERSION` must name the
+/// release series `Cargo.lock` builds (`ndarray/0.17` for 0.17.2: the same leading parts, at
+/// least up to the first that is not 0), or the reader reads the API of another release than
+/// the one the book's code compiles against (ndarray's `meshgrid`, say, is new in 0.17).
+fn docs_rs_version_problems(
+    file: &str,
+    text: &str,
+    locked: &[(String, String)],
+) -> Vec<String> {
+    let link = regex::Regex::new(r"docs\.rs/([A-Za-z0-9_-]+)/([^/)\s#]+)")
+        .expect("regex");
+    let mut problems = Vec::new();
+    for c in link.captures_iter(text) {
+        let (krate, version) = (&c[1], &c[2]);
+        let wanted: Vec<&str> = locked
+            .iter()
+            .filter(|(name, _)| name == krate)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let parts: Vec<&str> = version.split('.').collect();
+        let matches = |locked: &str| {
+            let locked: Vec<&str> = locked.split('.').collect();
+            // The release series: up to the first part that is not 0 (0.17, 1).
+            let series = locked
+                .iter()
+                .position(|p| *p != "0")
+                .map_or(locked.len(), |i| i + 1);
+            parts.len() >= series
+                && parts.len() <= locked.len()
+                && locked[..parts.len()] == parts[..]
+        };
+        if !wanted.iter().any(|v| matches(v)) {
+            problems.push(format!(
+                "{file}: docs.rs/{krate}/{version}: Cargo.lock builds {krate} {}",
+                if wanted.is_empty() { "at no version".to_string() } else { wanted.join(", ") }
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn docs_rs_links_name_the_release_the_book_compiles_against() {
+    let locked = locked_versions(&read_repo_file("Cargo.lock"));
+    let mut problems = Vec::new();
+    // The pages, and the generated tables they include (the NumPy → ndarray tables link
+    // to ndarray's API too).
+    let root = repo_root();
+    let generated = files_with_suffix(&root.join("src/outputs"), ".md");
+    for page in chapters().into_iter().chain(generated) {
+        let text = read_repo_file(&page);
+        let file = page
+            .strip_prefix(&root)
+            .unwrap_or(&page)
+            .display()
+            .to_string();
+        problems.extend(docs_rs_version_problems(&file, &text, &locked));
+    }
+    problems.extend(docs_rs_version_problems(
+        "README.md",
+        &read_repo_file("README.md"),
+        &locked,
+    ));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_guard_sees_a_docs_rs_link_to_another_release() {
+    let locked = [
+        ("ndarray".to_string(), "0.17.2".to_string()),
+        ("rand".to_string(), "0.8.5".to_string()),
+        ("rand".to_string(), "0.9.2".to_string()),
+        ("mimalloc".to_string(), "1.49.0".to_string()),
+    ];
+    let ok = "[a](https://docs.rs/ndarray/0.17/ndarray/fn.meshgrid.html) \
+              docs.rs/ndarray/0.17.2 docs.rs/rand/0.8 docs.rs/rand/0.9/rand/ docs.rs/mimalloc/1";
+    assert_eq!(
+        docs_rs_version_problems("p", ok, &locked),
+        Vec::<String>::new()
+    );
+    for wrong in [
+        "(https://docs.rs/ndarray/0.16/ndarray/)",
+        "docs.rs/ndarray/0",
+        "docs.rs/ndarray/0.17.1",
+        "docs.rs/ndarray/latest/ndarray",
+        "docs.rs/faer/0.24",
+        "docs.rs/mimalloc/2",
+    ] {
+        assert_eq!(
+            docs_rs_version_problems("p", wrong, &locked).len(),
+            1,
+            "{wrong}"
+        );
+    }
+}
