@@ -2997,3 +2997,37 @@ fn the_guard_sees_a_docs_rs_link_to_another_release() {
         );
     }
 }
+
+/// The generated tables (`Table`s of the catalog: timing tables, findings, machine notes,
+/// NumPy → ndarray tables …) that no page includes, given every include of the book.
+fn tables_never_shown(included: &BTreeSet<PathBuf>) -> Vec<String> {
+    book::tables()
+        .map(|(chapter, table)| chapter.outputs().join(table.name))
+        .filter(|file| !included.contains(file))
+        .map(|file| {
+            format!("{} is generated but no page includes it", file.display())
+        })
+        .collect()
+}
+
+/// Every generated table is shown. A sample's output is checked by
+/// `every_sample_and_its_output_are_shown_in_its_chapter`, but a table was not: with chapter
+/// 2's `{{#include outputs/ch02-speed/findings.md}}` deleted (the sentences that rank its
+/// variants) or its timing table's, every test passed, the files were still generated and
+/// checked, and the page read "What the measurements say:" over nothing.
+#[test]
+fn every_generated_table_is_included_by_a_page() {
+    let included: BTreeSet<PathBuf> =
+        all_includes().into_iter().map(|inc| inc.file).collect();
+    let problems = tables_never_shown(&included);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The check sees a table whose include is gone.
+    let (chapter, table) = book::tables().next().expect("the book has tables");
+    let mut without = included.clone();
+    assert!(
+        without.remove(&chapter.outputs().join(table.name)),
+        "{}",
+        table.name
+    );
+    assert_eq!(tables_never_shown(&without).len(), 1);
+}
