@@ -3031,3 +3031,123 @@ fn every_generated_table_is_included_by_a_page() {
     );
     assert_eq!(tables_never_shown(&without).len(), 1);
 }
+
+/// What is wrong with a page's NumPy blocks: each ```python block must be one or more
+/// includes of an anchor of a script under `python/` (the code `scripts/numpy-outputs.sh`
+/// runs, whose output is committed), and nothing else. A hand-typed line is NumPy code no
+/// script runs, an empty block shows the reader nothing above the NumPy output it claims to
+/// have printed (the include deleted: every test passed).
+fn numpy_block_problems(file: &str, markdown: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for block in code_blocks(markdown) {
+        if block.info.split([',', ' ']).next() != Some("python") {
+            continue;
+        }
+        let lines: Vec<&str> = block
+            .body
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            problems
+                .push(format!("{file}:{}: an empty NumPy block", block.line));
+        }
+        for line in lines {
+            let found = directives(line);
+            let anchored = matches!(&found[..], [d] if !d.escaped
+                && d.kind == "include"
+                && d.range == (0..line.len())
+                && d.target.starts_with("../python/")
+                && d.target.split_once(".py:").is_some_and(|(_, a)| !a.is_empty()));
+            if !anchored {
+                problems.push(format!(
+                    "{file}:{}: {line:?}: a NumPy block holds only includes of a script's \
+                     anchor (`{{{{#include ../python/chNN_topic.py:name}}}}`), the code whose \
+                     output is committed",
+                    block.line
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The anchors of the NumPy scripts the chapters show (`python/*.py` but the tooling) that no
+/// page includes: code that runs and whose output is committed, but that the reader never sees.
+fn numpy_anchors_never_shown(
+    included: &BTreeSet<(PathBuf, Option<String>)>,
+) -> Vec<String> {
+    let root = repo_root();
+    let anchor =
+        regex::Regex::new(r"(?m)^\s*# ANCHOR: ([A-Za-z0-9_]+)").expect("regex");
+    let mut problems = Vec::new();
+    for script in files_with_suffix(&root.join("python"), ".py") {
+        let script = script
+            .strip_prefix(&root)
+            .expect("inside the repo")
+            .to_path_buf();
+        if script.parent() != Some(Path::new("python"))
+            || ["book_outputs.py", "bench.py", "edge_cases.py"]
+                .iter()
+                .any(|tool| script.ends_with(tool))
+        {
+            continue;
+        }
+        for name in anchor.captures_iter(&read_repo_file(&script)) {
+            if !included.contains(&(script.clone(), Some(name[1].to_string())))
+            {
+                problems.push(format!(
+                    "{}:{} is never included",
+                    script.display(),
+                    &name[1]
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_numpy_block_includes_a_script_anchor_and_every_anchor_is_shown() {
+    let mut problems = Vec::new();
+    for page in chapters() {
+        let file = page.display().to_string();
+        problems.extend(numpy_block_problems(&file, &read_repo_file(&page)));
+    }
+    let included = all_includes()
+        .into_iter()
+        .map(|i| (i.file, i.selector))
+        .collect();
+    problems.extend(numpy_anchors_never_shown(&included));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_guard_sees_hand_typed_and_empty_numpy_blocks() {
+    let good =
+        "```python\n{{#include ../python/ch02_speed.py:reciprocals}}\n```\n";
+    assert_eq!(numpy_block_problems("p", good), Vec::<String>::new());
+    for bad in [
+        "```python\n```\n",
+        "```python\n\n```\n",
+        "```python\nprint(np.ones(3))\n```\n",
+        "```python\n{{#include ../python/ch02_speed.py:reciprocals}}\nx = 1\n```\n",
+        "```python\n{{#include ../python/ch02_speed.py}}\n```\n",
+        "```python\n\\{{#include ../python/ch02_speed.py:reciprocals}}\n```\n",
+        "```python\n{{#include ../python/outputs/ch02-speed/reciprocals.txt}}\n```\n",
+    ] {
+        assert_eq!(numpy_block_problems("p", bad).len(), 1, "{bad}");
+    }
+    // An anchor whose include is gone.
+    let mut included: BTreeSet<(PathBuf, Option<String>)> = all_includes()
+        .into_iter()
+        .map(|i| (i.file, i.selector))
+        .collect();
+    let shown = (
+        PathBuf::from("python/ch02_speed.py"),
+        Some("reciprocals".to_string()),
+    );
+    assert!(included.remove(&shown));
+    assert_eq!(numpy_anchors_never_shown(&included).len(), 1);
+}
