@@ -3151,3 +3151,55 @@ fn the_guard_sees_hand_typed_and_empty_numpy_blocks() {
     assert!(included.remove(&shown));
     assert_eq!(numpy_anchors_never_shown(&included).len(), 1);
 }
+
+/// The Rust release the prose names as the one a behaviour needs is the workspace's
+/// `rust-version` (Cargo.toml says why it is that release: chapter 1's 19 bytes of
+/// `i64::to_string`, chapter 5's AVX-512 kernels), and a dependency line the prose types in
+/// inline code (`ndarray = { version = "0.17", … }`) names the series Cargo.lock builds:
+/// 'since Rust 1.88' or `version = "0.16"` passed every test.
+#[test]
+fn the_rust_release_and_dependency_lines_the_prose_names_are_the_builds() {
+    let manifest = read_repo_file("Cargo.toml");
+    let rust_version = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("rust-version = "))
+        .expect("Cargo.toml sets rust-version")
+        .trim_matches('"')
+        .to_string();
+    let mut problems = Vec::new();
+    for (page, said) in [
+        (
+            "src/ch01-memory.md",
+            "a detail of the standard library since Rust {}",
+        ),
+        (
+            "src/ch05-products.md",
+            "(it takes effect with rustc {} or later",
+        ),
+    ] {
+        let text = read_repo_file(page)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let said = said.replace("{}", &rust_version);
+        if !text.contains(&said) {
+            problems.push(format!(
+                "{page} does not say {said:?} (Cargo.toml's rust-version)"
+            ));
+        }
+    }
+    let locked = locked_versions(&read_repo_file("Cargo.lock"));
+    let line =
+        regex::Regex::new(r#"`([A-Za-z0-9_-]+) = \{ ?version = "([^"]+)""#)
+            .expect("regex");
+    for page in chapters() {
+        let text = read_repo_file(&page);
+        for c in line.captures_iter(&text) {
+            // As a docs.rs link of the same series would be read.
+            let as_link = format!("docs.rs/{}/{}", &c[1], &c[2]);
+            let file = page.display().to_string();
+            problems.extend(docs_rs_version_problems(&file, &as_link, &locked));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
