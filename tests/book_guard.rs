@@ -3203,3 +3203,232 @@ fn the_rust_release_and_dependency_lines_the_prose_names_are_the_builds() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Whether a size a page names (a regex's captures) is one of `benchmarks::sizes`.
+type SizeRule<'a> = Box<dyn Fn(&regex::Captures) -> bool + 'a>;
+
+/// The sizes the benchmarks time, one set of numbers (`benchmarks::sizes`): `python/bench.py`
+/// and the Rust benches type them, and a page naming a benchmark's size (its points, its
+/// board or image, its matrices, its generations) names them. Before, "2000 points" in the
+/// appendix could become 3000, or bench.py time another board than criterion, with every
+/// test passing.
+fn benchmark_size_problems(
+    files: &[(String, String)],
+    pages: &[(String, String)],
+) -> Vec<String> {
+    use chapters_code::benchmarks::convolution::KERNEL;
+    use chapters_code::benchmarks::sizes::{
+        KNN_POINTS, LIFE_GENERATIONS, MATMUL, SIDE,
+    };
+    let [small, large] = MATMUL;
+    let (p, n, g) = (KNN_POINTS, SIDE, LIFE_GENERATIONS);
+    let k = KERNEL.len();
+    // (file, what it must hold, at least how many times)
+    let typed: Vec<(&str, String, usize)> = vec![
+        ("python/bench.py", format!("matmul_operands({small})"), 1),
+        ("python/bench.py", format!("matmul_all_cores({small})"), 1),
+        ("python/bench.py", format!("matmul_operands({large})"), 1),
+        ("python/bench.py", format!(".rand({p}, 2)"), 1),
+        ("python/bench.py", format!("size=({n}, {n})"), 1),
+        ("python/bench.py", format!("for _ in range({g}):"), 2),
+        ("python/bench.py", format!(".rand({n}, {n})"), 1),
+        (
+            "chapters-code/benches/ch05_products.rs",
+            format!("bench_matrices(size({small}))"),
+            1,
+        ),
+        (
+            "chapters-code/benches/ch05_products.rs",
+            format!("bench_matrices(size({large}))"),
+            1,
+        ),
+        (
+            "chapters-code/benches/ch07_knn.rs",
+            format!(".rand({p}, 2)"),
+            1,
+        ),
+        (
+            "chapters-code/benches/ch08_life.rs",
+            format!("choice_binary({n}, {n})"),
+            1,
+        ),
+        (
+            "chapters-code/benches/ch08_life.rs",
+            format!("for _ in 0..{g} {{"),
+            2,
+        ),
+        (
+            "chapters-code/benches/sweep_life.rs",
+            format!("for _ in 0..{g} {{"),
+            2,
+        ),
+        (
+            "chapters-code/benches/ch09_convolution.rs",
+            format!(".rand({n}, {n})"),
+            1,
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (file, needle, times) in typed {
+        let text = files
+            .iter()
+            .find(|(f, _)| f == file)
+            .map_or("", |(_, t)| t.as_str());
+        if text.matches(&needle).count() < times {
+            problems.push(format!(
+                "{file}: expected `{needle}` {times}× (benchmarks::sizes)"
+            ));
+        }
+    }
+    let number = |s: &str| s.replace(',', "").parse::<usize>().unwrap_or(0);
+    let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten",
+    ];
+    let said_generations = |s: &str| {
+        words
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(s))
+            .unwrap_or_else(|| number(s))
+    };
+    // A benchmark's size is the one number that large: the tutorial's own sizes (10 points,
+    // 100 × 100 boards, 3 × 3 matrices) and the chapters' small examples stay below these
+    // (chapter 2's million points, the tutorial's, are far above chapter 7's).
+    let rules: [(&str, SizeRule); 5] = [
+        (
+            r"\b(\d[\d,]*) points",
+            Box::new(|c| {
+                !(1000..100_000).contains(&number(&c[1])) || number(&c[1]) == p
+            }),
+        ),
+        (
+            // Every square of that size: a board or an image (chapters 8, 9) or a matrix
+            // (chapter 5), whatever word follows, even past a line break; chapter 6's grid of
+            // 1600 × 1600 points is its own (its output is checked where it is shown).
+            r"\b(\d[\d,]*) × (\d[\d,]*)\b",
+            Box::new(|c| {
+                let side = number(&c[1]);
+                side != number(&c[2])
+                    || !(400..10_000).contains(&side)
+                    || side == n
+                    || side == 1600
+                    || MATMUL.contains(&side)
+            }),
+        ),
+        (
+            r"(?i)\b(\w+) (?:Life )?generations of (?:a|an|the benchmark's) (\d[\d,]*) × ",
+            Box::new(|c| number(&c[2]) != n || said_generations(&c[1]) == g),
+        ),
+        (
+            r"Median time of (\w+) Life generations",
+            Box::new(|c| said_generations(&c[1]) == g),
+        ),
+        (
+            r"a (\d+) × (\d+) convolution of an n × n image",
+            Box::new(|c| number(&c[1]) == k && number(&c[2]) == k),
+        ),
+    ];
+    for (pattern, holds) in &rules {
+        let re = regex::Regex::new(pattern).expect("benchmark size pattern");
+        for (page, text) in pages {
+            for c in re.captures_iter(text) {
+                if !holds(&c) {
+                    problems.push(format!(
+                        "{page}: “{}” is not a size of benchmarks::sizes",
+                        &c[0]
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn benchmark_sizes_are_one_set_of_numbers_in_code_scripts_and_pages() {
+    let root = repo_root();
+    let bench_py = "python/bench.py";
+    let mut files = vec![(
+        bench_py.to_string(),
+        std::fs::read_to_string(root.join(bench_py)).expect("python/bench.py"),
+    )];
+    for bench in files_with_suffix(&root.join("chapters-code/benches"), ".rs") {
+        let name = bench
+            .strip_prefix(&root)
+            .expect("inside the repo")
+            .display()
+            .to_string();
+        files.push((
+            name,
+            std::fs::read_to_string(&bench).expect("bench source"),
+        ));
+    }
+    let pages: Vec<(String, String)> = pages()
+        .into_iter()
+        .map(|p| (p.chapter.display().to_string(), p.text))
+        .collect();
+    let problems = benchmark_size_problems(&files, &pages);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The rule sees a size typed apart from the others, in a script or on a page.
+    let mutate =
+        |list: &[(String, String)], file: &str, from: &str, to: &str| {
+            let mut list = list.to_vec();
+            let (_, text) = list
+                .iter_mut()
+                .find(|(f, _)| f.ends_with(file))
+                .expect(file);
+            assert!(text.contains(from), "{file}: {from}");
+            *text = text.replacen(from, to, 1);
+            list
+        };
+    for (file, from, to) in [
+        ("python/bench.py", ".rand(2000, 2)", ".rand(3000, 2)"),
+        ("python/bench.py", "range(10):", "range(20):"),
+        (
+            "benches/ch08_life.rs",
+            "choice_binary(1000, 1000)",
+            "choice_binary(1000, 2000)",
+        ),
+        ("benches/ch05_products.rs", "size(512)", "size(1024)"),
+    ] {
+        let files = mutate(&files, file, from, to);
+        assert!(
+            !benchmark_size_problems(&files, &pages).is_empty(),
+            "{file}: {to}"
+        );
+    }
+    for (page, from, to) in [
+        ("appendix-performance.md", "(2000 points,", "(3000 points,"),
+        (
+            "appendix-performance.md",
+            "512 × 512 and",
+            "1024 × 1024 and",
+        ),
+        (
+            "appendix-performance.md",
+            "Median time of 10 Life",
+            "Median time of 20 Life",
+        ),
+        (
+            "appendix-performance.md",
+            "a 3 × 3 convolution",
+            "a 5 × 5 convolution",
+        ),
+        (
+            "ch08-life.md",
+            "Ten generations of a 1000 × 1000",
+            "Twenty generations of a 1000 × 1000",
+        ),
+        (
+            "ch09-convolution.md",
+            "A 1000 × 1000 image",
+            "A 2000 × 2000 image",
+        ),
+    ] {
+        let pages = mutate(&pages, page, from, to);
+        assert!(
+            !benchmark_size_problems(&files, &pages).is_empty(),
+            "{page}: {to}"
+        );
+    }
+}

@@ -358,6 +358,20 @@ use Side::{
     RustHugePages as THP,
 };
 
+/// The sizes of the timed benchmarks of chapters 5, 7, 8 and 9: the Rust benches
+/// (`chapters-code/benches/`) and `python/bench.py` type these numbers, the group labels and
+/// the pages name them, and the book's guard checks that all of them agree.
+pub mod sizes {
+    /// Chapter 5: the sides of the two square matrix products timed.
+    pub const MATMUL: [usize; 2] = [512, 2048];
+    /// Chapter 7: the points (`RandomState(42).rand(KNN_POINTS, 2)`).
+    pub const KNN_POINTS: usize = 2000;
+    /// Chapters 8 and 9: the side of the square Life board and of the image convolved.
+    pub const SIDE: usize = 1000;
+    /// Chapter 8: the generations one timed call computes (its size sweep's too).
+    pub const LIFE_GENERATIONS: usize = 10;
+}
+
 /// Chapter 2: `1 / x` for the integers 1 to 9,999,999.
 pub mod reciprocals {
     use super::*;
