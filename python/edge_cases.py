@@ -497,8 +497,9 @@ def meshgrid():
 
     # np.linspace itself, for chapter 6's table, whose row says where ndarray's Array::linspace
     # differs: NumPy sets the last value to `stop`, one point is start + 0 * (stop - start),
-    # NaN when that span is not finite (ndarray answers [start]), and a step that rounds to 0
-    # makes NumPy scale [0, ..., 1] by the span (ndarray repeats start).
+    # NaN when that span is not finite (ndarray answers [start + 0]), and a step that rounds to 0
+    # makes NumPy scale [0, ..., 1] by the span (ndarray repeats start + 0). start + 0 is start,
+    # except for -0.0: 0.0, where NumPy's one point is -0.0 if stop is below start.
     linspace_cases = [
         (0.0, 0.9, 4), (-0.9, 0.9, 7), (-1000.0, 0.001, 3), (-8.0, 8.0, 17), (1.0, 0.0, 5),
         (0.0, 1.0, 0), (2.5, 7.0, 1), (0.0, 1.0, 2), (0.0, math.inf, 1), (0.0, -math.inf, 1),
@@ -506,6 +507,9 @@ def meshgrid():
         (1e308, -1e308, 3),
         # Subnormal spans whose step rounds to 0: NumPy scales [0, ..., 1] by the span.
         (0.0, 5e-324, 4), (-5e-324, 5e-324, 5),
+        # A start of -0.0: one point (NumPy -0.0 below it, 0.0 above), a span rounding to 0.
+        (-0.0, -1.0, 1), (-0.0, 1.0, 1), (-0.0, -math.inf, 1), (-0.0, 5e-324, 3),
+        (-0.0, -1.0, 3),
     ]
     for i, (start, stop, num) in enumerate(linspace_cases):
         fam.add(f"linspace/{i:02}", "ndarray::Array::linspace", "np.linspace(start, stop, num)",

@@ -124,16 +124,31 @@ fn check_linspace(case: &Case) -> Result<(), String> {
         }
     };
     let got = Array::linspace(start, stop, num);
-    let same = |a: f64, b: f64| a == b || (a.is_nan() && b.is_nan());
+    // Bit for bit: the sign of a zero is compared too.
+    let same = |a: f64, b: f64| {
+        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+    };
     if got.len() != want.len() {
         return Err(format!("{} values; NumPy {}", got.len(), want.len()));
     }
-    if num == 1 && !(stop - start).is_finite() {
-        return if want[0].is_nan() && same(got[0], start) {
+    // ndarray's one point, and the value it repeats, is `start + 0`: `start`,
+    // but 0.0 for -0.0 (the table says so).
+    let ndarray_start = start + 0.0;
+    if num == 1 {
+        // NumPy's one point is start + 0 × (stop - start): NaN exactly where
+        // that span is not finite, and -0.0 for a start of -0.0 above stop.
+        let numpy_one = start + 0.0 * (stop - start);
+        let nan_as_the_table_says =
+            want[0].is_nan() != (stop - start).is_finite();
+        return if same(want[0], numpy_one)
+            && nan_as_the_table_says
+            && same(got[0], ndarray_start)
+        {
             Ok(())
         } else {
             Err(format!(
-                "{got}; the table says NumPy [nan], ndarray [start]"
+                "{got}, NumPy {want:?}; the table says NumPy \
+                 [a + 0 × (b - a)], ndarray [a + 0]"
             ))
         };
     }
@@ -148,9 +163,11 @@ fn check_linspace(case: &Case) -> Result<(), String> {
         // The step rounds to 0: NumPy scales [0, ..., 1] by the span, ndarray
         // repeats start (the table's last clause).
         let scaled = |i: usize| start + i as f64 / (num - 1) as f64 * span;
-        return match (0..num - 1).find(|&i| want[i] != scaled(i)) {
+        return match (0..num - 1).find(|&i| !same(want[i], scaled(i))) {
             Some(i) => Err(format!("NumPy [{i}] {} is not scaled", want[i])),
-            None if got.iter().all(|&v| v == start) && want != got.to_vec() => {
+            None if got.iter().all(|&v| same(v, ndarray_start))
+                && want != got.to_vec() =>
+            {
                 Ok(())
             }
             None => Err(format!(

@@ -104,8 +104,16 @@ fn linspace() -> RowResult {
          one point where `b - a` is infinite or NaN (an infinite or NaN end, \
          or finite ends as far apart as `-1e308` and `1e308`): NumPy `[nan]` \
          (`a + 0 × (b - a)`), ndarray `[a]`; a span so small that its step \
-         rounds to 0: NumPy scales `[0, …, 1]` by `b - a`, ndarray repeats `a`"
+         rounds to 0: NumPy scales `[0, …, 1]` by `b - a`, ndarray repeats `a`; \
+         ndarray's `a` is `a + 0`, so 0.0 for `a = -0.0`, where NumPy's one \
+         point is -0.0 for `b < 0`"
     );
+    // ndarray's one point is a + 0 × 0, NumPy's a + 0 × (b - a): for a = -0.0
+    // and b < 0, 0.0 and -0.0 (NumPy's is committed with the cases above).
+    let one = Array::linspace(-0.0_f64, -1.0, 1);
+    assert_eq!(one[0].to_bits(), 0.0_f64.to_bits());
+    let repeated = Array::linspace(-0.0_f64, 5e-324, 3);
+    assert!(repeated.iter().all(|v| v.to_bits() == 0.0_f64.to_bits()));
     assert_eq!(l[3], f64::from_bits(b.to_bits() - 1)); // 1 ulp below 0.9
     // NumPy's [nan] is committed data: the linspace cases of
     // python/outputs/edge-cases/meshgrid.json, checked by tests/edge_cases.
