@@ -2772,19 +2772,6 @@ const NUMBERS_FROM_OUTPUTS: &[(&str, &str, &str, &str)] = &[
      "the same number of live cells at the start and after {1} generations"),
 ];
 
-/// `n` with thousands separators, as the prose writes counts: 2,560,000.
-fn with_separators(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// `said` with its `{i}` and `{i*j}` filled from `captures` (`captures[1]` is `{1}`).
 fn fill_numbers(said: &str, captures: &[String]) -> Result<String, String> {
     let placeholder =
@@ -2806,11 +2793,15 @@ fn fill_numbers(said: &str, captures: &[String]) -> Result<String, String> {
                         (first.parse::<u64>().ok()?, s.parse::<u64>().ok()?);
                     a.checked_mul(b)
                 });
-                product.map(with_separators).unwrap_or_else(|| {
-                    problem =
-                        Some(format!("{}: not a product of two counts", &c[0]));
-                    String::new()
-                })
+                product
+                    .map(chapters_code::results::format_size)
+                    .unwrap_or_else(|| {
+                        problem = Some(format!(
+                            "{}: not a product of two counts",
+                            &c[0]
+                        ));
+                        String::new()
+                    })
             }
         }
     });
@@ -2878,8 +2869,8 @@ fn the_guard_sees_a_repeated_number_that_differs_from_its_output() {
     let moved = "shape: [1700, 1600], NaN values: 0";
     assert!(repeated_number_problem(good, tie, moved).is_some());
     assert!(repeated_number_problem(good, tie, "no shape").is_some());
-    assert_eq!(with_separators(999), "999");
-    assert_eq!(with_separators(1000), "1,000");
+    assert_eq!(chapters_code::results::format_size(999), "999");
+    assert_eq!(chapters_code::results::format_size(1000), "1,000");
     assert_eq!(
         fill_numbers("{3}", &["a".into()]),
         Err("{3}: no such capture".into())
