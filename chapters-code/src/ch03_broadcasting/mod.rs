@@ -535,12 +535,28 @@ mod tests {
             format!("the differences here are {megabytes} MB"),
             format!("For chapter 7's {n} points in 2-D"),
             format!("on the same {n} points:"),
+            format!("A Python loop over the {} pairs", in_words(n * n)),
         ] {
             assert!(chapter.contains(&said), "src/ch03-broadcasting.md: {said:?}");
         }
         // "chapter 7's" points: the ones its benchmark draws.
         let bench = include_str!("../../benches/ch07_knn.rs");
         assert!(bench.contains(&format!("RandomState::new(42).rand({n}, 2)")));
+    }
+
+    /// A whole number of millions up to ten, in words ("four million"), as the
+    /// prose writes the number of pairs of points.
+    fn in_words(count: usize) -> String {
+        const WORDS: [&str; 11] = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten",
+        ];
+        let millions = count / 1_000_000;
+        assert!(
+            count.is_multiple_of(1_000_000) && millions < WORDS.len(),
+            "{count} pairs: say the number in src/ch03-broadcasting.md another way"
+        );
+        format!("{} million", WORDS[millions])
     }
 
     fn ok(shapes: &[&[usize]]) -> Vec<usize> {
