@@ -296,6 +296,9 @@ def broadcasting():
         ("f32", [1, 0, 1], [2**60, 1, 2]),
         # Exactly isize::MAX bytes of uint8: NumPy makes the empty (2**63 - 1, 0, 1) array.
         ("u8", [1, 0, 1], [2**63 - 1, 1, 1]),
+        # A result (2**62, 4, 0) whose sizes, multiplied from the left, pass isize::MAX
+        # before the 0: NumPy's iterator refuses it ("iterator is too large"), not the array.
+        ("u8", [4, 0], [2**62, 1, 1]),
     ]):
         npt = {"u8": np.uint8, "i16": np.int16, "f32": np.float32, "f64": np.float64}[dtype]
         fam.add(f"checked_add/empty-huge/{i:02}", "broadcasting::checked_add",

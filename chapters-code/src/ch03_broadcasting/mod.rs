@@ -201,10 +201,12 @@ pub fn fits_in_an_array(shape: &[usize]) -> bool {
 
 // ANCHOR: checked_add
 /// `&a + &b`, but returning a [`BroadcastError`] instead of panicking when
-/// the shapes do not broadcast, or when NumPy's `+` raises "array is too
-/// big" (a result whose sizes other than 0 take more than `isize::MAX`
-/// bytes, even an empty one). Integers wrap around on overflow, as in
-/// NumPy, in debug and release builds alike (see [`NumpyAdd`]).
+/// the shapes do not broadcast, or when NumPy's `+` refuses the result as
+/// too large: "array is too big" (its sizes other than 0 take more than
+/// `isize::MAX` bytes, even in an empty result) or "iterator is too large"
+/// (its sizes, multiplied from the left, pass `isize::MAX` before a 0; see
+/// [`numpy_size_fits`]). Integers wrap around on overflow, as in NumPy, in
+/// debug and release builds alike (see [`NumpyAdd`]).
 ///
 /// # Errors
 /// As [`broadcast_shapes`] for the two shapes.
