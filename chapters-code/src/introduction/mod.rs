@@ -81,6 +81,40 @@ mod tests {
         assert_eq!(a.dot(&b), array![[7, 2, 5], [16, 5, 14], [25, 8, 23]]);
     }
 
+    /// "Every Rust block in this book is compiled and run": not the blocks
+    /// marked `compile_fail`, which the opening sentence must then except
+    /// (it once promised every block runs, with five such blocks in the book).
+    #[test]
+    fn the_opening_promise_excepts_the_blocks_that_do_not_compile() {
+        let pages = std::fs::read_dir(crate::chapter::repo_root().join("src"))
+            .expect("src/")
+            .map(|entry| entry.expect("src/ entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "md"));
+        let not_compiling = pages
+            .map(|path| std::fs::read_to_string(path).expect("a page"))
+            .map(|text| {
+                let fences = text.lines().filter(|l| {
+                    l.starts_with("```rust") && l.contains("compile_fail")
+                });
+                fences.count()
+            })
+            .sum::<usize>();
+        let page = crate::chapter::page_text("introduction.md");
+        let promise = "Every Rust block in this book is compiled and run by the \
+                       test suite";
+        let sentence = page
+            .split_once(promise)
+            .map(|(_, rest)| rest.split(". ").next().unwrap_or(rest))
+            .expect("the introduction's promise");
+        if not_compiling > 0 {
+            assert!(
+                sentence.contains("not to compile"),
+                "{not_compiling} compile_fail blocks, and the promise says: \
+                 {promise}{sentence}"
+            );
+        }
+    }
+
     /// The page: "the Rust side asks for `i64` explicitly (`1..10` alone would
     /// give `i32`)", and "`array!` alone would give `i32`" in Listing 0-2.
     #[test]
