@@ -168,3 +168,53 @@ fn check_add_empty<T: NumpyAdd + Default>(case: &Case) -> Result<(), String> {
         )),
     }
 }
+
+/// The chapter's "a NumPy array has at most 64 axes (and `np.broadcast_shapes`
+/// takes shapes of at most 32 axes)": both limits as NumPy's committed error
+/// messages state them (cases broadcast_shapes/23, 65 axes, and /25, 33 axes).
+#[test]
+fn the_page_gives_numpys_axis_limits() {
+    let family = Family::load("broadcasting");
+    let message = |id: &str| -> String {
+        let case = family.cases.iter().find(|c| c.id == id);
+        match case.map(|c| &c.expect) {
+            Some(Err((_, message))) => message.clone(),
+            other => panic!("{id}: {other:?}"),
+        }
+    };
+    let limit = |text: &str, before: &str| -> usize {
+        let rest = text.split_once(before).map(|(_, rest)| rest);
+        let digits = rest.map(|r| {
+            r.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        });
+        digits
+            .and_then(|d| d.parse().ok())
+            .unwrap_or_else(|| panic!("{text:?}"))
+    };
+    let array = limit(&message("broadcast_shapes/23"), "is currently ");
+    let function = limit(&message("broadcast_shapes/25"), "supports up to ");
+    let page = crate::support::read_repo_file("src/ch03-broadcasting.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = format!(
+        "a NumPy array has at most {array} axes (and `np.broadcast_shapes` takes shapes of \
+         at most {function} axes)"
+    );
+    assert!(page.contains(&said), "src/ch03-broadcasting.md: {said:?}");
+    // Chapter 4's listings show the array limit in the doc comments of
+    // `expand_dims` and `infer_shape`.
+    let code =
+        crate::support::read_repo_file("chapters-code/src/ch04_newaxis/mod.rs");
+    let code = code.replace("///", " ");
+    let code = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        format!("NumPy stops at {array} axes"),
+        format!("NumPy also refuses more than {array} axes"),
+    ] {
+        assert!(
+            code.contains(&said),
+            "chapters-code/src/ch04_newaxis/mod.rs: {said:?}"
+        );
+    }
+}
