@@ -163,3 +163,28 @@ def cdist_peak():
 
 cdist_peak()
 out.end()
+
+# Not shown: the prose's "NumPy does this only for arrays of at least 256 KiB". The peak
+# under tracemalloc of `(a - b) ** 2`, in arrays of its result, for float64 arrays one element
+# below and at 256 KiB: 2 where the square is a new array, 1 where NumPy squares its temporary
+# in place.
+out.begin("elision_threshold")
+
+
+def elision_threshold():
+    import tracemalloc
+
+    def arrays_at_peak(n):
+        a, b = np.ones(n), np.ones(n)
+        tracemalloc.start()
+        squares = (a - b) ** 2
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return round(peak / squares.nbytes)
+
+    for n in (32767, 32768):
+        print(f"{n * 8} bytes: {arrays_at_peak(n)} arrays at the peak")
+
+
+elision_threshold()
+out.end()

@@ -120,3 +120,28 @@ fn cdist_holds_only_its_result() {
         "SciPy's `cdist(X, X, 'sqeuclidean')`, which writes only the result";
     assert!(chapter.contains(said), "src/ch03-broadcasting.md: {said:?}");
 }
+
+/// The prose: "NumPy does this only for arrays of at least 256 KiB". The committed output
+/// `elision_threshold.txt` (not shown) holds the peak of `(a - b) ** 2` under tracemalloc, in
+/// arrays of its result, one element below the threshold and at it: 2 there (the square is a
+/// new array), 1 here (NumPy squared its temporary in place).
+#[test]
+fn numpy_elides_temporaries_from_the_size_the_page_gives() {
+    let text = numpy_output(SLUG, "elision_threshold");
+    let [below, copied, at, in_place] = numbers(&text)[..] else {
+        panic!("elision_threshold: {text}");
+    };
+    assert_eq!((copied, in_place), (2.0, 1.0), "{text}");
+    assert_eq!(at - below, 8.0, "one float64 apart: {text}");
+    let kib = at / 1024.0;
+    assert_eq!(kib.fract(), 0.0, "{text}");
+    let page = super::support::repo_root().join("src/ch03-broadcasting.md");
+    let chapter =
+        std::fs::read_to_string(&page).expect("src/ch03-broadcasting.md");
+    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = format!("NumPy does this only for arrays of at least {kib} KiB");
+    assert!(
+        chapter.contains(&said),
+        "src/ch03-broadcasting.md: {said:?}"
+    );
+}
