@@ -110,9 +110,12 @@ pub fn render_kernel(path: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
-    /// Chapter 9: "With a symmetric kernel like the Life kernel, or the one
-    /// in Figure 9-1, there is no difference" between convolving and
-    /// correlating: each equals itself rotated by 180°, and the two agree.
+    /// Chapter 9: "With a kernel that is its own 180° rotation, like the Life
+    /// kernel, or the one in Figure 9-1, there is no difference" between
+    /// convolving and correlating: each equals itself rotated by 180°, and the
+    /// two agree. The page once said "a symmetric kernel", which a kernel
+    /// symmetric about its diagonal is too, and for it the two differ: the
+    /// page names the property and that kernel, checked here.
     #[test]
     fn the_figure_kernel_is_its_own_rotation() {
         use crate::convolution::{convolve2d, correlate2d, Mode};
@@ -127,6 +130,21 @@ mod tests {
                 let conv = convolve2d(image.view(), kernel.view(), mode);
                 assert_eq!(conv, correlate2d(image.view(), kernel.view(), mode));
             }
+        }
+        // Symmetric about its diagonal, not its own rotation: the two differ.
+        let diagonal = array![[0, 1], [1, 2]];
+        assert_eq!(diagonal, diagonal.t());
+        assert_ne!(diagonal, diagonal.slice(ndarray::s![..;-1, ..;-1]));
+        let conv = convolve2d(image.view(), diagonal.view(), Mode::Full);
+        assert_ne!(conv, correlate2d(image.view(), diagonal.view(), Mode::Full));
+        let page = crate::chapter::page_text("ch09-convolution.md");
+        let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+        for said in [
+            "With a kernel that is its own 180° rotation, like the Life kernel, or the one in \
+             Figure 9-1, there is no difference",
+            "(a kernel symmetric about its diagonal, such as `[[0, 1], [1, 2]]`, is not enough)",
+        ] {
+            assert!(page.contains(said), "src/ch09-convolution.md: {said:?}");
         }
     }
 
