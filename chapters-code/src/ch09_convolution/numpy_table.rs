@@ -87,10 +87,16 @@ fn conv_correlate_full() -> RowResult {
     let c = numpy_row!(
         "`signal.correlate2d(a, k, mode='full')`",
         a.conv(k.no_reverse(), ConvMode::Full, PaddingMode::Zeros)?,
-        "`ndarray-conv`; in `Same` mode its window differs from `correlate2d`'s; \
-         an error for an empty operand"
+        "`ndarray-conv`; in `Same` mode, for a kernel with a side of even length, \
+         its window differs from `correlate2d`'s; an error for an empty operand"
     );
     assert_eq!(c, correlate2d(a.view(), k.view(), Mode::Full)?);
+    // Same mode: the 3×2 kernel's even side moves the window; an asymmetric
+    // kernel of odd sides gives correlate2d's window.
+    let same = |k: &Array2<i64>| a.conv(k.no_reverse(), ConvMode::Same, PaddingMode::Zeros);
+    assert_ne!(same(&k)?, correlate2d(a.view(), k.view(), Mode::Same)?);
+    let odd = array![[1, 2, 0], [3, 4, 5], [0, 6, 7]];
+    assert_eq!(same(&odd)?, correlate2d(a.view(), odd.view(), Mode::Same)?);
     let empty = Array2::<i64>::zeros((0, 3));
     assert!(empty.conv(k.no_reverse(), ConvMode::Full, PaddingMode::Zeros).is_err());
     Ok(())
