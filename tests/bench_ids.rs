@@ -951,3 +951,61 @@ fn mdbook_build_sh_builds_into_book_whatever_the_environment_says() {
         format!("in {}: mdbook build --dest-dir book\n", root.display())
     );
 }
+
+/// The performance appendix's "Measuring on your machine" and headline paragraphs describe
+/// `./bench.sh` and `python/bench.py`: a `$PYTHON` without NumPy stops the run (the page once
+/// said that without NumPy it measures the Rust side only, which holds only for a Python it
+/// finds by itself: `bench_sh_refuses_an_unknown_group_before_building` runs that case),
+/// `python/bench.py` takes at least as many samples as the page says, and pins OpenBLAS to one
+/// thread before it imports NumPy.
+#[test]
+fn the_appendix_describes_bench_sh_and_bench_py_as_they_are() {
+    let root = chapters_code::chapter::repo_root();
+    let read = |path: &str| {
+        std::fs::read_to_string(root.join(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let page = read("src/appendix-performance.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bench_sh = read("bench.sh");
+    let bench_py = read("python/bench.py");
+    // The branch that stops: PYTHON named, numpy and scipy not importable.
+    assert!(bench_sh.contains(
+        "elif [ -n \"${PYTHON:-}\" ]; then\n    # Asked for by name, the NumPy side is not skipped unseen"
+    ));
+    // python/bench.py's fewest samples, in words.
+    let fewest: usize = bench_py
+        .split("count = max(")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.trim().parse().ok())
+        .expect("python/bench.py: count = max(N, …)");
+    let words = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten",
+    ];
+    let fewest = words.get(fewest).expect("a number the page can spell");
+    // OpenBLAS's thread count is set before NumPy is imported (it reads it once, on import).
+    let pinned = bench_py
+        .find("for var in (\"OPENBLAS_NUM_THREADS\", \"OMP_NUM_THREADS\", \"MKL_NUM_THREADS\"):\n    os.environ[var] = \"1\"")
+        .expect("python/bench.py sets OPENBLAS_NUM_THREADS to 1");
+    let imported = bench_py
+        .find("\nimport numpy as np")
+        .expect("python/bench.py imports numpy");
+    assert!(
+        pinned < imported,
+        "python/bench.py imports NumPy before it pins OpenBLAS"
+    );
+    for said in [
+        "with `$PYTHON` if it is set (a `$PYTHON` that cannot import NumPy and SciPy stops it \
+         before it builds anything)"
+            .to_string(),
+        "When the Python it finds in those two places has no NumPy and SciPy, it measures the \
+         Rust side only"
+            .to_string(),
+        format!("calibrated batches of calls, at least {fewest} samples,"),
+        "(`python/bench.py` sets `OPENBLAS_NUM_THREADS=1` before it imports NumPy,".to_string(),
+    ] {
+        assert!(page.contains(&said), "src/appendix-performance.md: {said:?}");
+    }
+}
