@@ -296,3 +296,36 @@ fn the_numpy_faster_list_says_none_only_where_something_was_compared() {
     assert_eq!(numpy_faster_list(&two_machines), none_compared);
     assert_eq!(numpy_faster_list(&Results::default()), none_compared);
 }
+
+/// The tuned table's "Huge pages" item names the chapters whose appendix lines are measured
+/// with huge pages, and the sweeps paragraph names the groups `./bench.sh GROUP` takes for the
+/// sweeps: both typed in the page, both read here from the registry, so that a line given
+/// huge pages in another chapter, or a sweep added or renamed, changes what the test expects.
+#[test]
+fn the_page_names_the_huge_pages_chapters_and_the_sweep_groups_of_the_registry() {
+    let mut chapters: Vec<u32> = lines()
+        .filter(|(_, line)| line.rust.sides().contains(&Side::RustHugePages))
+        .map(|(group, _)| {
+            let number = group.chapter.trim_start_matches("ch");
+            number[..2].parse().expect("a chapter slug chNN-…")
+        })
+        .collect();
+    chapters.dedup();
+    let listed = |items: &[String]| match items {
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    let numbers: Vec<String> = chapters.iter().map(u32::to_string).collect();
+    let huge_pages = format!("measured for chapters {} only", listed(&numbers));
+    let sweeps: Vec<String> = crate::benchmarks::SWEEPS
+        .iter()
+        .map(|sweep| format!("`{}`", sweep.group))
+        .collect();
+    let sweep_groups = format!("measures one sweep: {}).", sweeps.join(", "));
+    let page = crate::chapter::page_text("appendix-performance.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [huge_pages, sweep_groups] {
+        assert!(page.contains(&said), "src/appendix-performance.md: {said:?}");
+    }
+}
