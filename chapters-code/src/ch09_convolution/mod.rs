@@ -407,7 +407,7 @@ pub fn flip_or_not() {
 
 // ANCHOR: with_ndarray_conv
 /// What to use in practice: the `ndarray-conv` crate (direct and FFT
-/// convolution, any number of dimensions, several padding modes). On
+/// convolution, one to six dimensions, several padding modes). On
 /// integers it agrees with `convolve2d` (on floats, a NaN or an infinity
 /// under a weight of 0 drops out of its sums).
 pub fn with_ndarray_conv() {
@@ -428,6 +428,33 @@ pub fn with_ndarray_conv() {
     assert_eq!(theirs, ours);
 }
 // ANCHOR_END: with_ndarray_conv
+
+/// ndarray-conv takes no dynamic-dimension arrays (the chapter's "one to six
+/// dimensions"): its traits need `RemoveAxis` on `Dim<[Ix; N]>`, which `IxDyn`
+/// is not, so this does not compile.
+///
+/// ```compile_fail
+/// use ndarray::{ArrayD, IxDyn};
+/// use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+///
+/// let image = ArrayD::<i64>::zeros(IxDyn(&[4, 4]));
+/// let kernel = ArrayD::<i64>::ones(IxDyn(&[2, 2]));
+/// let _ = image.conv(&kernel, ConvMode::Full, PaddingMode::Zeros);
+/// ```
+///
+/// The same lines with `Array2` compile and run:
+///
+/// ```
+/// use ndarray::Array2;
+/// use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+///
+/// let image = Array2::<i64>::zeros((4, 4));
+/// let kernel = Array2::<i64>::ones((2, 2));
+/// let full = image.conv(&kernel, ConvMode::Full, PaddingMode::Zeros).unwrap();
+/// assert_eq!(full.dim(), (5, 5));
+/// ```
+#[allow(dead_code)] // it exists for its doc tests (rustdoc runs those of private items too)
+const NDARRAY_CONV_TAKES_NO_IXDYN: () = ();
 
 // ANCHOR: ndarray_conv_vs_scipy
 /// Two of the places where `ndarray-conv` differs from SciPy: Valid mode
@@ -590,6 +617,40 @@ mod tests {
         }
         .to_string();
         assert!(message.contains("nor 3×2 (kernel) contains the other"));
+    }
+
+    /// "One to six dimensions", as the chapter says: ndarray-conv's traits are
+    /// implemented for `Dim<[Ix; N]>` with `RemoveAxis`, which ndarray has for
+    /// `Ix1` to `Ix6` only (so not for `IxDyn`, checked by the `compile_fail`
+    /// example on [`NDARRAY_CONV_TAKES_NO_IXDYN`]). The ends of the range work,
+    /// and agree with a sum written out by hand.
+    #[test]
+    fn ndarray_conv_takes_one_to_six_dimensions() {
+        use ndarray::{Array1, Array6};
+        use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
+
+        let signal = Array1::from(vec![1_i64, 2, 3]);
+        let kernel = Array1::from(vec![1_i64, 10]);
+        let full = signal
+            .conv(&kernel, ConvMode::Full, PaddingMode::Zeros)
+            .expect("1-D shapes");
+        assert_eq!(full.to_vec(), vec![1, 12, 23, 30]);
+
+        let cube = Array6::from_shape_fn((2, 2, 2, 2, 2, 2), |(a, b, c, d, e, f)| {
+            (a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * f) as i64
+        });
+        let ones = Array6::<i64>::ones((2, 2, 2, 2, 2, 2));
+        let valid = cube
+            .conv(&ones, ConvMode::Valid, PaddingMode::Zeros)
+            .expect("6-D shapes");
+        assert_eq!(valid.shape(), &[1; 6]);
+        assert_eq!(valid[[0; 6]], cube.sum());
+
+        // The page says so in words that page_text joins across lines.
+        let page = crate::chapter::page_text("ch09-convolution.md");
+        let said = "convolves arrays of one to six dimensions (ndarray's `Ix1` to `Ix6`, \
+                    not the dynamic `IxDyn`)";
+        assert!(page.contains(said), "src/ch09-convolution.md: {said:?}");
     }
 
     /// The chapter's first difference from SciPy: ndarray-conv refuses an
