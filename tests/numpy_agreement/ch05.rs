@@ -20,7 +20,7 @@ fn star_versus_dot() {
 /// The prose: `np.dot` and `@` differ in the sign of a zero: of two one-element operands,
 /// `np.dot` keeps the sign of their product (-0.0) and `@` answers 0.0, as ndarray's `dot`
 /// does for 0.0 and -1.0: as vectors, 1 × 1 matrices, and a 1 × 1 matrix times a vector.
-/// (Not for every pair: its FMA kernels give -0.0 for [[1e-200]]·[[-1e-200]], which
+/// (Not for every pair: its AVX-512 kernel gives -0.0 for [[1e-200]]·[[-1e-200]], which
 /// `checked_dot`'s doc explains.)
 #[test]
 fn np_dot_keeps_the_sign_of_a_zero_that_at_and_dot_drop() {

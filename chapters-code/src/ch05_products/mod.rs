@@ -113,9 +113,11 @@ impl std::error::Error for DotShapeError {}
 /// (inf, -inf or NaN; see [`fast_matmul`]). A sum is never -0.0 here:
 /// products that underflow (`1e-200 * -1e-200`) round to -0.0, and a kernel
 /// that adds them to 0.0 answers 0.0, but one that fuses each product into
-/// its sum (FMA) can end at -0.0: `dot` where the processor has FMA, and
-/// NumPy's OpenBLAS with its AVX-512 kernels. NumPy's sign of that zero
-/// depends on the machine; this function's does not.
+/// its sum (FMA) and stores that sum as it is can end at -0.0: `dot` with
+/// matrixmultiply's AVX-512 kernel (its AVX2 kernel, with FMA too, adds the
+/// sum to 0.0 as it stores it, and answers 0.0), and NumPy's OpenBLAS in
+/// some shapes, by the kernels it chose for the processor. The sign of that
+/// zero in `dot` and in NumPy depends on the machine; here it does not.
 ///
 /// # Errors
 /// A [`DotShapeError`] naming both shapes when `a`'s columns are not `b`'s
@@ -389,6 +391,40 @@ mod tests {
             ),
         ] {
             assert!(chapter.contains(&said), "src/ch05-products.md: {said:?}");
+        }
+    }
+
+    /// `checked_dot`'s doc: the sign of a sum of products that underflow is
+    /// the kernel's. matrixmultiply's AVX-512 kernel stores its fused sums as
+    /// they are (-0.0); its AVX2 kernel, with FMA too, and its AVX one add them
+    /// to 0.0 as they store them (0.0). The doc once said `dot` ends at -0.0
+    /// "where the processor has FMA": on an AMD EPYC with FMA and AVX2 but no
+    /// AVX-512, every product below was 0.0.
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn dot_signs_an_underflowing_zero_by_its_kernel() {
+        let avx512 = std::arch::is_x86_feature_detected!("avx512f");
+        for (m, k, n) in [(1, 1, 1), (1, 2, 1), (3, 5, 4), (16, 50, 16)] {
+            let a = Array2::<f64>::from_elem((m, k), 1e-200);
+            let b = Array2::<f64>::from_elem((k, n), -1e-200);
+            let product = a.dot(&b);
+            assert!(
+                product.iter().all(|&x| x == 0.0 && x.is_sign_negative() == avx512),
+                "{m}×{k}×{n}, AVX-512: {avx512}: {product}"
+            );
+            let checked = checked_dot(a.view(), b.view()).expect("same inner size");
+            assert!(checked.iter().all(|&x| x.to_bits() == 0), "{checked}");
+        }
+        let doc: Vec<&str> = include_str!("mod.rs")
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("///"))
+            .flat_map(str::split_whitespace)
+            .collect();
+        let doc = doc.join(" ");
+        for said in [
+            "`dot` with matrixmultiply's AVX-512 kernel (its AVX2 kernel, with FMA too, adds the sum to 0.0 as it stores it, and answers 0.0)",
+        ] {
+            assert!(doc.contains(said), "checked_dot's doc: {said:?}");
         }
     }
 
