@@ -48,3 +48,15 @@ a, b = np.array([0.0]), np.array([-1.0])
 for name, product in [("np.dot", np.dot), ("@", np.matmul)]:
     print(name, product(a, b), product(a[np.newaxis], b[:, np.newaxis]), product(a[np.newaxis], b))
 out.end()
+
+# Not shown: np.dot and @ can add in different orders, which the chapter's prose states. On a
+# strided view that BLAS cannot take, @ runs NumPy's own loop, where np.dot copies the view and
+# calls BLAS (whose kernels fuse products into sums): the last bits of a sum can differ. Each
+# line: np.dot, @, and @ on a contiguous copy of the view.
+out.begin("dot_rounding")
+A = np.array([[0.5, 0.0, 1.0], [0.1, 0.0, 0.9]])[:, ::2]  # [[0.5, 1.0], [0.1, 0.9]], a view
+v = np.array([0.3, 0.4])
+print("np.dot", np.dot(A, v).tolist())
+print("@", (A @ v).tolist())
+print("@ on a copy", (A.copy() @ v).tolist())
+out.end()

@@ -44,3 +44,43 @@ fn np_dot_keeps_the_sign_of_a_zero_that_at_and_dot_drop() {
         assert!(chapter.contains(said), "src/ch05-products.md: {said:?}");
     }
 }
+
+/// The prose: `np.dot` and `@` agree on 1-D and 2-D arrays only up to rounding (it once said
+/// "except for the sign of a zero"). On a strided view, `@` runs NumPy's own loop where `np.dot`
+/// copies the view and calls BLAS; the committed output shows a sum that differs in its last
+/// bits, and `@` on a contiguous copy of the view answers as `np.dot` does. The page quotes it.
+#[test]
+fn np_dot_and_at_can_round_differently_on_a_view() {
+    let numpy = numpy_output(SLUG, "dot_rounding");
+    let values = |name: &str| -> Vec<f64> {
+        let line = numpy
+            .lines()
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(" ["))
+            .unwrap_or_else(|| {
+                panic!("dot_rounding: no {name:?} line in {numpy:?}")
+            });
+        let list = line.strip_suffix(']').expect("a list");
+        list.split(", ")
+            .map(|x| x.parse().expect("a number"))
+            .collect()
+    };
+    let (dot, at, copy) =
+        (values("np.dot"), values("@"), values("@ on a copy"));
+    assert_eq!(dot.len(), 2);
+    assert_eq!(dot[0], at[0]);
+    assert_ne!(
+        dot[1], at[1],
+        "np.dot and @ agree: the page's example needs another case"
+    );
+    assert_eq!(dot, copy);
+    let page = super::support::repo_root().join("src/ch05-products.md");
+    let chapter = std::fs::read_to_string(&page).expect("src/ch05-products.md");
+    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "the same for 1-D and 2-D arrays up to rounding and the sign of a zero"
+            .to_string(),
+        format!("`@` answers `{:?}` and `np.dot` `{:?}`", at[1], dot[1]),
+    ] {
+        assert!(chapter.contains(&said), "src/ch05-products.md: {said:?}");
+    }
+}
