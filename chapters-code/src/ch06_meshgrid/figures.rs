@@ -15,7 +15,8 @@ use crate::figures::{hidpi, palette, register_fonts, FONT};
 /// Figure 6-1's coordinates: `np.arange(-1, 1.05, 0.5)`'s start, stop, step.
 const GRID_RANGE: [f64; 3] = [-1.0, 1.05, 0.5];
 
-/// The 5×5 grid of points, `plt.plot(xx, yy, marker='.', linestyle='none')`.
+/// The 5×5 grid of points, `plt.plot(xx, yy, marker='.', color='k', linestyle='none')`:
+/// black ([`palette::INK`]) points.
 pub fn render_grid_points(path: &Path) -> Result<()> {
     register_fonts();
     let [start, stop, step] = GRID_RANGE;
@@ -62,7 +63,7 @@ fn band_color(band: usize) -> RGBColor {
 }
 
 /// Where Figure 6-2's plot sits in its picture, before the hidpi scale: its left margin,
-/// its top margin and its side, in pixels (one grid point a pixel).
+/// its top margin and its side, in pixels (a pixel shows one grid point of every 2 × 2).
 const CONTOUR_LEFT: i32 = 60;
 const CONTOUR_TOP: i32 = 20;
 const CONTOUR_SIDE: i32 = 800;
@@ -217,21 +218,29 @@ fn shade(z: f64) -> f64 {
     ((z + 1.0) / 2.0 * SURFACE_SHADES).round() / SURFACE_SHADES
 }
 
+/// The tutorial's view of its surface, `ax.view_init(60, 35)`: matplotlib's elevation and
+/// azimuth, in degrees.
+const SURFACE_VIEW: [f64; 2] = [60.0, 35.0];
+/// The surface's coordinates: `np.arange(-5, 5, 0.25)`'s start, stop, step.
+const SURFACE_RANGE: [f64; 3] = [-5.0, 5.0, 0.25];
+
 /// `ax.plot_surface(X, Y, sin(sqrt(X² + Y²)), cmap=cm.coolwarm)` seen from elevation 60°,
-/// azimuth 35°, on `np.arange(-5, 5, 0.25)`.
+/// azimuth 35° ([`SURFACE_VIEW`]), on `np.arange(-5, 5, 0.25)` ([`SURFACE_RANGE`]).
 pub fn render_surface(path: &Path) -> Result<()> {
     register_fonts();
-    let axis = numpy_arange(-5.0, 5.0, 0.25)?;
+    let [start, stop, step] = SURFACE_RANGE;
+    let axis = numpy_arange(start, stop, step)?;
     let root = hidpi::with_polygon_edges(path, (800, 640), hidpi::Edges::Hard);
     root.fill(&palette::PAPER)?;
     let mut chart = ChartBuilder::on(&root).margin(20).build_cartesian_3d(
-        -5.0..5.0,
+        start..stop,
         -1.0..1.0,
-        -5.0..5.0,
+        start..stop,
     )?;
     chart.with_projection(|mut p| {
-        p.pitch = 60f64.to_radians(); // matplotlib's elev
-        p.yaw = 35f64.to_radians(); // matplotlib's azim
+        let [elevation, azimuth] = SURFACE_VIEW;
+        p.pitch = elevation.to_radians(); // matplotlib's elev
+        p.yaw = azimuth.to_radians(); // matplotlib's azim
         // At plotters' default scale, 1, the rotated box, its peak and its tick
         // labels run off the picture's edges.
         p.scale = 0.75;
@@ -302,6 +311,46 @@ mod tests {
         );
         let page = crate::chapter::page_text("ch06-meshgrid.md");
         assert!(page.contains(&alt), "{alt}");
+    }
+
+    /// Figure 6-1's caption is the tutorial's call, `color='k'` included: without it matplotlib
+    /// draws each of the five columns in another colour, and the figure's points are black
+    /// ([`palette::INK`]). The caption once left `color='k'` out.
+    #[test]
+    fn the_points_caption_names_the_colour_drawn() {
+        let RGBColor(r, g, b) = palette::INK;
+        assert!(r.max(g).max(b) < 0x40, "INK is not black: {:?}", palette::INK);
+        let caption = "<code>plt.plot(xx, yy, marker='.', color='k', linestyle='none')</code>";
+        let page = crate::chapter::page_text("ch06-meshgrid.md");
+        assert!(page.contains(caption), "{caption}");
+    }
+
+    /// The page says how Figure 6-2's pixels show the grid: the plot is narrower than the
+    /// grid, so a pixel shows one grid point of each square block of them. It once said
+    /// "every pixel of the plot is one grid point", as if there were one pixel a point.
+    #[test]
+    fn the_page_says_how_many_grid_points_a_pixel_shows() {
+        let points = numpy_arange(-8.0, 8.0, 0.01).expect("a range").len();
+        let side = CONTOUR_SIDE as usize;
+        assert_eq!(points % side, 0, "{points} points on {side} pixels");
+        let step = points / side;
+        let said = format!(
+            "one of every {step} × {step}, as the {points} × {points} grid is drawn {side} pixels wide"
+        );
+        let page = crate::chapter::page_text("ch06-meshgrid.md");
+        assert!(page.contains(&said), "{said}");
+    }
+
+    /// The page names the surface's view and coordinates, which the figure code uses.
+    #[test]
+    fn the_page_states_the_surface_view_and_grid() {
+        let [elevation, azimuth] = SURFACE_VIEW;
+        let [start, stop, step] = SURFACE_RANGE;
+        let said = format!(
+            "on `np.arange({start}, {stop}, {step})`, seen from an elevation of {elevation}° and an azimuth of {azimuth}°"
+        );
+        let page = crate::chapter::page_text("ch06-meshgrid.md");
+        assert!(page.contains(&said), "{said}");
     }
 
     /// Figure 6-2's alt text counts the bands and names the colour bar's
