@@ -341,6 +341,22 @@ mod tests {
         assert!(page.contains(&said), "{said}");
     }
 
+    /// The page says the surface's colormap is matplotlib's `coolwarm` through a few of its
+    /// colours: between its keys it can differ. matplotlib 3.11.2's `cm.coolwarm(0.875)` is
+    /// (221, 95, 75), this map's (212, 79, 81): 16 units of 255 in green. The page once said
+    /// only "coloured with matplotlib's `coolwarm`".
+    #[test]
+    fn the_page_says_the_surface_colormap_is_an_approximation() {
+        let keys = match COOLWARM.0.len() {
+            5 => "five",
+            other => panic!("the page says five colours, not {other}"),
+        };
+        assert_eq!(COOLWARM.at(0.875), RGBColor(212, 79, 81));
+        let said = format!("runs in straight lines through {keys} of its colours");
+        let page = crate::chapter::page_text("ch06-meshgrid.md");
+        assert!(page.contains(&said), "{said}");
+    }
+
     /// The page names the surface's view and coordinates, which the figure code uses.
     #[test]
     fn the_page_states_the_surface_view_and_grid() {
