@@ -426,6 +426,31 @@ mod tests {
         assert!(doc.contains(said), "checked_dot's doc: {said:?}");
     }
 
+    /// The page says Listing 5-11 checks "200 × 200 products": the sizes the
+    /// listing's code passes, read from its source (no output prints them).
+    #[test]
+    fn the_prose_states_the_size_listing_5_11_checks() {
+        let source = include_str!("mod.rs");
+        // Split, so that mdbook does not take these lines for the anchor's.
+        let (start, end) = (concat!("// ANCH", "OR: "), concat!("// ANCH", "OR_END: "));
+        let start = source.find(&format!("{start}fast_matmul_agrees")).expect("the anchor");
+        let end = source.find(&format!("{end}fast_matmul_agrees")).expect("its end");
+        let listing = &source[start..end];
+        let size = |call: &str| -> usize {
+            let at = listing.find(call).unwrap_or_else(|| panic!("no {call:?} in the listing"));
+            let digits: String = listing[at + call.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().expect("a size")
+        };
+        let n = size("bench_matrices(");
+        assert_eq!(size(".rand("), n, "the two products of the listing differ in size");
+        let said = format!("Listing 5-11 checks {n} × {n} products");
+        let chapter = crate::chapter::page_text("ch05-products.md");
+        assert!(chapter.contains(&said), "src/ch05-products.md: {said:?}");
+    }
+
     #[test]
     #[should_panic]
     fn dot_panics_on_mismatch() {
