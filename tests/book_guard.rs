@@ -3423,3 +3423,82 @@ fn benchmark_sizes_are_one_set_of_numbers_in_code_scripts_and_pages() {
         );
     }
 }
+
+/// The tutorial's sentences chapters 1 and 2 quote, verbatim from its text (the tutorial is not
+/// part of the repository): its first section's conclusion and the start of its "small deceit".
+const TUTORIAL_QUOTED: &str = "11% of gain is something noticeable. But were Python lists \
+    implemented so inefficiently? No, actually, they just were implemented differently. While \
+    NumPy contains data in a continious area in memory, a Python list stores only pointers to the \
+    real data. And yes, not only \"list in Python is more than just list\" but also \"an integer \
+    in Python is more than just integer\". To be honest, there was a small deceit.";
+
+/// The words chapters 1 and 2 put in quotation marks as the tutorial's: each quoted phrase of
+/// a passage that quotes it (from `start` to `end`) and every `tutorial's "…"`. A quotation is
+/// the tutorial's own words; chapter 1 once quoted "a list stores pointers" and "an integer in
+/// Python is more than just an integer", which the tutorial never wrote.
+fn misquoted_tutorial_words(pages: &[(&str, String)]) -> Vec<String> {
+    let passages = [(
+        "src/ch01-memory.md",
+        "The tutorial's explanation was right",
+        "but its",
+    )];
+    let quoted = regex::Regex::new(r#""([^"]+)""#).expect("regex");
+    let owned = regex::Regex::new(r#"tutorial's "([^"]+)""#).expect("regex");
+    let mut problems = Vec::new();
+    for (file, text) in pages {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut phrases: Vec<String> = owned
+            .captures_iter(&text)
+            .map(|c| c[1].to_string())
+            .collect();
+        for (page, start, end) in passages {
+            if page != *file {
+                continue;
+            }
+            let Some(at) = text.find(start) else {
+                problems.push(format!("{file}: no passage {start:?}"));
+                continue;
+            };
+            let passage = &text[at..];
+            let passage =
+                &passage[..passage.find(end).unwrap_or(passage.len())];
+            phrases.extend(
+                quoted.captures_iter(passage).map(|c| c[1].to_string()),
+            );
+        }
+        for phrase in phrases {
+            if !TUTORIAL_QUOTED.contains(&phrase) {
+                problems.push(format!(
+                    "{file}: \"{phrase}\" is not the tutorial's words"
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn chapters_1_and_2_quote_the_tutorials_own_words() {
+    let pages: Vec<(&str, String)> =
+        ["src/ch01-memory.md", "src/ch02-speed.md"]
+            .into_iter()
+            .map(|file| (file, read_repo_file(file)))
+            .collect();
+    let problems = misquoted_tutorial_words(&pages);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // What the check saw and sees: the passage, and the small deceit of chapter 2.
+    let old = pages[0].1.replace(
+        "a Python list \"stores only pointers to the real data\",\nand \"an integer in Python is \
+         more than just integer\"",
+        "\"a list stores pointers\",\n\"an integer in Python is more than just an integer\"",
+    );
+    assert_ne!(old, pages[0].1, "the passage moved");
+    let old_pages = [("src/ch01-memory.md", old), pages[1].clone()];
+    assert_eq!(misquoted_tutorial_words(&old_pages).len(), 2);
+    let deceit = pages[1]
+        .1
+        .replace("tutorial's \"small deceit\"", "tutorial's \"big deceit\"");
+    assert_ne!(deceit, pages[1].1);
+    let deceit_pages = [pages[0].clone(), ("src/ch02-speed.md", deceit)];
+    assert_eq!(misquoted_tutorial_words(&deceit_pages).len(), 1);
+}
