@@ -220,3 +220,98 @@ fn stringdtype_keeps_up_to_15_bytes_inside_its_element() {
         "ch01's NumPy → ndarray table: {said:?}"
     );
 }
+
+/// The prose: "The old rule gives the tutorial's ratio and its gain, to the percent". The
+/// tutorial printed the ratio and wrote "11% of gain is something noticeable" (its ratio,
+/// 0.89, is one minus that gain); the committed `list_resize_history.txt` must print both.
+#[test]
+fn the_old_list_rule_gives_the_tutorials_gain() {
+    const TUTORIAL_GAIN_PERCENT: f64 = 11.0; // "11% of gain is something noticeable"
+    let numpy = numpy_output(SLUG, "list_resize_history");
+    let ratio =
+        numbers(&lines_after(&numpy, "ArraySize/ListSize ratio:").concat());
+    let gain = lines_after(&numpy, "the tutorial's gain:")
+        .concat()
+        .replace('%', " ");
+    let gain = numbers(&gain);
+    assert_eq!(gain, [TUTORIAL_GAIN_PERCENT], "{numpy}");
+    assert_eq!(ratio, [(100.0 - TUTORIAL_GAIN_PERCENT) / 100.0], "{numpy}");
+    let page = super::read("src/ch01-memory.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said =
+        "The old rule gives the tutorial's ratio and its gain, to the percent";
+    assert!(page.contains(said), "src/ch01-memory.md: {said:?}");
+}
+
+/// The prose: StringDType's "each element is 16&nbsp;bytes", the itemsize the committed
+/// `string_dtype.txt` prints (twice: a million strings, and the "mixed" six).
+#[test]
+fn the_stringdtype_element_size_is_numpys() {
+    let numpy = numpy_output(SLUG, "string_dtype");
+    let sizes: Vec<f64> = lines_after(&numpy, "itemsize")
+        .iter()
+        .chain(&lines_after(&numpy, " x "))
+        .flat_map(|rest| numbers(rest))
+        .collect();
+    assert_eq!(sizes.len(), 2, "{numpy}");
+    assert_eq!(sizes[0], sizes[1], "{numpy}");
+    let page = super::read("src/ch01-memory.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = format!(
+        "each element is {}&nbsp;bytes, which hold a short string",
+        sizes[0]
+    );
+    assert!(page.contains(&said), "src/ch01-memory.md: {said:?}");
+}
+
+/// The prose compares what the Rust layouts occupy with what the Python lists do, "measured
+/// the same way": the boxes' 40 bytes per element are "about what the Python list occupies"
+/// (within a tenth, as Figure 1-1's code asserts). The committed `resident.txt` the page shows
+/// must state the whole bytes of `facts.txt`, from which the figure draws, and must be about
+/// the Rust table's boxes.
+#[test]
+fn python_resident_memory_is_the_figures_and_about_the_rust_boxes() {
+    let shown = numpy_output(SLUG, "resident");
+    let per_element = |label: &str| -> f64 {
+        let n = numbers(&lines_after(&shown, label).concat());
+        assert_eq!(n.len(), 1, "{label}: {shown}");
+        n[0]
+    };
+    let facts = numpy_output(SLUG, "facts");
+    let fact = |key: &str| -> f64 {
+        facts
+            .lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(' '))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("facts.txt has no {key}"))
+    };
+    let elements = fact("elements");
+    let ints = per_element("list of a million ints:");
+    let strs = per_element("list of a million strs:");
+    assert_eq!(
+        ints,
+        fact("list_resident_bytes") / elements,
+        "{shown}\n{facts}"
+    );
+    assert_eq!(
+        strs,
+        fact("str_list_resident_bytes") / elements,
+        "{shown}\n{facts}"
+    );
+    let heap = super::read("src/outputs/ch01-memory/heap_report.txt");
+    let boxes = heap
+        .lines()
+        .find_map(|l| l.strip_prefix("Vec<Box<i64>>"))
+        .map(|rest| numbers(rest)[2])
+        .expect("the heap table's boxed row");
+    assert!(
+        (ints - boxes).abs() <= 0.1 * boxes,
+        "Python {ints}, Rust boxes {boxes}"
+    );
+    let page = super::read("src/ch01-memory.md");
+    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = format!(
+        "a 32-byte block, {boxes}&nbsp;bytes, as the sample asserts: about what the Python list occupies"
+    );
+    assert!(page.contains(&said), "src/ch01-memory.md: {said:?}");
+}
