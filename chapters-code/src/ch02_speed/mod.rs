@@ -841,7 +841,12 @@ pub fn exercise_squares() {
 /// Exercise: the mean distance from `(x, y)` to the rows of `points`, one
 /// row at a time, without any new array. No points give NaN, as NumPy's mean
 /// of an empty array does.
+///
+/// # Panics
+/// If the rows of `points` do not have two coordinates, like the point.
 pub fn mean_distance_from((x, y): (f64, f64), points: ArrayView2<f64>) -> f64 {
+    let n = points.ncols(); // a third coordinate would be ignored silently
+    assert_eq!(n, 2, "mean_distance_from: points need 2 coordinates, not {n}");
     let total: f64 = points
         .rows()
         .into_iter()
@@ -1151,6 +1156,26 @@ mod tests {
             source.contains(&sides),
             "python/bench.py no longer loops over {sides:?}"
         );
+    }
+
+    /// The exercise's function takes a 2-D point: rows with another number of coordinates
+    /// are refused, as `distances_to` refuses them (NumPy's broadcast refuses them too),
+    /// where it once ignored a third coordinate and gave the mean of wrong distances.
+    #[test]
+    #[should_panic(
+        expected = "mean_distance_from: points need 2 coordinates, not 3"
+    )]
+    fn the_mean_distance_refuses_points_of_three_coordinates() {
+        let points = array![[1.0, 1.0, 5.0], [4.0, 5.0, 0.0]];
+        mean_distance_from((1.0, 1.0), points.view());
+    }
+
+    #[test]
+    #[should_panic(
+        expected = "mean_distance_from: points need 2 coordinates, not 1"
+    )]
+    fn the_mean_distance_refuses_points_of_one_coordinate() {
+        mean_distance_from((1.0, 1.0), array![[1.0], [4.0]].view());
     }
 
     #[test]
