@@ -18,8 +18,10 @@
 //! Where this differs from NumPy: a view can describe far more elements than memory holds
 //! (a broadcast view, whose strides are 0). A function that maps such a view to a new array
 //! of the same shape, like `speed::reciprocals`, asks the allocator for it directly, and a
-//! refusal aborts, as it would anywhere in Rust; NumPy raises `MemoryError`. Check with
-//! [`ensure_allocatable`] first if your views can be like that.
+//! refusal aborts, as it would anywhere in Rust; NumPy raises `MemoryError`. (A view whose
+//! result would pass `isize::MAX` bytes, which NumPy cannot even make, is not asked for: Rust
+//! panics with "capacity overflow".) Check with [`ensure_allocatable`] first if your views can
+//! be like that.
 //!
 //! What this catches is a refusal. A request the system accepts but cannot back is not one:
 //! Linux overcommits memory, and ends the process (the OOM killer) when the pages are first

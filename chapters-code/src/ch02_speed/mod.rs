@@ -95,7 +95,8 @@ pub fn reciprocals_boxed(nums: &[Box<i64>]) -> Vec<Box<f64>> {
 /// It does not ask for the memory first (the `allocation` module says
 /// why): a broadcast view can be longer than memory holds, and then the
 /// allocator's refusal aborts the process, where NumPy raises
-/// `MemoryError`.
+/// `MemoryError`. A view whose result would pass `isize::MAX` bytes
+/// (NumPy cannot make one) panics with "capacity overflow" instead.
 pub fn reciprocals(nums: ArrayView1<i64>) -> Array1<f64> {
     nums.mapv(|num| 1.0 / num as f64)
 }
@@ -121,8 +122,8 @@ pub fn reciprocals_into(nums: ArrayView1<i64>, mut out: ArrayViewMut1<f64>) {
 
 // ANCHOR: reciprocals_par
 /// Going further: the same map on all cores, with ndarray's `rayon`
-/// feature. Aborts, like [`reciprocals`], on a broadcast view longer than
-/// memory holds.
+/// feature. Aborts or panics, like [`reciprocals`], on a broadcast view
+/// longer than memory holds.
 pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
     Zip::from(&nums).par_map_collect(|&num| 1.0 / num as f64)
 }
@@ -156,7 +157,7 @@ pub fn reused_buffer_floor(nums: ArrayView1<i64>, mut out: ArrayViewMut1<i64>) {
 // ANCHOR_END: floors
 
 /// A copy of the input into a new array (`numpy_nums.copy()`): the
-/// new-array reference plus reading the input. Aborts, like
+/// new-array reference plus reading the input. Aborts or panics, like
 /// [`reciprocals`], on a broadcast view longer than memory holds.
 pub fn copy_floor(nums: ArrayView1<i64>) -> Array1<i64> {
     nums.to_owned()
@@ -1176,6 +1177,33 @@ mod tests {
     )]
     fn the_mean_distance_refuses_points_of_one_coordinate() {
         mean_distance_from((1.0, 1.0), array![[1.0], [4.0]].view());
+    }
+
+    /// A broadcast view can describe more elements than any array can hold: past
+    /// `isize::MAX` bytes of result, no allocator is asked, and Rust panics (the docs of
+    /// `reciprocals`, `reciprocals_par` and `copy_floor` say so) instead of aborting.
+    #[test]
+    #[should_panic(expected = "capacity overflow")]
+    fn reciprocals_of_a_view_past_isize_max_bytes_panic() {
+        let one = array![1_i64];
+        let huge = one.broadcast(1_usize << 62).expect("a broadcast view");
+        drop(std::hint::black_box(reciprocals(huge)));
+    }
+
+    #[test]
+    #[should_panic(expected = "capacity overflow")]
+    fn a_copy_of_a_view_past_isize_max_bytes_panics() {
+        let one = array![1_i64];
+        let huge = one.broadcast(1_usize << 62).expect("a broadcast view");
+        drop(std::hint::black_box(copy_floor(huge)));
+    }
+
+    #[test]
+    #[should_panic(expected = "capacity overflow")]
+    fn reciprocals_on_all_cores_of_a_view_past_isize_max_bytes_panic() {
+        let one = array![1_i64];
+        let huge = one.broadcast(1_usize << 62).expect("a broadcast view");
+        drop(std::hint::black_box(reciprocals_par(huge)));
     }
 
     #[test]
