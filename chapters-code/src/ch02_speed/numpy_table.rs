@@ -89,7 +89,8 @@ fn sum_of_rows() -> RowResult {
         x.sum_axis(Axis(1)),
         "keeps the element type: widen integers narrower than 64 bits first \
          (NumPy sums `int8` to `int32` as `int64`, `uint8` to `uint32` as \
-         `uint64`)"
+         `uint64`); a 64-bit sum that overflows wraps in NumPy and in a \
+         release build, and panics in a debug build (chapter 3)"
     );
     assert_eq!(s, array![3., 7.]);
     let bytes = array![[200_u8, 100]];
@@ -135,6 +136,21 @@ fn on_every_core() -> RowResult {
 #[cfg(test)]
 mod tests {
     use ndarray::prelude::*;
+
+    /// The `np.sum(x, axis=1)` row's note: NumPy wraps an `int64` sum that
+    /// passes `i64::MAX` (`np.sum(np.array([[2**63 - 1, 1]]), axis=1)` is
+    /// `[-9223372036854775808]`); ndarray's `sum_axis` panics where overflow
+    /// is checked (debug builds) and wraps where it is not (release builds).
+    #[test]
+    fn a_64_bit_sum_that_overflows_panics_in_debug_and_wraps_in_release() {
+        let x = array![[i64::MAX, 1]];
+        let sum = std::panic::catch_unwind(|| x.sum_axis(Axis(1)));
+        if cfg!(debug_assertions) {
+            assert!(sum.is_err(), "{sum:?}");
+        } else {
+            assert_eq!(sum.ok(), Some(array![i64::MIN]));
+        }
+    }
 
     /// The `np.arange(0., n, 1.)` row's note: for `n < 0` NumPy returns `[]`;
     /// ndarray panics.
