@@ -117,7 +117,7 @@ fn slice_step() -> RowResult {
     let v = numpy_row!(
         "`a[1:3, ::2]`",
         a.slice(s![1..3, ..;2]),
-        "a view; a bound past the end panics (NumPy clips it)"
+        "a view; a bound outside the axis panics, at either end (NumPy clips it)"
     );
     assert_eq!(v, array![[4, 6], [8, 10]]);
     Ok(())
@@ -243,6 +243,23 @@ mod tests {
     fn a_slice_bound_past_the_end_panics() {
         let a = Array2::<i64>::zeros((3, 4));
         let _ = a.slice(s![1..100, ..]);
+    }
+
+    /// The same row, and chapter 1's "A bound outside the axis panics, at
+    /// either end": a negative bound before the start (NumPy's `a[:-100]` is
+    /// empty, `a[-100:]` all ten) panics too, as an end or as a start.
+    #[test]
+    #[should_panic] // ndarray's message differs between debug and release builds
+    fn a_slice_end_before_the_start_panics() {
+        let a = Array1::<i64>::zeros(10);
+        let _ = a.slice(s![..-100]);
+    }
+
+    #[test]
+    #[should_panic] // ndarray's message differs between debug and release builds
+    fn a_slice_start_before_the_start_panics() {
+        let a = Array1::<i64>::zeros(10);
+        let _ = a.slice(s![-100..]);
     }
 
     /// Chapter 1: `s![1..-1]` panics on an axis of no elements, where NumPy's
