@@ -416,11 +416,14 @@ def products():
     for m, k, n in [(3, 2, 4), (1, 5, 7), (9, 17, 1), (20, 33, 20), (70, 3, 70)]:
         dot_case(f"checked_dot/all-neg-zero-{m}x{k}x{n}", np.full((m, k), -0.0),
                  np.arange(k * n, dtype=np.float64).reshape(k, n) % 5 + 1, note=sum_of_zeros)
-    # Products that underflow: 1e-200 * -1e-200 rounds to -0.0. A kernel that rounds each
-    # product and adds it to 0.0 answers 0.0 (OpenBLAS's Haswell kernels); one that fuses each
-    # product into its sum (FMA) ends at -0.0 (OpenBLAS's SkylakeX kernels, NumPy's default on
-    # an AVX-512 machine, and ndarray's dot). checked_dot and fast_matmul answer 0.0 on every
-    # machine (the second hostile sweep).
+    # Products that underflow: 1e-200 * -1e-200 rounds to -0.0. Whether a sum of them is 0.0
+    # or -0.0 depends on the kernel and on the shape: a kernel that starts from (or ends by
+    # adding) +0.0 answers 0.0, one that keeps the products' own sum ends at -0.0. Seen with
+    # NumPy 2.4.6: OpenBLAS's SkylakeX kernels (an AVX-512 machine) gave -0.0 for every shape
+    # below; its Haswell kernels (an AVX2-only machine) gave -0.0 for some shapes and 0.0 for
+    # others, so regenerating this file on another machine can change these answers. ndarray's
+    # dot: -0.0 only with matrixmultiply's AVX-512 kernel (its AVX2 kernel ends with + 0.0).
+    # checked_dot and fast_matmul answer 0.0 on every machine (the second hostile sweep).
     underflow = ("products that underflow to -0.0: the kernel decides the sign of NumPy's zero "
                  "(0.0, or -0.0 where it fuses each product into the sum); the Rust functions "
                  "answer 0.0")

@@ -151,10 +151,11 @@ fn inf_or_nan(got: &Array2<f64>, want: &Value) -> Result<(), String> {
 }
 
 /// For a case whose products underflow (`1e-200 · -1e-200` rounds to -0.0):
-/// NumPy's kernel decides the sign of a zero sum (0.0 where it adds each
-/// rounded product to 0.0, -0.0 where it fuses them into the sum, as
-/// OpenBLAS's AVX-512 kernels do), so the recorded answer may hold either,
-/// by machine; ours must equal it as numbers, with every zero +0.0, as
+/// NumPy's kernel decides the sign of a zero sum (0.0 where it starts from
+/// or ends by adding +0.0, -0.0 where it keeps the products' own sum, as
+/// OpenBLAS's AVX-512 kernels do for every shape here and its Haswell
+/// kernels for some), so the recorded answer may hold either, by machine and
+/// by shape; ours must equal it as numbers, with every zero +0.0, as
 /// `checked_dot` and `fast_matmul` promise on every machine.
 fn zero_of_either_sign(got: &Array2<f64>, want: &Value) -> Result<(), String> {
     compare(got, want, |g: f64, w| {
