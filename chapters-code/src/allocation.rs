@@ -176,15 +176,18 @@ pub const HUGE_PAGE_ADVICE_BYTES: usize = 1 << 22;
 /// Asks the kernel to back the memory of `values` with transparent huge
 /// pages (2 MiB on x86-64), as NumPy does for each array of
 /// [`HUGE_PAGE_ADVICE_BYTES`] or more: Linux's `madvise(MADV_HUGEPAGE)`
-/// on the whole 4 KiB pages inside `values`.
+/// on the whole 4 KiB pages inside `values` (a kernel with larger base
+/// pages, 16 or 64 KiB on some ARM systems, refuses a start not aligned to
+/// them, and then nothing is advised).
 ///
 /// It is advice, for memory not written yet: the pages faulted in
 /// afterwards can be huge (where the kernel's setting,
 /// `/sys/kernel/mm/transparent_hugepage/enabled`, is `madvise` or
 /// `always`, and a free 2 MiB page is found), so a fresh array takes a few
 /// faults instead of one per 4 KiB page, and the processor needs far fewer
-/// address translations to reach it. Pages already written stay as they
-/// are. It never changes a value, does nothing for smaller slices and off
+/// address translations to reach it. Pages already written are not
+/// changed now (the kernel's `khugepaged` may merge them into huge pages
+/// later). It never changes a value, does nothing for smaller slices and off
 /// Linux, and ignores a refusal by the kernel, as NumPy does.
 pub fn advise_huge_pages<T>(values: &[T]) {
     let bytes = size_of_val(values);
