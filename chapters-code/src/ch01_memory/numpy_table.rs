@@ -165,11 +165,11 @@ fn astype() -> RowResult {
         "`a.astype(float)`",
         a.mapv(|x| x as f64),
         "no implicit promotion; for a boolean mask (`as` does not turn `bool` \
-         into a float): `mask.mapv(|b| f64::from(u8::from(b)))`"
+         into a float): `mask.mapv(f64::from)`"
     );
     assert_eq!(f, array![1.0, 2.0, 3.0]);
     let mask = array![true, false];
-    assert_eq!(mask.mapv(|b| f64::from(u8::from(b))), array![1.0, 0.0]);
+    assert_eq!(mask.mapv(f64::from), array![1.0, 0.0]);
     Ok(())
 }
 
