@@ -834,6 +834,23 @@ mod tests {
         assert!(doc.contains(&said), "argsort_row_into's doc: {said:?}");
     }
 
+    /// Exercise 1 says why its check holds: no other of the ten points is at
+    /// distance 0 from a point, and no distance is NaN (the page used to
+    /// say only "no two points are at the same place", which misses squares
+    /// that underflow to 0 and NaNs).
+    #[test]
+    fn exercise_one_states_why_its_check_holds() {
+        let x = RandomState::new(42).rand(10, 2);
+        let d = pairwise_sq_distances(x.view());
+        for ((i, j), &v) in d.indexed_iter() {
+            assert!(!v.is_nan() && (i == j || v > 0.0), "[{i}, {j}]: {v}");
+        }
+        let page = crate::chapter::page_text("ch07-knn.md");
+        let said = "column 0 of every row is the point itself: no other of the \
+                    ten points is at distance 0 from it, and no distance is NaN.";
+        assert!(page.contains(said), "src/ch07-knn.md: {said:?}");
+    }
+
     #[test]
     fn duplicate_points_are_each_others_neighbours_never_their_own() {
         // Three points at one place: for these, the stable argsort's
