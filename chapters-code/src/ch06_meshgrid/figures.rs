@@ -225,7 +225,7 @@ const SURFACE_VIEW: [f64; 2] = [60.0, 35.0];
 const SURFACE_RANGE: [f64; 3] = [-5.0, 5.0, 0.25];
 
 /// `ax.plot_surface(X, Y, sin(sqrt(X² + Y²)), cmap=cm.coolwarm)` seen from elevation 60°,
-/// azimuth 35° ([`SURFACE_VIEW`]), on `np.arange(-5, 5, 0.25)` ([`SURFACE_RANGE`]).
+/// azimuth 35° (`SURFACE_VIEW`), on `np.arange(-5, 5, 0.25)` (`SURFACE_RANGE`).
 pub fn render_surface(path: &Path) -> Result<()> {
     register_fonts();
     let [start, stop, step] = SURFACE_RANGE;
