@@ -14,6 +14,15 @@ pub fn read_repo_file(relative: impl AsRef<Path>) -> String {
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+/// A file relative to the repository root with every run of whitespace made one space, so
+/// that a test finds a sentence of a page however its lines are wrapped.
+pub fn words_of_repo_file(relative: impl AsRef<Path>) -> String {
+    read_repo_file(relative)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// All files below `dir` (recursively) whose name ends with `suffix`, sorted.
 pub fn files_with_suffix(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();

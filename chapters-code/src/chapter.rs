@@ -360,6 +360,14 @@ pub(crate) fn page_text(page: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Panics unless the page `src/{page}` says `said` (compared as by [`page_text`], however
+/// the lines are wrapped): how a test ties a sentence to the value it computes.
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_page_says(page: &str, said: &str) {
+    assert!(page_text(page).contains(said), "src/{page}: {said:?}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

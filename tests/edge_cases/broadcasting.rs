@@ -195,8 +195,7 @@ fn the_page_gives_numpys_axis_limits() {
     };
     let array = limit(&message("broadcast_shapes/23"), "is currently ");
     let function = limit(&message("broadcast_shapes/25"), "supports up to ");
-    let page = crate::support::read_repo_file("src/ch03-broadcasting.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = crate::support::words_of_repo_file("src/ch03-broadcasting.md");
     let said = format!(
         "a NumPy array has at most {array} axes (and `np.broadcast_shapes` takes shapes of \
          at most {function} axes)"

@@ -36,8 +36,7 @@ fn the_chapter_states_the_tolerance_used() {
     let exponent = RELATIVE.log10().round();
     assert_eq!(RELATIVE, 10f64.powf(exponent));
     let said = format!("test compares within a relative $10^{{{exponent}}}$");
-    let page = crate::support::read_repo_file("src/ch09-convolution.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = crate::support::words_of_repo_file("src/ch09-convolution.md");
     assert!(page.contains(&said), "src/ch09-convolution.md: {said:?}");
     let float32 =
         "the float32 cases, which SciPy also adds in float32 and the \
@@ -500,8 +499,7 @@ fn ndarray_conv_differs_from_scipy_only_where_chapter_9_says() {
             "no {kind:?}: {seen:?}"
         );
     }
-    let page = crate::support::read_repo_file("src/ch09-convolution.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = crate::support::words_of_repo_file("src/ch09-convolution.md");
     for said in [
         "It differs from SciPy in five places, besides the order of its additions",
         "It leaves out the kernel's zero weights:",
@@ -532,7 +530,6 @@ fn scipy_answers_an_empty_input_as_the_chapter_says() {
     }
     let said = "(of zeros, or in Full mode of NaN when the kernel holds a NaN \
                 or an infinity, which it multiplies by the zeros it pads with)";
-    let page = crate::support::read_repo_file("src/ch09-convolution.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = crate::support::words_of_repo_file("src/ch09-convolution.md");
     assert!(page.contains(said), "src/ch09-convolution.md: {said:?}");
 }

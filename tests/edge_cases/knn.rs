@@ -265,8 +265,7 @@ fn the_tutorial_formula_lists_a_duplicate_as_its_own_neighbour() {
             "no {kind} point listed itself: {itself:?}"
         );
     }
-    let page = crate::support::read_repo_file("src/ch07-knn.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = crate::support::words_of_repo_file("src/ch07-knn.md");
     let said = "That holds unless another point is at distance 0 from it — \
                 at the same place, or so close that the square of their \
                 distance underflows to 0, as for points 1e-200 apart — or its \

@@ -322,9 +322,7 @@ fn check_quantile(case: &Case) -> Result<(), String> {
 #[test]
 fn the_page_states_the_quantile_example_the_cases_hold() {
     assert!(QUANTILE_ULPS.iter().any(|&(_, ulps)| ulps > 1));
-    let page = crate::support::repo_root().join("src/where-next.md");
-    let text = std::fs::read_to_string(&page).expect("src/where-next.md");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::support::words_of_repo_file("src/where-next.md");
     for said in [
         "the two formulas can differ in the last few bits",
         "(`np.quantile([-6.3, 4.7, -5.7, -7.3, -3.5], 0.9)` is \

@@ -236,8 +236,7 @@ fn the_old_list_rule_gives_the_tutorials_gain() {
     let gain = numbers(&gain);
     assert_eq!(gain, [TUTORIAL_GAIN_PERCENT], "{numpy}");
     assert_eq!(ratio, [(100.0 - TUTORIAL_GAIN_PERCENT) / 100.0], "{numpy}");
-    let page = super::read("src/ch01-memory.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = super::support::words_of_repo_file("src/ch01-memory.md");
     let said =
         "The old rule gives the tutorial's ratio and its gain, to the percent";
     assert!(page.contains(said), "src/ch01-memory.md: {said:?}");
@@ -255,8 +254,7 @@ fn the_stringdtype_element_size_is_numpys() {
         .collect();
     assert_eq!(sizes.len(), 2, "{numpy}");
     assert_eq!(sizes[0], sizes[1], "{numpy}");
-    let page = super::read("src/ch01-memory.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = super::support::words_of_repo_file("src/ch01-memory.md");
     let said = format!(
         "each element is {}&nbsp;bytes, which hold a short string",
         sizes[0]
@@ -308,8 +306,7 @@ fn python_resident_memory_is_the_figures_and_about_the_rust_boxes() {
         (ints - boxes).abs() <= 0.1 * boxes,
         "Python {ints}, Rust boxes {boxes}"
     );
-    let page = super::read("src/ch01-memory.md");
-    let page = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = super::support::words_of_repo_file("src/ch01-memory.md");
     let said = format!(
         "a 32-byte block, {boxes}&nbsp;bytes, as the sample asserts: about what the Python list occupies"
     );

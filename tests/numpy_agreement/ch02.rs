@@ -89,9 +89,7 @@ fn numpy_points_and_squares_are_column_major_the_rust_points_row_major() {
     );
     let rust = rust_output(SLUG, "distance_variants");
     assert!(rust.contains("strides of the points: [2, 1]\n"), "{rust}");
-    let page = super::support::repo_root().join("src/ch02-speed.md");
-    let chapter = std::fs::read_to_string(&page).expect("src/ch02-speed.md");
-    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chapter = super::support::words_of_repo_file("src/ch02-speed.md");
     for said in [
         "the Rust points are stored row after row (strides `[2, 1]` in elements",
         "so NumPy's points are stored column after column and its sum over axis 1 adds two \

@@ -112,10 +112,8 @@ fn cdist_holds_only_its_result() {
     assert!(result <= peak && peak < result + 4096.0, "{text}");
     let knn = numbers(&numpy_output(SLUG, "knn_memory"));
     assert_eq!(knn.last(), Some(&(result / 1e6)), "the same (N, N) result");
-    let page = super::support::repo_root().join("src/ch03-broadcasting.md");
     let chapter =
-        std::fs::read_to_string(&page).expect("src/ch03-broadcasting.md");
-    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+        super::support::words_of_repo_file("src/ch03-broadcasting.md");
     let said =
         "SciPy's `cdist(X, X, 'sqeuclidean')`, which writes only the result";
     assert!(chapter.contains(said), "src/ch03-broadcasting.md: {said:?}");
@@ -135,10 +133,8 @@ fn numpy_elides_temporaries_from_the_size_the_page_gives() {
     assert_eq!(at - below, 8.0, "one float64 apart: {text}");
     let kib = at / 1024.0;
     assert_eq!(kib.fract(), 0.0, "{text}");
-    let page = super::support::repo_root().join("src/ch03-broadcasting.md");
     let chapter =
-        std::fs::read_to_string(&page).expect("src/ch03-broadcasting.md");
-    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+        super::support::words_of_repo_file("src/ch03-broadcasting.md");
     let said = format!("NumPy does this only for arrays of at least {kib} KiB");
     assert!(
         chapter.contains(&said),

@@ -33,9 +33,7 @@ fn np_dot_keeps_the_sign_of_a_zero_that_at_and_dot_drop() {
     for product in [a.dot(&b), row.dot(&column)[[0, 0]], row.dot(&b)[0]] {
         assert_eq!(product.to_bits(), 0.0_f64.to_bits(), "{product:?}");
     }
-    let page = super::support::repo_root().join("src/ch05-products.md");
-    let chapter = std::fs::read_to_string(&page).expect("src/ch05-products.md");
-    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chapter = super::support::words_of_repo_file("src/ch05-products.md");
     for said in [
         "(`np.dot([0.0], [-1.0])` is `-0.0`, and so is `np.dot([[0.0]], [[-1.0]])`)",
         "where `@` answers `0.0`",
@@ -73,9 +71,7 @@ fn np_dot_and_at_can_round_differently_on_a_view() {
         "np.dot and @ agree: the page's example needs another case"
     );
     assert_eq!(dot, copy);
-    let page = super::support::repo_root().join("src/ch05-products.md");
-    let chapter = std::fs::read_to_string(&page).expect("src/ch05-products.md");
-    let chapter = chapter.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chapter = super::support::words_of_repo_file("src/ch05-products.md");
     for said in [
         "the same for 1-D and 2-D arrays up to rounding and the sign of a zero"
             .to_string(),

@@ -309,8 +309,7 @@ mod tests {
             "alt=\"The {} points of the {n} × {n} grid from {first} to {last}\"",
             n * n
         );
-        let page = crate::chapter::page_text("ch06-meshgrid.md");
-        assert!(page.contains(&alt), "{alt}");
+        crate::chapter::assert_page_says("ch06-meshgrid.md", &alt);
     }
 
     /// Figure 6-1's caption is the tutorial's call, `color='k'` included: without it matplotlib
@@ -321,8 +320,7 @@ mod tests {
         let RGBColor(r, g, b) = palette::INK;
         assert!(r.max(g).max(b) < 0x40, "INK is not black: {:?}", palette::INK);
         let caption = "<code>plt.plot(xx, yy, marker='.', color='k', linestyle='none')</code>";
-        let page = crate::chapter::page_text("ch06-meshgrid.md");
-        assert!(page.contains(caption), "{caption}");
+        crate::chapter::assert_page_says("ch06-meshgrid.md", caption);
     }
 
     /// The page says how Figure 6-2's pixels show the grid: the plot is narrower than the
@@ -337,8 +335,7 @@ mod tests {
         let said = format!(
             "one of every {step} × {step}, as the {points} × {points} grid is drawn {side} pixels wide"
         );
-        let page = crate::chapter::page_text("ch06-meshgrid.md");
-        assert!(page.contains(&said), "{said}");
+        crate::chapter::assert_page_says("ch06-meshgrid.md", &said);
     }
 
     /// The page says the surface's colormap is matplotlib's `coolwarm` through a few of its
@@ -353,8 +350,7 @@ mod tests {
         };
         assert_eq!(COOLWARM.at(0.875), RGBColor(212, 79, 81));
         let said = format!("runs in straight lines through {keys} of its colours");
-        let page = crate::chapter::page_text("ch06-meshgrid.md");
-        assert!(page.contains(&said), "{said}");
+        crate::chapter::assert_page_says("ch06-meshgrid.md", &said);
     }
 
     /// The page names the surface's view and coordinates, which the figure code uses.
@@ -365,8 +361,7 @@ mod tests {
         let said = format!(
             "on `np.arange({start}, {stop}, {step})`, seen from an elevation of {elevation}° and an azimuth of {azimuth}°"
         );
-        let page = crate::chapter::page_text("ch06-meshgrid.md");
-        assert!(page.contains(&said), "{said}");
+        crate::chapter::assert_page_says("ch06-meshgrid.md", &said);
     }
 
     /// Figure 6-2's alt text counts the bands and names the colour bar's
@@ -382,8 +377,7 @@ mod tests {
         let alt = format!(
             "{bands} bands, colour bar from {low:.1} to {high:.1}\""
         );
-        let page = crate::chapter::page_text("ch06-meshgrid.md");
-        assert!(page.contains(&alt), "{alt}");
+        crate::chapter::assert_page_says("ch06-meshgrid.md", &alt);
     }
 
     /// z is symmetric in x and in y, and so are the filled bands: every pixel

@@ -415,8 +415,7 @@ mod tests {
         let side = arange_length(-8.0, 8.0, 0.01).expect("valid");
         let megabytes = (side * side * std::mem::size_of::<f64>()) as f64 / 1e6;
         let said = format!("frees a {:.0}&nbsp;MB result", megabytes);
-        let chapter = crate::chapter::page_text("ch06-meshgrid.md");
-        assert!(chapter.contains(&said), "src/ch06-meshgrid.md: {said:?}");
+        crate::chapter::assert_page_says("ch06-meshgrid.md", &said);
     }
 
     #[test]

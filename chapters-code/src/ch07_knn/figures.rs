@@ -76,7 +76,6 @@ mod tests {
             word(POINTS),
             word(K)
         );
-        let page = crate::chapter::page_text("ch07-knn.md");
-        assert!(page.contains(&alt), "{alt}");
+        crate::chapter::assert_page_says("ch07-knn.md", &alt);
     }
 }

@@ -154,7 +154,6 @@ mod tests {
         let (k, n) = (KERNEL.len(), IMAGE_SIDE);
         assert!(KERNEL.iter().all(|row| row.len() == k), "a square kernel");
         let alt = format!("alt=\"A {k} × {k} kernel over a {n} × {n} image:");
-        let page = crate::chapter::page_text("ch09-convolution.md");
-        assert!(page.contains(&alt), "{alt}");
+        crate::chapter::assert_page_says("ch09-convolution.md", &alt);
     }
 }

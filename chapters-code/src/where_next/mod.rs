@@ -94,8 +94,7 @@ mod tests {
             "Listing 10-2 computes the length of {} rows",
             crate::results::format_size(rows)
         );
-        let page = crate::chapter::page_text("where-next.md");
-        assert!(page.contains(&said), "src/where-next.md: {said:?}");
+        crate::chapter::assert_page_says("where-next.md", &said);
     }
 
     /// Where ndarray's `dot` calls BLAS: the page once said "for all but the smallest
