@@ -90,6 +90,11 @@ pub const UPDATE_VARIABLE: &str = "UPDATE";
 
 impl Mode {
     /// [`Mode::Update`] when `UPDATE=1` is set, else [`Mode::Check`].
+    ///
+    /// # Errors
+    ///
+    /// When `UPDATE` is set to anything but empty, `0` or `1` (a typo must not turn a check
+    /// into a rewrite, or the other way round).
     pub fn from_env() -> Result<Mode> {
         Mode::from_setting(std::env::var(UPDATE_VARIABLE).ok().as_deref())
     }
@@ -115,6 +120,15 @@ pub struct Host<'a> {
     pub measure: Measure<'a>,
 }
 
+// By hand: the measuring function has no `Debug` of its own.
+impl std::fmt::Debug for Host<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Host")
+            .field("program", &self.program)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What [`sync`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
@@ -127,6 +141,13 @@ pub struct Report {
 /// Produces every generated file of the given kinds and compares it with the committed one,
 /// or writes it (see [`Mode`]). In [`Mode::Check`], any difference is an error that lists
 /// them all.
+///
+/// # Errors
+///
+/// Every problem at once, in one error: in [`Mode::Check`], each generated file that differs
+/// from the committed one or is missing, and each file in its folder that nothing writes;
+/// in either mode, each sample, table or figure that fails to produce its file, and each
+/// file that cannot be read or written.
 pub fn sync(host: &Host<'_>, mode: Mode, kinds: &[Kind]) -> Result<Report> {
     let root = repo_root();
     let mut expected = BTreeSet::new();

@@ -148,7 +148,12 @@ macro_rules! numpy_row {
 pub(crate) use numpy_row;
 
 /// Runs each table-row function (each asserts what its row claims) and returns the rows they
-/// recorded, in order. A function that fails, or records no row, is an error.
+/// recorded, in order.
+///
+/// # Errors
+///
+/// The first row function that fails (its assertion did not hold), named; or a function that
+/// records no row (it forgot `numpy_row!`).
 pub fn collect_numpy_rows(rows: &[NamedRow]) -> Result<Vec<NumpyRow>> {
     let mut all = Vec::new();
     for &(name, row) in rows {
@@ -182,6 +187,10 @@ fn table_cell(text: &str) -> String {
 }
 
 /// The markdown of a `NumPy → ndarray` table (header and rows) from table-row functions.
+///
+/// # Errors
+///
+/// As [`collect_numpy_rows`]: a row whose assertion fails, or a function that records no row.
 pub fn numpy_table(rows: &[NamedRow]) -> Result<String> {
     let mut out =
         String::from("| NumPy | ndarray | Notes |\n| --- | --- | --- |\n");

@@ -167,6 +167,10 @@ impl std::error::Error for Boxed {
 /// Adds what was being done to an error, or turns a missing value into one.
 pub trait Context<T> {
     /// On failure, an [`Error`] that says `context` first.
+    ///
+    /// # Errors
+    ///
+    /// When `self` is an error: that error, after `context`; when it is `None`: `context` alone.
     fn context(self, context: impl fmt::Display) -> Result<T>;
 }
 

@@ -239,6 +239,10 @@ fn shown(results: &Results) -> Vec<&Timing> {
 }
 
 /// The appendix's headline table from the committed results, with its machine note.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn performance_summary() -> Result<String> {
     let results = Results::committed()?;
     Ok(performance_table(&results)
@@ -248,6 +252,10 @@ pub fn performance_summary() -> Result<String> {
 }
 
 /// The appendix's tuned table from the committed results.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn tuned_summary() -> Result<String> {
     Ok(tuned_table(&Results::committed()?))
 }
@@ -302,6 +310,10 @@ pub fn fast_alloc_costs(results: &Results) -> String {
 }
 
 /// The appendix's "where NumPy is faster" list from the committed results.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn numpy_faster() -> Result<String> {
     Ok(numpy_faster_list(&Results::committed()?))
 }

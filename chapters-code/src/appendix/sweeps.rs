@@ -38,41 +38,77 @@ fn sweep_text(sweep: &Sweep) -> Result<String> {
 }
 
 /// Chapter 2's reciprocals against n: the table.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn reciprocals_sweep() -> Result<String> {
     sweep_text(&sweeps::RECIPROCALS)
 }
 
 /// Chapter 7's pairwise distances against N: the table.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn knn_distances_sweep() -> Result<String> {
     sweep_text(&sweeps::KNN_DISTANCES)
 }
 
 /// Chapter 8's Life against the board's side: the table.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn life_sweep() -> Result<String> {
     sweep_text(&sweeps::LIFE)
 }
 
 /// Chapter 9's convolution against the image's side: the table.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn convolution_sweep() -> Result<String> {
     sweep_text(&sweeps::CONVOLUTION)
 }
 
 /// Chapter 2's reciprocals against n: the chart.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed, or the PNG file
+/// cannot be drawn or written.
 pub fn render_reciprocals_sweep(path: &Path) -> Result<()> {
     draw_sweep(path, &sweeps::RECIPROCALS)
 }
 
 /// Chapter 7's pairwise distances against N: the chart.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed, or the PNG file
+/// cannot be drawn or written.
 pub fn render_knn_distances_sweep(path: &Path) -> Result<()> {
     draw_sweep(path, &sweeps::KNN_DISTANCES)
 }
 
 /// Chapter 8's Life against the board's side: the chart.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed, or the PNG file
+/// cannot be drawn or written.
 pub fn render_life_sweep(path: &Path) -> Result<()> {
     draw_sweep(path, &sweeps::LIFE)
 }
 
 /// Chapter 9's convolution against the image's side: the chart.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed, or the PNG file
+/// cannot be drawn or written.
 pub fn render_convolution_sweep(path: &Path) -> Result<()> {
     draw_sweep(path, &sweeps::CONVOLUTION)
 }
@@ -159,11 +195,16 @@ fn parse_peaks(text: &str) -> Result<Vec<(u64, u64)>> {
 /// for the tutorial's broadcast expression (measured by tracemalloc) and its `(N, N, 2)`
 /// temporary, next to the peak heap of chapter 7's two Rust versions, measured: the
 /// broadcast translation holds the differences, their squares and the result at once; the
-/// loop allocates the result and nothing else. Panics if either stops being so, since the
-/// chart draws these formulas.
+/// loop allocates the result and nothing else.
 ///
 /// # Errors
+///
 /// If NumPy's measurements do not read ([`numpy_broadcast_peaks`]).
+///
+/// # Panics
+///
+/// If a measured Rust peak stops matching its formula (the chart draws these formulas), so
+/// that a change to chapter 7's code cannot leave the chart and table wrong.
 pub fn knn_memory(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> Result<String> {
     let numpy = numpy_broadcast_peaks()?;
     let mut out = String::from(
@@ -205,6 +246,11 @@ pub fn knn_memory(measure: impl Fn(&mut dyn FnMut()) -> HeapUse) -> Result<Strin
 /// expression (measured) and its `(N, N, 2)` temporary, the peak heap of chapter 7's
 /// broadcast translation, and of `pairwise_sq_distances`, which allocates only its result
 /// (both measured and asserted by [`knn_memory`]).
+///
+/// # Errors
+///
+/// If NumPy's measurements do not read ([`numpy_broadcast_peaks`]), or the PNG file cannot
+/// be drawn or written.
 pub fn render_knn_memory(path: &Path) -> Result<()> {
     // (N, bytes) for every N of the chart: NumPy's measured, the rest by formula.
     let each = |bytes: fn(u64) -> u64| -> Vec<(u64, u64)> {

@@ -35,6 +35,10 @@ fn summary_chapters() -> Result<Vec<(String, String)>> {
 /// (`{{#include outputs/<slug>/numpy-table.md}}`), which is read from `src/`. An include
 /// that cannot be read is an error, not an empty table: the chapter's rows would silently go
 /// missing from the cheat sheet.
+///
+/// # Errors
+///
+/// When the table is included from a file that cannot be read.
 pub fn table_rows(markdown: &str) -> Result<Vec<String>> {
     let Some(start) = markdown.find(TABLE_HEADING) else {
         return Ok(Vec::new());
@@ -70,6 +74,10 @@ pub fn table_rows(markdown: &str) -> Result<Vec<String>> {
 
 /// One table of every chapter's NumPy → ndarray rows, each linked to its chapter (by number,
 /// to keep the table narrow; the link's title is the chapter's name).
+///
+/// # Errors
+///
+/// When `src/SUMMARY.md` or a chapter's page (or the table it includes) cannot be read.
 pub fn cheatsheet() -> Result<String> {
     let mut out = String::from("| NumPy | ndarray | Notes | Ch. |\n| --- | --- | --- | --- |\n");
     let numbered = summary_chapters()?

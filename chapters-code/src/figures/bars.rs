@@ -181,6 +181,10 @@ pub(super) fn tick_label(formatted: &str) -> String {
 }
 
 /// Draws `bars` top to bottom into a PNG file.
+///
+/// # Errors
+///
+/// When the PNG file cannot be drawn or written.
 pub fn draw_bars(
     path: &Path,
     chart: &BarChart<'_>,
@@ -367,6 +371,11 @@ pub fn side_color(side: Side, variant: &str) -> RGBColor {
 
 /// A log-scale chart of a benchmark group's rows from the committed results, coloured by
 /// who ran them (CPython, NumPy, Rust, tuned Rust), each with its interquartile range.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]), or the PNG file cannot be drawn or written.
 pub fn draw_timing_chart(
     path: &Path,
     title: &str,
@@ -377,6 +386,10 @@ pub fn draw_timing_chart(
 }
 
 /// [`draw_timing_chart`] from the given results.
+///
+/// # Errors
+///
+/// When the PNG file cannot be drawn or written.
 pub fn timing_chart(
     path: &Path,
     title: &str,

@@ -51,6 +51,10 @@ pub const LEAST_INK: f64 = 0.6;
 /// Draws a `rows × cols` grid of labelled cells with its top-left corner at `origin`.
 ///
 /// `label(r, c)` gives the text of a cell and `style(r, c)` its look.
+///
+/// # Errors
+///
+/// When the backend fails to draw a cell or its text.
 pub fn draw_grid<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     origin: (i32, i32),
@@ -94,6 +98,10 @@ where
 }
 
 /// Draws a line of text centred at `at`.
+///
+/// # Errors
+///
+/// When the backend fails to draw the text.
 pub fn draw_caption<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,

@@ -67,6 +67,15 @@ pub struct Scaled<B> {
     inner: B,
 }
 
+// By hand: plotters' backends (the bitmap one among them) do not implement `Debug`.
+impl<B> std::fmt::Debug for Scaled<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scaled")
+            .field("scale", &SCALE)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A stroke or fill `SCALE` times as wide.
 struct Wider<'a, S> {
     style: &'a S,
@@ -98,6 +107,14 @@ pub struct Coverage<B> {
     edges: Edges,
     /// Whether a polygon is being filled now (its edge pixels are drawn as `edges` says).
     filling: bool,
+}
+
+impl<B> std::fmt::Debug for Coverage<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Coverage")
+            .field("edges", &self.edges)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<B: DrawingBackend> DrawingBackend for Coverage<B> {

@@ -38,6 +38,11 @@ pub fn font_bytes(style: FontStyle) -> &'static [u8] {
 }
 
 /// Registers the embedded fonts with plotters (idempotent; every figure calls it first).
+///
+/// # Panics
+///
+/// Only if plotters refuses the font bytes embedded from the `dejavu` crate, which are valid
+/// TrueType: the function takes no input, and every figure test would fail first.
 pub fn register_fonts() {
     static REGISTER: Once = Once::new();
     REGISTER.call_once(|| {
@@ -58,6 +63,10 @@ pub fn register_fonts() {
 
 /// A chart with nothing measured yet (no results file, or no timing for its rows): a strip
 /// `width` pixels wide that says so, instead of an error. Bar charts and log–log charts use it.
+///
+/// # Errors
+///
+/// When the PNG file cannot be drawn or written.
 pub fn draw_not_measured(
     path: &Path,
     width: u32,

@@ -141,6 +141,10 @@ fn tick(format: fn(f64) -> String, value: f64) -> String {
 
 /// Draws a log–log chart of `lines` into a PNG file; without any point it says "not
 /// measured yet".
+///
+/// # Errors
+///
+/// When the PNG file cannot be drawn or written.
 pub fn draw_log_log(
     path: &Path,
     chart: &LogLogChart<'_>,
@@ -324,6 +328,10 @@ pub fn sweep_lines(sweep: &Sweep, results: &Results) -> Vec<Line> {
 }
 
 /// A sweep's chart from `results`.
+///
+/// # Errors
+///
+/// When the PNG file cannot be drawn or written.
 pub fn sweep_chart(
     path: &Path,
     sweep: &Sweep,
@@ -342,6 +350,11 @@ pub fn sweep_chart(
 }
 
 /// A sweep's chart from the committed results.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]), or the PNG file cannot be drawn or written.
 pub fn draw_sweep(path: &Path, sweep: &Sweep) -> Result<()> {
     sweep_chart(path, sweep, &Results::committed()?)
 }
