@@ -93,7 +93,16 @@ every_test_program_reported() {
 log="target/test-log.txt"
 mkdir -p target
 : > "$log"
-step() { echo; echo "==> $*"; "$@" 2>&1 | tee -a "$log"; }
+# Each step says how long it took, and the closing lines list them: where a slow run spends
+# its time (the cold run's budget is 15 minutes on 2 cores).
+durations=()
+step() {
+    local start=$SECONDS
+    echo; echo "==> $*"
+    "$@" 2>&1 | tee -a "$log"
+    durations+=("$((SECONDS - start)) s  $*")
+    echo "(took $((SECONDS - start)) s)"
+}
 
 step cargo fmt --all -- --check
 step cargo clippy --workspace --all-targets -- -D warnings
@@ -130,4 +139,7 @@ every_test_program_reported "$log"
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed|browser: [0-9]+ pages passed' "$log" | grep -Eo '[0-9]+' | awk '{s += $1} END {print s + 0}')
 echo
 echo "All checks passed: fmt, clippy, rustdoc, cargo test (all targets and doc tests), mdbook test, mdbook build, link check, $browser."
+echo "Time per step:"
+printf '  %s\n' "${durations[@]}"
+echo "Total: $SECONDS s"
 echo "book tests: $passed passed, 0 failed"
