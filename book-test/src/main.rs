@@ -7,7 +7,9 @@
 //! (`renderers = ["test"]`), so it runs during `mdbook test` and never during `mdbook build` or
 //! `mdbook serve`. It
 //!
-//! 1. builds the companion crate's libraries (`cargo build -p chapters-code --lib`) and links
+//! 1. builds the companion crate's libraries (`cargo build -p chapters-code --lib --examples`:
+//!    the examples make cargo resolve features as `cargo test` does, so the files are the ones
+//!    the tests built) and links
 //!    exactly the libraries cargo reports for this build into `target/book-libs`, one per crate
 //!    (the folder `target/debug/deps` would give rustdoc several candidates, error E0464);
 //! 2. runs `rustdoc --test` on each chapter the way mdBook does (the chapter as the earlier
@@ -439,7 +441,7 @@ fn test_playable(
          (as on the Rust Playground)",
         blocks.len()
     );
-    let files = build_package_libs(root, "ndarray")?;
+    let files = build_package_libs(root, "ndarray", &[])?;
     let ndarray = files
         .iter()
         .find(|f| {
@@ -497,30 +499,42 @@ fn target_dir(root: &Path) -> PathBuf {
 
 /// Builds the companion crate's libraries and returns exactly the files cargo reports for this
 /// build.
+///
+/// With its examples: building a target that may use dev-dependencies makes cargo resolve the
+/// features of shared dependencies as `cargo test` does (dev-dependencies ask for `either`'s
+/// `use_std`, `zerocopy`'s `derive`, …), so the libraries are the very files that
+/// `cargo test --workspace --all-targets`, which test.sh runs first, has built. With `--lib`
+/// alone the features differed, and ndarray, faer, rayon, rand and twenty more crates were
+/// compiled a second time: minutes of a cold test run.
 fn build_libs(root: &Path) -> Result<Vec<PathBuf>, Error> {
-    build_package_libs(root, PACKAGE)
+    build_package_libs(root, PACKAGE, &["--examples"])
 }
 
-/// Builds the library of `package` (a workspace member or a dependency) and returns the
-/// library files cargo reports for it and its dependencies.
+/// Builds the library of `package` (a workspace member or a dependency), and the `extra`
+/// targets, and returns the library files cargo reports for it and its dependencies.
 fn build_package_libs(
     root: &Path,
     package: &str,
+    extra: &[&str],
 ) -> Result<Vec<PathBuf>, Error> {
-    eprintln!(
-        "book-test: building the libraries of {package} (cargo build -p {package} --lib)"
-    );
+    let command = ["build", "-p", package, "--lib"]
+        .iter()
+        .chain(extra)
+        .copied()
+        .collect::<Vec<_>>();
+    let shown = command.join(" ");
+    eprintln!("book-test: building the libraries of {package} (cargo {shown})");
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(root)
-        .args(["build", "-p", package, "--lib"])
+        .args(&command)
         // Artifacts as JSON on stdout; progress and compiler messages as usual on stderr.
         .arg("--message-format=json-render-diagnostics")
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !output.status.success() {
-        return Err(format!("cargo build -p {package} --lib failed").into());
+        return Err(format!("cargo {shown} failed").into());
     }
     let files = library_files(&String::from_utf8_lossy(&output.stdout));
     if files.is_empty() {
