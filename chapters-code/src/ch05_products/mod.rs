@@ -124,8 +124,9 @@ impl std::error::Error for DotShapeError {}
 /// rows (NumPy: `ValueError`).
 ///
 /// # Panics
-/// When the `m × n` result cannot be allocated (NumPy: `MemoryError`): two
-/// empty matrices, `m × 0` and `0 × n`, ask for `m·n` zeros. An empty
+/// When the `m × n` result cannot be allocated (NumPy: `MemoryError`, or
+/// "array is too big" past `isize::MAX` bytes): two empty matrices, `m × 0`
+/// and `0 × n`, ask for `m·n` zeros. An empty
 /// result is returned even where NumPy counts bytes of sizes other than 0
 /// and raises "array is too big" (`(0, 3) @ (3, 2**60)`), as ndarray and
 /// `allocation::checked_bytes` accept it.
@@ -448,6 +449,42 @@ mod tests {
         assert_eq!(size(".rand("), n, "the two products of the listing differ in size");
         let said = format!("Listing 5-11 checks {n} × {n} products");
         crate::chapter::assert_page_says("ch05-products.md", &said);
+    }
+
+    /// The `# Panics` section of `function`'s doc comment in this file, as
+    /// one line of words.
+    fn panics_doc(function: &str) -> String {
+        let source = include_str!("mod.rs");
+        let at = source
+            .find(&format!("pub fn {function}("))
+            .unwrap_or_else(|| panic!("no pub fn {function}"));
+        let doc: Vec<&str> = source[..at]
+            .lines()
+            .rev()
+            .map_while(|line| line.trim().strip_prefix("///"))
+            .collect();
+        let doc: Vec<&str> = doc.iter().rev().flat_map(|l| l.split_whitespace()).collect();
+        let doc = doc.join(" ");
+        doc.split_once("# Panics").map(|(_, p)| p.to_owned()).unwrap_or_default()
+    }
+
+    /// `checked_dot`'s `# Panics` once said NumPy raises `MemoryError` where
+    /// the result cannot be allocated. Past `isize::MAX` bytes NumPy raises
+    /// "array is too big" instead (NumPy 2.4.6:
+    /// `np.broadcast_to(2.0, (2**40, 0)) @ np.broadcast_to(2.0, (0, 2**20))`),
+    /// as the panic message says: the doc names it too.
+    #[test]
+    fn checked_dot_names_numpys_error_for_a_result_no_array_can_hold() {
+        let one = Array2::from_elem((1, 1), 2.0);
+        let a = one.broadcast((1 << 40, 0)).expect("an empty broadcast");
+        let b = one.broadcast((0, 1 << 20)).expect("an empty broadcast");
+        let payload = std::panic::catch_unwind(|| checked_dot(a, b)).expect_err("too big");
+        let message = payload.downcast_ref::<String>().expect("a formatted panic");
+        let numpy = "\"array is too big\"";
+        assert!(message.contains(numpy), "{message}");
+        let doc = panics_doc("checked_dot");
+        assert!(doc.contains(&format!("{numpy} past `isize::MAX` bytes")), "{doc}");
+        assert!(doc.contains("(NumPy: `MemoryError`"), "{doc}");
     }
 
     #[test]

@@ -278,8 +278,11 @@ pub fn linspace_pitfalls() {
 /// `z = np.sin(xx**2 + yy**2) / (xx**2 + yy**2)` on sparse grids, step by
 /// step, except that the sum is computed once (NumPy computes it twice): one
 /// temporary of the full size, the sum; the quotient is written into the
-/// sine's buffer, which becomes the result. Panics, like [`sinc`], when the
-/// result, the sum held beside it, or the squares cannot be allocated.
+/// sine's buffer, which becomes the result.
+///
+/// # Panics
+/// Like [`sinc`], when the result, the sum held beside it, or the squares
+/// cannot be allocated.
 pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     // Held at once: first the squares of x and y beside their sum, then the
     // sum beside the sine's buffer (the quotient is written into it).
@@ -301,8 +304,9 @@ pub fn sinc_broadcast(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 ///
 /// # Panics
 /// When the `(y.len(), x.len())` result and the squares of `x` and `y`,
-/// which it holds at once, cannot be allocated (NumPy: `MemoryError`): a
-/// broadcast view can be longer than memory, even beside an empty one.
+/// which it holds at once, cannot be allocated (NumPy: `MemoryError`, or
+/// "array is too big" past `isize::MAX` bytes): a broadcast view can be
+/// longer than memory, even beside an empty one.
 pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
     // Held at once: the result and the squares of x and y.
     let (full, xs, ys) = ([y.len(), x.len()], [x.len()], [y.len()]);
@@ -455,6 +459,36 @@ mod tests {
         }
         assert!(most_apart < 4e-13, "{most_apart:e}");
         assert!((50_000..200_000).contains(&most_ulps), "{most_ulps}");
+    }
+
+    /// `sinc`'s `# Panics` once said NumPy raises `MemoryError` where the
+    /// arrays cannot be allocated. For an array past `isize::MAX` bytes NumPy
+    /// raises "array is too big" instead (NumPy 2.4.6:
+    /// `np.meshgrid(np.broadcast_to(2.0, 2**62), [], sparse=True)` copies x),
+    /// as the panic message of both functions says: `sinc`'s doc names it, and
+    /// `sinc_broadcast`'s refers to `sinc`'s under its own `# Panics`.
+    #[test]
+    fn sinc_names_numpys_error_for_an_array_no_memory_can_hold() {
+        let two = Array1::from_elem(1, 2.0);
+        let x = two.broadcast(1 << 62).expect("a broadcast");
+        let y = Array1::<f64>::zeros(0);
+        let numpy = "\"array is too big\"";
+        for function in [sinc, sinc_broadcast] {
+            let payload = std::panic::catch_unwind(|| function(x, y.view()))
+                .expect_err("x has no room");
+            let message = payload.downcast_ref::<String>().expect("a formatted panic");
+            assert!(message.contains(numpy), "{message}");
+        }
+        let doc: Vec<&str> = include_str!("mod.rs")
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("///"))
+            .flat_map(str::split_whitespace)
+            .collect();
+        let doc = doc.join(" ");
+        let said = format!("(NumPy: `MemoryError`, or {numpy} past `isize::MAX` bytes)");
+        assert!(doc.contains(&said), "sinc's doc: {said}");
+        let said = "# Panics Like [`sinc`], when the result, the sum held beside it";
+        assert!(doc.contains(said), "sinc_broadcast's doc: {said}");
     }
 
     #[test]
