@@ -46,6 +46,9 @@ pub const CHAPTER: Chapter = Chapter {
 
 // ANCHOR: elementwise
 /// `A * B` multiplies matching elements, like every other arithmetic operator.
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn elementwise() {
     let a = Array2::<i64>::from_elem((2, 2), 2); // np.full((2, 2), 2)
     let b = Array2::<i64>::from_elem((2, 2), 3); // np.full((2, 2), 3)
@@ -58,6 +61,9 @@ pub fn elementwise() {
 /// The tutorial's trap: with a vector `B`, `A * B` broadcasts and `A @ B`
 /// is a matrix-vector product. Both compile, both run, and they give
 /// different answers.
+///
+/// # Panics
+/// If one of its `assert`s fails (its `expect`s hold for these values).
 pub fn star_versus_dot() {
     let a = Array::from_iter(1..10_i64)
         .into_shape_with_order((3, 3)) // np.arange(1, 10).reshape(3, 3)
@@ -153,6 +159,9 @@ pub fn checked_dot(
 
 // ANCHOR: mismatch_panics
 /// ndarray's `dot` panics when the inner dimensions differ.
+///
+/// # Panics
+/// Always: the panic is what it shows.
 pub fn mismatch_panics() {
     let a = Array2::<f64>::ones((2, 3));
     let b = Array2::<f64>::ones((2, 2));
@@ -162,6 +171,9 @@ pub fn mismatch_panics() {
 
 // ANCHOR: mismatch_checked
 /// The same mistake, checked first.
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn mismatch_checked() {
     let a = Array2::<f64>::ones((2, 3));
     let b = Array2::<f64>::ones((2, 2));
@@ -177,6 +189,9 @@ pub fn mismatch_checked() {
 // ANCHOR: gemm
 /// `C = alpha * A·B + beta * C` in place: the BLAS "gemm" operation, no new
 /// result (matrixmultiply still allocates a buffer for packing the operands).
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn gemm() {
     let a = array![[1.0, 2.0], [3.0, 4.0]];
     let b = array![[5.0, 6.0], [7.0, 8.0]];
@@ -265,6 +280,9 @@ pub fn fast_matmul_par(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
 // ANCHOR: fast_matmul_agrees
 /// `fast_matmul` gives `dot`'s numbers, exactly on small integers and up to
 /// rounding on other values, from views in any layout.
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn fast_matmul_agrees() {
     let (a, b) = bench_matrices(200); // small integers: every sum is exact
     assert_eq!(fast_matmul(a.view(), b.view()), a.dot(&b));
@@ -299,6 +317,9 @@ pub fn bench_matrices(n: usize) -> (Array2<f64>, Array2<f64>) {
 
 // ANCHOR: exercise_quadratic_form
 /// Exercise: the quadratic form xᵀ·A·x, with `dot`, checked with loops.
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn exercise_quadratic_form() {
     let a = array![[2.0, 1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 4.0]];
     let x = array![1.0, -1.0, 2.0];
@@ -319,6 +340,9 @@ pub fn exercise_quadratic_form() {
 // ANCHOR: exercise_transpose_rule
 /// Exercise: (A·B)ᵀ = Bᵀ·Aᵀ, on integer matrices so that the equality is
 /// exact.
+///
+/// # Panics
+/// If one of its `assert`s fails (its `expect`s hold for these values).
 pub fn exercise_transpose_rule() {
     let a = Array::from_iter(0..6)
         .into_shape_with_order((2, 3))

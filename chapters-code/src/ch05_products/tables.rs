@@ -6,11 +6,17 @@ use crate::error::Result;
 use crate::results::{format_duration, timing_table, Results, Run};
 
 /// The 512 × 512 matrix product timings (markdown).
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn matmul_table() -> Result<String> {
     timing_table(&matmul::GROUP)
 }
 
 /// The 2048 × 2048 matrix product timings (markdown).
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn matmul_2048_table() -> Result<String> {
     timing_table(&matmul::GROUP_2048)
 }
@@ -39,26 +45,41 @@ fn compare_in(results: &Results, workload: &Workload, reference: &Workload, than
 }
 
 /// `fast_matmul` against NumPy, one thread each, 2048 × 2048.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn fast_vs_numpy() -> Result<String> {
     compare(&matmul::FAST_MATMUL_2048, &matmul::NUMPY_MATMUL_2048, "NumPy")
 }
 
 /// ndarray's `dot` against NumPy, one thread each, 2048 × 2048.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn dot_vs_numpy() -> Result<String> {
     compare(&matmul::DOT_2048, &matmul::NUMPY_MATMUL_2048, "NumPy")
 }
 
 /// `fast_matmul` against ndarray's `dot`, 2048 × 2048.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn fast_vs_dot() -> Result<String> {
     compare(&matmul::FAST_MATMUL_2048, &matmul::DOT_2048, "ndarray's `dot`")
 }
 
 /// `fast_matmul` against NumPy, one thread each, 512 × 512.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn fast_vs_numpy_512() -> Result<String> {
     compare(&matmul::FAST_MATMUL, &matmul::NUMPY_MATMUL, "NumPy")
 }
 
 /// `fast_matmul_par` against NumPy on all cores, 2048 × 2048.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn par_vs_numpy_all_cores() -> Result<String> {
     compare(
         &matmul::FAST_MATMUL_PAR_2048,
@@ -68,6 +89,9 @@ pub fn par_vs_numpy_all_cores() -> Result<String> {
 }
 
 /// `fast_matmul_par` against NumPy on one thread, 2048 × 2048.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn par_vs_numpy() -> Result<String> {
     compare(
         &matmul::FAST_MATMUL_PAR_2048,
@@ -80,6 +104,9 @@ pub fn par_vs_numpy() -> Result<String> {
 /// the `blas` feature (the system's OpenBLAS, one thread) compares with
 /// NumPy at 2048 × 2048, and which kernels OpenBLAS chose (what it prints
 /// as "Core:" with `OPENBLAS_VERBOSE=2`), or that they are not measured yet.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn blas_finding() -> Result<String> {
     Ok(blas_finding_in(&Results::committed()?))
 }

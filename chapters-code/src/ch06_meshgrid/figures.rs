@@ -17,6 +17,9 @@ const GRID_RANGE: [f64; 3] = [-1.0, 1.05, 0.5];
 
 /// The 5×5 grid of points, `plt.plot(xx, yy, marker='.', color='k', linestyle='none')`:
 /// black ([`palette::INK`]) points.
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_grid_points(path: &Path) -> Result<()> {
     register_fonts();
     let [start, stop, step] = GRID_RANGE;
@@ -74,6 +77,10 @@ const CONTOUR_SIDE: i32 = 800;
 /// coloured by the band its value falls in, which is exactly what a filled contour plot shows;
 /// the band boundaries are then drawn as isolines computed by marching squares (the `contour`
 /// crate), which gives them sub-pixel positions.
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written, or the `contour` crate
+/// cannot trace the isolines.
 pub fn render_contourf(path: &Path) -> Result<()> {
     register_fonts();
     let x = numpy_arange(-8.0, 8.0, 0.01)?;
@@ -226,6 +233,9 @@ const SURFACE_RANGE: [f64; 3] = [-5.0, 5.0, 0.25];
 
 /// `ax.plot_surface(X, Y, sin(sqrt(X² + Y²)), cmap=cm.coolwarm)` seen from elevation 60°,
 /// azimuth 35° (`SURFACE_VIEW`), on `np.arange(-5, 5, 0.25)` (`SURFACE_RANGE`).
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_surface(path: &Path) -> Result<()> {
     register_fonts();
     let [start, stop, step] = SURFACE_RANGE;

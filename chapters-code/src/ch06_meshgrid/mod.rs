@@ -168,6 +168,9 @@ impl std::error::Error for ArangeError {}
 
 // ANCHOR: grid_5x5
 /// The tutorial's 5×5 grid of points.
+///
+/// # Panics
+/// If one of its `assert`s fails (its `expect`s hold for these values).
 pub fn grid_5x5() {
     // np.arange(-1, 1.05, 0.5)
     let xvalues = numpy_arange(-1.0, 1.05, 0.5).expect("a valid range");
@@ -187,6 +190,9 @@ pub fn grid_5x5() {
 
 // ANCHOR: dense_vs_sparse
 /// What a 1600 × 1600 grid costs: dense and sparse grids, and views.
+///
+/// # Panics
+/// If one of its `assert`s fails (its `expect`s hold for these values).
 pub fn dense_vs_sparse() {
     let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
     let y = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
@@ -224,6 +230,9 @@ pub fn dense_vs_sparse() {
 // ANCHOR: zero_on_the_grid
 /// Does the grid contain 0.0, where sin(r²)/r² is 0/0? With NumPy's arange,
 /// no; with ndarray's `Array::range`, yes.
+///
+/// # Panics
+/// If one of its `assert`s fails (its `expect`s hold for these values).
 pub fn zero_on_the_grid() {
     let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
     let has_zero = |a: &Array1<f64>| a.iter().any(|&v| v == 0.0);
@@ -257,6 +266,9 @@ pub fn zero_on_the_grid() {
 // ANCHOR: linspace_pitfalls
 /// `linspace` is not an exact grid either, and it differs from NumPy's at the
 /// end; a grid of integers divided once hits 0 and the integers exactly.
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn linspace_pitfalls() {
     let a = Array::linspace(0.0, 0.9, 4);
     println!("linspace(0, 0.9, 4)[3]       = {:?}", a[3]);
@@ -330,6 +342,9 @@ pub fn sinc(x: ArrayView1<f64>, y: ArrayView1<f64>) -> Array2<f64> {
 // ANCHOR: z_values
 /// The function on the tutorial's grid, at the points NumPy printed, and a
 /// checksum of every element's bits.
+///
+/// # Panics
+/// If one of its `assert`s fails (its `expect`s hold for these values).
 pub fn z_values() {
     let x = numpy_arange(-8.0, 8.0, 0.01).expect("a valid range");
     let z = sinc(x.view(), x.view());
@@ -352,6 +367,9 @@ pub fn z_values() {
 
 // ANCHOR: arange_errors
 /// Where NumPy raises, `numpy_arange` returns an error.
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn arange_errors() {
     let cases = [
         (0.0, 1.0, 0.0),           // ZeroDivisionError
@@ -373,6 +391,9 @@ pub fn arange_errors() {
 // ANCHOR: exercise_ij
 /// Exercise: matrix (IJ) indexing gives shape (len(x), len(y)) instead of
 /// (len(y), len(x)).
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn exercise_ij() {
     let x = array![1, 2];
     let y = array![3, 4, 5];
@@ -387,6 +408,9 @@ pub fn exercise_ij() {
 // ANCHOR: exercise_saddle
 /// Exercise: the minimum of x² − y² on a 201 × 201 grid of [−1, 1]², and
 /// where it is.
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn exercise_saddle() {
     let axis = Array::linspace(-1.0, 1.0, 201);
     let (xx, yy) = ndarray::meshgrid((&axis, &axis), MeshIndex::XY);

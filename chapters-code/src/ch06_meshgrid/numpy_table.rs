@@ -10,6 +10,10 @@ use crate::chapter::{numpy_row, numpy_rows, numpy_table, RowResult};
 use crate::error::Result;
 
 /// The table's markdown, built by running every row.
+///
+/// # Errors
+/// When a row's check fails, or a row function records no row (see
+/// `chapter::numpy_table`).
 pub fn render() -> Result<String> {
     numpy_table(numpy_rows![
         views,

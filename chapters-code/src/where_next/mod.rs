@@ -16,6 +16,9 @@ pub const CHAPTER: Chapter = Chapter {
 
 // ANCHOR: quantiles_and_argmin
 /// `np.quantile`, `np.argmin` and `np.max` with ndarray-stats.
+///
+/// # Panics
+/// If one of its `assert`s fails (its `expect`s hold for these values).
 pub fn quantiles_and_argmin() {
     use ndarray_stats::{interpolate::Linear, QuantileExt};
     use noisy_float::types::n64;
@@ -58,6 +61,9 @@ pub fn quantiles_and_argmin() {
 // ANCHOR: all_cores
 /// The length of every row of a large matrix, on one core and on all of
 /// them with ndarray's `rayon` feature (`par_for_each`).
+///
+/// # Panics
+/// If one of its `assert`s fails.
 pub fn all_cores() {
     let points = Array::from_shape_fn((200_000, 3), |(i, j)| {
         ((i * 3 + j) % 17) as f64
