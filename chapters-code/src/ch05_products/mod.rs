@@ -511,6 +511,97 @@ mod tests {
         assert!(doc.contains("(NumPy: `MemoryError`"), "{doc}");
     }
 
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A matrix of small integers and -0.0 (every sum of products is
+        /// exact), of 0 to 5 rows and columns.
+        fn matrix(rows: usize, cols: usize) -> impl Strategy<Value = Array2<f64>> {
+            let value = prop_oneof![4 => (-3i8..=3).prop_map(f64::from), 1 => Just(-0.0)];
+            prop::collection::vec(value, rows * cols).prop_map(move |v| {
+                Array2::from_shape_vec((rows, cols), v).expect("rows × cols values")
+            })
+        }
+
+        /// Two matrices whose inner dimensions agree.
+        fn operands() -> impl Strategy<Value = (Array2<f64>, Array2<f64>)> {
+            (0usize..6, 0usize..6, 0usize..6)
+                .prop_flat_map(|(m, k, n)| (matrix(m, k), matrix(k, n)))
+        }
+
+        /// `a`'s values in one of four layouts: as it is, column-major,
+        /// negative strides, or (layout 3) every second element of a larger
+        /// array, whose view `s![..;2, ..;2]` holds them.
+        fn in_layout(a: &Array2<f64>, layout: u8) -> Array2<f64> {
+            match layout {
+                0 => a.clone(),
+                1 => a.t().as_standard_layout().into_owned().reversed_axes(),
+                2 => {
+                    let mut r = a.slice(s![..;-1, ..;-1]).to_owned();
+                    r.invert_axis(Axis(0));
+                    r.invert_axis(Axis(1));
+                    r
+                }
+                _ => {
+                    let (m, n) = a.dim();
+                    let mut big = Array2::from_elem((2 * m, 2 * n), f64::NAN);
+                    big.slice_mut(s![..;2, ..;2]).assign(a);
+                    big
+                }
+            }
+        }
+
+        /// The view of [`in_layout`]'s array that holds `a`'s values.
+        fn view(h: &Array2<f64>, layout: u8) -> ArrayView2<'_, f64> {
+            match layout {
+                3 => h.slice(s![..;2, ..;2]),
+                _ => h.view(),
+            }
+        }
+
+        /// The naive product, summed from 0.0 as NumPy's BLAS does.
+        fn naive(a: ArrayView2<f64>, b: ArrayView2<f64>) -> Array2<f64> {
+            Array2::from_shape_fn((a.nrows(), b.ncols()), |(i, j)| {
+                (0..a.ncols()).fold(0.0, |sum, k| sum + a[[i, k]] * b[[k, j]])
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// `checked_dot`, `fast_matmul` and `fast_matmul_par` give the
+            /// naive product's bits (0.0, never -0.0, for a sum of zeros), for
+            /// every shape with a 0 or not, in every layout.
+            #[test]
+            fn products_equal_the_naive_sum_bit_for_bit(
+                (a, b) in operands(), la in 0u8..4, lb in 0u8..4,
+            ) {
+                let (ha, hb) = (in_layout(&a, la), in_layout(&b, lb));
+                let (va, vb) = (view(&ha, la), view(&hb, lb));
+                prop_assert_eq!(va, a.view());
+                prop_assert_eq!(vb, b.view());
+                let bits = |c: &Array2<f64>| c.mapv(f64::to_bits);
+                let want = bits(&naive(a.view(), b.view()));
+                let checked = checked_dot(va, vb).expect("inner sizes agree");
+                prop_assert_eq!(bits(&checked), want.clone());
+                prop_assert_eq!(bits(&fast_matmul(va, vb)), want.clone());
+                prop_assert_eq!(bits(&fast_matmul_par(va, vb)), want);
+            }
+
+            /// Inner dimensions that differ: an error naming both shapes.
+            #[test]
+            fn checked_dot_refuses_every_mismatch(
+                m in 0usize..4, k in 0usize..4, k2 in 0usize..4, n in 0usize..4,
+            ) {
+                prop_assume!(k != k2);
+                let (a, b) = (Array2::<f64>::zeros((m, k)), Array2::<f64>::zeros((k2, n)));
+                let error = DotShapeError { left: (m, k), right: (k2, n) };
+                prop_assert_eq!(checked_dot(a.view(), b.view()), Err(error));
+            }
+        }
+    }
+
     #[test]
     #[should_panic]
     fn dot_panics_on_mismatch() {

@@ -540,6 +540,58 @@ mod tests {
         assert!(doc.join(" ").contains(said), "TooLarge's doc: {said}");
     }
 
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Any float now and then (NaN, ±inf, subnormals, huge), and the
+        /// values whose r² is 0, underflows or overflows.
+        fn value() -> impl Strategy<Value = f64> {
+            prop_oneof![
+                3 => -10.0..10.0_f64,
+                1 => any::<f64>(),
+                1 => prop::sample::select(vec![
+                    0.0, -0.0, 5e-324, 1e-160, -1e-170, 1e154, -1e155,
+                    f64::INFINITY, f64::NEG_INFINITY, f64::NAN, f64::MAX,
+                ]),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// `sinc` and `sinc_broadcast` give, at (i, j), the bits of
+            /// sin(r²) / r² with r² = x[j]² + y[i]², NumPy's formula element by
+            /// element (NaN for NaN), from reversed and strided views too.
+            #[test]
+            fn sinc_is_the_formula_element_by_element(
+                x in prop::collection::vec(value(), 0..7),
+                y in prop::collection::vec(value(), 0..7),
+                reversed in any::<bool>(),
+            ) {
+                let (x, y) = (Array1::from(x), Array1::from(y));
+                let (x, y) = if reversed {
+                    (x.slice_move(s![..;-1]), y.slice_move(s![..;2]))
+                } else {
+                    (x, y)
+                };
+                let want = Array2::from_shape_fn((y.len(), x.len()), |(i, j)| {
+                    let r2 = x[j] * x[j] + y[i] * y[i];
+                    r2.sin() / r2
+                });
+                for got in [sinc(x.view(), y.view()), sinc_broadcast(x.view(), y.view())] {
+                    prop_assert_eq!(got.dim(), want.dim());
+                    for (g, w) in got.iter().zip(&want) {
+                        prop_assert!(
+                            g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()),
+                            "{} vs {}", g, w
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn float_maths_methods_match_mapv() {
         // The table's `a.sin()`: ndarray 0.17's method, the same as mapv.
