@@ -66,7 +66,7 @@ fn into_existing() -> RowResult {
         "`np.matmul(A, B, out=C)`",
         general_mat_mul(1.0, &a, &b, 0.0, &mut c),
         "writes into `c`: no new array, though on floats matrixmultiply \
-         allocates a packing buffer on each call"
+         allocates a packing buffer on each call with no empty dimension"
     );
     assert_eq!(c, a);
     Ok(())
