@@ -103,6 +103,23 @@ mod tests {
         crate::chapter::assert_page_says("where-next.md", &said);
     }
 
+    /// The page said `max_skipnan` is `np.nanmax` except on an empty array;
+    /// the sign of a zero maximum can differ too. ndarray-stats keeps the last
+    /// of equal values (`Ord::max`): `[-0.0, 0.0]` gives 0.0, where NumPy 2.4.6's
+    /// `np.nanmax(np.array([-0.0, 0.0]))` gives -0.0 (and `np.nanmax` of the
+    /// same Python list 0.0: its answer depends on the path it takes).
+    #[test]
+    fn max_skipnan_signs_a_tied_zero_its_own_way() {
+        use ndarray::array;
+        use ndarray_stats::QuantileExt;
+        let max = *array![-0.0, 0.0_f64].max_skipnan();
+        assert!(max == 0.0 && max.is_sign_positive(), "{max:?}");
+        let said = "and in the sign of a zero maximum where 0.0 and -0.0 tie";
+        let text = crate::chapter::page_text("where-next.md");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(said), "src/where-next.md: {said:?}");
+    }
+
     /// Where ndarray's `dot` calls BLAS: the page once said "for all but the smallest
     /// products", leaving out the layouts BLAS cannot take, which chapter 5 names (and
     /// which fall back to matrixmultiply). Both pages now state the same two exceptions.
