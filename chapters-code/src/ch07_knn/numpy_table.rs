@@ -107,10 +107,17 @@ fn argpartition() -> RowResult {
     let part = numpy_row!(
         "`np.argpartition(d, k, axis=1)`",
         argpartition_rows(d.view(), k)?,
-        "this book's; an error if `k >= ncols` (unless the array is empty, as in NumPy)"
+        "this book's; an error if `k >= ncols` (unless the array is empty, as in NumPy); \
+         NumPy's negative `kth` counts from the end: its `-m` is `ncols - m` here"
     );
     assert_eq!(part.dim(), (10, 10));
     assert!(argpartition_rows(d.view(), 10).is_err());
+    // NumPy's kth=-1 is kth=ncols-1: the farthest point of each row last.
+    let last = argpartition_rows(d.view(), d.ncols() - 1)?;
+    for (row, order) in d.rows().into_iter().zip(last.rows()) {
+        let farthest = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        assert_eq!(row[order[9]], farthest);
+    }
     let empty = Array2::<f64>::zeros((3, 0));
     assert_eq!(argpartition_rows(empty.view(), 1)?.dim(), (3, 0));
     Ok(())
