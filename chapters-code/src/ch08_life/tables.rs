@@ -132,6 +132,23 @@ mod tests {
         timing(&life::NUMPY_ITERATE_UINT8, Side::Python, median, iqr, 1)
     }
 
+    /// "How fast?" says which row is the tutorial's own `int64` board and
+    /// what the `FastLife` row includes: the table must put them there.
+    #[test]
+    fn the_prose_names_the_rows_of_the_life_table() {
+        let table = life_table().expect("the committed timings");
+        let rows: Vec<&str> = table.lines().skip(2).take_while(|l| l.starts_with('|')).collect();
+        assert!(rows[0].contains("(the tutorial's), `int64` board"), "{}", rows[0]);
+        let fast: Vec<&&str> = rows.iter().filter(|r| r.contains("FastLife")).collect();
+        assert_eq!(fast.len(), 1, "the page says the `FastLife` row: {fast:?}");
+        for said in [
+            "The tutorial's own `int64` board is the first row.",
+            "the `FastLife` row also includes `FastLife::new`",
+        ] {
+            crate::chapter::assert_page_says("ch08-life.md", said);
+        }
+    }
+
     #[test]
     fn slower_loops_teach_the_lesson() {
         assert_eq!(
