@@ -16,6 +16,9 @@ const K: usize = 2;
 
 /// The tutorial's scatter plot with lines from each point to its K = 2 nearest
 /// neighbours, coloured with viridis.
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_neighbours(path: &Path) -> Result<()> {
     register_fonts();
     let x = RandomState::new(42).rand(POINTS, 2);

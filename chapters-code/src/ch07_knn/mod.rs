@@ -700,6 +700,9 @@ pub fn k_nearest(
 // ANCHOR: tutorial_points
 /// `rand = np.random.RandomState(42); X = rand.rand(10, 2)`: the tutorial's
 /// points.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn tutorial_points() {
     let x = RandomState::new(42).rand(10, 2); // NumPy's numbers, bit for bit
     println!("{x:.8}");
@@ -709,6 +712,9 @@ pub fn tutorial_points() {
 
 // ANCHOR: distance_matrix
 /// All squared distances, three ways; the diagonal is zero.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn distance_matrix() {
     let x = RandomState::new(42).rand(10, 2);
     let dist_sq = pairwise_sq_distances_broadcast(x.view());
@@ -723,6 +729,9 @@ pub fn distance_matrix() {
 
 // ANCHOR: sorted_neighbours
 /// `np.argsort(dist_sq, axis=1)`: each row lists the points, nearest first.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn sorted_neighbours() {
     let x = RandomState::new(42).rand(10, 2);
     let dist_sq = pairwise_sq_distances(x.view());
@@ -736,6 +745,9 @@ pub fn sorted_neighbours() {
 // ANCHOR: k_nearest_partition
 /// `np.argpartition(dist_sq, K + 1, axis=1)[:, :K+1]`: the K + 1 nearest (each
 /// point itself included), in no particular order, then sorted by distance.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn k_nearest_partition() {
     const K: usize = 2;
     let x = RandomState::new(42).rand(10, 2);
@@ -756,6 +768,9 @@ pub fn k_nearest_partition() {
 
 // ANCHOR: kth_out_of_bounds
 /// A `kth` that is not a column: an error, not a panic.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn kth_out_of_bounds() {
     let dist_sq = Array2::<f64>::zeros((10, 10));
     let error = argpartition_rows(dist_sq.view(), 10).unwrap_err();
@@ -767,6 +782,9 @@ pub fn kth_out_of_bounds() {
 // ANCHOR: idiomatic_random
 /// Without the need for NumPy's exact numbers: ndarray-rand with a seeded,
 /// portable generator.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn idiomatic_random() {
     use ndarray_rand::rand_distr::Uniform;
     use ndarray_rand::RandomExt;
@@ -782,6 +800,9 @@ pub fn idiomatic_random() {
 
 // ANCHOR: exercise_single_nearest
 /// Exercise: each point's single nearest neighbour, two ways.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_single_nearest() {
     let x = RandomState::new(42).rand(10, 2);
     let dist_sq = pairwise_sq_distances(x.view());
@@ -793,6 +814,9 @@ pub fn exercise_single_nearest() {
 
 // ANCHOR: exercise_randint
 /// Exercise: `np.random.RandomState(0).randint(0, 100, size=(3, 4))`.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_randint() {
     let r = RandomState::new(0).randint(0, 100, 3, 4);
     println!("{r}");

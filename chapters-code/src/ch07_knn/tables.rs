@@ -17,6 +17,10 @@ use crate::random::RandomState;
 use crate::results::Results;
 
 /// The k-NN benchmark tables (markdown): distances, argsort, argpartition.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn knn_table() -> Result<String> {
     let results = Results::committed()?;
     let mut out = String::new();
@@ -57,6 +61,10 @@ pub(crate) fn compare(
 
 /// How dropping the temporary changes the time (the no-temporary loop against
 /// the word-for-word broadcast), as a clause.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn temporary_effect() -> Result<String> {
     use knn_distances::{BROADCAST, PAIRWISE_SQ_DISTANCES};
     Ok(compare(
@@ -67,6 +75,10 @@ pub fn temporary_effect() -> Result<String> {
 }
 
 /// How computing each pair once changes the time, as a clause.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn symmetry_effect() -> Result<String> {
     use knn_distances::{PAIRWISE_SQ_DISTANCES, SYMMETRIC};
     Ok(compare(
@@ -78,6 +90,10 @@ pub fn symmetry_effect() -> Result<String> {
 
 /// What the k-NN timings show, as a list: the two argsorts against NumPy's, and
 /// the argpartition a k-NN user should call.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn knn_findings() -> Result<String> {
     use knn_argpartition::{ARGPARTITION_ROWS, NUMPY_ARGPARTITION, SELECT_NTH};
     use knn_argsort::{
@@ -133,6 +149,11 @@ fn megabytes(bytes: u64) -> String {
 ///
 /// # Errors
 /// If NumPy's committed output does not name its peak in megabytes.
+///
+/// # Panics
+/// If a measurement stops matching what the chapter says of it: more heap
+/// for the word-for-word broadcast than NumPy's peak, and 3, 2 and 1
+/// allocations for the three versions.
 pub fn broadcast_memory(measure: Measure<'_>) -> Result<String> {
     let x = RandomState::new(42).rand(2000, 2);
     type Version = fn(ArrayView2<f64>) -> Array2<f64>;

@@ -47,6 +47,9 @@ const WINDOWS_BOARD_SIDE: usize = 6;
 
 /// The nine shifted windows of `iterate` on a 6 × 6 board (the middle one is
 /// the cells themselves).
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_windows(path: &Path) -> Result<()> {
     register_fonts();
     let (cell, size) = (22i32, WINDOWS_BOARD_SIDE);
@@ -107,6 +110,9 @@ pub fn render_windows(path: &Path) -> Result<()> {
 pub const PANEL_GENERATIONS: [usize; 6] = [0, 1, 2, 10, 50, 200];
 
 /// Selected generations of the seeded 100 × 100 board.
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_generations(path: &Path) -> Result<()> {
     register_fonts();
     let (cell, size) = (3, 100);
@@ -151,6 +157,9 @@ const LOOP_PAUSE: u16 = 200;
 /// first frame each frame holds only the rectangle of cells that changed, with
 /// the cells that did not change transparent. The last frame stays two seconds
 /// before the animation starts again.
+///
+/// # Errors
+/// When the GIF file cannot be created or written.
 pub fn render_animation(path: &Path) -> Result<()> {
     const TRANSPARENT: u8 = 2;
     let scale = 1usize;

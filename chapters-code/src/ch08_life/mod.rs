@@ -193,6 +193,9 @@ impl FastLife {
 
     /// Advances one generation; the same result as [`iterate`], for every
     /// board.
+    ///
+    /// # Panics
+    /// Never: both boards are row-major, each one slice.
     pub fn step(&mut self) {
         let (rows, cols) = self.current.dim();
         self.next.fill(0);
@@ -250,6 +253,9 @@ pub fn board_text(z: &Array2<u8>) -> String {
 
 // ANCHOR: blinker
 /// A blinker: three cells in a row turn into three in a column, and back.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn blinker() {
     let mut z = Array2::<u8>::zeros((5, 5));
     z.slice_mut(s![2, 1..4]).fill(1);
@@ -264,6 +270,9 @@ pub fn blinker() {
 
 // ANCHOR: glider
 /// A glider moves one cell down and one to the right every four generations.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn glider() {
     let mut z = Array2::<u8>::zeros((8, 8));
     for (r, c) in [(1, 2), (2, 3), (3, 1), (3, 2), (3, 3)] {
@@ -280,6 +289,9 @@ pub fn glider() {
 
 // ANCHOR: views_and_copies
 /// A slice is a view: writing through it changes the board. A copy does not.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn views_and_copies() {
     let mut z = Array2::<u8>::zeros((4, 4));
     z.slice_mut(s![1..-1, 1..-1]).fill(1); // Z[1:-1, 1:-1][...] = 1
@@ -294,6 +306,9 @@ pub fn views_and_copies() {
 // ANCHOR: random_board
 /// `Z = np.random.RandomState(42).choice([0, 1], size=(100, 100))` and 100
 /// generations, with the loops and with the slices.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn random_board() {
     let mut z = RandomState::new(42).choice_binary(100, 100);
     let alive = |z: &Array2<u8>| z.iter().filter(|&&c| c == 1).count();
@@ -311,6 +326,9 @@ pub fn random_board() {
 
 // ANCHOR: fast_equals_slices
 /// The fused version and the slice version agree, generation after generation.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn fast_equals_slices() {
     let start = RandomState::new(42).choice_binary(100, 100);
     let mut z = start.clone();
@@ -326,6 +344,9 @@ pub fn fast_equals_slices() {
 
 // ANCHOR: exercise_toad
 /// Exercise: the "toad" oscillates with period 2.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_toad() {
     let mut z = Array2::<u8>::zeros((6, 6));
     z.slice_mut(s![2, 2..5]).fill(1);
@@ -342,6 +363,9 @@ pub fn exercise_toad() {
 // ANCHOR: exercise_population
 /// Exercise: the population of the seeded board over 50 generations, with
 /// `FastLife`.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_population() {
     let board = seeded_board();
     let mut life = FastLife::new(board.clone());

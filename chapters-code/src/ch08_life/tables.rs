@@ -12,12 +12,20 @@ use crate::random::RandomState;
 use crate::results::{timing_table, Results};
 
 /// The Game of Life benchmark table (markdown).
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn life_table() -> Result<String> {
     timing_table(&life::GROUP)
 }
 
 /// The loops against NumPy on a board of the same element type, as a sentence: when the
 /// loops are slower, it says so as the chapter's lesson ("compiled is not the same as fast").
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn loops_vs_numpy() -> Result<String> {
     Ok(loops_vs_numpy_in(&Results::committed()?))
 }
@@ -46,6 +54,11 @@ fn loops_vs_numpy_in(results: &Results) -> String {
 
 /// What one generation of a 1000 × 1000 board allocates, for each version,
 /// measured with `measure` (a counting allocator).
+///
+/// # Panics
+/// If the allocation counts stop being what the chapter says: 1 for the
+/// loops (a copy of the board), 3 for the slices (the neighbour count and
+/// two masks), 0 for `FastLife::step`.
 pub fn life_allocations(measure: Measure<'_>) -> String {
     let board = RandomState::new(42).choice_binary(1000, 1000);
     let mut z = board.clone();
