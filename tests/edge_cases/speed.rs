@@ -18,8 +18,8 @@ use ndarray::prelude::*;
 use crate::harness::{close_array, same_array, Case, Family, Input};
 
 /// Deliberate: `np.arange(1, 2**63 - 1)` returns an empty array (its length
-/// overflows), a wrong answer; the Rust functions panic ("capacity overflow",
-/// documented), the same in every profile.
+/// overflows), a wrong answer; the Rust functions panic ("too big for
+/// memory", under their `# Panics`), the same in every profile.
 const NUMPY_IS_WRONG: &[&str] = &[
     "array_from_iter/9223372036854775807",
     "array_range_f64/9223372036854775807",

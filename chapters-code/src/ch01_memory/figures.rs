@@ -38,6 +38,16 @@ fn committed_heap_table() -> Result<String> {
 
 /// Bytes per element of each representation, NumPy/CPython and Rust side by
 /// side: what each really occupies (resident memory) where it was measured.
+///
+/// # Errors
+/// When the committed heap table (`src/outputs/ch01-memory/heap_report.txt`)
+/// cannot be read or lacks a row, the committed Python facts lack a number,
+/// or the PNG file cannot be drawn or written.
+///
+/// # Panics
+/// If the committed measurements contradict the figure's alt text: the list
+/// of ints and the boxes more than 10% apart, or not at least twice what
+/// `sys.getsizeof` counts and Rust requests.
 pub fn render_bytes_per_element(path: &Path) -> Result<()> {
     let n = python_fact("elements")?;
     let heap = committed_heap_table()?;
@@ -137,6 +147,9 @@ fn anatomy_buffer() -> Array2<i64> {
 /// The anatomy of an array (after Rougier's "Anatomy of an array"): one buffer
 /// of 12 numbers and five arrays over it, each drawn as the cells of the
 /// buffer it uses (its first element marked) next to the array it shows.
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_anatomy(path: &Path) -> Result<()> {
     register_fonts();
     let a = anatomy_buffer();

@@ -64,6 +64,9 @@ impl HeapLayout {
     }
 
     /// The layout with that command-line name.
+    ///
+    /// # Errors
+    /// When `key` names no layout (the message lists the keys).
     pub fn from_key(key: &str) -> Result<HeapLayout> {
         HeapLayout::ALL
             .into_iter()
@@ -93,6 +96,10 @@ impl HeapLayout {
     /// Builds the layout with [`N`](super::N) elements under `measure` and measures it, keeping it
     /// alive until the resident memory has been read. Meant for a fresh process: anything
     /// else the process does meanwhile counts too.
+    ///
+    /// # Errors
+    /// When the resident memory cannot be read (`/proc/self/smaps_rollup` and
+    /// `/proc/self/status`: Linux only).
     pub fn measure(self, measure: Measure<'_>) -> Result<HeapRecord> {
         match self {
             HeapLayout::Collected => {
@@ -145,6 +152,9 @@ impl HeapRecord {
     }
 
     /// Reads what [`HeapRecord::to_line`] wrote.
+    ///
+    /// # Errors
+    /// When one of its four numbers is missing or not a `u64`.
     pub fn parse(line: &str) -> Result<HeapRecord> {
         let words: Vec<&str> = line.split_whitespace().collect();
         let value = |key: &str| -> Result<u64> {
@@ -228,6 +238,10 @@ pub fn allocator_name() -> &'static str {
 /// Runs `program heap LAYOUT` for every layout, each in a fresh process, and returns the
 /// book's heap table: allocations and requested bytes (counting allocator) next to resident
 /// bytes (the process's resident memory), per element.
+///
+/// # Errors
+/// When `program` cannot be run, fails for a layout, or prints no
+/// [`HeapRecord`] line.
 pub fn heap_report(program: &Path) -> Result<String> {
     let mut rows = Vec::new();
     for layout in HeapLayout::ALL {
@@ -307,6 +321,10 @@ pub(super) fn requested_per_element(
 }
 
 /// The resident bytes per element of a row of a committed heap table, by its label.
+///
+/// # Errors
+/// When `table` has no row for `layout`, or its resident column is not a
+/// whole number.
 pub fn resident_per_element(table: &str, layout: HeapLayout) -> Result<u64> {
     table
         .lines()

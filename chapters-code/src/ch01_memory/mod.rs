@@ -92,6 +92,9 @@ pub const N: usize = 1_000_000;
 // ANCHOR: contiguous
 /// One million `i64` in a `Vec` and in an ndarray `Array1`: one block of
 /// 8 bytes each.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn contiguous() {
     let vec: Vec<i64> = (0..1_000_000).collect();
     let array: Array1<i64> = Array::from_iter(0..1_000_000);
@@ -126,6 +129,9 @@ pub fn contiguous() {
 // ANCHOR: list_of_pointers
 /// A Python-like list: a vector of pointers, each to its own heap-allocated
 /// integer — and where the allocator really puts those integers.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn list_of_pointers() {
     let boxed: Vec<Box<i64>> = (0..1_000_000).map(Box::new).collect();
 
@@ -161,6 +167,9 @@ pub fn list_of_pointers() {
 // ANCHOR: grown_by_push
 /// A `Vec` grown one `push` at a time over-allocates, like a Python list
 /// grown by `append` — but it doubles where CPython adds an eighth.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn grown_by_push() {
     let mut grown: Vec<i64> = Vec::new();
     let mut reallocations = 0;
@@ -228,6 +237,9 @@ pub fn tutorial_mixed_list() -> Vec<PyValue> {
 
 // ANCHOR: mixed_values
 /// The tutorial's mixed list, the Rust way: an enum per element.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn mixed_values() {
     let mixed_list = tutorial_mixed_list();
     let names: Vec<&str> = mixed_list.iter().map(PyValue::type_name).collect();
@@ -357,6 +369,9 @@ impl IntType {
 
 // ANCHOR: numpy_string_width
 /// Why NumPy picks `<U21` for int64: the rule, and where it over-reserves.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn numpy_string_width() {
     use IntType::*;
     for int in [I8, I16, I32, I64, U8, U64] {
@@ -375,6 +390,9 @@ pub fn numpy_string_width() {
 
 // ANCHOR: string_arrays
 /// The tutorial's one million numbers as text, in four Rust layouts.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn string_arrays() {
     let n: usize = 1_000_000;
 
@@ -441,6 +459,9 @@ pub fn fixed_width<const W: usize>(number: usize) -> [u8; W] {
 // ANCHOR: anatomy
 /// One buffer, five arrays: where each starts in the buffer (its offset),
 /// its shape and its strides, all counted in elements.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn anatomy() {
     let a: Array2<i64> = Array::from_iter(0..12)
         .into_shape_with_order((3, 4))
@@ -472,6 +493,9 @@ pub fn anatomy() {
 // ANCHOR: owned_and_views
 /// Who owns the numbers: `Array` owns them, `ArrayView` reads them,
 /// `ArrayViewMut` writes them, `CowArray` is a view or an owned array.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn owned_and_views() {
     let mut a: Array2<i64> = Array::from_iter(0..12)
         .into_shape_with_order((3, 4))
@@ -503,6 +527,9 @@ pub fn owned_and_views() {
 // ANCHOR: operators_and_types
 /// Operators on references, conversions spelled out, and functions applied
 /// element by element.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn operators_and_types() {
     let a = array![1.0, 4.0, 9.0];
     let b = array![10.0, 20.0, 30.0];
@@ -535,6 +562,9 @@ pub fn operators_and_types() {
 // ANCHOR: consuming_methods
 /// `insert_axis` takes its array by value: call it on a view to keep the
 /// array.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn consuming_methods() {
     let x = array![1.0, 2.0, 3.0];
 
@@ -559,6 +589,9 @@ pub fn consuming_methods() {
 
 // ANCHOR: zip_and_slices
 /// Slices with ranges and steps, and `Zip` to walk arrays in lock-step.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn zip_and_slices() {
     let a = Array::from_iter(0..10);
     println!("a.slice(s![2..8;2])  = {}", a.slice(s![2..8;2])); // a[2:8:2]
@@ -588,6 +621,9 @@ pub fn zip_and_slices() {
 
 // ANCHOR: exercise_nbytes
 /// Exercise: the bytes of a (1000, 1000) `f32` array, like NumPy's `nbytes`.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_nbytes() {
     let a = Array2::<f32>::zeros((1000, 1000));
     let nbytes = a.len() * size_of::<f32>();
@@ -600,6 +636,9 @@ pub fn exercise_nbytes() {
 // ANCHOR: exercise_mixed_sum
 /// Exercise: sum the numbers of the mixed list, counting booleans as 0 and 1
 /// like Python.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_mixed_sum() {
     use PyValue::*;
     let mixed: Array1<PyValue> = Array::from_vec(tutorial_mixed_list());

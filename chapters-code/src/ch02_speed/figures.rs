@@ -10,6 +10,11 @@ use crate::results::format_size;
 
 /// The reciprocals timings, log scale: the tutorial's `range(1, 10000000)`,
 /// the size the benchmarks measure.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`](crate::results::Results::committed)), or the PNG
+/// file cannot be drawn or written.
 pub fn render_reciprocals_chart(path: &Path) -> Result<()> {
     let integers = format_size(TUTORIAL_END as u64 - 1);
     draw_timing_chart(
@@ -21,6 +26,11 @@ pub fn render_reciprocals_chart(path: &Path) -> Result<()> {
 
 /// The distances timings, log scale: the benchmarks' points, one per
 /// integer of `range(0, 10000000)`.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`](crate::results::Results::committed)), or the PNG
+/// file cannot be drawn or written.
 pub fn render_distances_chart(path: &Path) -> Result<()> {
     let points = format_size(TUTORIAL_END as u64);
     draw_timing_chart(

@@ -95,8 +95,11 @@ pub fn reciprocals_boxed(nums: &[Box<i64>]) -> Vec<Box<f64>> {
 /// It does not ask for the memory first (the `allocation` module says
 /// why): a broadcast view can be longer than memory holds, and then the
 /// allocator's refusal aborts the process, where NumPy raises
-/// `MemoryError`. A view whose result would pass `isize::MAX` bytes
-/// (NumPy cannot make one) panics with "capacity overflow" instead.
+/// `MemoryError`.
+///
+/// # Panics
+/// With "capacity overflow" for a view whose result would pass
+/// `isize::MAX` bytes (NumPy cannot make one).
 pub fn reciprocals(nums: ArrayView1<i64>) -> Array1<f64> {
     nums.mapv(|num| 1.0 / num as f64)
 }
@@ -122,8 +125,11 @@ pub fn reciprocals_into(nums: ArrayView1<i64>, mut out: ArrayViewMut1<f64>) {
 
 // ANCHOR: reciprocals_par
 /// Going further: the same map on all cores, with ndarray's `rayon`
-/// feature. Aborts or panics, like [`reciprocals`], on a broadcast view
-/// longer than memory holds.
+/// feature. Aborts, like [`reciprocals`], on a broadcast view longer than
+/// memory holds.
+///
+/// # Panics
+/// Like [`reciprocals`].
 pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
     Zip::from(&nums).par_map_collect(|&num| 1.0 / num as f64)
 }
@@ -133,8 +139,10 @@ pub fn reciprocals_par(nums: ArrayView1<i64>) -> Array1<f64> {
 /// A reference for every new-array variant: ask for `len` fresh `f64`s
 /// and write each one once (a constant, so no input is read and nothing is
 /// computed). `vec![1.0; len]` cannot ask the kernel for ready-zeroed
-/// memory the way `vec![0.0; len]` can, so every page is touched. Panics
-/// when `len` values cannot be allocated.
+/// memory the way `vec![0.0; len]` can, so every page is touched.
+///
+/// # Panics
+/// When `len` values cannot be allocated.
 pub fn new_array_floor(len: usize) -> Array1<f64> {
     ensure_allocatable::<f64>("new_array_floor", &[len]);
     Array1::from_elem(len, 1.0)
@@ -157,8 +165,11 @@ pub fn reused_buffer_floor(nums: ArrayView1<i64>, mut out: ArrayViewMut1<i64>) {
 // ANCHOR_END: floors
 
 /// A copy of the input into a new array (`numpy_nums.copy()`): the
-/// new-array reference plus reading the input. Aborts or panics, like
+/// new-array reference plus reading the input. Aborts, like
 /// [`reciprocals`], on a broadcast view longer than memory holds.
+///
+/// # Panics
+/// Like [`reciprocals`].
 pub fn copy_floor(nums: ArrayView1<i64>) -> Array1<i64> {
     nums.to_owned()
 }
@@ -429,16 +440,17 @@ pub fn page_fault_report_not_available(side: PageFaultSide) -> String {
 /// the very first call of `reciprocals` in the process.
 pub fn page_fault_report(side: PageFaultSide) -> String {
     use std::hint::black_box;
-    let nums = tutorial_nums();
-    let small = Array::from_iter(1..=SMALL as i64);
+    // Slices first, viewed as arrays: the same memory as `tutorial_nums()`,
+    // with no "is it contiguous?" to ask.
+    let slice: &[i64] = &(1..TUTORIAL_END).collect::<Vec<i64>>();
+    let small_slice: &[i64] = &(1..=SMALL as i64).collect::<Vec<i64>>();
+    let (nums, small) = (ArrayView1::from(slice), ArrayView1::from(small_slice));
     let points = tutorial_points(TUTORIAL_END as usize);
     let point = Array1::<f64>::ones(2);
     let mut out = Array1::<f64>::zeros(nums.len());
-    reciprocals_into(nums.view(), out.view_mut()); // touch `out` once
-    let slice = nums.as_slice().expect("a new array is contiguous");
-    let small_slice = small.as_slice().expect("a new array is contiguous");
+    reciprocals_into(nums, out.view_mut()); // touch `out` once
 
-    let first = page_faults_of(|| drop(black_box(reciprocals(nums.view()))));
+    let first = page_faults_of(|| drop(black_box(reciprocals(nums))));
     let mut lines = vec![("reciprocals_first_call", first.map(|n| n as f64))];
     let mut per_call = |variant, calls: u32, work: &mut dyn FnMut()| {
         work(); // warm up
@@ -446,16 +458,16 @@ pub fn page_fault_report(side: PageFaultSide) -> String {
         lines.push((variant, total.map(|n| n as f64 / f64::from(calls))));
     };
     per_call("reciprocals", 5, &mut || {
-        drop(black_box(reciprocals(black_box(nums.view()))))
+        drop(black_box(reciprocals(black_box(nums))))
     });
     per_call("into_reused_buffer", 5, &mut || {
-        reciprocals_into(black_box(nums.view()), out.view_mut())
+        reciprocals_into(black_box(nums), out.view_mut())
     });
     per_call("thp_map", 5, &mut || {
         drop(black_box(reciprocals_thp_map(black_box(slice))))
     });
     per_call("small", 10_000, &mut || {
-        drop(black_box(reciprocals(black_box(small.view()))))
+        drop(black_box(reciprocals(black_box(small))))
     });
     per_call("small_thp_map", 10_000, &mut || {
         drop(black_box(reciprocals_thp_map(black_box(small_slice))))
@@ -482,8 +494,10 @@ pub fn tutorial_nums() -> Array1<i64> {
 }
 
 // ANCHOR: creation
-/// `list(range(1, n))`: a growable vector of the numbers. Panics like
-/// [`array_from_iter`].
+/// `list(range(1, n))`: a growable vector of the numbers.
+///
+/// # Panics
+/// Like [`array_from_iter`].
 pub fn list_range(end: i64) -> Vec<i64> {
     ensure_allocatable::<i64>("list_range", &[range_len(1, end)]);
     (1..end).collect()
@@ -501,15 +515,24 @@ pub fn array_from_slice(nums: &[i64]) -> Array1<i64> {
 }
 
 /// `np.array(range(1, n))` and `np.arange(1, n)`: straight from the
-/// iterator, one allocation. Panics where NumPy raises: when the range
-/// cannot be allocated, or is too big for memory at all.
+/// iterator, one allocation.
+///
+/// # Panics
+/// Where NumPy raises: when the range cannot be allocated, or is too big
+/// for memory at all. Also from `end = 2**63 - 511` up, where NumPy 2.4.6's
+/// `np.arange(1, end)` wrongly returns an empty array (its length check,
+/// in `float64`, lets a length of 2^63 through).
 pub fn array_from_iter(end: i64) -> Array1<i64> {
     ensure_allocatable::<i64>("array_from_iter", &[range_len(1, end)]);
     Array::from_iter(1..end)
 }
 
 /// `np.arange(1., n)` for floats: ndarray's `range` (start, end, step).
-/// Empty when `end <= 1`, like NumPy's; panics like [`array_from_iter`].
+/// Empty when `end <= 1`, like NumPy's.
+///
+/// # Panics
+/// Like [`array_from_iter`] (NumPy's empty array starts at
+/// `end = 2**63 - 512` here).
 pub fn array_range_f64(end: i64) -> Array1<f64> {
     if end <= 1 {
         return Array1::zeros(0); // ndarray's range panics for end < 1
@@ -522,17 +545,21 @@ pub fn array_range_f64(end: i64) -> Array1<f64> {
 /// The tutorial's points,
 /// `np.vstack([np.arange(0., n), np.arange(1., n + 1)]).T`: row `i` is
 /// `(i, i + 1)`. Built directly in row-major order (NumPy's are
-/// column-major: the transpose of two stacked rows). Panics, like
-/// [`array_from_iter`], when `n` points cannot be allocated.
+/// column-major: the transpose of two stacked rows).
+///
+/// # Panics
+/// Like [`array_from_iter`], when `n` points cannot be allocated.
 pub fn tutorial_points(n: usize) -> Array2<f64> {
     ensure_allocatable::<f64>("tutorial_points", &[n, 2]);
     Array2::from_shape_fn((n, 2), |(i, j)| i as f64 + j as f64)
 }
 
-/// The tutorial's points as a Python-like list of lists. Panics, like
-/// [`array_from_iter`], when `n` points cannot be allocated: a header and
-/// two `f64`s each (the allocator's rounding of each small block, 32 bytes
-/// for 16 in glibc, is not counted).
+/// The tutorial's points as a Python-like list of lists.
+///
+/// # Panics
+/// Like [`array_from_iter`], when `n` points cannot be allocated: a header
+/// and two `f64`s each (the allocator's rounding of each small block, 32
+/// bytes for 16 in glibc, is not counted).
 pub fn tutorial_points_nested(n: usize) -> Vec<Vec<f64>> {
     let name = "tutorial_points_nested";
     ensure_allocatable::<Vec<f64>>(name, &[n]); // the headers
@@ -710,6 +737,9 @@ pub fn distances_to_par(
 
 // ANCHOR: reciprocal_variants
 /// Every reciprocal variant gives the same numbers.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn reciprocal_variants() {
     let nums: Array1<i64> = Array::from_iter(1..1_000_001);
     let slice = nums.as_slice().expect("a new array is contiguous");
@@ -737,6 +767,9 @@ pub fn reciprocal_variants() {
 
 // ANCHOR: creation_variants
 /// The creation variants agree, and only a move is free.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn creation_variants() {
     let end = 10_000_000;
     let nums_list = list_range(end);
@@ -762,6 +795,9 @@ pub fn creation_variants() {
 // ANCHOR: distance_variants
 /// The distance variants agree with each other and with the tutorial's
 /// output.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn distance_variants() {
     let n = 1_000_000;
     let np_point = Array1::<f64>::ones(2);
@@ -786,6 +822,9 @@ pub fn distance_variants() {
 /// Counts the allocations of each distance variant for a million points
 /// under the `cargo run` program's counting allocator (`measure`), and
 /// checks the counts the chapter states.
+///
+/// # Panics
+/// If `measure` counts other than 4, 2 and 1 allocations.
 pub fn temporaries_report(
     measure: impl Fn(&mut dyn FnMut()) -> HeapUse,
 ) -> String {
@@ -826,6 +865,9 @@ pub fn temporaries_report(
 
 // ANCHOR: exercise_squares
 /// Exercise: the squares of an array with `mapv`, checked against a loop.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_squares() {
     let nums = Array::from_iter(1i64..=5);
     let squares = nums.mapv(|x| x * x);
@@ -858,6 +900,9 @@ pub fn mean_distance_from((x, y): (f64, f64), points: ArrayView2<f64>) -> f64 {
 
 /// Exercise: the mean distance from (1, 1) to the tutorial's points,
 /// checked against the mean of [`distances_to`]'s array.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_mean_distance() {
     let points = tutorial_points(1000);
     let mean = mean_distance_from((1.0, 1.0), points.view());
@@ -1235,5 +1280,52 @@ mod tests {
         );
         // 1 / 0 is infinity for floats, as in NumPy (which also warns).
         assert_eq!(reciprocals(array![0].view())[0], f64::INFINITY);
+    }
+
+    /// NumPy 2.4.6 computes `np.arange`'s length in `float64` and lets 2^63
+    /// through its overflow check (`_arange_safe_ceil_to_intp` compares with
+    /// `(double)NPY_MAX_INTP`, which is 2^63), so `np.arange(1, end)` returns
+    /// `[]` from `end = 2**63 - 511` up and `np.arange(1., end)` from
+    /// `2**63 - 512` (both run: the end below each still raises "array is
+    /// too big"). The functions panic there too, and their docs say where
+    /// NumPy's answer starts to differ (they did not).
+    #[test]
+    fn where_numpy_returns_an_empty_arange_the_docs_say_so() {
+        let numpy_len_is_2_63 = |end: i64, float_start: bool| {
+            let len = if float_start {
+                end as f64 - 1.0
+            } else {
+                (end - 1) as f64
+            };
+            len.ceil() >= 2f64.powi(63)
+        };
+        let first = |float_start| {
+            (i64::MAX - 2000..=i64::MAX)
+                .find(|&end| numpy_len_is_2_63(end, float_start))
+                .expect("an end near 2^63")
+        };
+        let (ints, floats) = (first(false), first(true));
+        assert_eq!((i64::MAX - ints, i64::MAX - floats), (510, 511));
+        for end in [ints - 1, ints, i64::MAX] {
+            let from_iter = std::panic::catch_unwind(|| array_from_iter(end));
+            let message = from_iter.expect_err("too big").downcast::<String>();
+            assert!(message.expect("a message").contains("too big for memory"));
+        }
+        for end in [floats - 1, floats, i64::MAX] {
+            assert!(std::panic::catch_unwind(|| array_range_f64(end)).is_err());
+        }
+        let doc = include_str!("mod.rs")
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("///"))
+            .flat_map(str::split_whitespace)
+            .collect::<Vec<&str>>()
+            .join(" ");
+        for said in [
+            "Also from `end = 2**63 - 511` up, where NumPy 2.4.6's `np.arange(1, \
+             end)` wrongly returns an empty array",
+            "(NumPy's empty array starts at `end = 2**63 - 512` here)",
+        ] {
+            assert!(doc.contains(said), "the docs: {said}");
+        }
     }
 }

@@ -10,27 +10,47 @@ use crate::speed::{
 
 /// Which machine the chapter's timings come from, in which runs: only the runs its
 /// own tables use.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn machine_note() -> Result<String> {
     let groups = [&reciprocals::GROUP, &creation::GROUP, &distances::GROUP];
     Ok(Results::committed()?.groups_note(&groups) + "\n")
 }
 
 /// The reciprocals timing table (markdown).
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn reciprocals_table() -> Result<String> {
     Ok(Results::committed()?.table(&reciprocals::GROUP))
 }
 
 /// The array-creation timing table (markdown).
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn creation_table() -> Result<String> {
     Ok(Results::committed()?.table(&creation::GROUP))
 }
 
 /// The distances timing table (markdown).
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn distances_table() -> Result<String> {
     Ok(Results::committed()?.table(&distances::GROUP))
 }
 
 /// The measured ratios the chapter's explanation rests on, as a markdown list.
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn findings() -> Result<String> {
     Ok(findings_in(&Results::committed()?))
 }
@@ -132,6 +152,10 @@ fn findings_in(r: &Results) -> String {
 /// The page faults per call of chapter 2's allocating work, for each allocator, from the
 /// machine facts `./bench.sh` records (keys from [`PageFaultSide::key`]): the table that shows
 /// where the time of a fresh 80 MB result goes. A count not measured yet reads "–".
+///
+/// # Errors
+/// When `results/benchmarks.csv` exists but cannot be read or parsed (see
+/// [`Results::committed`]).
 pub fn page_faults_table() -> Result<String> {
     Ok(page_faults_markdown(&Results::committed()?))
 }

@@ -20,6 +20,9 @@ struct Diagram {
 }
 
 /// The chapter's three broadcasting examples (Listings 3-1 to 3-3), drawn as grids of cells.
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_broadcasting_diagrams(path: &Path) -> Result<()> {
     register_fonts();
     let stretch = |a: ArrayView2<i32>, shape: (usize, usize)| {

@@ -284,6 +284,9 @@ impl NumpyAdd for f64 {
 
 // ANCHOR: matrix_plus_scalar
 /// The simplest case: a scalar is added to every element.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn matrix_plus_scalar() {
     let m = Array2::<f64>::ones((3, 3));
     let scalar = 2.0;
@@ -295,6 +298,9 @@ pub fn matrix_plus_scalar() {
 
 // ANCHOR: matrix_plus_vector
 /// A vector is added to every row.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn matrix_plus_vector() {
     let m = Array2::<f64>::ones((3, 3));
     let v = array![0.0, 1.0, 2.0];
@@ -307,6 +313,9 @@ pub fn matrix_plus_vector() {
 // ANCHOR: column_plus_row
 /// Both operands are stretched: a column (3, 1) plus a row (3,) is a
 /// (3, 3) table.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn column_plus_row() {
     let a = Array::from_iter(0..3); // np.arange(3)
     // np.arange(3)[:, np.newaxis]; `insert_axis` takes the new array by
@@ -321,6 +330,9 @@ pub fn column_plus_row() {
 
 // ANCHOR: centring
 /// Centring data: subtract each column's mean, (10, 3) - (3,) -> (10, 3).
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn centring() {
     let x = RandomState::new(0).rand(10, 3); // 10 samples, 3 features
     let mean = x.mean_axis(Axis(0)).expect("x has rows"); // X.mean(0)
@@ -340,6 +352,9 @@ pub fn centring() {
 // ANCHOR: two_d_function
 /// A function of two variables from two 1-D axes:
 /// z = sin(x)¹⁰ + cos(10 + y·x)·cos(x), with (50,) and (50, 1) -> (50, 50).
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn two_d_function() {
     let x = Array1::<f64>::linspace(0.0, 5.0, 50); // np.linspace(0, 5, 50)
     let y = x.view().insert_axis(Axis(1)); // x[:, np.newaxis]
@@ -355,6 +370,9 @@ pub fn two_d_function() {
 // ANCHOR: knn_step_by_step
 /// Chapter 7's distance expression, one broadcasting step at a time:
 /// `np.sum((X[:, np.newaxis, :] - X[np.newaxis, :, :]) ** 2, axis=-1)`.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn knn_step_by_step() {
     let x = RandomState::new(42).rand(10, 2); // 10 points in 2-D
     let rows = x.slice(s![.., NewAxis, ..]); // X[:, np.newaxis, :]
@@ -409,6 +427,9 @@ fn sq_distances_loop(x: ArrayView2<f64>) -> Array2<f64> {
 
 // ANCHOR: rules_step_by_step
 /// (2, 3) + (3,), rule by rule, with the rules as code.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn rules_step_by_step() {
     let m = Array2::<f64>::ones((2, 3));
     let a = Array::range(0.0, 3.0, 1.0);
@@ -426,6 +447,9 @@ pub fn rules_step_by_step() {
 // ANCHOR: both_stretched
 /// (3, 1) + (3,): the row is padded to (1, 3), then both are stretched to
 /// (3, 3).
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn both_stretched() {
     let a = Array::from_iter(0..3)
         .into_shape_with_order((3, 1)) // np.arange(3).reshape((3, 1))
@@ -441,6 +465,9 @@ pub fn both_stretched() {
 // ANCHOR: incompatible_panics
 /// ndarray's `+` on incompatible shapes panics, where NumPy raises a
 /// `ValueError`.
+///
+/// # Panics
+/// Always: that is what it shows.
 pub fn incompatible_panics() {
     let m = Array2::<f64>::ones((3, 2));
     let a = Array::range(0.0, 3.0, 1.0);
@@ -450,6 +477,9 @@ pub fn incompatible_panics() {
 
 // ANCHOR: incompatible_checked
 /// Checking first turns the panic into an error value with a useful message.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn incompatible_checked() {
     let m = Array2::<f64>::ones((3, 2));
     let a = Array::range(0.0, 3.0, 1.0);
@@ -465,6 +495,9 @@ pub fn incompatible_checked() {
 // ANCHOR: fix_with_new_axis
 /// The fix: make `a` a column, so rule 1 has nothing to pad and rule 2
 /// stretches it.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn fix_with_new_axis() {
     let m = Array2::<f64>::ones((3, 2));
     let a = Array::range(0.0, 3.0, 1.0);
@@ -479,6 +512,9 @@ pub fn fix_with_new_axis() {
 // ANCHOR: stride_zero_views
 /// "No real expansion is performed": a broadcast view repeats data with a
 /// stride of 0.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn stride_zero_views() {
     let v = array![0.0, 1.0, 2.0];
     let stretched = v.broadcast((4, 3)).expect("(3,) broadcasts to (4, 3)");
@@ -500,6 +536,9 @@ pub fn stride_zero_views() {
 // ANCHOR: exercise_predict_shape
 /// Exercise: predict the broadcast shape of (8, 1, 6, 1) and (7, 1, 5),
 /// then check it.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_predict_shape() {
     // Rule 1: (7, 1, 5) -> (1, 7, 1, 5). Rule 2, axis by axis:
     // 8|1, 1|7, 6|1, 1|5.
@@ -512,6 +551,9 @@ pub fn exercise_predict_shape() {
 // ANCHOR: exercise_times_table
 /// Exercise: a 5 × 5 multiplication table from one range, by broadcasting
 /// it against a column view of itself.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_times_table() {
     let row = Array::from_iter(1..=5);
     let column = row.view().insert_axis(Axis(1));

@@ -28,6 +28,9 @@ pub const CHAPTER: Chapter = Chapter {
 // ANCHOR: row_and_column
 /// `arr[np.newaxis, :]` and `arr[:, np.newaxis]`: a row vector and a column
 /// vector.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn row_and_column() {
     let arr = Array::from_iter(0..3); // np.arange(3)
     println!("arr.shape() = {:?}", arr.shape());
@@ -48,6 +51,9 @@ pub fn row_and_column() {
 // ANCHOR: insert_axis_kinds
 /// `insert_axis` takes the array by value and returns the same kind: a view
 /// from a view, an owned array (moved, not copied) from an owned array.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn insert_axis_kinds() {
     let x = Array::from_iter(0..3);
     let column = x.view().insert_axis(Axis(1)); // a view: x stays usable
@@ -136,6 +142,9 @@ impl std::error::Error for ExpandDimsError {}
 
 // ANCHOR: many_new_axes
 /// `M[np.newaxis, :, :, np.newaxis, np.newaxis]`, and the `...` form.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn many_new_axes() {
     let m = Array2::<f64>::ones((5, 5));
 
@@ -286,6 +295,9 @@ pub fn infer_shape(
 // ANCHOR: reshape_with_inferred_axis
 /// `reshape(-1, 1)`, `reshape(1, -1)`, and the tutorial's failing
 /// `reshape(1, -1, -1, 1, 1)`.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn reshape_with_inferred_axis() {
     let arr = Array::from_iter(0..3);
     let column_shape = infer_shape(arr.len(), &[-1, 1]).expect("fits");
@@ -313,6 +325,9 @@ pub fn reshape_with_inferred_axis() {
 // ANCHOR: image_for_a_cnn
 /// A single 28×28 grey image, shaped as PyTorch, burn and candle want a
 /// convolution's input: minibatch × channels × height × width.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn image_for_a_cnn() {
     let image = Array2::<f32>::zeros((28, 28));
     let batch = image.view().insert_axis(Axis(0)).insert_axis(Axis(0));
@@ -325,6 +340,9 @@ pub fn image_for_a_cnn() {
 // ANCHOR: exercise_channel_axis
 /// Exercise: give a batch of three 28 × 28 images a channel axis, without
 /// copying.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_channel_axis() {
     let batch = Array3::<f32>::zeros((3, 28, 28));
     let with_channel = batch.view().insert_axis(Axis(1));
@@ -336,6 +354,9 @@ pub fn exercise_channel_axis() {
 
 // ANCHOR: exercise_infer
 /// Exercise: which shapes can 12 elements take?
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_infer() {
     println!("{:?}", infer_shape(12, &[2, -1, 3]));
     println!("{:?}", infer_shape(12, &[5, -1]));

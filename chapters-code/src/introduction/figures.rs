@@ -11,6 +11,9 @@ use crate::figures::register_fonts;
 const HIGHLIGHT: (usize, usize) = (1, 2);
 
 /// Draws `a · b = c` as three grids, highlighting row 1 of `a`, column 2 of `b` and `c[1][2]`.
+///
+/// # Errors
+/// When the PNG file cannot be drawn or written.
 pub fn render_matrix_product(path: &Path) -> Result<()> {
     register_fonts();
     let (a, b) = product_operands();

@@ -19,6 +19,9 @@ pub const CHAPTER: Chapter = Chapter {
 
 // ANCHOR: first_array
 /// A first array: `np.arange(1, 10).reshape(3, 3)` in ndarray.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn first_array() {
     // NumPy: a = np.arange(1, 10).reshape(3, 3)
     let a = Array::from_iter(1i64..10)
@@ -38,6 +41,9 @@ pub fn first_array() {
 
 // ANCHOR: matrix_product
 /// Elementwise `*` versus the matrix product `dot`.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn matrix_product() {
     // i64, as NumPy's default integer (`array!` alone would give i32).
     let a: Array2<i64> = array![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
@@ -62,9 +68,7 @@ pub fn matrix_product() {
 /// The two matrices of the introduction's figure (the same as in
 /// [`matrix_product`]).
 pub fn product_operands() -> (Array2<i64>, Array2<i64>) {
-    let a = Array::from_iter(1i64..10)
-        .into_shape_with_order((3, 3))
-        .expect("9 elements fill a 3×3 array");
+    let a = array![[1, 2, 3], [4, 5, 6], [7, 8, 9]];
     let b = array![[1, 0, 2], [0, 1, 0], [2, 0, 1]];
     (a, b)
 }
