@@ -315,4 +315,74 @@ mod tests {
         assert_eq!(range_len(1, i64::MIN), 0);
         assert_eq!(range_len(i64::MIN, i64::MAX), usize::MAX);
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        const MAX: u128 = isize::MAX as u128;
+
+        /// Sizes at the limits beside small ones and 0.
+        fn shape() -> impl Strategy<Value = Vec<usize>> {
+            let size = prop_oneof![
+                Just(0usize),
+                1usize..4,
+                prop::sample::select(vec![
+                    1 << 31,
+                    1 << 32,
+                    1 << 59,
+                    (1 << 60) + 1,
+                    1 << 62,
+                    isize::MAX as usize,
+                    isize::MAX as usize + 1,
+                    usize::MAX,
+                ]),
+            ];
+            prop::collection::vec(size, 0..4)
+        }
+
+        /// The product of `sizes`, saturating above `isize::MAX` (no `u128`
+        /// overflow: each factor is below 2^64 and the running product at
+        /// most 2^63).
+        fn product(sizes: impl Iterator<Item = usize>) -> u128 {
+            sizes.fold(1, |p, n| (p * n as u128).min(MAX + 1))
+        }
+
+        proptest! {
+            /// `checked_bytes` against its rule worked out in `u128`: the sizes
+            /// other than 0 multiply to at most `isize::MAX`, and so do the bytes.
+            #[test]
+            fn checked_bytes_follows_its_rule(shape in shape()) {
+                let nonzero = product(shape.iter().copied().filter(|&n| n != 0));
+                let elements = product(shape.iter().copied());
+                let bytes = (elements * 8).min(MAX + 1);
+                let fits = nonzero <= MAX && bytes <= MAX;
+                let want = fits.then_some((elements as usize, bytes as usize));
+                prop_assert_eq!(checked_bytes::<f64>(&shape), want);
+            }
+
+            /// `ensure_shape_like_numpy` refuses exactly what NumPy's `np.empty`
+            /// refuses: the bytes of the sizes other than 0 past `isize::MAX`,
+            /// with "Maximum allowed dimension exceeded" for a size above it.
+            #[test]
+            fn shapes_are_refused_as_numpy_refuses_them(shape in shape()) {
+                let nonzero = product(shape.iter().copied().filter(|&n| n != 0));
+                let refused = (nonzero * 8).min(MAX + 1) > MAX;
+                let got = std::panic::catch_unwind(|| {
+                    ensure_shape_like_numpy::<f64>("test", &shape)
+                });
+                prop_assert_eq!(got.is_err(), refused);
+                if let Err(panic) = got {
+                    let message = panic.downcast::<String>().expect("a message");
+                    let dimension = shape.iter().any(|&n| n as u128 > MAX);
+                    let numpy = if dimension {
+                        "Maximum allowed dimension exceeded"
+                    } else {
+                        "array is too big"
+                    };
+                    prop_assert!(message.contains(numpy), "{}", message);
+                }
+            }
+        }
+    }
 }

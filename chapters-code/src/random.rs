@@ -219,4 +219,48 @@ mod tests {
     fn empty_range_is_a_clear_error() {
         RandomState::new(1).randint(3, 3, 1, 1);
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Bounds anywhere in `i64`, at its ends, and around the 32-bit
+        /// boundary where `randint` changes from one draw to two.
+        fn bound() -> impl Strategy<Value = i64> {
+            prop_oneof![
+                -5i64..5,
+                any::<i64>(),
+                prop::sample::select(vec![
+                    i64::MIN,
+                    i64::MIN + 1,
+                    i64::MAX - 1,
+                    i64::MAX,
+                    (1 << 32) - 1,
+                    1 << 32,
+                    (1 << 32) + 1,
+                ]),
+            ]
+        }
+
+        proptest! {
+            /// Every draw of `randint(low, high)` is in `[low, high)`, whatever
+            /// the bounds, and `rand`'s are in `[0, 1)`; a clone goes on with
+            /// the same draws.
+            #[test]
+            fn draws_stay_in_their_range(
+                seed in any::<u32>(), a in bound(), b in bound(),
+            ) {
+                let (low, high) = (a.min(b), a.max(b));
+                prop_assume!(low < high);
+                let mut r = RandomState::new(seed);
+                let mut twin = r.clone();
+                let ints = r.randint(low, high, 3, 4);
+                prop_assert!(ints.iter().all(|&v| low <= v && v < high), "{}", ints);
+                let floats = r.rand(2, 5);
+                prop_assert!(floats.iter().all(|&v| (0.0..1.0).contains(&v)));
+                prop_assert_eq!(twin.randint(low, high, 3, 4), ints);
+                prop_assert_eq!(twin.rand(2, 5), floats);
+            }
+        }
+    }
 }

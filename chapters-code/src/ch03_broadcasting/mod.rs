@@ -854,6 +854,52 @@ mod tests {
                     }
                 }
             }
+
+            /// `checked_add` against a naive broadcast that works out each
+            /// operand's index by hand (padded on the left with 1s, index 0
+            /// along a size of 1), on `u8` values that wrap as NumPy's do: the
+            /// shapes are small, so the answer is a sum exactly where the rules
+            /// agree.
+            #[test]
+            fn checked_add_is_a_naive_broadcast_sum(
+                a in shape(),
+                b in shape(),
+                seed in any::<u32>(),
+            ) {
+                let mut random = RandomState::new(seed);
+                let mut values = |s: &[usize]| {
+                    let len = s.iter().product::<usize>();
+                    let v = random.randint(0, 256, 1, len).mapv(|v| v as u8);
+                    ArrayD::from_shape_vec(IxDyn(s), v.into_raw_vec_and_offset().0)
+                        .expect("len values")
+                };
+                let (x, y) = (values(&a), values(&b));
+                let ndim = a.len().max(b.len());
+                let padded = |s: &[usize]| [vec![1; ndim - s.len()], s.to_vec()].concat();
+                let (pa, pb) = (padded(&a), padded(&b));
+                let clash = (0..ndim).any(|i| pa[i] != pb[i] && pa[i] != 1 && pb[i] != 1);
+                match checked_add(&x, &y) {
+                    Err(BroadcastError::Mismatch { .. }) => prop_assert!(clash),
+                    Err(e) => prop_assert!(false, "small shapes fit: {}", e),
+                    Ok(sum) => {
+                        prop_assert!(!clash);
+                        let shape: Vec<usize> =
+                            (0..ndim).map(|i| if pa[i] == 1 { pb[i] } else { pa[i] }).collect();
+                        prop_assert_eq!(sum.shape(), &shape[..]);
+                        let x = x.to_shape(IxDyn(&pa)).expect("padded");
+                        let y = y.to_shape(IxDyn(&pb)).expect("padded");
+                        let at = |p: &[usize], index: &[usize]| -> Vec<usize> {
+                            index.iter().zip(p).map(|(&i, &n)| if n == 1 { 0 } else { i }).collect()
+                        };
+                        for (index, &got) in sum.indexed_iter() {
+                            let index = index.slice().to_vec();
+                            let want = x[IxDyn(&at(&pa, &index))]
+                                .wrapping_add(y[IxDyn(&at(&pb, &index))]);
+                            prop_assert_eq!(got, want, "at {:?}", index);
+                        }
+                    }
+                }
+            }
         }
     }
 }
