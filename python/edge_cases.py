@@ -299,6 +299,13 @@ def broadcasting():
         # A result (2**62, 4, 0) whose sizes, multiplied from the left, pass isize::MAX
         # before the 0: NumPy's iterator refuses it ("iterator is too large"), not the array.
         ("u8", [4, 0], [2**62, 1, 1]),
+        # An empty (0, 2**63 - 1) uint8 result, isize::MAX bytes of sizes other than 0, where
+        # the (0, 1) operand is stretched along the 2**63 - 1 axis: NumPy 2.4.6's iterator
+        # raises "automatically allocated output array specified with an inconsistent axis
+        # mapping" (an internal error; one size less passes), where checked_add returns the
+        # empty array.
+        ("u8", [0, 1], [1, 2**63 - 1]),
+        ("u8", [0, 1], [1, 2**63 - 2]),
     ]):
         npt = {"u8": np.uint8, "i16": np.int16, "f32": np.float32, "f64": np.float64}[dtype]
         fam.add(f"checked_add/empty-huge/{i:02}", "broadcasting::checked_add",

@@ -206,7 +206,9 @@ pub fn fits_in_an_array(shape: &[usize]) -> bool {
 /// `isize::MAX` bytes, even in an empty result) or "iterator is too large"
 /// (its sizes, multiplied from the left, pass `isize::MAX` before a 0; see
 /// [`numpy_size_fits`]). Integers wrap around on overflow, as in NumPy, in
-/// debug and release builds alike (see [`NumpyAdd`]).
+/// debug and release builds alike (see [`NumpyAdd`]). NumPy 2.4.6 also
+/// refuses an empty `uint8` result of shape `(0, 2**63 - 1)` from `(0, 1) +
+/// (1, 2**63 - 1)` (an internal error of its iterator); this returns it.
 ///
 /// # Errors
 /// As [`broadcast_shapes`] for the two shapes.
