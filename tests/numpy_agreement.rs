@@ -49,7 +49,10 @@ fn read(path: &str) -> String {
         .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Every array of `text`, or a panic naming `what`.
+/// Every array of `text`.
+///
+/// # Panics
+/// If `text` holds a malformed array, naming `what`.
 pub fn arrays_of(text: &str, what: &str) -> Vec<PrintedArray> {
     arrays(text).unwrap_or_else(|e| panic!("{what}: {e}"))
 }
@@ -57,6 +60,9 @@ pub fn arrays_of(text: &str, what: &str) -> Vec<PrintedArray> {
 /// Asserts that the two outputs print the same arrays, in the same order, with the same
 /// shapes and values (NaN equals NaN; `1.` equals `1`), none of them empty (two empty
 /// arrays agree on nothing).
+///
+/// # Panics
+/// When they do not, naming `what` and the first difference.
 pub fn assert_same_arrays(numpy: &str, rust: &str, what: &str) {
     let numpy_arrays = arrays_of(numpy, what);
     let rust_arrays = arrays_of(rust, what);

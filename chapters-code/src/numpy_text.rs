@@ -195,6 +195,10 @@ pub enum Expect {
 impl PrintedArray {
     /// Checks that `self`, NumPy's array, and `rust` hold what `expect` says and are the
     /// same array ([`PrintedArray::same_as`]); the error shows both.
+    ///
+    /// # Errors
+    ///
+    /// When either array does not hold what `expect` says, or the two differ in shape or value.
     pub fn agrees_with(
         &self,
         rust: &PrintedArray,
@@ -205,6 +209,10 @@ impl PrintedArray {
 
     /// Checks as [`PrintedArray::agrees_with`] does, with the values compared within
     /// `tolerance` ([`PrintedArray::close_to`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`PrintedArray::agrees_with`], with values further apart than `tolerance`.
     pub fn agrees_within(
         &self,
         rust: &PrintedArray,
@@ -338,6 +346,10 @@ pub fn numbers(text: &str) -> Vec<f64> {
 /// and [`Expect::Empty`]). The numbers are `f64`s: two integers beyond 2^53 that round to
 /// the same `f64` (`9007199254740993` and `9007199254740992`) agree here; compare such
 /// integers in an array ([`PrintedArray::same_as`] compares them exactly) or as text.
+///
+/// # Errors
+///
+/// When the lists differ in length or in a number, or both are empty.
 pub fn numbers_agree(numpy: &[f64], rust: &[f64]) -> Result<()> {
     if numpy.is_empty() && rust.is_empty() {
         return Err(Error::msg(
@@ -370,6 +382,10 @@ pub fn numbers_agree(numpy: &[f64], rust: &[f64]) -> Result<()> {
 /// axis must have the same length), or, for an empty array in NumPy's repr, from the
 /// `shape=(…)` after it. A malformed array (ragged, an empty element as in `[1,,2]`, a word)
 /// is an error naming the array, its line in `text` and what is wrong.
+///
+/// # Errors
+///
+/// For a malformed array, naming it and its line.
 pub fn arrays(text: &str) -> Result<Vec<PrintedArray>> {
     let line_of = |at: usize| text[..at].matches('\n').count() + 1;
     let mut found = Vec::new();
@@ -485,6 +501,10 @@ fn repr_shape(
 }
 
 /// The one array in `text`; an error if there is none or more than one.
+///
+/// # Errors
+///
+/// When `text` holds no array or more than one, or a malformed one ([`arrays`]).
 pub fn array(text: &str) -> Result<PrintedArray> {
     let mut all = arrays(text)?;
     match all.len() {
@@ -495,6 +515,10 @@ pub fn array(text: &str) -> Result<PrintedArray> {
 
 /// The array printed after the first line that contains `label` (on the same line or the
 /// lines below it), e.g. `array_after(text, "A * B:")`.
+///
+/// # Errors
+///
+/// When no line contains `label`, no array follows it, or the array is malformed.
 pub fn array_after(text: &str, label: &str) -> Result<PrintedArray> {
     let at = text
         .find(label)

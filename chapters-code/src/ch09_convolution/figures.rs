@@ -17,6 +17,10 @@ const KERNEL: [[i64; 3]; 3] = [[0, 1, 0], [1, -4, 1], [0, 1, 0]];
 
 /// A 3×3 kernel sliding over a 6×6 image: the window under the kernel, the weights, and the
 /// output cell their weighted sum fills.
+///
+/// # Errors
+///
+/// When the PNG file cannot be drawn or written.
 pub fn render_kernel(path: &Path) -> Result<()> {
     register_fonts();
     let image = RandomState::new(7).randint(0, 10, IMAGE_SIDE, IMAGE_SIDE);

@@ -344,6 +344,9 @@ pub fn correlate2d<T: ConvScalar>(
 // ANCHOR: neighbours_by_convolution
 /// The Game of Life's neighbour count is a convolution: N1 == N2, as the
 /// tutorial checks.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn neighbours_by_convolution() {
     let filters = array![[1, 1, 1], [1, 0, 1], [1, 1, 1]];
     // np.random.RandomState(42).choice([0, 1], size=(10, 10))
@@ -367,6 +370,9 @@ pub fn neighbours_by_convolution() {
 
 // ANCHOR: three_modes
 /// Full, Same and Valid on a 4×5 input with an asymmetric 3×2 kernel.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn three_modes() {
     let a = Array::from_iter(1..21)
         .into_shape_with_order((4, 5))
@@ -386,6 +392,9 @@ pub fn three_modes() {
 // ANCHOR: flip_or_not
 /// Convolution flips the kernel; cross-correlation does not. Only an
 /// asymmetric kernel shows it, and its Same window differs.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn flip_or_not() {
     let image = array![[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 0]];
     let kernel = array![[1, 2], [3, 4]];
@@ -410,6 +419,9 @@ pub fn flip_or_not() {
 /// convolution, one to six dimensions, several padding modes). On
 /// integers it agrees with `convolve2d` (on floats, a NaN or an infinity
 /// under a weight of 0 drops out of its sums).
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn with_ndarray_conv() {
     use ndarray_conv::{ConvExt, ConvMode, PaddingMode};
 
@@ -460,6 +472,9 @@ const NDARRAY_CONV_TAKES_NO_IXDYN: () = ();
 /// Two of the places where `ndarray-conv` differs from SciPy: Valid mode
 /// with a kernel larger than the input, and the Same window of a
 /// correlation (`no_reverse`) with an even kernel.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn ndarray_conv_vs_scipy() {
     use ndarray_conv::{ConvExt, ConvMode, PaddingMode, ReverseKernel};
 
@@ -488,6 +503,9 @@ pub fn ndarray_conv_vs_scipy() {
 // ANCHOR: exercise_box_blur
 /// Exercise: a 3 × 3 box blur in Same mode replaces each pixel by the mean
 /// of its neighbourhood.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_box_blur() {
     let image = RandomState::new(3).rand(5, 5);
     let kernel = Array2::from_elem((3, 3), 1.0 / 9.0);
@@ -501,6 +519,9 @@ pub fn exercise_box_blur() {
 
 // ANCHOR: exercise_commutative
 /// Exercise: in Full mode, convolution is commutative.
+///
+/// # Panics
+/// If one of its checks fails.
 pub fn exercise_commutative() {
     let a = Array::from_iter(1..13)
         .into_shape_with_order((3, 4))

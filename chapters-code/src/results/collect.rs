@@ -75,6 +75,11 @@ fn from_samples(series: Series, mut per_call: Vec<f64>) -> Option<Timing> {
 impl Results {
     /// The results of the run measured into `dir` (one run, numbered 0: [`Results::merge`]
     /// numbers it). Every timing must be of a workload the registry declares.
+    ///
+    /// # Errors
+    ///
+    /// When a file of the run cannot be read or is malformed (naming it and the line), or a
+    /// timing is of a workload the registry does not declare.
     pub fn collect(dir: &Path) -> Result<Results> {
         let known = measured_series();
         let find = |group: &str,

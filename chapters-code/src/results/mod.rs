@@ -132,6 +132,11 @@ pub struct Results {
 impl Results {
     /// Reads the results file at `path`, checked against the registry. A missing file is no
     /// error: nothing has been measured yet. An empty one is: it was cut short.
+    ///
+    /// # Errors
+    ///
+    /// When the file exists but cannot be read, is empty, is not UTF-8, or does not parse
+    /// ([`Results::parse`]).
     pub fn load(path: &Path) -> Result<Results> {
         match std::fs::read(path) {
             Ok(bytes) => Results::parse(&utf8_text(path, bytes)?)
@@ -145,18 +150,31 @@ impl Results {
     }
 
     /// The committed results, `results/benchmarks.csv` (empty if it does not exist).
+    ///
+    /// # Errors
+    ///
+    /// As [`Results::load`].
     pub fn committed() -> Result<Results> {
         Results::load(&repo_root().join(BENCHMARKS_PATH))
     }
 
     /// Parses the results file's text, checked against the registry: every timing must be
     /// of a declared workload, and every run (its `# run N: …` facts) named by a timing.
+    ///
+    /// # Errors
+    ///
+    /// As [`Results::parse_with`], against the registry's series.
     pub fn parse(text: &str) -> Result<Results> {
         Results::parse_with(text, &measured_series())
     }
 
     /// Parses the results file's text, checked against `known`, the series it may hold (in
     /// the order the file lists them).
+    ///
+    /// # Errors
+    ///
+    /// For a line that does not parse (the error names it), a timing of a series not in
+    /// `known`, or runs and timings that do not match as [`Results::parse`] says.
     pub fn parse_with(text: &str, known: &[Series]) -> Result<Results> {
         parse(text, known)
     }
@@ -384,6 +402,10 @@ fn seconds(value: f64) -> String {
 /// line and the byte that is not (`std::fs::read_to_string` names neither:
 /// "stream did not contain valid UTF-8"). For the results file and a run's `machine.txt`
 /// and `python.csv`.
+///
+/// # Errors
+///
+/// When `bytes` are not UTF-8, naming the file, the line and the byte.
 pub fn utf8_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|error| {
         let bytes = error.as_bytes();
@@ -754,6 +776,11 @@ fn parse(text: &str, known: &[Series]) -> Result<Results> {
 /// After the rename the folder is synced too (on Unix), so that the rename itself
 /// survives a power loss. A file that is replaced keeps its permissions; a new one gets
 /// the process's defaults. A `path` that is a symbolic link writes the file it points to.
+///
+/// # Errors
+///
+/// When the temporary file cannot be created, written, synced or renamed over `path`
+/// (the old file is then left as it was).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write as _;
     use std::sync::atomic::{AtomicU64, Ordering};

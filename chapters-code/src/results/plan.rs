@@ -44,6 +44,10 @@ pub struct BenchPlan {
 impl BenchPlan {
     /// The plan for these group names (all groups when empty). An unknown name is an
     /// error that lists the known ones.
+    ///
+    /// # Errors
+    ///
+    /// For a name that is not a group's, listing the known ones.
     pub fn new(names: &[&str]) -> Result<BenchPlan> {
         let known = group_names();
         let unknown: Vec<&str> = names
@@ -97,6 +101,10 @@ impl BenchPlan {
     }
 
     /// Writes the plan's files ([`PLAN_FILES`]) into `dir`.
+    ///
+    /// # Errors
+    ///
+    /// When a file cannot be written ([`write_atomically`](super::write_atomically)).
     pub fn write(&self, dir: &Path) -> Result<()> {
         // Each file is named by what it holds, never by its position in a list.
         let mut files =

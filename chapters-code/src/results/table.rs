@@ -594,6 +594,10 @@ fn setup(run: &Run) -> String {
 
 /// A benchmark group's table from the committed results, with the note naming the machine
 /// and date it was measured on.
+///
+/// # Errors
+///
+/// When `results/benchmarks.csv` exists but cannot be read or parsed.
 pub fn timing_table(group: &Group) -> Result<String> {
     let results = Results::committed()?;
     Ok(results.table(group) + "\n" + &results.groups_note(&[group]) + "\n")
