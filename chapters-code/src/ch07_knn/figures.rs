@@ -31,8 +31,9 @@ pub fn render_neighbours(path: &Path) -> Result<()> {
 
     let root = crate::figures::hidpi::canvas(path, (640, 560));
     root.fill(&palette::PAPER)?;
+    let title = format!("Each point and its {} nearest neighbours", word(K));
     let mut chart = ChartBuilder::on(&root)
-        .caption("Each point and its two nearest neighbours", (FONT, 20))
+        .caption(title, (FONT, 20))
         .margin(16)
         .x_label_area_size(36)
         .y_label_area_size(44)
@@ -42,7 +43,7 @@ pub fn render_neighbours(path: &Path) -> Result<()> {
         .label_style((FONT, 14))
         .light_line_style(palette::BORDER.mix(0.08))
         .draw()?;
-    for i in 0..10 {
+    for i in 0..POINTS {
         for &j in partition.row(i).iter().take(K + 1) {
             let line = vec![(x[[j, 0]], x[[j, 1]]), (x[[i, 0]], x[[i, 1]])];
             chart.draw_series(std::iter::once(PathElement::new(
@@ -52,7 +53,7 @@ pub fn render_neighbours(path: &Path) -> Result<()> {
         }
     }
     chart.draw_series(
-        (0..10).map(|i| {
+        (0..POINTS).map(|i| {
             Circle::new((x[[i, 0]], x[[i, 1]]), 9, colors[i].filled())
         }),
     )?;
@@ -60,25 +61,41 @@ pub fn render_neighbours(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A count as the figure's title and the page write it.
+///
+/// # Panics
+/// For a count other than [`POINTS`] or [`K`] (the page has no other).
+fn word(n: usize) -> &'static str {
+    match n {
+        2 => "two",
+        10 => "ten",
+        other => panic!("the figure has no word for {other}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Figure 7-1's alt text and title count the points and the neighbours
-    /// the code draws.
+    /// Figure 7-1's alt text, caption and introduction count the points and
+    /// the neighbours the code draws (the figure's own title takes K from the
+    /// code).
     #[test]
     fn the_alt_text_counts_what_is_drawn() {
-        let word = |n: usize| match n {
-            2 => "two",
-            10 => "Ten",
-            other => panic!("the alt text has no word for {other}"),
-        };
-        let alt = format!(
-            "alt=\"{} random points, each joined by lines to its {} nearest \
-             neighbours, coloured with viridis\"",
-            word(POINTS),
-            word(K)
-        );
-        crate::chapter::assert_page_says("ch07-knn.md", &alt);
+        let (points, k) = (word(POINTS), word(K));
+        let capitalised = points[..1].to_uppercase() + &points[1..];
+        for said in [
+            format!(
+                "alt=\"{capitalised} random points, each joined by lines to its {k} \
+                 nearest neighbours, coloured with viridis\""
+            ),
+            format!("Figure 7-1 is the result for K = {K}:"),
+            format!(
+                "Figure 7-1: Each of the tutorial's {points} points and its {k} \
+                 nearest neighbours"
+            ),
+        ] {
+            crate::chapter::assert_page_says("ch07-knn.md", &said);
+        }
     }
 }
