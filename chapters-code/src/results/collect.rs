@@ -303,7 +303,8 @@ fn parse_python(
                     .map_err(|what| error(number, what))?,
             ),
         };
-        let series = find(group, Side::Python, variant, size)?;
+        let series = find(group, Side::Python, variant, size)
+            .map_err(|e| error(number, e.to_string()))?;
         // Checked here, so that the error names this line of python.csv: the read-back of
         // the merged results would catch both too, but name a line of the merged text.
         if timings.iter().any(|t: &Timing| t.series == series) {

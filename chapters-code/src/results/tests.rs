@@ -984,6 +984,18 @@ fn collect_names_the_python_csv_line_of_a_bad_spread_or_a_second_timing() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A python.csv line naming a workload the registry does not declare: the error named
+/// neither the file nor the line (review G), as the other refusals of the file do.
+#[test]
+fn collect_names_the_python_csv_line_of_an_undeclared_workload() {
+    let undeclared = GOOD_PYTHON.replace("numpy_iterate_uint8", "nope");
+    let err = collect_error("undeclared", MACHINE, &undeclared);
+    assert!(
+        err.contains("python.csv: line 2:") && err.contains("life/nope"),
+        "{err}"
+    );
+}
+
 #[test]
 fn collect_reads_crlf_python_lines_and_refuses_zero_samples_on_their_line() {
     let crlf = GOOD_PYTHON.replace('\n', "\r\n") + "\r\n";
