@@ -377,6 +377,19 @@ pub(crate) fn assert_page_says(page: &str, said: &str) {
     assert!(page_text(page).contains(said), "src/{page}: {said:?}");
 }
 
+/// The words of every doc comment (`///` line) of a source file, joined by one space:
+/// a test finds a sentence of a doc wherever its lines break. Pass the file with
+/// `include_str!("mod.rs")`, so that the test reads the source it was compiled from.
+#[cfg(test)]
+pub(crate) fn doc_text(source: &str) -> String {
+    source
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("///"))
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

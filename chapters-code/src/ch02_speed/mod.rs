@@ -1325,12 +1325,7 @@ mod tests {
         for end in [floats - 1, floats, i64::MAX] {
             assert!(std::panic::catch_unwind(|| array_range_f64(end)).is_err());
         }
-        let doc = include_str!("mod.rs")
-            .lines()
-            .filter_map(|line| line.trim().strip_prefix("///"))
-            .flat_map(str::split_whitespace)
-            .collect::<Vec<&str>>()
-            .join(" ");
+        let doc = crate::chapter::doc_text(include_str!("mod.rs"));
         for said in [
             "Also from `end = 2**63 - 511` up, where NumPy 2.4.6's `np.arange(1, \
              end)` wrongly returns an empty array",

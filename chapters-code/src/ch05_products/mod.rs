@@ -440,12 +440,7 @@ mod tests {
             let checked = checked_dot(a.view(), b.view()).expect("same inner size");
             assert!(checked.iter().all(|&x| x.to_bits() == 0), "{checked}");
         }
-        let doc: Vec<&str> = include_str!("mod.rs")
-            .lines()
-            .filter_map(|line| line.trim().strip_prefix("///"))
-            .flat_map(str::split_whitespace)
-            .collect();
-        let doc = doc.join(" ");
+        let doc = crate::chapter::doc_text(include_str!("mod.rs"));
         let said = "`dot` with matrixmultiply's AVX-512 kernel (its AVX2 kernel, with FMA too, \
                     adds the sum to 0.0 as it stores it, and answers 0.0)";
         assert!(doc.contains(said), "checked_dot's doc: {said:?}");

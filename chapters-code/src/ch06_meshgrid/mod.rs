@@ -505,12 +505,7 @@ mod tests {
             let message = payload.downcast_ref::<String>().expect("a formatted panic");
             assert!(message.contains(numpy), "{message}");
         }
-        let doc: Vec<&str> = include_str!("mod.rs")
-            .lines()
-            .filter_map(|line| line.trim().strip_prefix("///"))
-            .flat_map(str::split_whitespace)
-            .collect();
-        let doc = doc.join(" ");
+        let doc = crate::chapter::doc_text(include_str!("mod.rs"));
         let said = format!("(NumPy: `MemoryError`, or {numpy} past `isize::MAX` bytes)");
         assert!(doc.contains(&said), "sinc's doc: {said}");
         let said = "# Panics Like [`sinc`], when the result, the sum held beside it";
@@ -531,13 +526,9 @@ mod tests {
                 Err(ArangeError::TooLarge { length: limit })
             );
         }
-        let doc: Vec<&str> = include_str!("mod.rs")
-            .lines()
-            .filter_map(|line| line.trim().strip_prefix("///"))
-            .flat_map(str::split_whitespace)
-            .collect();
+        let doc = crate::chapter::doc_text(include_str!("mod.rs"));
         let said = "So is a length of exactly 2^63, where NumPy 2.4 returns an empty array";
-        assert!(doc.join(" ").contains(said), "TooLarge's doc: {said}");
+        assert!(doc.contains(said), "TooLarge's doc: {said}");
     }
 
     mod properties {
